@@ -1,0 +1,100 @@
+import type { CommandHelp, CommandName } from './reply.ts';
+
+/** Where the choices for a command's argument come from, for autocomplete. */
+export type ArgumentSource = 'entities' | 'speakers';
+
+export interface CommandSpec extends CommandHelp {
+  /** The command's one argument, when it takes one. */
+  argument?: {
+    name: string;
+    description: string;
+    required: boolean;
+    autocomplete?: ArgumentSource;
+  };
+}
+
+/**
+ * The command set, listed once: the terminal's help, Slack's `/brief` parser and Discord's
+ * slash-command definitions are all generated from it.
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'ask',
+    usage: 'ask QUESTION',
+    description: 'Answer a question with sentences quoted from the articles, each cited.',
+    example: 'ask What did the minister announce?',
+    argument: { name: 'question', description: 'Your question about the articles', required: true },
+  },
+  {
+    name: 'brief',
+    usage: 'brief',
+    description: "The articles' main facts: each lede and the key sentence of each section.",
+    example: 'brief',
+  },
+  {
+    name: 'who',
+    usage: 'who NAME',
+    description: 'A card for a person, place or organisation: roles, mentions, where it is introduced.',
+    example: 'who Putin',
+    argument: { name: 'name', description: 'A person, place or organisation', required: true, autocomplete: 'entities' },
+  },
+  {
+    name: 'quotes',
+    usage: 'quotes [SPEAKER]',
+    description: 'Quotes from the articles with their speakers, all or by one speaker.',
+    example: 'quotes Trump',
+    argument: { name: 'speaker', description: 'Only quotes by this speaker', required: false, autocomplete: 'speakers' },
+  },
+  {
+    name: 'sources',
+    usage: 'sources',
+    description: 'The articles briefbot knows, with outlet, date and link.',
+    example: 'sources',
+  },
+  {
+    name: 'help',
+    usage: 'help',
+    description: 'What briefbot can do.',
+    example: 'help',
+  },
+];
+
+const NAMES = new Set<string>(COMMANDS.map((c) => c.name));
+/** Words that name a command too ("summary" is `brief`). */
+const SYNONYMS: Record<string, CommandName> = { summary: 'brief', summarise: 'brief', summarize: 'brief', source: 'sources', quote: 'quotes' };
+
+export function isCommandName(word: string): word is CommandName {
+  return NAMES.has(word);
+}
+
+/**
+ * Splits a free-form line into a command and its argument: `who Putin` → who/"Putin",
+ * `brief` → brief/"", anything else → ask/the whole line. A leading slash is allowed.
+ * A word that names a command only counts as one when the rest of the line fits it, so
+ * "who is the envoy?" stays a question.
+ */
+export function parseCommandLine(line: string): { command: CommandName; argument: string } {
+  const trimmed = line.trim().replace(/^\//, '');
+  const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(trimmed);
+  if (!match) return { command: 'ask', argument: '' };
+  const word = (match[1] ?? '').toLowerCase();
+  const rest = (match[2] ?? '').trim();
+  const name = isCommandName(word) ? word : SYNONYMS[word];
+  if (!name) return { command: 'ask', argument: trimmed };
+  switch (name) {
+    case 'brief':
+    case 'sources':
+    case 'help':
+      return rest === '' ? { command: name, argument: '' } : { command: 'ask', argument: trimmed };
+    case 'who':
+      // "who Putin" is a card; "who is Putin?" or "who said …?" is a question.
+      if (/\?\s*$/.test(rest) || /^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|said|says|leads?|won|made|wants?)\b/i.test(rest)) {
+        return { command: 'ask', argument: trimmed };
+      }
+      return { command: 'who', argument: rest };
+    case 'quotes':
+      return /\?\s*$/.test(rest) ? { command: 'ask', argument: trimmed } : { command: 'quotes', argument: rest.replace(/^(by|from)\s+/i, '') };
+    case 'ask':
+      return { command: 'ask', argument: rest };
+  }
+}

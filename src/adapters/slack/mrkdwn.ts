@@ -1,0 +1,144 @@
+/**
+ * Slack text safety: escaping, mention neutralising and length fitting. Every piece of text
+ * the adapter sends to Slack goes through here, so that article text and user text alike
+ * can never form markup, a link or a ping.
+ */
+
+/** A run of text in a mrkdwn string: plain, bold, or the label of a link. */
+export interface Segment {
+  text: string;
+  bold?: boolean;
+  /** An http(s) URL; the segment's text becomes the link label. Other schemes are dropped. */
+  link?: string;
+}
+
+const ELLIPSIS = '…';
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/**
+ * Breaks broadcast words (`@channel`, `@here`, `@everyone`) with a zero-width space, so that
+ * even a client or setting that links bare names (`link_names`) cannot turn them into pings.
+ */
+export function neutraliseBroadcasts(text: string): string {
+  return text.replace(/@(?=(channel|here|everyone)\b)/giu, '@' + ZERO_WIDTH_SPACE);
+}
+
+function escapeChar(ch: string): string {
+  switch (ch) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    default:
+      return ch;
+  }
+}
+
+/**
+ * Escapes &, < and > (so `<!channel>`, `<@U123>`, `<!subteam^…>` and links become inert text)
+ * and neutralises bare broadcast words. Slack decodes the three entities for display.
+ */
+export function escapeText(text: string): string {
+  return neutraliseBroadcasts(text).replace(/[&<>]/g, escapeChar);
+}
+
+/** Escaped text cut to at most `max` characters (an ellipsis marks a cut); entities are never split. */
+export function fitText(text: string, max: number): string {
+  const escaped = escapeText(text);
+  if (escaped.length <= max) return escaped;
+  let out = '';
+  for (const ch of neutraliseBroadcasts(text)) {
+    const unit = escapeChar(ch);
+    if (out.length + unit.length > max - ELLIPSIS.length) break;
+    out += unit;
+  }
+  return out + ELLIPSIS;
+}
+
+/** Only http(s) links are rendered, with the characters that would end the link encoded. */
+function safeUrl(url: string | undefined): string | null {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  return url.replace(/[&<>|]/g, (ch) => (ch === '&' ? '&amp;' : encodeURIComponent(ch)));
+}
+
+/** Bold markers must touch non-space characters in Slack, so whitespace moves outside them. */
+function bold(body: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(body);
+  const [, before = '', core = '', after = ''] = match ?? [];
+  return core === '' ? body : `${before}*${core}*${after}`;
+}
+
+function renderSegment(seg: Segment, body: string): string {
+  const url = safeUrl(seg.link);
+  const inner = seg.bold ? bold(body) : body;
+  if (url === null) return inner;
+  // A link label that is empty or whitespace would render the bare URL; that is fine.
+  return `<${url}|${inner}>`;
+}
+
+/** Characters a segment adds around its text (link brackets, bold markers). */
+function overhead(seg: Segment): number {
+  const url = safeUrl(seg.link);
+  return (url === null ? 0 : url.length + 3) + (seg.bold ? 2 : 0);
+}
+
+/**
+ * Builds a mrkdwn string from segments, escaped, at most `max` characters long. When it has to
+ * cut, it cuts inside a segment's text, keeps the markup around it balanced and ends with "…".
+ */
+export function fitMrkdwn(segments: readonly Segment[], max: number): string {
+  const full = segments.map((seg) => renderSegment(seg, escapeText(seg.text))).join('');
+  if (full.length <= max) return full;
+  let out = '';
+  let budget = max - ELLIPSIS.length;
+  for (const seg of segments) {
+    const room = budget - overhead(seg);
+    if (room <= 0) break;
+    let body = '';
+    let cut = false;
+    for (const ch of neutraliseBroadcasts(seg.text)) {
+      const unit = escapeChar(ch);
+      if (body.length + unit.length > room) {
+        cut = true;
+        break;
+      }
+      body += unit;
+    }
+    const rendered = renderSegment(seg, body);
+    out += rendered;
+    budget -= rendered.length;
+    if (cut) break;
+  }
+  return out + ELLIPSIS;
+}
+
+/**
+ * Slack markup in an incoming message, turned into the plain text a person sees: mentions
+ * become `@name`, links their label, and entities are decoded. The bot's own mention is removed.
+ */
+export function slackToPlain(text: string, botUserId?: string): string {
+  const withoutBot = botUserId ? text.split(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g')).join(' ') : text;
+  return withoutBot
+    .replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+      const bar = inner.indexOf('|');
+      const target = bar === -1 ? inner : inner.slice(0, bar);
+      const label = bar === -1 ? '' : inner.slice(bar + 1);
+      if (target.startsWith('@')) return label ? `@${label.replace(/^@/, '')}` : target;
+      if (target.startsWith('#')) return label ? `#${label}` : target;
+      if (target.startsWith('!subteam^')) return label ? `@${label.replace(/^@/, '')}` : '@group';
+      if (target.startsWith('!date^')) return label;
+      if (target.startsWith('!')) return `@${target.slice(1)}`;
+      return label || target.replace(/^mailto:/, '');
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

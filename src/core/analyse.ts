@@ -1,0 +1,223 @@
+/**
+ * Question analysis: what the question asks for (answer type), its key terms with their
+ * weights, the corpus entities it names, the names it uses that the corpus never mentions,
+ * and, for a follow-up, what its pronouns or ellipsis stand for.
+ */
+import questionData from './lexicon/questions.json' with { type: 'json' };
+import type { Turn } from './reply.ts';
+import type { EntityRef, Index } from './search-index.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, termsOf, tokenize, demonymPlace } from './text.ts';
+
+export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
+
+export interface QueryTerm {
+  term: string;
+  /** Weight of the term: its inverse document frequency, scaled for related terms. */
+  weight: number;
+  /** The question term this one stands for (itself for a key term). */
+  of: string;
+  kind: 'key' | 'synonym' | 'metonym' | 'spelling' | 'context';
+}
+
+export interface Query {
+  /** The question as understood: pronouns and ellipsis of a follow-up resolved. */
+  text: string;
+  original: string;
+  answerType: AnswerType;
+  /** Distinct key terms of the question (stems), each with its weight. */
+  keys: Map<string, number>;
+  /** Key terms and the related terms that may stand for them. */
+  terms: QueryTerm[];
+  entities: EntityRef[];
+  /** Names in the question that the corpus never mentions. */
+  unknownNames: string[];
+  /** Key terms that occur nowhere in the corpus, even after spelling correction. */
+  unknownTerms: string[];
+  /** "What did X say/post/tell …": the answer is a quote, ideally by one of `entities`. */
+  asksForQuote: boolean;
+}
+
+const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType }));
+const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
+const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
+const SPEECH_STEMS = new Set(['say', 'said', 'tell', 'told', 'post', 'write', 'tweet', 'comment', 'respond', 'repli', 'react', 'note', 'argu', 'warn', 'claim', 'call', 'describ', 'think'].map((w) => termsOf(w)[0] ?? w));
+const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
+const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
+
+export function answerTypeOf(question: string): AnswerType {
+  const q = foldWord(question).trim();
+  for (const rule of RULES) if (rule.re.test(q)) return rule.type;
+  return 'other';
+}
+
+function idf(index: Index, term: string): number {
+  const n = index.docs.length || 1;
+  const df = index.df.get(term) ?? 0;
+  return Math.log(1 + n / (df + 0.5));
+}
+
+/** The closest corpus term to a misspelt one, if there is a close one. */
+function correctSpelling(index: Index, term: string): string | null {
+  if (term.length < 4 || /\d/.test(term)) return null;
+  const max = term.length >= 7 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  for (const candidate of index.vocabularyByInitial.get(term.charAt(0)) ?? []) {
+    if (Math.abs(candidate.length - term.length) > max) continue;
+    const d = editDistance(term, candidate, max);
+    if (d < bestDistance || (d === bestDistance && best !== null && (index.df.get(candidate) ?? 0) > (index.df.get(best) ?? 0))) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= max ? best : null;
+}
+
+/** Finds the corpus entity a written name stands for: exactly, or by a close spelling. */
+export function findEntities(index: Index, name: string): EntityRef[] {
+  const key = foldWord(name).replace(/['’]s$/, '');
+  const exact = index.entityForms.get(key);
+  if (exact) return exact;
+  if (key.length < 5) return [];
+  const max = key.length >= 8 ? 2 : 1;
+  let best: EntityRef[] = [];
+  let bestDistance = max + 1;
+  for (const [form, refs] of index.entityForms) {
+    if (Math.abs(form.length - key.length) > max) continue;
+    const d = editDistance(key, form, max);
+    if (d < bestDistance) {
+      best = refs;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+interface NameSpan {
+  text: string;
+  start: number;
+}
+
+/** Capitalised words and runs of them in a question, its first word excepted when it is a question word. */
+function namesIn(question: string): NameSpan[] {
+  const tokens = tokenize(question);
+  const names: NameSpan[] = [];
+  let run: typeof tokens = [];
+  const flush = () => {
+    if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
+    run = [];
+  };
+  tokens.forEach((t, i) => {
+    const lower = foldWord(t.surface);
+    const capital = /^\p{Lu}/u.test(t.surface);
+    const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower));
+    if (capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface))) run.push(t);
+    else flush();
+  });
+  flush();
+  return names;
+}
+
+/** True when the corpus has this written word (or its stem, place or abbreviation) anywhere. */
+function corpusKnowsWord(index: Index, word: string): boolean {
+  const folded = foldWord(word).replace(/['’]s$/, '');
+  if (index.words.has(folded) || index.entityForms.has(folded)) return true;
+  const terms = termsOf(word);
+  if (terms.length > 0 && terms.some((t) => index.df.has(t))) return true;
+  const place = demonymPlace(word);
+  return place !== undefined && index.words.has(place);
+}
+
+/** Resolves a follow-up against the earlier turns: pronouns and "and X?" ellipsis. */
+export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
+  const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
+  const previous = earlier[earlier.length - 1];
+  if (!previous) return question;
+  const ellipsis = ELLIPSIS.exec(question);
+  if (ellipsis?.[1]) {
+    // "and Trump?": the previous question, asked about someone else.
+    const newName = ellipsis[1].trim();
+    const prevNames = namesIn(previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
+    const replaced = prevNames[0];
+    if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);
+    return `${previous.replace(/\?\s*$/, '')} ${newName}?`;
+  }
+  if (!PRONOUN_REF.test(question)) return question;
+  // The most recent named person (for he/she) or any entity (for they) of the earlier turns.
+  const wantsPerson = /\b(he|him|his|she|her|hers)\b/i.test(question);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const turn = earlier[i]!;
+    for (const name of namesIn(turn)) {
+      const refs = findEntities(index, name.text);
+      const ref = refs.find((r) => !wantsPerson || r.entity.type === 'person');
+      if (!ref) continue;
+      const display = name.text.replace(/['’]s$/, '');
+      const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
+      return question.replace(pronoun, (p) => (/^(his|her|hers|their)$/i.test(p) ? `${display}'s` : display));
+    }
+  }
+  return question;
+}
+
+/** Analyses a question (and, for a follow-up, the turns before it) against the index. */
+export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
+  const text = resolveFollowUp(index, question, history);
+  const answerType = answerTypeOf(text);
+  const keys = new Map<string, number>();
+  const terms: QueryTerm[] = [];
+  const unknownTerms: string[] = [];
+  const unknownNames: string[] = [];
+  const entities: EntityRef[] = [];
+
+  for (const name of namesIn(text)) {
+    const refs = findEntities(index, name.text);
+    if (refs.length > 0) {
+      for (const r of refs) if (!entities.includes(r)) entities.push(r);
+      continue;
+    }
+    // A run of capitalised words is known when each of its words is.
+    const words = tokenize(name.text).map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
+    const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0);
+    if (unknown.length > 0) unknownNames.push(name.text.replace(/['’]s$/, ''));
+    for (const w of words) for (const r of findEntities(index, w)) if (!entities.includes(r)) entities.push(r);
+  }
+
+  const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
+  for (const token of tokenize(text)) {
+    for (const term of termsOf(token.surface)) {
+      if (keys.has(term)) continue;
+      let key = term;
+      if (!index.df.has(term)) {
+        const fixed = /^\p{Lu}/u.test(token.surface) ? null : correctSpelling(index, term);
+        if (fixed) {
+          terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
+          key = fixed;
+        } else if (!relatedTerms(term).synonyms.some((syn) => index.df.has(syn))) {
+          // Unknown only when no synonym of it is in the corpus either.
+          unknownTerms.push(term);
+        }
+      }
+      // In "what did X say?" the speech verb frames the question; the quote need not repeat it.
+      const w = idf(index, key) * (asksForQuote && SPEECH_STEMS.has(key) ? 0.25 : 1);
+      keys.set(key, w);
+      terms.push({ term: key, weight: w, of: key, kind: 'key' });
+      const related = relatedTerms(key);
+      for (const s of related.synonyms) if (index.df.has(s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
+      for (const m of related.metonyms) if (index.df.has(m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+    }
+  }
+  // Spelling terms were pushed before their key: give them the key's weight.
+  for (const t of terms) if (t.kind === 'spelling') t.weight = keys.get(t.term) ?? 0;
+
+  return {
+    text,
+    original: question,
+    answerType,
+    keys,
+    terms: terms.filter((t) => t.kind !== 'spelling'),
+    entities,
+    unknownNames,
+    unknownTerms,
+    asksForQuote,
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * Answering: retrieve candidate sentences with MiniSearch, rerank them on what BM25 does
+ * not see (coverage of the question's key terms by the sentence itself, its entities and
+ * its neighbours; the answer type; the speaker of a quote), then decide whether the best
+ * one answers or the bot should decline, and build the Reply.
+ */
+import type { Turn, Reply, Citation } from './reply.ts';
+import { makeReply } from './reply.ts';
+import { analyse, type Query } from './analyse.ts';
+import type { Index, SentenceDoc } from './search-index.ts';
+import { tokenize, termsOf } from './text.ts';
+import questionData from './lexicon/questions.json' with { type: 'json' };
+import { makeCitation } from './cite.ts';
+
+/** How many candidates BM25 hands to the reranker. */
+const CANDIDATES = 40;
+/** Most citations in one reply. */
+const MAX_CITATIONS = 3;
+
+/**
+ * Decision thresholds, calibrated on the SQuAD 2.0 dev subset and the seed questions
+ * (`npm run eval`); see the README for the figures they give.
+ */
+export const THRESHOLDS = {
+  /** Below this share of the question's key-term weight covered by the best sentence, decline. */
+  minCoverage: 0.34,
+  /** Decline when terms the corpus never uses carry at least this share of the key weight. */
+  maxUnknownShare: 0.3,
+};
+
+const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
+const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
+
+export interface Scored {
+  doc: SentenceDoc;
+  score: number;
+  coverage: number;
+  bm25: number;
+}
+
+function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
+  switch (query.answerType) {
+    case 'number':
+      return doc.sentence.numbers.length > 0;
+    case 'date':
+      return doc.sentence.dates.length > 0;
+    case 'person':
+      return doc.entities.some((e) => e.type === 'person' && !query.entities.some((q) => q.entity === e)) || doc.speaker !== null;
+    case 'place':
+      return doc.entities.some((e) => e.type === 'place' && !query.entities.some((q) => q.entity === e));
+    case 'organisation':
+      return doc.entities.some((e) => e.type === 'organisation') || doc.attribution !== null;
+    case 'reason':
+      return REASON_MARKERS.some((re) => re.test(doc.sentence.text));
+    case 'other':
+      return true;
+  }
+}
+
+/** Scores one candidate sentence against the query. */
+function scoreDoc(doc: SentenceDoc, query: Query, bm25: number): Scored {
+  let total = 0;
+  let covered = 0;
+  const best = new Map<string, number>();
+  for (const t of query.terms) {
+    let m = 0;
+    if (doc.terms.has(t.term)) m = 1;
+    else if (doc.entityTerms.has(t.term)) m = 0.8;
+    else if (doc.context.has(t.term)) m = 0.35;
+    const value = m * t.weight;
+    if (value > (best.get(t.of) ?? 0)) best.set(t.of, value);
+  }
+  for (const [key, weight] of query.keys) {
+    total += weight;
+    covered += Math.min(weight, best.get(key) ?? 0);
+  }
+  // Named entities of the question found through pronouns or aliases count in full.
+  for (const ref of query.entities) {
+    if (doc.entities.includes(ref.entity)) {
+      for (const term of termsOf(ref.entity.name)) {
+        const w = query.keys.get(term);
+        if (w !== undefined && (best.get(term) ?? 0) < w) covered += w - (best.get(term) ?? 0);
+      }
+    }
+  }
+  const coverage = total > 0 ? Math.min(1, covered / total) : 0;
+  let score = coverage + 0.15 * bm25;
+  if (hasAnswerType(doc, query)) {
+    score += 0.08;
+    // "How much …" asks for an amount or a share, not a count.
+    if (/^how much\b/i.test(query.text.trim()) && doc.sentence.numbers.some((n) => AMOUNT.test(n))) score += 0.06;
+  }
+  if (query.asksForQuote && doc.quote) {
+    score += 0.05;
+    if (doc.speaker?.entity && query.entities.some((r) => r.entity === doc.speaker?.entity)) score += 0.15;
+  }
+  // The lede states the article's main claim: a small nudge when the question is about it.
+  if (doc.position <= 1) score += 0.03;
+  // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
+  if (doc.quote && doc.quote.sentences[0] !== doc.sentence.id) score -= 0.02;
+  return { doc, score, coverage, bm25 };
+}
+
+/** Retrieves and reranks candidates; best first. */
+export function rank(index: Index, query: Query): Scored[] {
+  if (query.terms.length === 0) return [];
+  const boosts = new Map<string, number>();
+  for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
+  const results = index.search.search(
+    { combineWith: 'OR', queries: [...boosts.keys()] },
+    { boostTerm: (term) => boosts.get(term) ?? 1 },
+  );
+  const top = results.slice(0, CANDIDATES);
+  const maxScore = top[0]?.score ?? 1;
+  // Sentences that name an entity of the question through a pronoun may not be retrieved by terms.
+  const seen = new Set(top.map((r) => r.id as number));
+  const candidates = top.map((r) => scoreDoc(index.docs[r.id as number]!, query, r.score / maxScore));
+  for (const ref of query.entities) {
+    if (candidates.length > CANDIDATES * 2) break;
+    for (const id of ref.entity.pronounMentions) {
+      const doc = index.docs.find((d) => d.article === ref.article && d.sentence.id === id);
+      if (doc && !seen.has(doc.id)) {
+        seen.add(doc.id);
+        candidates.push(scoreDoc(doc, query, 0));
+      }
+    }
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+}
+
+/** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
+export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end: number } | null {
+  const text = doc.sentence.text;
+  const find = (needle: string) => {
+    const at = text.indexOf(needle);
+    return at >= 0 ? { start: at, end: at + needle.length } : null;
+  };
+  if (query.answerType === 'number' && doc.sentence.numbers[0]) return find(doc.sentence.numbers[0]);
+  if (query.answerType === 'date' && doc.sentence.dates[0]) return find(doc.sentence.dates[0]);
+  if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
+    const type = query.answerType;
+    const e = doc.entities.find((x) => x.type === type && !query.entities.some((q) => q.entity === x));
+    if (e) return find(e.name) ?? e.aliases.map(find).find((x) => x !== null) ?? null;
+  }
+  if (doc.quote && query.asksForQuote) {
+    const q = find(doc.quote.text.split(/(?<=[.!?])\s/)[0] ?? doc.quote.text);
+    if (q) return q;
+  }
+  // The clause after the last word that matches the question.
+  const tokens = tokenize(text);
+  let last = -1;
+  tokens.forEach((t, i) => {
+    if (termsOf(t.surface).some((term) => query.keys.has(term) || query.terms.some((q) => q.term === term && q.kind === 'synonym'))) last = i;
+  });
+  if (last < 0 || last >= tokens.length - 2) return null;
+  const start = tokens[last + 1]!.start;
+  const rest = text.slice(start);
+  const stop = /,\s*(?:according|said|the\s+\w+\s+said)|[;—–]|,\s*(?:while|but|which|who)\b|[.!?]["”’]?\s*$/.exec(rest);
+  const end = start + (stop ? stop.index : rest.length);
+  const span = text.slice(start, end).trim();
+  if (span.split(/\s+/).length < 2) return null;
+  return { start, end: start + span.length };
+}
+
+function describeMissing(query: Query): string {
+  if (query.unknownNames.length > 0) {
+    const names = [...new Set(query.unknownNames)];
+    return `The articles don't mention ${names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1]}.`;
+  }
+  return `The articles don't answer "${query.text.replace(/\s+/g, ' ').trim()}".`;
+}
+
+function declineReply(index: Index, query: Query, confidence: number): Reply {
+  const people = index.entities
+    .filter((r) => r.entity.type === 'person')
+    .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)
+    .slice(0, 5)
+    .map((r) => r.entity.name);
+  const uniquePeople = [...new Set(people)];
+  const lead = describeMissing(query) + (uniquePeople.length > 0 ? ` Mentioned people: ${uniquePeople.join(', ')}.` : '');
+  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: index.suggestions.slice(0, 3) });
+}
+
+/** Confidence that the first citation answers: a logistic of the decision margin. */
+function confidenceOf(best: Scored, runnerUp: Scored | undefined, unknownShare: number): number {
+  const margin = best.score - (runnerUp?.score ?? 0);
+  const x = 6 * (best.coverage - THRESHOLDS.minCoverage) + 4 * margin - 4 * unknownShare;
+  return Math.round((1 / (1 + Math.exp(-x))) * 1000) / 1000;
+}
+
+export interface AnswerTrace {
+  query: Query;
+  ranked: Scored[];
+  declined: boolean;
+  reason: string;
+}
+
+/** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
+export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
+  const query = analyse(index, question, history);
+  const ranked = rank(index, query);
+  const best = ranked[0];
+  let total = 0;
+  let unknown = 0;
+  for (const [k, w] of query.keys) {
+    total += w;
+    if (query.unknownTerms.includes(k)) unknown += w;
+  }
+  const unknownShare = total > 0 ? unknown / total : 1;
+  const trace: AnswerTrace = { query, ranked, declined: true, reason: '' };
+  if (query.unknownNames.length > 0) trace.reason = 'unknown name';
+  else if (!best) trace.reason = 'no candidate';
+  else if (unknownShare >= THRESHOLDS.maxUnknownShare) trace.reason = 'unknown terms';
+  else if (best.coverage < THRESHOLDS.minCoverage) trace.reason = 'low coverage';
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query) && !ranked.slice(1, 3).some((r) => hasAnswerType(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  if (trace.reason !== '' || !best) {
+    return { reply: declineReply(index, query, best ? Math.min(0.3, confidenceOf(best, ranked[1], unknownShare)) : 0), trace };
+  }
+  trace.declined = false;
+  // For number and date questions, prefer the first close candidate that has one.
+  let chosen = best;
+  if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query)) {
+    chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+  }
+  // A sentence that only introduces a quote ("… Trump replied:") answers through the quote after it.
+  if (query.asksForQuote && /:\s*$/.test(chosen.doc.sentence.text)) {
+    const next = index.docs[chosen.doc.id + 1];
+    if (next && next.article === chosen.doc.article && next.quote) {
+      const intro = chosen;
+      chosen = ranked.find((r) => r.doc === next) ?? { doc: next, score: intro.score, coverage: intro.coverage, bm25: intro.bm25 };
+    }
+  }
+  const order = [chosen, ...ranked.filter((r) => r !== chosen)];
+  const cited: Scored[] = [chosen];
+  // Further citations: other sentences that also answer well, not near-copies of the first.
+  for (const r of order.slice(1)) {
+    if (cited.length >= MAX_CITATIONS) break;
+    if (r.coverage < Math.max(THRESHOLDS.minCoverage, chosen.coverage * 0.75)) continue;
+    if (cited.some((c) => c.doc.id === r.doc.id)) continue;
+    cited.push(r);
+  }
+  // A quote that runs on: cite its following sentences too, in order, when asked what someone said.
+  if (query.asksForQuote && chosen.doc.quote && chosen.doc.quote.sentences.length > 1) {
+    const rest = chosen.doc.quote.sentences.filter((id) => id !== chosen.doc.sentence.id);
+    for (const id of rest) {
+      const doc = index.docs.find((d) => d.article === chosen.doc.article && d.sentence.id === id);
+      if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0 });
+    }
+    cited.splice(1, cited.length - 1, ...cited.slice(1).sort((a, b) => (a.doc.article === chosen.doc.article && b.doc.article === chosen.doc.article ? a.doc.position - b.doc.position : 0)));
+  }
+  const citations: Citation[] = cited.map((c, i) =>
+    makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query) : null),
+  );
+  const reply = makeReply({
+    kind: 'answer',
+    command: 'ask',
+    question: query.text,
+    lead: citations[0]!.text,
+    citations,
+    confidence: confidenceOf(chosen, ranked.find((r) => r !== chosen), unknownShare),
+  });
+  return { reply, trace };
+}
+
+/** Answers a question, or declines. */
+export function answerQuestion(index: Index, question: string, history: readonly Turn[] = []): Reply {
+  return answerWithTrace(index, question, history).reply;
+}
+

@@ -1,0 +1,22 @@
+import type { Citation } from './reply.ts';
+import type { SentenceDoc } from './search-index.ts';
+
+/** A citation of one indexed sentence. */
+export function makeCitation(doc: SentenceDoc, n: number, primary: boolean, span: { start: number; end: number } | null): Citation {
+  return {
+    n,
+    articleId: doc.article.id,
+    articleTitle: doc.article.title,
+    section: doc.heading,
+    paragraph: doc.paragraph,
+    sentence: doc.sentence.id,
+    text: doc.sentence.text,
+    span,
+    speaker: doc.speaker ? doc.speaker.entity?.name ?? doc.speaker.description : null,
+    attribution: doc.attribution,
+    outlet: doc.article.outlet,
+    published: doc.article.published,
+    url: doc.article.url,
+    primary,
+  };
+}

@@ -1,0 +1,504 @@
+/**
+ * Facts read off the sentences of one article: named entities with their roles and
+ * aliases, pronouns resolved to people, quotes with their speakers, attributions, numbers
+ * and dates. Part-of-speech and name-type hints come from compromise; titles, role words
+ * and speech verbs are data in `lexicon/`.
+ */
+import nlp from 'compromise';
+import roleData from './lexicon/roles.json' with { type: 'json' };
+import speechData from './lexicon/speech.json' with { type: 'json' };
+import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
+import { STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
+
+export interface SentenceRef {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the paragraph in the article. */
+  paragraph: number;
+  /** True for a heading line (it is scanned for mentions, not for new names). */
+  heading?: boolean;
+}
+
+const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase()))].sort((a, b) => b.split(' ').length - a.split(' ').length);
+const ORG_WORDS = new Set(roleData.organisationWords);
+const PLACE_WORDS = new Set(roleData.placeWords);
+const SPEECH_VERBS = new Set(speechData.verbs);
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
+const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'across', 'into', 'toward', 'towards', 'through', 'outside', 'inside', 'around']);
+
+type Hint = 'person' | 'place' | 'organisation' | 'adjective' | 'common';
+
+interface Chunk {
+  sentence: SentenceRef;
+  tokens: Token[];
+  name: string;
+  roles: string[];
+  votes: Record<EntityType, number>;
+}
+
+/** compromise's tags for every word start of a text, by absolute offset. */
+function tagHints(text: string, base: number): Map<number, Hint> {
+  const hints = new Map<number, Hint>();
+  const doc = nlp(text);
+  const json = doc.json({ offset: true, terms: { offset: true } }) as {
+    terms: { text: string; tags: string[]; offset: { start: number } }[];
+  }[];
+  for (const sentence of json) {
+    for (const term of sentence.terms) {
+      const tags = new Set(term.tags);
+      let hint: Hint = 'common';
+      if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName') || tags.has('Honorific')) hint = 'person';
+      else if (tags.has('Place') || tags.has('Country') || tags.has('City') || tags.has('Region')) hint = 'place';
+      else if (tags.has('Organization')) hint = 'organisation';
+      else if (tags.has('Adjective') && !tags.has('ProperNoun')) hint = 'adjective';
+      hints.set(base + term.offset.start, hint);
+    }
+  }
+  return hints;
+}
+
+/** Matches a title phrase at the end of `words` (lower case); returns how many words it takes. */
+function titleAtEnd(words: string[]): number {
+  for (const title of TITLES) {
+    const parts = title.split(' ');
+    if (parts.length > words.length) continue;
+    const tail = words.slice(words.length - parts.length);
+    if (tail.join(' ') === title) return parts.length;
+  }
+  return 0;
+}
+
+/** Matches a title phrase at the start of `words` (lower case); returns how many words it takes. */
+function titleAtStart(words: string[]): number {
+  for (const title of TITLES) {
+    const parts = title.split(' ');
+    if (parts.length > words.length) continue;
+    if (words.slice(0, parts.length).join(' ') === title) return parts.length;
+  }
+  return 0;
+}
+
+function cleanName(surface: string): string {
+  return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
+}
+
+/** Finds capitalised name chunks in one sentence. */
+function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint>, lowerVocabulary: Set<string>): Chunk[] {
+  const tokens = tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }));
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!/^\p{Lu}/u.test(t.surface)) {
+      i++;
+      continue;
+    }
+    // Grow the chunk over capitalised words, with connectors inside, stopping at punctuation.
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
+      if (!/^\s+$/.test(gap) || /['’]s$/u.test(tokens[j]!.surface)) break;
+      const nx = tokens[j + 1]!;
+      if (/^\p{Lu}/u.test(nx.surface)) {
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(nx.surface) && j + 2 < tokens.length && /^\p{Lu}/u.test(tokens[j + 2]!.surface) && /^\s+$/.test(source.slice(nx.end, tokens[j + 2]!.start))) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    let part = tokens.slice(i, j + 1);
+    i = j + 1;
+    // Drop leading words that are not names: sentence-initial common words, stop words.
+    while (part.length > 0) {
+      const w = part[0]!;
+      const lower = foldWord(w.surface);
+      const atStart = w.start === sentence.start || /["“‘(—–-]\s*$/.test(source.slice(sentence.start, w.start));
+      if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
+      else if (DATE_WORD.test(lower)) part = part.slice(1);
+      else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) part = part.slice(1);
+      else break;
+    }
+    while (part.length > 0 && CONNECTORS.has(part[part.length - 1]!.surface)) part = part.slice(0, -1);
+    if (part.length === 0) continue;
+    // Titles and demonyms at the front are roles, not part of the name.
+    const roleWords: string[] = [];
+    let lowerParts = part.map((p) => foldWord(p.surface));
+    for (;;) {
+      const n = titleAtStart(lowerParts);
+      if (n > 0 && n < part.length) {
+        roleWords.push(...part.slice(0, n).map((p) => p.surface));
+        part = part.slice(n);
+        lowerParts = lowerParts.slice(n);
+        continue;
+      }
+      if (part.length > 1 && demonymPlace(part[0]!.surface) && titleAtStart(lowerParts.slice(1)) > 0) {
+        roleWords.push(part[0]!.surface);
+        part = part.slice(1);
+        lowerParts = lowerParts.slice(1);
+        continue;
+      }
+      break;
+    }
+    if (titleAtStart(lowerParts) === part.length) continue; // a bare title ("the Prime Minister") names no one here
+    const first = part[0]!;
+    const last = part[part.length - 1]!;
+    const name = cleanName(source.slice(first.start, last.end));
+    if (part.length === 1) {
+      const lower = foldWord(cleanName(first.surface));
+      // A lone capitalised common word (a shouted "DEAL", "War" in a quote) is no name.
+      if (!isAcronym(first.surface) && lowerVocabulary.has(lower)) continue;
+      if (hints.get(first.start) === 'adjective' && !demonymPlace(first.surface)) continue;
+      if (demonymPlace(first.surface) && !isAcronym(first.surface)) continue;
+      if (STOP_WORDS.has(lower)) continue;
+    }
+    // Lower-case titles just before the name ("special envoy Steve Witkoff").
+    const before = tokens.filter((t) => t.end <= first.start).map((t) => foldWord(t.surface));
+    const lowerTitle = titleAtEnd(before.slice(-3));
+    if (lowerTitle > 0 && roleWords.length === 0) {
+      const startTok = tokens.filter((t) => t.end <= first.start).slice(-lowerTitle);
+      const maybeDemonym = tokens.filter((t) => t.end <= first.start).slice(-lowerTitle - 1)[0];
+      const from = maybeDemonym && demonymPlace(maybeDemonym.surface) ? maybeDemonym : startTok[0]!;
+      roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
+    }
+    const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
+    if (roleWords.length > 0) votes.person += 3;
+    for (const p of part) {
+      const h = hints.get(p.start);
+      if (h === 'person') votes.person += 1;
+      if (h === 'place') votes.place += 1.5;
+      if (h === 'organisation') votes.organisation += 1.5;
+    }
+    const lastLower = foldWord(last.surface);
+    if (ORG_WORDS.has(lastLower)) votes.organisation += 2.5;
+    if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
+    if (isAcronym(first.surface) && part.length === 1) {
+      if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
+      else votes.organisation += 2;
+    }
+    const prev = before[before.length - 1];
+    if (prev && PLACE_PREPOSITIONS.has(prev)) votes.place += 0.75;
+    if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes });
+  }
+  return chunks;
+}
+
+interface Draft {
+  name: string;
+  tokens: string[];
+  aliases: Set<string>;
+  roles: Set<string>;
+  mentions: Set<string>;
+  votes: Record<EntityType, number>;
+  firstSeen: number;
+}
+
+function typeOf(votes: Record<EntityType, number>): EntityType {
+  let best: EntityType = 'other';
+  let bestVotes = 0.5;
+  for (const type of ['person', 'organisation', 'place'] as const) {
+    if (votes[type] > bestVotes) {
+      best = type;
+      bestVotes = votes[type];
+    }
+  }
+  return best;
+}
+
+function slug(name: string): string {
+  return foldWord(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
+}
+
+export interface Extraction {
+  entities: Entity[];
+  quotes: Quote[];
+  attributions: Attribution[];
+}
+
+/** Words written in lower case anywhere in the article: a capitalised form of one is not a name. */
+function lowerCaseVocabulary(sentences: SentenceRef[]): Set<string> {
+  const vocabulary = new Set<string>();
+  for (const s of sentences) {
+    if (s.heading) continue;
+    for (const t of tokenize(s.text)) if (/^\p{Ll}/u.test(t.surface)) vocabulary.add(foldWord(t.surface));
+  }
+  return vocabulary;
+}
+
+/** Reads entities, quotes and attributions from an article's sentences. */
+export function extractFacts(source: string, sentences: SentenceRef[]): Extraction {
+  const body = sentences.filter((s) => !s.heading);
+  const lowerVocabulary = lowerCaseVocabulary(sentences);
+  const hints = new Map<number, Hint>();
+  // compromise reads whole paragraphs for context; group the sentences by paragraph.
+  const paragraphs = new Map<number, SentenceRef[]>();
+  for (const s of body) {
+    const list = paragraphs.get(s.paragraph) ?? [];
+    list.push(s);
+    paragraphs.set(s.paragraph, list);
+  }
+  for (const list of paragraphs.values()) {
+    const start = list[0]!.start;
+    const end = list[list.length - 1]!.end;
+    for (const [k, v] of tagHints(source.slice(start, end), start)) hints.set(k, v);
+  }
+
+  const chunks = body.flatMap((s) => chunksOf(s, source, hints, lowerVocabulary));
+  const drafts = mergeChunks(chunks);
+  const entities = finishEntities(drafts, sentences);
+  resolvePronouns(entities, body);
+  const quotes = findQuotes(source, body, entities);
+  const attributions = findAttributions(body);
+  return { entities, quotes, attributions };
+}
+
+function mergeChunks(chunks: Chunk[]): Draft[] {
+  const byName = new Map<string, Draft>();
+  let order = 0;
+  for (const c of chunks) {
+    const key = foldWord(c.name);
+    let d = byName.get(key);
+    if (!d) {
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++ };
+      byName.set(key, d);
+    }
+    for (const r of c.roles) d.roles.add(r);
+    d.mentions.add(c.sentence.id);
+    for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
+  }
+  // A one-word name that is the surname of one longer person name, or the last word of one
+  // organisation name ("the Post"), is an alias of it.
+  const all = [...byName.values()];
+  const long = all.filter((d) => d.tokens.length > 1);
+  for (const d of all) {
+    if (d.tokens.length !== 1) continue;
+    const word = d.tokens[0]!;
+    const owners = long.filter((l) => {
+      const lt = typeOf(l.votes);
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || lt === 'organisation' || typeOf(d.votes) === 'person';
+      return false;
+    });
+    if (owners.length === 0) continue;
+    // Several owners ("Mohamed Bacar", "Said Bacar"): the one named most often.
+    const owner = owners.sort((a, b) => b.mentions.size - a.mentions.size || a.firstSeen - b.firstSeen)[0]!;
+    owner.aliases.add(d.name);
+    for (const r of d.roles) owner.roles.add(r);
+    for (const m of d.mentions) owner.mentions.add(m);
+    for (const t of ['person', 'place', 'organisation', 'other'] as const) owner.votes[t] += d.votes[t];
+    owner.firstSeen = Math.min(owner.firstSeen, d.firstSeen);
+    byName.delete(word);
+  }
+  return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
+  const used = new Set<string>();
+  const entities: Entity[] = [];
+  for (const d of drafts) {
+    let id = slug(d.name);
+    while (used.has(id)) id += '-x';
+    used.add(id);
+    const type = typeOf(d.votes);
+    const aliases = new Set(d.aliases);
+    if (type === 'person' && d.tokens.length > 1) aliases.add(d.name.split(/\s+/).slice(-1)[0]!);
+    if (type === 'organisation' && /^the\s/i.test(d.name)) aliases.add(d.name.replace(/^the\s+/i, ''));
+    aliases.delete(d.name);
+    entities.push({ id, name: d.name, type, aliases: [...aliases], roles: [...d.roles], mentions: [], pronounMentions: [] });
+  }
+  // Mentions: every sentence (headings too) that names the entity or one of its aliases.
+  for (const e of entities) {
+    const forms = [e.name, ...e.aliases].map((f) => foldWord(f));
+    for (const s of sentences) {
+      const text = ' ' + foldWord(s.text).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ';
+      if (forms.some((f) => text.includes(' ' + f.replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ') || text.includes(' ' + f.replace(/[^\p{L}\p{N}.]+/gu, ' ') + 's '))) {
+        e.mentions.push(s.id);
+      }
+    }
+  }
+  return entities.filter((e) => e.mentions.length > 0);
+}
+
+const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;
+
+/** Outside quotation marks, a he/she refers to the last person named before it. */
+function resolvePronouns(entities: Entity[], sentences: SentenceRef[]): void {
+  const people = entities.filter((e) => e.type === 'person');
+  let lastPerson: Entity | null = null;
+  let lastParagraph = -1;
+  for (const s of sentences) {
+    if (s.paragraph !== lastParagraph && s.paragraph > lastParagraph + 1) lastPerson = null;
+    lastParagraph = s.paragraph;
+    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, ' ');
+    const pronoun = PRONOUN.exec(unquoted);
+    const named = people
+      .map((p) => ({ p, at: firstIndexOf(unquoted, p) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at);
+    if (pronoun) {
+      const before = named.filter((x) => x.at < pronoun.index);
+      const target = before[0]?.p ?? (named.length === 0 ? lastPerson : null);
+      if (target && !target.mentions.includes(s.id) && !target.pronounMentions.includes(s.id)) target.pronounMentions.push(s.id);
+    }
+    if (named[0]) lastPerson = named[0].p;
+  }
+}
+
+function firstIndexOf(text: string, entity: Entity): number {
+  let best = -1;
+  for (const form of [entity.name, ...entity.aliases]) {
+    const re = new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    const m = re.exec(text);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  return best;
+}
+
+/** Finds the entity a speaker description names, if any. */
+export function entityNamed(description: string, entities: Entity[]): Entity | null {
+  const folded = ' ' + foldWord(description).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ';
+  let best: Entity | null = null;
+  let bestLength = 0;
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      const f = foldWord(form).replace(/[^\p{L}\p{N}.]+/gu, ' ');
+      if (folded.includes(' ' + f + ' ') && f.length > bestLength) {
+        best = e;
+        bestLength = f.length;
+      }
+    }
+  }
+  return best;
+}
+
+const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/g;
+
+/** The speaker named in the words of a sentence outside its quotation marks. */
+function speakerIn(frame: string, entities: Entity[], lastVerb = false): { entity: Entity | null; description: string } | null {
+  const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
+  const lower = words.map((w) => foldWord(w).replace(/[^\p{L}\p{N}.'-]/gu, '').replace(/\.+$/, ''));
+  const verbAt = lastVerb ? lower.findLastIndex((w) => SPEECH_VERBS.has(w)) : lower.findIndex((w) => SPEECH_VERBS.has(w));
+  if (verbAt < 0) return null;
+  // "… said one senior European diplomat familiar with …": after the verb.
+  const after: string[] = [];
+  for (let k = verbAt + 1; k < words.length; k++) {
+    const w = words[k]!;
+    if (/^[,;:.]/.test(w) || /^(that|on|in|at|who|which|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
+    after.push(w.replace(/[.,;:!?]+$/, ''));
+    if (/[.,;:!?]$/.test(w)) break;
+  }
+  // "… the officials said": before the verb.
+  const before: string[] = [];
+  for (let k = verbAt - 1; k >= 0; k--) {
+    const w = words[k]!;
+    if (/[,;:.!?]$/.test(w) || /^[,;:.]/.test(w)) break;
+    if (/^(has|have|had|was|were|is|are|also|later|then|reportedly|publicly|previously|once|not|but|and)$/i.test(lower[k] ?? '')) {
+      if (before.length > 0) break;
+      continue;
+    }
+    before.unshift(w);
+  }
+  const candidates = [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()));
+  for (const c of candidates) {
+    const e = entityNamed(c, entities);
+    if (e) return { entity: e, description: c.trim() };
+  }
+  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(frame, e) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
+  if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
+  if (candidates[1]) return { entity: null, description: candidates[1] };
+  return null;
+}
+
+function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]): Quote[] {
+  const quotes: Quote[] = [];
+  const byParagraph = new Map<number, SentenceRef[]>();
+  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  const paragraphIds = [...byParagraph.keys()].sort((a, b) => a - b);
+  for (const p of paragraphIds) {
+    const list = byParagraph.get(p)!;
+    const start = list[0]!.start;
+    const end = list[list.length - 1]!.end;
+    const text = source.slice(start, end);
+    let previousSpeaker: Quote['speaker'] = null;
+    for (const m of text.matchAll(QUOTE_SPAN)) {
+      const inner = (m[1] ?? m[2] ?? '').trim();
+      if (inner.split(/\s+/).length < 4) continue; // scare quotes ("playing for time") are not quotes
+      const qStart = start + m.index;
+      const qEnd = qStart + m[0].length;
+      const covered = list.filter((s) => s.end > qStart && s.start < qEnd);
+      if (covered.length === 0) continue;
+      // The frame: the covered sentences' words outside this quote.
+      const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
+      let found = speakerIn(frame, entities);
+      if (!found) {
+        if (previousSpeaker) {
+          quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
+          continue;
+        }
+        // A quote standing alone: its speaker is introduced by the sentence before ("… posted:").
+        const prevSentence = sentences[sentences.indexOf(covered[0]!) - 1];
+        if (prevSentence && /[:,]\s*$/.test(prevSentence.text) && prevSentence.paragraph >= p - 1) {
+          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, true);
+        }
+      }
+      const speaker = found ? { entity: found.entity?.id ?? null, description: found.description } : null;
+      quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker });
+      if (speaker) previousSpeaker = speaker;
+    }
+  }
+  return quotes;
+}
+
+const ACCORDING = /\b(according to|as reported by|citing)\s+([^,;:.!?]+(?:\.[A-Z][^,;:!?]*)*)/gi;
+const SAID_CLAUSE = /(?:^|,\s*|\b(?:and|but)\s+)((?:the|a|an|one|two|three|some|several|many|other|senior|western|european|u\.s\.|american)(?:\s+[\p{L}.’'-]+){0,4}?\s+(?:officials?|diplomats?|sources?|analysts?|reports?|post|times|aides?|experts?))\s+(?:said|say|says|reported|noted|told)\b/giu;
+
+function findAttributions(sentences: SentenceRef[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const s of sentences) {
+    const unquoted = s.text.replace(/“[^”]*”/g, (q) => ' '.repeat(q.length));
+    for (const m of unquoted.matchAll(ACCORDING)) {
+      const phrase = s.text.slice(m.index, m.index + m[0].length).trim();
+      out.push({ sentence: s.id, text: phrase, source: (m[2] ?? '').trim() });
+    }
+    for (const m of unquoted.matchAll(SAID_CLAUSE)) {
+      const whole = m[0].replace(/^[,\s]+|^(and|but)\s+/gi, '').trim();
+      out.push({ sentence: s.id, text: whole, source: (m[1] ?? '').trim() });
+    }
+  }
+  return out;
+}
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|one-fifth|one-third|one-quarter|two-thirds|three-quarters';
+const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles|kilometres|kilometers))?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
+const DATE = /\b(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
+
+/** Numbers and amounts written in a sentence ("20%", "two", "1,500"). */
+export function numbersIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const v = m[0].trim();
+    if (/^(may|march)$/i.test(v)) continue;
+    // Years are dates, not amounts.
+    if (/^(1[0-9]|20)\d{2}$/.test(v)) continue;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Dates and times written in a sentence ("Friday", "in August", "last week", "1066"). */
+export function datesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(DATE)) {
+    // "may" alone is a verb far more often than a month.
+    if (/^may$/i.test(m[0]) && !/^May/.test(m[0])) continue;
+    if (/^march$/i.test(m[0]) && !/^March/.test(m[0])) continue;
+    out.push(m[0]);
+  }
+  return out;
+}

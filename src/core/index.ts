@@ -1,0 +1,23 @@
+/**
+ * briefbot's core: articles in, cited answers out. Knows nothing about any chat platform.
+ *
+ * @example
+ * ```ts
+ * import { ingestText, createBot } from './core/index.ts';
+ * const article = ingestText(text, { outlet: 'The Daily Planet' });
+ * const bot = createBot([article]);
+ * const reply = bot.handle({ text: 'What did the mayor announce?' });
+ * // reply.kind === 'answer'; reply.citations[0].text is a sentence of the article, verbatim.
+ * ```
+ */
+export { createBot, openBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
+export { ingestText, slugify, type IngestOptions } from './ingest.ts';
+export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, type CorpusProblem } from './corpus.ts';
+export { COMMANDS, parseCommandLine, isCommandName, type CommandSpec, type ArgumentSource } from './commands.ts';
+export { makeReply } from './reply.ts';
+export type { Reply, ReplyKind, Citation, Fact, SourceInfo, CommandHelp, CommandName, BotRequest, Turn } from './reply.ts';
+export { ArticleSchema, type Article, type Entity, type Quote, type Sentence, type Section, type Paragraph } from './schema.ts';
+export { BriefbotError, type ErrorCode } from './errors.ts';
+export { buildIndex, type Index } from './search-index.ts';
+export { answerWithTrace, THRESHOLDS } from './answer.ts';
+export { foldQuotes } from './text.ts';

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { ArticleSchema, type Article, type Section } from './schema.ts';
+import { layoutText } from './segment.ts';
+import { datesIn, extractFacts, numbersIn, type SentenceRef } from './extract.ts';
+import { BriefbotError } from './errors.ts';
+
+export interface IngestOptions {
+  /** Article id; derived from the title or file name when missing. */
+  id?: string;
+  /** Title; the text's headline when missing. */
+  title?: string;
+  outlet?: string;
+  url?: string;
+  /** YYYY-MM-DD; a date line in the text when missing, else empty. */
+  published?: string;
+  /** File name the text came from (kept in the article, relative to the corpus). */
+  source?: string;
+  /** Whether the first line may be a headline (default true). */
+  headline?: boolean;
+}
+
+/** A URL-safe id from a title or file name: lower-case words joined by dashes. */
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .split('-')
+      .slice(0, 8)
+      .join('-') || 'article'
+  );
+}
+
+function titleFromFileName(file: string): string {
+  const stem = basename(file, extname(file)).replace(/[-_]+/g, ' ').trim();
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
+}
+
+/**
+ * Turns the text of one news article into a validated `Article`: layout, sentences with
+ * offsets into `text`, entities, quotes, attributions, numbers and dates.
+ *
+ * @throws BriefbotError `EMPTY_TEXT` when the text holds no sentence.
+ */
+export function ingestText(text: string, options: IngestOptions = {}): Article {
+  const layout = layoutText(text, { headline: options.headline });
+  if (layout.sections.length === 0) {
+    throw new BriefbotError('EMPTY_TEXT', 'the text holds no sentence to ingest');
+  }
+  const title = options.title?.trim() || layout.headline || (options.source ? titleFromFileName(options.source) : '') || 'Untitled';
+  const refs: SentenceRef[] = [];
+  const sections: Section[] = [];
+  let sentenceNo = 0;
+  let paragraphNo = 0;
+  for (const section of layout.sections) {
+    if (section.heading) {
+      refs.push({ id: `h${sections.length}`, start: 0, end: 0, text: section.heading, paragraph: -1, heading: true });
+    }
+    sections.push({
+      heading: section.heading,
+      paragraphs: section.paragraphs.map((p) => {
+        paragraphNo++;
+        return {
+          n: paragraphNo,
+          start: p.start,
+          end: p.end,
+          sentences: p.sentences.map((s) => {
+            const id = `s${++sentenceNo}`;
+            refs.push({ id, start: s.start, end: s.end, text: s.text, paragraph: paragraphNo });
+            return { id, text: s.text, start: s.start, end: s.end, numbers: numbersIn(s.text), dates: datesIn(s.text) };
+          }),
+        };
+      }),
+    });
+  }
+  const facts = extractFacts(text, refs);
+  // Headings are scanned for mentions but are not sentences: keep only sentence ids.
+  for (const e of facts.entities) e.mentions = e.mentions.filter((m) => m.startsWith('s'));
+  const article = {
+    id: options.id || slugify(title),
+    title,
+    outlet: options.outlet ?? '',
+    url: options.url ?? '',
+    published: options.published || layout.published,
+    dek: layout.dek,
+    dateline: layout.dateline,
+    source: options.source ?? '',
+    sourceHash: createHash('sha256').update(text).digest('hex'),
+    sections,
+    entities: facts.entities,
+    quotes: facts.quotes,
+    attributions: facts.attributions,
+  };
+  return ArticleSchema.parse(article);
+}

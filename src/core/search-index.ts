@@ -1,0 +1,215 @@
+/**
+ * The index: every sentence of every article as a MiniSearch document, with the fields
+ * that matter (its text, the entities it names or refers to by pronoun, its speaker, its
+ * section heading, its neighbours), plus the statistics the reranker needs. The index is
+ * the only state the bot holds; it is rebuilt, never edited.
+ */
+import MiniSearch from 'minisearch';
+import type { Article, Entity, Quote, Sentence } from './schema.ts';
+import { foldWord, termsOf, textTerms, tokenize } from './text.ts';
+
+export interface SentenceDoc {
+  /** MiniSearch document id: the position in `docs`. */
+  id: number;
+  article: Article;
+  sentence: Sentence;
+  heading: string | null;
+  paragraph: number;
+  /** Position of the sentence in its article, from 0. */
+  position: number;
+  /** Position within its paragraph, from 0. */
+  inParagraph: number;
+  /** Index terms of the sentence's own text. */
+  terms: Set<string>;
+  /** Index terms of the neighbouring sentences and the section heading. */
+  context: Set<string>;
+  /** Entities named in the sentence or referred to by a resolved pronoun. */
+  entities: Entity[];
+  /** Index terms of those entities' names, aliases and roles. */
+  entityTerms: Set<string>;
+  quote: Quote | null;
+  /** The speaker's entity, or their description when they are not a named entity. */
+  speaker: { entity: Entity | null; description: string } | null;
+  attribution: string | null;
+}
+
+export interface EntityRef {
+  entity: Entity;
+  article: Article;
+}
+
+export interface Index {
+  articles: readonly Article[];
+  docs: SentenceDoc[];
+  search: MiniSearch<{ id: number }>;
+  /** Number of sentences each term occurs in (own text). */
+  df: Map<string, number>;
+  /** Terms by first letter, for spelling correction. */
+  vocabularyByInitial: Map<string, string[]>;
+  /** Every folded word form of the corpus ("putin", "zelenskyy", "u.s."). */
+  words: Set<string>;
+  /** Entity names and aliases (folded) → entities. */
+  entityForms: Map<string, EntityRef[]>;
+  entities: EntityRef[];
+  /** Questions the corpus can answer, for declines and help. */
+  suggestions: string[];
+  complete(source: 'entities' | 'speakers', prefix: string, limit: number): string[];
+}
+
+function entityTermsOf(e: Entity): string[] {
+  return [e.name, ...e.aliases, ...e.roles].flatMap((t) => textTerms(t));
+}
+
+/** Builds the index over a set of articles. */
+export function buildIndex(articles: readonly Article[]): Index {
+  const docs: SentenceDoc[] = [];
+  const df = new Map<string, number>();
+  const words = new Set<string>();
+  const entityForms = new Map<string, EntityRef[]>();
+  const entities: EntityRef[] = [];
+
+  for (const article of articles) {
+    const byId = new Map<string, Entity[]>();
+    for (const e of article.entities) {
+      entities.push({ entity: e, article });
+      for (const form of [e.name, ...e.aliases]) {
+        const key = foldWord(form);
+        entityForms.set(key, [...(entityForms.get(key) ?? []), { entity: e, article }]);
+      }
+      for (const id of [...e.mentions, ...e.pronounMentions]) byId.set(id, [...(byId.get(id) ?? []), e]);
+    }
+    const quoteBySentence = new Map<string, Quote>();
+    for (const q of article.quotes) for (const id of q.sentences) quoteBySentence.set(id, q);
+    const attributionBySentence = new Map<string, string>();
+    for (const a of article.attributions) if (!attributionBySentence.has(a.sentence)) attributionBySentence.set(a.sentence, a.text);
+    const entityById = new Map(article.entities.map((e) => [e.id, e]));
+
+    let position = 0;
+    for (const section of article.sections) {
+      const headingTerms = section.heading ? textTerms(section.heading) : [];
+      for (const paragraph of section.paragraphs) {
+        const ownTerms = paragraph.sentences.map((s) => new Set(textTerms(s.text)));
+        paragraph.sentences.forEach((sentence, k) => {
+          for (const t of tokenize(sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
+          const terms = ownTerms[k]!;
+          const context = new Set<string>(headingTerms);
+          for (const n of [ownTerms[k - 1], ownTerms[k + 1]]) if (n) for (const t of n) context.add(t);
+          const ents = byId.get(sentence.id) ?? [];
+          const quote = quoteBySentence.get(sentence.id) ?? null;
+          const speakerEntity = quote?.speaker?.entity ? entityById.get(quote.speaker.entity) ?? null : null;
+          docs.push({
+            id: docs.length,
+            article,
+            sentence,
+            heading: section.heading,
+            paragraph: paragraph.n,
+            position: position++,
+            inParagraph: k,
+            terms,
+            context,
+            entities: ents,
+            entityTerms: new Set(ents.flatMap(entityTermsOf)),
+            quote,
+            speaker: quote?.speaker ? { entity: speakerEntity, description: quote.speaker.description } : null,
+            attribution: attributionBySentence.get(sentence.id) ?? null,
+          });
+          for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+        });
+      }
+    }
+  }
+
+  const search = new MiniSearch<{ id: number }>({
+    fields: ['text', 'entities', 'speaker', 'heading', 'context'],
+    storeFields: [],
+    tokenize: (text) => tokenize(text).map((t) => t.surface),
+    processTerm: (term) => termsOf(term),
+    extractField: (document, field) => {
+      const doc = docs[document.id]!;
+      switch (field) {
+        case 'id':
+          return String(doc.id);
+        case 'text':
+          return doc.sentence.text;
+        case 'entities':
+          return doc.entities.map((e) => [e.name, ...e.aliases, ...e.roles].join(' ')).join(' ');
+        case 'speaker':
+          return doc.speaker ? [doc.speaker.description, doc.speaker.entity?.name ?? ''].join(' ') : '';
+        case 'heading':
+          return doc.heading ?? '';
+        case 'context':
+          return [...doc.context].join(' ');
+        default:
+          return '';
+      }
+    },
+    searchOptions: {
+      tokenize: (text) => [text],
+      processTerm: (term) => term,
+      boost: { text: 2, entities: 1, speaker: 1, heading: 0.4, context: 0.3 },
+    },
+  });
+  search.addAll(docs.map((d) => ({ id: d.id })));
+
+  const vocabularyByInitial = new Map<string, string[]>();
+  for (const term of df.keys()) {
+    const k = term.charAt(0);
+    vocabularyByInitial.set(k, [...(vocabularyByInitial.get(k) ?? []), term]);
+  }
+  for (const d of docs) for (const t of d.entityTerms) if (!df.has(t)) df.set(t, 1);
+
+  const index: Index = {
+    articles,
+    docs,
+    search,
+    df,
+    vocabularyByInitial,
+    words,
+    entityForms,
+    entities,
+    suggestions: [],
+    complete(source, prefix, limit) {
+      const p = foldWord(prefix.trim());
+      const names = new Map<string, number>();
+      if (source === 'entities') {
+        for (const { entity } of entities) names.set(entity.name, (names.get(entity.name) ?? 0) + entity.mentions.length + entity.pronounMentions.length);
+      } else {
+        for (const a of articles) for (const q of a.quotes) if (q.speaker) {
+          const e = q.speaker.entity ? a.entities.find((x) => x.id === q.speaker?.entity) : undefined;
+          const name = e?.name ?? q.speaker.description;
+          names.set(name, (names.get(name) ?? 0) + 1);
+        }
+      }
+      return [...names.entries()]
+        .filter(([name]) => p === '' || foldWord(name).split(/\s+/).some((w) => w.startsWith(p)) || foldWord(name).startsWith(p))
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, limit)
+        .map(([name]) => name);
+    },
+  };
+  index.suggestions = makeSuggestions(index);
+  return index;
+}
+
+/**
+ * Questions the corpus can answer, made from its own facts: who its most-mentioned people
+ * are and what its quoted speakers said. They are built from templates around entity names,
+ * so they never state a fact themselves.
+ */
+function makeSuggestions(index: Index): string[] {
+  const people = index.entities
+    .filter((r) => r.entity.type === 'person')
+    .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length);
+  const out: string[] = [];
+  const speakers = new Set<string>();
+  for (const a of index.articles) for (const q of a.quotes) if (q.speaker?.entity) speakers.add(q.speaker.entity);
+  for (const { entity } of people) {
+    const short = entity.aliases.find((x) => !x.includes(' ')) ?? entity.name;
+    if (speakers.has(entity.id)) out.push(`What did ${short} say?`);
+    else out.push(`Who is ${entity.name}?`);
+    if (out.length >= 2) break;
+  }
+  const place = index.entities.filter((r) => r.entity.type === 'place').sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)[0];
+  if (place) out.push(`What happened in ${place.entity.name}?`);
+  return out;
+}

@@ -1,0 +1,218 @@
+/**
+ * Layout of a news text: headline, dek, dateline, section headings, paragraphs and
+ * sentences, each with character offsets into the source. Sentence boundaries come from
+ * the platform's ICU segmenter (Intl.Segmenter); the abbreviation data undoes its known
+ * false splits ("George W. Bush", "U.S. Secretary").
+ */
+import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ParagraphSpan {
+  start: number;
+  end: number;
+  sentences: SentenceSpan[];
+}
+
+export interface SectionLayout {
+  heading: string | null;
+  paragraphs: ParagraphSpan[];
+}
+
+export interface Layout {
+  headline: string;
+  dek: string;
+  dateline: string;
+  /** A date written as a line of its own or in the dateline, as YYYY-MM-DD, else ''. */
+  published: string;
+  sections: SectionLayout[];
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** Markdown heading level (`#` count), 0 for none. */
+  level: number;
+}
+
+const ALWAYS = new Set(abbreviationData.always);
+const BEFORE_NAME = new Set(abbreviationData.beforeName);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DATE_LINE = new RegExp(
+  String.raw`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:(${MONTHS.join('|')})\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(${MONTHS.join('|')}),?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))\.?$`,
+  'i',
+);
+// "Washington, D.C. — ", "KYIV, Ukraine (Reuters) - ", "LONDON — ": a short capitalised place, then a dash.
+const DATELINE = /^((?:\p{Lu}[\p{L}.'’-]*)(?:[ ,]+(?:\p{Lu}[\p{L}.'’-]*|\d{1,2}|\d{4}))*\.?(?:\s*\([^)]{1,40}\))?)\s*(?:—|–|--| - )\s*/u;
+
+/** Parses a date line ("Wednesday, March 26, 2008") into YYYY-MM-DD, or '' when it is none. */
+export function parseDateLine(text: string): string {
+  const m = DATE_LINE.exec(text.trim());
+  if (!m) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (m[1] && m[2] && m[3]) return `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
+  if (m[4] && m[5] && m[6]) return `${m[6]}-${pad(MONTHS.indexOf(m[5].toLowerCase()) + 1)}-${pad(Number(m[4]))}`;
+  if (m[7] && m[8] && m[9]) return `${m[7]}-${m[8]}-${m[9]}`;
+  return '';
+}
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\n]*(?:\n|$)/g;
+  for (const m of source.matchAll(re)) {
+    if (m[0] === '') break;
+    let start = m.index;
+    let end = start + m[0].replace(/\r?\n$/, '').length;
+    while (start < end && /\s/.test(source[start] ?? '')) start++;
+    while (end > start && /\s/.test(source[end - 1] ?? '')) end--;
+    let level = 0;
+    const md = /^(#{1,6})\s+/.exec(source.slice(start, end));
+    if (md?.[1]) {
+      level = md[1].length;
+      start += md[0].length;
+    }
+    lines.push({ start, end, text: source.slice(start, end), level });
+  }
+  return lines;
+}
+
+function stripQuotesAndBrackets(text: string): string {
+  return text.replace(/[\s"'“”‘’»«)\]*_]+$/u, '');
+}
+
+/** A short line with no closing punctuation, starting with a capital: a headline or section heading. */
+export function looksLikeHeading(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 14) return false;
+  if (!/^[\p{Lu}\p{N}"“‘']/u.test(text)) return false;
+  if (/[.!?:;,]$/.test(stripQuotesAndBrackets(text))) return false;
+  if (parseDateLine(text)) return false;
+  return true;
+}
+
+function looksLikeHeadline(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 25 && /^[\p{Lu}\p{N}"“‘']/u.test(text) && !/[.!?;,]$/.test(stripQuotesAndBrackets(text));
+}
+
+/** Sentences of one paragraph, with offsets relative to the whole source. */
+export function splitSentences(source: string, start: number, end: number): SentenceSpan[] {
+  const text = source.slice(start, end);
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const raw: { start: number; end: number }[] = [];
+  for (const seg of segmenter.segment(text)) {
+    const s = start + seg.index;
+    raw.push({ start: s, end: s + seg.segment.length });
+  }
+  // Undo false splits after initials and abbreviations, and glue stray closing fragments.
+  const merged: { start: number; end: number }[] = [];
+  for (const span of raw) {
+    const prev = merged[merged.length - 1];
+    const piece = source.slice(span.start, span.end).trim();
+    if (prev && shouldJoin(source.slice(prev.start, prev.end).trimEnd(), piece)) {
+      prev.end = span.end;
+    } else {
+      merged.push({ ...span });
+    }
+  }
+  const out: SentenceSpan[] = [];
+  for (const span of merged) {
+    let s = span.start;
+    let e = span.end;
+    while (s < e && /\s/.test(source[s] ?? '')) s++;
+    while (e > s && /\s/.test(source[e - 1] ?? '')) e--;
+    if (e > s) out.push({ start: s, end: e, text: source.slice(s, e) });
+  }
+  return out;
+}
+
+function shouldJoin(previous: string, next: string): boolean {
+  if (next === '') return true;
+  // A fragment with no letters (a lone closing quote or bracket) belongs to the sentence before.
+  if (!/\p{L}|\p{N}/u.test(next)) return true;
+  const lastWord = (/(\S+)$/.exec(previous)?.[1] ?? '').toLowerCase().replace(/^["“‘'(]+/, '');
+  if (/^\p{L}\.$/u.test(lastWord) && /^\p{Lu}/u.test(lastWord)) return true; // an initial: "George W."
+  if (/^\p{Lu}\.$/u.test((/(\S+)$/.exec(previous)?.[1] ?? ''))) return true;
+  if (ALWAYS.has(lastWord)) return true;
+  if (BEFORE_NAME.has(lastWord)) {
+    const nextWord = (/^["“‘']?(\S+)/u.exec(next)?.[1] ?? '');
+    // "U.S. Secretary of State …" continues; "… in the U.S. The talks …" does not.
+    return /^\p{Lu}\p{Ll}/u.test(nextWord) && !/^(The|A|An|It|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If|When|While)$/u.test(nextWord);
+  }
+  return false;
+}
+
+/**
+ * Reads the layout of a news text. Paragraphs are lines, or blocks of lines separated by
+ * blank lines when the text is hard-wrapped.
+ */
+export function layoutText(source: string, options: { headline?: boolean } = {}): Layout {
+  const lines = splitLines(source);
+  // Group lines into blocks: a blank line always ends a block; a heading line is a block of its own.
+  const blocks: Line[] = [];
+  const hasBlankLines = lines.some((l) => l.text === '');
+  let open: Line | null = null;
+  for (const line of lines) {
+    if (line.text === '') {
+      open = null;
+      continue;
+    }
+    const standalone = line.level > 0 || !hasBlankLines || looksLikeHeading(line.text) || parseDateLine(line.text) !== '';
+    if (open && !standalone && !looksLikeHeading(open.text)) {
+      open.end = line.end;
+      open.text = source.slice(open.start, open.end);
+      continue;
+    }
+    const block = { ...line };
+    blocks.push(block);
+    open = standalone ? null : block;
+  }
+
+  const layout: Layout = { headline: '', dek: '', dateline: '', published: '', sections: [{ heading: null, paragraphs: [] }] };
+  let i = 0;
+  const first = blocks[0];
+  if (options.headline !== false && first && (first.level === 1 || (looksLikeHeadline(first.text) && blocks.length > 1))) {
+    layout.headline = first.text;
+    i = 1;
+  }
+  let section = layout.sections[0]!;
+  let sawBody = false;
+  for (; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const date = parseDateLine(block.text);
+    if (date && !sawBody) {
+      layout.published ||= date;
+      layout.dateline ||= block.text;
+      continue;
+    }
+    const next = blocks[i + 1];
+    if ((block.level > 0 || looksLikeHeading(block.text)) && next && !(next.level > 0 || looksLikeHeading(next.text))) {
+      section = { heading: block.text, paragraphs: [] };
+      layout.sections.push(section);
+      continue;
+    }
+    let start = block.start;
+    if (layout.sections.length === 1 && section.paragraphs.length <= 1) {
+      const dl = DATELINE.exec(block.text);
+      if (dl && dl[1] && dl[1].split(/\s+/).length <= 8 && !layout.dateline) {
+        layout.dateline = dl[1].trim();
+        start += dl[0].length;
+        // The paragraph before a datelined lead is the dek (summary) when there is one.
+        if (!layout.dek && section.paragraphs.length === 1 && layout.sections.length === 1) {
+          layout.dek = source.slice(section.paragraphs[0]!.start, section.paragraphs[0]!.end);
+        }
+      }
+    }
+    const sentences = splitSentences(source, start, block.end);
+    if (sentences.length === 0) continue;
+    section.paragraphs.push({ start: sentences[0]!.start, end: block.end, sentences });
+    sawBody = true;
+  }
+  layout.sections = layout.sections.filter((s) => s.paragraphs.length > 0);
+  return layout;
+}

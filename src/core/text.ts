@@ -1,0 +1,156 @@
+/**
+ * Words and terms: the one place that turns text into the terms the index and the
+ * question analysis compare. Language knowledge comes from the data files in `lexicon/`.
+ */
+import { stemmer } from 'stemmer';
+import stopwordData from './lexicon/stopwords.json' with { type: 'json' };
+import demonymData from './lexicon/demonyms.json' with { type: 'json' };
+import synonymData from './lexicon/synonyms.json' with { type: 'json' };
+import metonymData from './lexicon/metonyms.json' with { type: 'json' };
+import irregularData from './lexicon/irregular.json' with { type: 'json' };
+
+const IRREGULAR = new Map<string, string>(Object.entries(irregularData.forms));
+
+/** Straight quotes for curly ones, one space for any run of white space. */
+export function foldQuotes(text: string): string {
+  return text.replace(/[‘’‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+}
+
+export function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case, straight quotes, accents removed: the form words are compared in. */
+export function foldWord(word: string): string {
+  return foldQuotes(word)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(stopwordData.words.map(foldWord));
+
+const DEMONYMS = new Map<string, string>(Object.entries(demonymData.pairs));
+const ABBREVIATIONS = new Map<string, string>(
+  Object.entries(demonymData.abbreviations).filter(([k]) => k !== 'about'),
+);
+
+export interface Token {
+  /** The word as written. */
+  surface: string;
+  start: number;
+  end: number;
+}
+
+// A word: letters or digits, with inner apostrophes, dots (U.S., 3.5), commas in numbers
+// (1,500) and a trailing percent sign.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’](?=\p{L})|\.(?=[\p{L}\p{N}])|,(?=\d{3}\b))*(?:\.(?<=\b\p{Lu}\.\p{Lu}\.)|%)?/gu;
+
+/** Splits text into word tokens with their offsets. Hyphenated words come out as their parts. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    tokens.push({ surface: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** True for U.S., EU, UN, NATO-style short capitals: they are names, never stop words. */
+export function isAcronym(surface: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(surface) || /^\p{Lu}{2,3}$/u.test(surface);
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
+}
+
+/** The stem of one plain word (no stop-word check), through its base form when it is irregular. */
+export function stem(word: string): string {
+  const folded = foldWord(word);
+  return stemmer(IRREGULAR.get(folded) ?? folded);
+}
+
+/**
+ * The index terms of one written word: its stem, plus the place a demonym names
+ * ("Russian" → russian, russia) and the canonical form of an abbreviation (U.S. → america).
+ * Stop words give no term.
+ */
+export function termsOf(surface: string): string[] {
+  if (isAcronym(surface)) {
+    const key = foldWord(surface);
+    const expanded = ABBREVIATIONS.get(key) ?? ABBREVIATIONS.get(key.replace(/\./g, ''));
+    if (expanded) return expanded.split(' ').map((w) => stemmer(w));
+    return [key.replace(/\./g, '')];
+  }
+  const word = foldWord(stripPossessive(surface));
+  if (word === '' || STOP_WORDS.has(word)) return [];
+  if (/^\d/.test(word)) return [word.replace(/,/g, '')];
+  const terms = [stem(word)];
+  const place = DEMONYMS.get(word) ?? (word.endsWith('s') ? DEMONYMS.get(word.slice(0, -1)) : undefined);
+  if (place) for (const w of place.split(' ')) terms.push(stemmer(w));
+  const abbreviation = ABBREVIATIONS.get(word);
+  if (abbreviation && abbreviation !== word) for (const w of abbreviation.split(' ')) terms.push(stemmer(w));
+  return [...new Set(terms)];
+}
+
+/** All index terms of a text, in order, duplicates kept. */
+export function textTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) out.push(...termsOf(t.surface));
+  return out;
+}
+
+function buildGroups(groups: string[][]): Map<string, Set<string>> {
+  const byTerm = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const stems = group.map((phrase) => textTermsLoose(phrase)).filter((t) => t.length > 0);
+    for (const terms of stems) {
+      for (const term of terms) {
+        let set = byTerm.get(term);
+        if (!set) byTerm.set(term, (set = new Set()));
+        for (const other of stems) for (const o of other) if (o !== term) set.add(o);
+      }
+    }
+  }
+  return byTerm;
+}
+
+// Synonym data names words that are stop words elsewhere ("take place"); stem them all.
+function textTermsLoose(phrase: string): string[] {
+  return tokenize(phrase).map((t) => stem(t.surface));
+}
+
+const SYNONYMS = buildGroups(synonymData.groups);
+const METONYMS = buildGroups(metonymData.groups);
+
+/** Terms that a question term may stand for, at a lower weight: synonyms and metonyms. */
+export function relatedTerms(term: string): { synonyms: string[]; metonyms: string[] } {
+  return {
+    synonyms: [...(SYNONYMS.get(term) ?? [])],
+    metonyms: [...(METONYMS.get(term) ?? [])],
+  };
+}
+
+/** The place a demonym names, if the word is one ("Russian" → "russia"). */
+export function demonymPlace(word: string): string | undefined {
+  return DEMONYMS.get(foldWord(word));
+}
+
+/** Levenshtein distance with an early exit once `max` is exceeded. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}

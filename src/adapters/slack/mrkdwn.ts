@@ -115,8 +115,11 @@ export function fitMrkdwn(segments: readonly Segment[], max: number): string {
 }
 
 /**
- * Slack markup in an incoming message, turned into the plain text a person sees: mentions
- * become `@name`, links their label, and entities are decoded. The bot's own mention is removed.
+ * Slack markup in an incoming message, turned into the question a person meant: mentions of
+ * people, groups and broadcasts (`<@U123>`, `<!subteam^…>`, `<!here>`) address someone rather
+ * than ask about them, so they are dropped (the core knows no Slack users, and a dropped
+ * mention can never be echoed back as a ping); channels become `#name`, links their label,
+ * dates their fallback text, and entities are decoded.
  */
 export function slackToPlain(text: string, botUserId?: string): string {
   const withoutBot = botUserId ? text.split(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g')).join(' ') : text;
@@ -125,11 +128,10 @@ export function slackToPlain(text: string, botUserId?: string): string {
       const bar = inner.indexOf('|');
       const target = bar === -1 ? inner : inner.slice(0, bar);
       const label = bar === -1 ? '' : inner.slice(bar + 1);
-      if (target.startsWith('@')) return label ? `@${label.replace(/^@/, '')}` : target;
+      if (target.startsWith('@') || target.startsWith('!subteam^')) return ' ';
       if (target.startsWith('#')) return label ? `#${label}` : target;
-      if (target.startsWith('!subteam^')) return label ? `@${label.replace(/^@/, '')}` : '@group';
       if (target.startsWith('!date^')) return label;
-      if (target.startsWith('!')) return `@${target.slice(1)}`;
+      if (target.startsWith('!')) return ' ';
       return label || target.replace(/^mailto:/, '');
     })
     .replace(/&lt;/g, '<')

@@ -156,6 +156,15 @@ describe('renderReply', () => {
     const rendered = renderReply(help, { request: { command: 'help', text: '' }, private: true });
     expect(rendered.embeds[0]?.description).toContain('**/who** — A card.');
     expect(actionIds(rendered)).toEqual([CUSTOM_IDS.share]);
+    const sources = makeReply({
+      kind: 'list',
+      command: 'sources',
+      lead: '1 article',
+      sources: [{ articleId: 'harbour-strike', title: 'Dock workers end strike', outlet: 'Valmora Ledger', published: '2026-11-10', url: 'https://news.example/a', sentences: 11 }],
+    });
+    const listed = renderReply(sources, { request: { command: 'sources', text: '' }, private: true });
+    expect(listed.embeds[0]?.description).toContain('**Dock workers end strike** — Valmora Ledger · 2026\\-11\\-10 · 11 sentences · [link](https://news.example/a)');
+    expect(actionIds(listed)).toEqual([CUSTOM_IDS.share]);
     const error = makeReply({ kind: 'error', command: 'ask', code: 'TOO_LONG', lead: 'That question is too long.' });
     expect(renderReply(error, { request: { command: 'ask', text: 'x' }, private: true }).components).toEqual([]);
   });

@@ -242,7 +242,8 @@ function componentsFor(reply: Reply, options: RenderOptions, hiddenCitations: nu
     return rows;
   }
   const buttons: APIButtonComponentWithCustomId[] = [];
-  if (reply.kind === 'answer' || reply.kind === 'list') {
+  // Feedback is about cited sentences; a list of sources or commands has none to judge.
+  if ((reply.kind === 'answer' || reply.kind === 'list') && reply.citations.length > 0) {
     if (hiddenCitations > 0 && !options.expanded) buttons.push(button(CUSTOM_IDS.more, 'More sources', ButtonStyle.Secondary));
     buttons.push(button(CUSTOM_IDS.up, 'Helpful', ButtonStyle.Secondary, '👍'));
     buttons.push(button(CUSTOM_IDS.down, 'Not helpful', ButtonStyle.Secondary, '👎'));

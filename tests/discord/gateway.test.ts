@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,10 @@ import type { Bot, BotRequest } from '../../src/core/index.ts';
 import { createFeedbackLog } from '../../src/adapters/shared/feedback.ts';
 import { silentLogger } from '../../src/adapters/shared/logger.ts';
 import { startDiscordGateway } from '../../src/adapters/discord/gateway.ts';
-import { plainTextOfEmbed, renderReply, type DiscordMessage } from '../../src/adapters/discord/render.ts';
+import { CUSTOM_IDS, plainTextOfEmbed, renderReply, type DiscordMessage } from '../../src/adapters/discord/render.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeUser } from '../fakes/discord-api.ts';
 import { createHarbourBot } from '../fakes/discord-bot.ts';
-import { slashCommand, TEST_USER } from '../fakes/discord-interactions.ts';
+import { componentClick, slashCommand, TEST_USER } from '../fakes/discord-interactions.ts';
 
 const READER: FakeUser = { id: TEST_USER.id, username: TEST_USER.username };
 const QUESTION = 'When did the dock workers return to work?';
@@ -92,6 +92,27 @@ describe('createDiscordGateway', () => {
     expect(requests.find((r) => r.requestId === mention.id)?.text).toBe(QUESTION);
     const repliesToIgnored = discord.requests.filter((r) => (r.body as { message_reference?: { message_id: string } } | null)?.message_reference?.message_id === ignored.id);
     expect(repliesToIgnored).toEqual([]);
+  });
+
+  it('answers a direct message without needing a mention', async () => {
+    const dmChannel = '6234567890123456789';
+    const dm = { ...discord.makeMessage({ author: READER, content: 'who Okafor' }), channel_id: dmChannel, guild_id: undefined, channel_type: 1 };
+    delete dm.guild_id;
+    discord.dispatch('MESSAGE_CREATE', dm);
+    const sent = await discord.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${dmChannel}/messages`);
+    const body = sent.body as DiscordMessage & { message_reference?: { message_id: string } };
+    expect(body.message_reference?.message_id).toBe(dm.id);
+    expect(body.embeds[0]?.title).toBe('/who Okafor');
+  });
+
+  it('records a thumbs-down clicked under a gateway answer', async () => {
+    const answer = renderReply(real.handle({ command: 'ask', text: QUESTION }), { request: { command: 'ask', text: QUESTION }, private: true });
+    const click = componentClick(CUSTOM_IDS.down, { embeds: answer.embeds, components: answer.components, flags: 64 });
+    discord.dispatch('INTERACTION_CREATE', click);
+    const callback = await discord.waitForRequest((r) => r.path === `/interactions/${click.id}/${click.token}/callback`);
+    expect((callback.body as { type: number; data: DiscordMessage }).data.flags).toBe(64);
+    const lines = readFileSync(join(dir, 'feedback.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ platform: 'discord', verdict: 'down' });
   });
 
   it('treats a reply to one of its answers as a follow-up, reading the context back from the referenced messages', async () => {

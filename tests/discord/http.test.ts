@@ -168,3 +168,41 @@ describe('createDiscordInteractionsHandler', () => {
     expect(plainTextOfEmbed(message.embeds[0])).toContain('returned to work');
   });
 });
+
+describe('createDiscordInteractionsHandler when the core fails', () => {
+  it('answers with a short ephemeral apology and keeps serving', async () => {
+    const keys = generateTestKeys();
+    const real = createHarbourBot();
+    let calls = 0;
+    const flaky: Bot = {
+      ...real,
+      commands: real.commands,
+      indexBuiltAt: real.indexBuiltAt,
+      handle(request) {
+        calls += 1;
+        if (calls === 1) throw new Error('index unavailable');
+        return real.handle(request);
+      },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-discord-fail-'));
+    const server = await startDiscordInteractionsServer({
+      bot: flaky,
+      publicKey: keys.publicKeyHex,
+      appId: '1234567890123456789',
+      apiUrl: 'http://127.0.0.1:9/api',
+      feedbackLog: createFeedbackLog(join(dir, 'f.jsonl')),
+      logger: silentLogger(),
+    });
+    try {
+      const first = await postInteraction(server.url, slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]), keys);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+      expect((first.body as Response).data?.content).toMatch(/^Sorry/);
+      const second = await postInteraction(server.url, slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]), keys);
+      expect(plainTextOfEmbed((second.body as Response).data?.embeds[0])).toContain('returned to work');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -127,6 +127,17 @@ function commandIsPrivate(interaction: APIInteraction): boolean {
   return values['private'] !== false;
 }
 
+/** The message's action rows minus the Share button: a shared answer is public already. */
+function withoutShareButton(rows: readonly DiscordActionRow[] | undefined): DiscordActionRow[] {
+  const kept: DiscordActionRow[] = [];
+  for (const row of rows ?? []) {
+    if (row.type !== ComponentType.ActionRow) continue;
+    const components = row.components.filter((c) => !('custom_id' in c) || c.custom_id !== CUSTOM_IDS.share);
+    if (components.length > 0) kept.push({ ...row, components });
+  }
+  return kept;
+}
+
 async function onComponent(interaction: APIMessageComponentInteraction, context: InteractionContext): Promise<APIInteractionResponse> {
   const { bot } = context;
   const source = interaction.message;
@@ -144,13 +155,7 @@ async function onComponent(interaction: APIMessageComponentInteraction, context:
   }
 
   if (customId === CUSTOM_IDS.share) {
-    const components: DiscordActionRow[] = source.components
-      ?.filter((row) => row.type === ComponentType.ActionRow)
-      .map((row) => ({
-        ...row,
-        components: (row as DiscordActionRow).components.filter((c) => !('custom_id' in c) || c.custom_id !== CUSTOM_IDS.share),
-      }))
-      .filter((row) => row.components.length > 0) as DiscordActionRow[] ?? [];
+    const components = withoutShareButton(source.components as DiscordActionRow[] | undefined);
     const shared: DiscordMessage = {
       content: userId ? `Shared by <@${userId}>` : 'Shared from a private answer',
       embeds: source.embeds.slice(0, 10),

@@ -152,7 +152,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   /** The one try/catch around the core: log with the request id, apologise, keep running. */
   function ask(request: BotRequest): Reply | null {
     try {
-      return bot.handle(request);
+      const reply = bot.handle(request);
+      // No question text in the log: ids, kind and confidence are enough to follow a request.
+      logger.info({ requestId: request.requestId, conversation: request.conversation, command: reply.command, kind: reply.kind, confidence: reply.confidence }, 'answered');
+      return reply;
     } catch (error) {
       logger.error({ err: error, requestId: request.requestId, conversation: request.conversation }, 'the core failed to answer');
       return null;

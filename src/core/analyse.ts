@@ -6,7 +6,7 @@
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, termsOf, tokenize, demonymPlace } from './text.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, tokenize, demonymPlace } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
 
@@ -40,7 +40,8 @@ export interface Query {
 const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType }));
 const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
 const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
-const SPEECH_STEMS = new Set(['say', 'said', 'tell', 'told', 'post', 'write', 'tweet', 'comment', 'respond', 'repli', 'react', 'note', 'argu', 'warn', 'claim', 'call', 'describ', 'think'].map((w) => termsOf(w)[0] ?? w));
+// Generic verbs of speech: in "what did X say?" they frame the question, and the quote need not contain them.
+const SPEECH_STEMS = new Set(['say', 'tell', 'comment', 'speak', 'talk'].map((w) => stem(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
@@ -58,7 +59,7 @@ function idf(index: Index, term: string): number {
 
 /** The closest corpus term to a misspelt one, if there is a close one. */
 function correctSpelling(index: Index, term: string): string | null {
-  if (term.length < 4 || /\d/.test(term)) return null;
+  if (term.length < 3 || /\d/.test(term)) return null;
   const max = term.length >= 7 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = max + 1;
@@ -188,7 +189,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       if (keys.has(term)) continue;
       let key = term;
       if (!index.df.has(term)) {
-        const fixed = /^\p{Lu}/u.test(token.surface) ? null : correctSpelling(index, term);
+        const fixed = token.surface.length >= 4 ? correctSpelling(index, term) : null;
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;

@@ -125,7 +125,9 @@ export function rank(index: Index, query: Query): Scored[] {
       }
     }
   }
-  return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+  candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+  const unique = new Set<number>();
+  return candidates.filter((c) => !unique.has(c.doc.id) && unique.add(c.doc.id));
 }
 
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */

@@ -21,7 +21,7 @@ export interface SentenceRef {
   heading?: boolean;
 }
 
-const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase()))].sort((a, b) => b.split(' ').length - a.split(' ').length);
+const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\./g, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
 const ORG_WORDS = new Set(roleData.organisationWords);
 const PLACE_WORDS = new Set(roleData.placeWords);
 const SPEECH_VERBS = new Set(speechData.verbs);
@@ -379,7 +379,7 @@ export function entityNamed(description: string, entities: Entity[]): Entity | n
 const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/g;
 
 /** The speaker named in the words of a sentence outside its quotation marks. */
-function speakerIn(frame: string, entities: Entity[], lastVerb = false): { entity: Entity | null; description: string } | null {
+function speakerIn(frame: string, entities: Entity[], lastVerb = false, sentenceId?: string): { entity: Entity | null; description: string } | null {
   const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
   const lower = words.map((w) => foldWord(w).replace(/[^\p{L}\p{N}.'-]/gu, '').replace(/\.+$/, ''));
   const verbAt = lastVerb ? lower.findLastIndex((w) => SPEECH_VERBS.has(w)) : lower.findIndex((w) => SPEECH_VERBS.has(w));
@@ -411,6 +411,9 @@ function speakerIn(frame: string, entities: Entity[], lastVerb = false): { entit
   const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(frame, e) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
+  // "… she replied:": the person the pronoun was resolved to.
+  const byPronoun = sentenceId ? entities.find((e) => e.pronounMentions.includes(sentenceId)) : undefined;
+  if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
   if (candidates[1]) return { entity: null, description: candidates[1] };
   return null;
 }
@@ -435,7 +438,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       if (covered.length === 0) continue;
       // The frame: the covered sentences' words outside this quote.
       const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
-      let found = speakerIn(frame, entities);
+      let found = speakerIn(frame, entities, false, covered[0]!.id);
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
@@ -444,7 +447,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
         // A quote standing alone: its speaker is introduced by the sentence before ("… posted:").
         const prevSentence = sentences[sentences.indexOf(covered[0]!) - 1];
         if (prevSentence && /[:,]\s*$/.test(prevSentence.text) && prevSentence.paragraph >= p - 1) {
-          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, true);
+          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, true, prevSentence.id);
         }
       }
       const speaker = found ? { entity: found.entity?.id ?? null, description: found.description } : null;
@@ -463,8 +466,8 @@ function findAttributions(sentences: SentenceRef[]): Attribution[] {
   for (const s of sentences) {
     const unquoted = s.text.replace(/“[^”]*”/g, (q) => ' '.repeat(q.length));
     for (const m of unquoted.matchAll(ACCORDING)) {
-      const phrase = s.text.slice(m.index, m.index + m[0].length).trim();
-      out.push({ sentence: s.id, text: phrase, source: (m[2] ?? '').trim() });
+      const phrase = s.text.slice(m.index, m.index + m[0].length).trim().replace(/\.$/, '');
+      out.push({ sentence: s.id, text: phrase, source: (m[2] ?? '').trim().replace(/\.$/, '') });
     }
     for (const m of unquoted.matchAll(SAID_CLAUSE)) {
       const whole = m[0].replace(/^[,\s]+|^(and|but)\s+/gi, '').trim();
@@ -482,7 +485,7 @@ const DATE = /\b(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(NUMBER)) {
-    const v = m[0].trim();
+    const v = m[0].trim().replace(/[.,]+$/, '');
     if (/^(may|march)$/i.test(v)) continue;
     // Years are dates, not amounts.
     if (/^(1[0-9]|20)\d{2}$/.test(v)) continue;

@@ -1,0 +1,26 @@
+/**
+ * `npm start`: serves Slack and/or Discord when their credentials are set, otherwise opens
+ * the terminal chat (which, when standard input is not a terminal, answers each line and ends).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BriefbotError, createBot, describeProblem, loadCorpus } from '../core/index.ts';
+import { runChat, type Io } from '../adapters/cli/main.ts';
+
+/** True when any Slack or Discord credential is set. */
+export function platformsConfigured(env: NodeJS.ProcessEnv): boolean {
+  return ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY'].some((k) => (env[k] ?? '').trim() !== '');
+}
+
+export async function runStart(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, shards: { type: 'string' } } });
+  const dir = resolve(io.cwd, values.corpus ?? io.env.BRIEFBOT_CORPUS ?? 'corpus');
+  if (platformsConfigured(io.env)) {
+    const { runServer } = await import('./server.ts');
+    return runServer({ corpusDir: dir, env: io.env, io });
+  }
+  const { articles, problems } = await loadCorpus(dir);
+  for (const p of problems) io.stderr.write(`briefbot: skipped ${describeProblem(p)}\n`);
+  if (articles.length === 0) throw new BriefbotError('CORPUS_NOT_FOUND', `no articles in ${dir}; ingest one first: npx briefbot ingest FILE`);
+  return runChat(createBot(articles), io);
+}

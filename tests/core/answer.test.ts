@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/index.ts';
+import { fixtureArticle, testBot } from '../helpers.ts';
+
+const bot = testBot();
+const ask = (text: string, history: { role: 'user' | 'bot'; text: string }[] = []) => bot.handle({ text, history });
+const firstText = (text: string) => ask(text).citations[0]?.text ?? '';
+
+describe('answering (bot.handle with a question)', () => {
+  it('answers with a sentence of the article and its citation', () => {
+    const reply = ask('When will the bridge open?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]).toMatchObject({ articleId: 'lisbon-council-approves-harbour-bridge-after-long-dispute', outlet: 'The Coastal Herald', url: 'https://example.org/harbour', section: null, paragraph: 2 });
+    expect(reply.citations[0]!.text).toBe('The bridge will cost about €420 million and is expected to open in 2029.');
+    expect(reply.confidence).toBeGreaterThan(0.5);
+    expect(reply.lead).toBe(reply.citations[0]!.text);
+  });
+
+  it('marks the span that answers a "when" question', () => {
+    const c = ask('When will the bridge open?').citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('2029');
+  });
+
+  it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
+    expect(firstText('Why are the doctors resigning?')).toMatch(/last two doctors resigned|leaving because of exhaustion/);
+  });
+
+  it('finds a person by short name and by a misspelt name', () => {
+    expect(firstText('What did Duarte promise about jobs?')).toBe('Duarte insisted the project would create 3,000 jobs.');
+    expect(firstText('What did Duartte promise about jobs?')).toBe('Duarte insisted the project would create 3,000 jobs.');
+  });
+
+  it('tolerates a misspelt word', () => {
+    expect(firstText('How much will the bridge cots?')).toMatch(/€420 million/);
+  });
+
+  it('understands a demonym: "Portugal\'s prime minister" finds "Portuguese Prime Minister"', () => {
+    expect(firstText("Has Portugal's prime minister committed money?")).toBe('Portuguese Prime Minister Rui Tavares has not committed any money.');
+  });
+
+  it('understands an alias: "the Herald" is The Coastal Herald', () => {
+    expect(firstText('What did the Herald report about construction?')).toMatch(/^The Herald reported that construction crews/);
+  });
+
+  it('understands synonyms of news verbs ("give up" for "cede", "demand" for "insist")', () => {
+    const article = fixtureArticle('donetsk-demand.txt');
+    const seedBot = createBot([article]);
+    expect(seedBot.handle({ text: 'Which regions would Putin give up partial claims to?' }).citations[0]!.text).toMatch(/relinquish partial claims/);
+    expect(firstText('What did Duarte demand?')).toMatch(/Duarte insisted|ask the national government/);
+  });
+
+  it('resolves a pronoun in the article: "he argued" is about Silva', () => {
+    expect(firstText('What did Silva argue about traffic?')).toBe('He argued that the bridge would bring heavy traffic into the old town.');
+  });
+
+  it('answers "what did X say" with X\'s quote', () => {
+    const reply = ask('What did Silva say?');
+    expect(reply.citations[0]!.text).toMatch(/monument to cars/);
+    expect(reply.citations[0]!.speaker).toBe('Marco Silva');
+  });
+
+  it('cites the quote, not its introduction, when asked how someone replied', () => {
+    expect(firstText('How did Duarte reply when asked whether the city could afford it?')).toMatch(/^"We cannot afford to wait\./);
+  });
+
+  it('declines a question about a person the articles never mention, naming who they do mention', () => {
+    const reply = ask('What did Macron say about the bridge?');
+    expect(reply.kind).toBe('decline');
+    expect(reply.citations).toHaveLength(0);
+    expect(reply.lead).toMatch(/don't mention Macron/);
+    expect(reply.lead).toMatch(/Helena Duarte/);
+    expect(reply.suggestions.length).toBeGreaterThan(0);
+    expect(reply.confidence).toBeLessThan(0.5);
+  });
+
+  it('declines a topic the articles do not cover even when other words match', () => {
+    expect(ask('What is the population of Lisbon?').kind).toBe('decline');
+    expect(ask('Who won the World Cup?').kind).toBe('decline');
+  });
+
+  it('declines a "how many" question when no candidate sentence has a number', () => {
+    expect(ask('How many cars cross the river each day?').kind).toBe('decline');
+  });
+
+  it('suggests only questions it can answer', () => {
+    const reply = ask('What did Macron say about the bridge?');
+    for (const s of reply.suggestions) expect(ask(s).kind).toBe('answer');
+  });
+
+  it('resolves a follow-up pronoun from the earlier turns', () => {
+    const history = [
+      { role: 'user' as const, text: 'Who is Marco Silva?' },
+      { role: 'bot' as const, text: 'Opposition councillor Marco Silva voted against the plan.' },
+    ];
+    const reply = ask('What did he argue?', history);
+    expect(reply.question).toBe('What did Marco Silva argue?');
+    expect(reply.citations[0]!.text).toBe('He argued that the bridge would bring heavy traffic into the old town.');
+  });
+
+  it('resolves an elliptical follow-up ("and Tavares?") against the previous question', () => {
+    const history = [{ role: 'user' as const, text: 'What did Silva say?' }];
+    const reply = ask('and Tavares?', history);
+    expect(reply.question).toBe('What did Tavares say?');
+    expect(reply.citations[0]!.text).toMatch(/Tavares|He told reporters/);
+  });
+
+  it('refuses an empty or overlong question with a clear error', () => {
+    expect(ask('   ')).toMatchObject({ kind: 'error', code: 'EMPTY_QUESTION' });
+    expect(bot.handle({ text: 'why '.repeat(200), command: 'ask' })).toMatchObject({ kind: 'error', code: 'TOO_LONG' });
+  });
+});

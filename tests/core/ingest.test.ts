@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ingestText, BriefbotError } from '../../src/core/index.ts';
+import { fixtureArticle, fixtureText, sentencesOf } from '../helpers.ts';
+
+describe('ingestText', () => {
+  it('keeps every sentence exactly as it stands in the source, with its offsets', () => {
+    for (const name of ['donetsk-demand.txt', 'harbour-vote.txt', 'clinic-closure.txt', 'news/annapolis-joint-understanding.txt', 'news/anjouan-invasion.txt', 'news/uk-asylum-questionnaire.txt']) {
+      const text = fixtureText(name);
+      const article = ingestText(text, { source: name });
+      for (const s of sentencesOf(article)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+
+  it('reads the seed layout: dek, dateline, section headings, paragraphs', () => {
+    const article = fixtureArticle('donetsk-demand.txt', { outlet: 'The Washington Post' });
+    expect(article.dateline).toBe('Washington, D.C.');
+    expect(article.dek).toMatch(/^In a call with President Trump/);
+    expect(article.published).toBe('');
+    expect(article.sections.map((s) => s.heading)).toEqual([
+      null,
+      'Putin’s Proposal: Donetsk for Concessions Elsewhere',
+      'Trump’s Response: “Let Both Claim Victory”',
+      'Ukraine Seeks Security Guarantees',
+      'Putin’s Leverage and Trump’s Balancing Act',
+      'Stalemate Persists as Winter Nears',
+    ]);
+    const sentences = sentencesOf(article);
+    // The dateline is not part of the first sentence of its paragraph.
+    expect(sentences[1]!.text).toMatch(/^Russian President Vladimir Putin has demanded/);
+    // "U.S." and "D.C." do not end sentences.
+    expect(sentences[0]!.text).toMatch(/according to U\.S\. officials cited by The Washington Post\.$/);
+    // A quote of several sentences is several sentences, each citable.
+    expect(sentences.map((s) => s.text)).toContain('They should stop where they are.');
+  });
+
+  it('does not split after a middle initial ("George W. Bush")', () => {
+    const article = fixtureArticle('news/annapolis-joint-understanding.txt');
+    expect(sentencesOf(article)[0]!.text).toMatch(/George W\. Bush read a statement/);
+    expect(article.title).toBe('Statement of "joint understanding" released after Annapolis Conference');
+    expect(article.published).toBe('2007-11-28');
+  });
+
+  it('reads a Markdown headline, a dateline with a country, and ## headings', () => {
+    const article = fixtureArticle('clinic-closure.txt');
+    expect(article.title).toBe('Rural clinic to close as doctors leave');
+    expect(article.dateline).toBe('ABERDEEN, Scotland');
+    expect(article.sections.map((s) => s.heading)).toEqual([null, 'Patients react']);
+  });
+
+  it('finds people with their roles and short names', () => {
+    const article = fixtureArticle('donetsk-demand.txt');
+    const putin = article.entities.find((e) => e.name === 'Vladimir Putin');
+    expect(putin).toMatchObject({ type: 'person' });
+    expect(putin!.roles).toContain('Russian President');
+    expect(putin!.aliases).toContain('Putin');
+    const witkoff = article.entities.find((e) => e.name === 'Steve Witkoff');
+    expect(witkoff!.roles).toContain('special envoy');
+    const post = article.entities.find((e) => e.aliases.includes('Post'));
+    expect(post?.name).toMatch(/Washington Post/);
+    expect(post?.type).toBe('organisation');
+    const rubio = article.entities.find((e) => e.name === 'Marco Rubio');
+    expect(rubio!.roles).toContain('Secretary of State');
+  });
+
+  it('resolves he and she to the person named before', () => {
+    const article = fixtureArticle('harbour-vote.txt');
+    const tavares = article.entities.find((e) => e.name === 'Rui Tavares')!;
+    expect(tavares.roles).toContain('Portuguese Prime Minister');
+    const s5 = sentencesOf(article).find((s) => s.text.startsWith('He told reporters'))!;
+    expect(tavares.pronounMentions).toContain(s5.id);
+    const duarte = article.entities.find((e) => e.name === 'Helena Duarte')!;
+    expect(duarte.roles).toContain('Mayor');
+  });
+
+  it('attributes quotes to their speakers, also when the speaker is named in the sentence before', () => {
+    const seed = fixtureArticle('donetsk-demand.txt');
+    const trumpQuote = seed.quotes.find((q) => q.text.startsWith('It is time to stop the killing'))!;
+    expect(trumpQuote.sentences).toHaveLength(4);
+    expect(trumpQuote.speaker?.entity).toBe(seed.entities.find((e) => e.name === 'Donald Trump')!.id);
+    const leg = seed.quotes.find((q) => q.text.includes('selling them their own leg'))!;
+    expect(leg.speaker).toEqual({ entity: null, description: 'one senior European diplomat' });
+    const played = seed.quotes.find((q) => q.text.startsWith('I’ve been played'))!;
+    expect(played.speaker?.description).toBe('Trump');
+
+    const harbour = fixtureArticle('harbour-vote.txt');
+    const wait = harbour.quotes.find((q) => q.text.startsWith('We cannot afford to wait'))!;
+    expect(wait.speaker?.entity).toBe('helena-duarte');
+    const monument = harbour.quotes.find((q) => q.text.includes('monument to cars'))!;
+    expect(monument.speaker?.entity).toBe('marco-silva');
+  });
+
+  it('keeps attributions, numbers and dates per sentence', () => {
+    const seed = fixtureArticle('donetsk-demand.txt');
+    expect(seed.attributions.map((a) => a.text)).toContain('according to U.S. officials cited by The Washington Post');
+    const harbour = fixtureArticle('harbour-vote.txt');
+    const cost = sentencesOf(harbour).find((s) => s.text.includes('€420 million'))!;
+    expect(cost.numbers).toContain('€420 million');
+    expect(cost.dates).toContain('2029');
+  });
+
+  it('refuses a text with no sentence', () => {
+    expect(() => ingestText('   \n\n  ')).toThrow(BriefbotError);
+  });
+});

@@ -25,6 +25,10 @@ describe('fitMrkdwn', () => {
     expect(fitMrkdwn([{ text: 'would' }, { text: ' protect homes ', bold: true }, { text: 'from' }], 100)).toBe('would *protect homes* from');
   });
 
+  it('separates bold markers from neighbouring punctuation so Slack still renders them', () => {
+    expect(fitMrkdwn([{ text: '“' }, { text: 'We rebuild', bold: true }, { text: ',” Ruiz said.' }], 100)).toBe('“\u200B*We rebuild*\u200B,” Ruiz said.');
+  });
+
   it('links a segment only to an http(s) URL', () => {
     expect(fitMrkdwn([{ text: 'Gazette', link: 'https://x.test/a?b=1&c=2' }], 100)).toBe('<https://x.test/a?b=1&amp;c=2|Gazette>');
     expect(fitMrkdwn([{ text: 'Gazette', link: 'javascript:alert(1)' }], 100)).toBe('Gazette');
@@ -33,7 +37,7 @@ describe('fitMrkdwn', () => {
   it('keeps markup balanced when it has to cut', () => {
     const text = fitMrkdwn([{ text: 'a'.repeat(50) }, { text: 'b'.repeat(50), bold: true }], 70);
     expect(text.length).toBeLessThanOrEqual(70);
-    expect(text).toMatch(/^a{50}\*b+\*…$/);
+    expect(text).toMatch(/^a{50}\u200B\*b+\*\u200B…$/);
   });
 });
 

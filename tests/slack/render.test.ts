@@ -125,11 +125,13 @@ describe('renderReply', () => {
       lead: 'briefbot answers questions about news articles.',
       commands: [
         { name: 'ask', usage: 'ask QUESTION', description: 'Answer a question.', example: 'ask What happened?' },
+        { name: 'brief', usage: 'brief', description: 'The main facts.', example: 'brief' },
         { name: 'who', usage: 'who NAME', description: 'A card for a person.', example: 'who Ruiz' },
       ],
     });
     const text = sectionTexts(renderReply(help).blocks).join('\n');
     expect(text).toContain('*/brief QUESTION*');
+    expect(text).toContain('*/brief summary*');
     expect(text).toContain('*/brief who NAME*');
   });
 

@@ -63,25 +63,38 @@ function safeUrl(url: string | undefined): string | null {
   return url.replace(/[&<>|]/g, (ch) => (ch === '&' ? '&amp;' : encodeURIComponent(ch)));
 }
 
-/** Bold markers must touch non-space characters in Slack, so whitespace moves outside them. */
-function bold(body: string): string {
+/**
+ * Bold markers must touch non-space characters in Slack, so whitespace moves outside them. Slack
+ * also ignores a marker glued to a neighbouring character (`“*We`, `year*,`), so a zero-width
+ * space separates the marker from a neighbour that is not whitespace.
+ */
+function bold(body: string, prev: string | undefined, next: string | undefined): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(body);
   const [, before = '', core = '', after = ''] = match ?? [];
-  return core === '' ? body : `${before}*${core}*${after}`;
+  if (core === '') return body;
+  const open = before === '' && prev !== undefined && !/\s/.test(prev) ? ZERO_WIDTH_SPACE : '';
+  const close = after === '' && next !== undefined && !/\s/.test(next) ? ZERO_WIDTH_SPACE : '';
+  return `${before}${open}*${core}*${close}${after}`;
 }
 
-function renderSegment(seg: Segment, body: string): string {
+/** `prev` and `next` are the characters around the segment, when there are any. */
+function renderSegment(seg: Segment, body: string, prev?: string, next?: string): string {
   const url = safeUrl(seg.link);
-  const inner = seg.bold ? bold(body) : body;
+  // Inside a link the label stands alone: the link's own brackets are its neighbours.
+  const inner = seg.bold ? (url === null ? bold(body, prev, next) : bold(body, undefined, undefined)) : body;
   if (url === null) return inner;
   // A link label that is empty or whitespace would render the bare URL; that is fine.
   return `<${url}|${inner}>`;
 }
 
-/** Characters a segment adds around its text (link brackets, bold markers). */
+/** Characters a segment adds around its text (link brackets, bold markers and their spacers). */
 function overhead(seg: Segment): number {
   const url = safeUrl(seg.link);
-  return (url === null ? 0 : url.length + 3) + (seg.bold ? 2 : 0);
+  return (url === null ? 0 : url.length + 3) + (seg.bold ? 4 : 0);
+}
+
+function firstChar(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text[0];
 }
 
 /**
@@ -89,11 +102,14 @@ function overhead(seg: Segment): number {
  * cut, it cuts inside a segment's text, keeps the markup around it balanced and ends with "…".
  */
 export function fitMrkdwn(segments: readonly Segment[], max: number): string {
-  const full = segments.map((seg) => renderSegment(seg, escapeText(seg.text))).join('');
+  let full = '';
+  segments.forEach((seg, i) => {
+    full += renderSegment(seg, escapeText(seg.text), full.at(-1), firstChar(segments[i + 1]?.text));
+  });
   if (full.length <= max) return full;
   let out = '';
   let budget = max - ELLIPSIS.length;
-  for (const seg of segments) {
+  for (const [i, seg] of segments.entries()) {
     const room = budget - overhead(seg);
     if (room <= 0) break;
     let body = '';
@@ -106,7 +122,7 @@ export function fitMrkdwn(segments: readonly Segment[], max: number): string {
       }
       body += unit;
     }
-    const rendered = renderSegment(seg, body);
+    const rendered = renderSegment(seg, body, out.at(-1), cut ? ELLIPSIS : firstChar(segments[i + 1]?.text));
     out += rendered;
     budget -= rendered.length;
     if (cut) break;

@@ -136,8 +136,11 @@ function helpBlocks(reply: Reply, slashCommand: string): KnownBlock[] {
   return blocks;
 }
 
+/** Slack users type `/brief QUESTION` and `/brief summary` rather than `/brief ask …`, `/brief brief`. */
 function usageOf(command: CommandHelp, slashCommand: string): string {
-  return command.name === 'ask' ? `${slashCommand} ${command.usage.replace(/^ask\s+/, '')}` : `${slashCommand} ${command.usage}`;
+  if (command.name === 'ask') return `${slashCommand} ${command.usage.replace(/^ask\s+/, '')}`;
+  if (command.name === 'brief') return `${slashCommand} summary`;
+  return `${slashCommand} ${command.usage}`;
 }
 
 // ---------------------------------------------------------------------------------------------

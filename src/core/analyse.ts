@@ -46,9 +46,17 @@ const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
 export function answerTypeOf(question: string): AnswerType {
+  return questionFrame(question).type;
+}
+
+/** The expected answer type and the opening words that ask for it ("how far", "which country"). */
+function questionFrame(question: string): { type: AnswerType; words: number } {
   const q = foldWord(question).trim();
-  for (const rule of RULES) if (rule.re.test(q)) return rule.type;
-  return 'other';
+  for (const rule of RULES) {
+    const m = rule.re.exec(q);
+    if (m) return { type: rule.type, words: m[0].split(/\s+/).length };
+  }
+  return { type: 'other', words: 0 };
 }
 
 function idf(index: Index, term: string): number {
@@ -163,7 +171,8 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
   const text = resolveFollowUp(index, question, history);
-  const answerType = answerTypeOf(text);
+  const frame = questionFrame(text);
+  const answerType = frame.type;
   const keys = new Map<string, number>();
   const terms: QueryTerm[] = [];
   const unknownTerms: string[] = [];
@@ -184,7 +193,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   }
 
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
-  for (const token of tokenize(text)) {
+  // The words that ask for the answer type ("how far", "what year") are not about the topic.
+  for (const token of tokenize(text).slice(frame.words)) {
     for (const term of termsOf(token.surface)) {
       if (keys.has(term)) continue;
       let key = term;

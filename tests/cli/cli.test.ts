@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'briefbot.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command as a process, the way `npx briefbot` does. */
+function briefbot(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+const seed = await readFile(join(FIXTURES, 'donetsk-demand.txt'), 'utf8');
+const sentenceTexts = new Set(seed.split('\n'));
+const noStackTrace = (r: Run) => {
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+};
+
+describe('briefbot CLI', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'briefbot-cli-'));
+  });
+
+  it('npm start with piped input answers each line with a citation and exits 0', async () => {
+    const r = await briefbot(['start'], { input: 'What did Putin demand?\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cede\s+full\s+control/);
+    expect(r.stdout).toMatch(/\[1\] .*The Washington Post · lede · ¶1/);
+    expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when not a terminal
+    noStackTrace(r);
+  });
+
+  it('ask --json prints one line whose first citation is a sentence of the article, verbatim', async () => {
+    const r = await briefbot(['ask', '--json', 'What did Putin demand?']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]!) as { question: string; answered: boolean; confidence: number; answer: string; citations: { article: string; sentence: string; text: string }[] };
+    expect(json).toMatchObject({ question: 'What did Putin demand?', answered: true });
+    expect(json.citations[0]!.article).toBe('donetsk-demand');
+    expect(seed.includes(json.citations[0]!.text)).toBe(true);
+    expect(json.citations[0]!.text).toMatch(/cede full control of Donetsk/);
+  });
+
+  it('ask declines what the article does not cover', async () => {
+    const r = await briefbot(['ask', 'What did Macron say about the proposal?']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/don't mention Macron/);
+    expect(r.stdout).not.toMatch(/\[1\]/);
+  });
+
+  it('ask reads one question per line from standard input, as JSON lines', async () => {
+    const r = await briefbot(['ask', '--json'], { input: 'Who is Steve Witkoff?\n\nWho won the Super Bowl?\n' });
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { answered: boolean; citations: { text: string }[] });
+    expect(lines.map((l) => l.answered)).toEqual([true, false]);
+    for (const c of lines[0]!.citations) expect(seed.includes(c.text)).toBe(true);
+    expect(sentenceTexts.size).toBeGreaterThan(0);
+  });
+
+  it('ingest writes a validated article and its text into a new corpus folder, then answers from it', async () => {
+    const corpus = join(work, 'fresh');
+    const r = await briefbot(['ingest', join(FIXTURES, 'harbour-vote.txt'), join(FIXTURES, 'clinic-closure.txt'), '--corpus', corpus, '--outlet', 'Test Wire']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual(['lisbon-council-approves-harbour-bridge-after-long-dispute', 'rural-clinic-to-close-as-doctors-leave']);
+    const a = await briefbot(['ask', '--corpus', corpus, 'How far must residents travel to the hospital?']);
+    expect(a.stdout).toMatch(/40\s+miles/);
+    expect(a.stdout).toMatch(/Test Wire · Patients react · ¶3/);
+  });
+
+  it('chat understands commands and follow-ups', async () => {
+    const r = await briefbot(['chat'], { input: 'who Witkoff\nquotes Trump\nWho is Steve Witkoff?\nWhat did he press for?\nsources\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Steve Witkoff \(person\)/);
+    expect(r.stdout).toMatch(/Roles: special envoy/);
+    expect(r.stdout).toMatch(/It is time to stop the killing/);
+    expect(r.stdout).toMatch(/pressed Zelenskyy’s team/);
+    expect(r.stdout).toMatch(/Donetsk demand · The Washington Post/);
+  });
+
+  describe('bad input gets one clear line, a non-zero exit code and no stack trace', () => {
+    it('a missing file', async () => {
+      const r = await briefbot(['ingest', join(work, 'nope.txt'), '--corpus', join(work, 'c1')]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim()).toMatch(/^briefbot: .*nope\.txt: no such file$/);
+      noStackTrace(r);
+    });
+    it('an empty file', async () => {
+      const file = join(work, 'empty.txt');
+      await writeFile(file, '  \n');
+      const r = await briefbot(['ingest', file, '--corpus', join(work, 'c2')]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim()).toMatch(/empty\.txt: the file is empty$/);
+    });
+    it('a binary file, and nothing is written', async () => {
+      const file = join(work, 'image.png');
+      await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]));
+      const r = await briefbot(['ingest', join(FIXTURES, 'harbour-vote.txt'), file, '--corpus', join(work, 'c3')]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim()).toMatch(/image\.png: looks like a binary file/);
+      await expect(readFile(join(work, 'c3', 'lisbon-council-approves-harbour-bridge-after-long-dispute.json'))).rejects.toThrow();
+    });
+    it('a corpus file that fails validation is named with its field, and the rest still answers', async () => {
+      const corpus = join(work, 'c4');
+      await cp(join(ROOT, 'corpus'), corpus, { recursive: true });
+      await writeFile(join(corpus, 'bad.json'), JSON.stringify({ id: 'bad', title: 'x', sections: 'oops' }));
+      const r = await briefbot(['ask', '--corpus', corpus, 'What did Putin demand?']);
+      expect(r.code).toBe(0);
+      expect(r.stderr.trim()).toMatch(/^briefbot: skipped .*bad\.json: sections: /);
+      expect(r.stdout).toMatch(/cede\s+full\s+control/);
+    });
+    it('an empty question', async () => {
+      const r = await briefbot(['ask', '   ']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('briefbot: the question is empty; ask something about the articles');
+    });
+    it('a bad date and an unknown option', async () => {
+      const r = await briefbot(['ingest', join(FIXTURES, 'harbour-vote.txt'), '--published', 'yesterday', '--corpus', join(work, 'c5')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toMatch(/--published must be a date as YYYY-MM-DD/);
+      const u = await briefbot(['ask', '--frobnicate', 'x']);
+      expect(u.code).toBe(2);
+      expect(u.stderr).toMatch(/^briefbot: Unknown option '--frobnicate'/);
+      noStackTrace(u);
+    });
+  });
+});

@@ -23,6 +23,14 @@ export function neutraliseBroadcasts(text: string): string {
   return text.replace(/@(?=(channel|here|everyone)\b)/giu, '@' + ZERO_WIDTH_SPACE);
 }
 
+/**
+ * Cutting "@everyone_x" after "@everyone" makes a broadcast word that was not one before. Only
+ * the cut end can change this way, so at most one spacer is added.
+ */
+function neutraliseCut(text: string): string {
+  return neutraliseBroadcasts(text);
+}
+
 function escapeChar(ch: string): string {
   switch (ch) {
     case '&':
@@ -51,10 +59,11 @@ export function fitText(text: string, max: number): string {
   let out = '';
   for (const ch of neutraliseBroadcasts(text)) {
     const unit = escapeChar(ch);
-    if (out.length + unit.length > max - ELLIPSIS.length) break;
+    // One character spare: see `neutraliseCut`.
+    if (out.length + unit.length > max - ELLIPSIS.length - 1) break;
     out += unit;
   }
-  return out + ELLIPSIS;
+  return neutraliseCut(out) + ELLIPSIS;
 }
 
 /** Only http(s) links are rendered, with the characters that would end the link encoded. */
@@ -108,7 +117,7 @@ export function fitMrkdwn(segments: readonly Segment[], max: number): string {
   });
   if (full.length <= max) return full;
   let out = '';
-  let budget = max - ELLIPSIS.length;
+  let budget = max - ELLIPSIS.length - 1; // one spare: see `neutraliseCut`
   for (const [i, seg] of segments.entries()) {
     const room = budget - overhead(seg);
     if (room <= 0) break;
@@ -122,6 +131,7 @@ export function fitMrkdwn(segments: readonly Segment[], max: number): string {
       }
       body += unit;
     }
+    if (cut) body = neutraliseCut(body);
     const rendered = renderSegment(seg, body, out.at(-1), cut ? ELLIPSIS : firstChar(segments[i + 1]?.text));
     out += rendered;
     budget -= rendered.length;

@@ -14,8 +14,14 @@ describe('escapeText', () => {
 
 describe('fitText', () => {
   it('cuts to the limit with an ellipsis and never splits an entity', () => {
-    const cut = fitText('&'.repeat(10), 12);
+    const cut = fitText('&'.repeat(10), 13);
     expect(cut).toBe('&amp;&amp;…');
+    expect(cut.length).toBeLessThanOrEqual(13);
+  });
+
+  it('does not create a broadcast word where it cuts', () => {
+    const cut = fitText('x @everyone_and_more', 12);
+    expect(cut).not.toMatch(/@everyone/);
     expect(cut.length).toBeLessThanOrEqual(12);
   });
 });

@@ -91,7 +91,8 @@ export function findEntities(index: Index, name: string): EntityRef[] {
   const max = key.length >= 8 ? 2 : 1;
   let best: EntityRef[] = [];
   let bestDistance = max + 1;
-  for (const [form, refs] of index.entityForms) {
+  for (const form of index.entityFormsByInitial.get(key.charAt(0)) ?? []) {
+    const refs = index.entityForms.get(form) ?? [];
     if (Math.abs(form.length - key.length) > max) continue;
     const d = editDistance(key, form, max);
     if (d < bestDistance) {

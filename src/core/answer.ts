@@ -58,15 +58,16 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
 }
 
 /** Scores one candidate sentence against the query. */
-function scoreDoc(doc: SentenceDoc, query: Query, bm25: number): Scored {
+function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
+  const f = index.features(doc);
   let total = 0;
   let covered = 0;
   const best = new Map<string, number>();
   for (const t of query.terms) {
     let m = 0;
-    if (doc.terms.has(t.term)) m = 1;
-    else if (doc.entityTerms.has(t.term)) m = 0.8;
-    else if (doc.context.has(t.term)) m = 0.35;
+    if (f.terms.has(t.term)) m = 1;
+    else if (f.entityTerms.has(t.term)) m = 0.8;
+    else if (f.context.has(t.term)) m = 0.35;
     const value = m * t.weight;
     if (value > (best.get(t.of) ?? 0)) best.set(t.of, value);
   }
@@ -114,14 +115,14 @@ export function rank(index: Index, query: Query): Scored[] {
   const maxScore = top[0]?.score ?? 1;
   // Sentences that name an entity of the question through a pronoun may not be retrieved by terms.
   const seen = new Set(top.map((r) => r.id as number));
-  const candidates = top.map((r) => scoreDoc(index.docs[r.id as number]!, query, r.score / maxScore));
+  const candidates = top.map((r) => scoreDoc(index, index.docs[r.id as number]!, query, r.score / maxScore));
   for (const ref of query.entities) {
     if (candidates.length > CANDIDATES * 2) break;
     for (const id of ref.entity.pronounMentions) {
-      const doc = index.docs.find((d) => d.article === ref.article && d.sentence.id === id);
+      const doc = index.doc(ref.article.id, id);
       if (doc && !seen.has(doc.id)) {
         seen.add(doc.id);
-        candidates.push(scoreDoc(doc, query, 0));
+        candidates.push(scoreDoc(index, doc, query, 0));
       }
     }
   }
@@ -245,7 +246,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (query.asksForQuote && chosen.doc.quote && chosen.doc.quote.sentences.length > 1) {
     const rest = chosen.doc.quote.sentences.filter((id) => id !== chosen.doc.sentence.id);
     for (const id of rest) {
-      const doc = index.docs.find((d) => d.article === chosen.doc.article && d.sentence.id === id);
+      const doc = index.doc(chosen.doc.article.id, id);
       if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0 });
     }
     cited.splice(1, cited.length - 1, ...cited.slice(1).sort((a, b) => (a.doc.article === chosen.doc.article && b.doc.article === chosen.doc.article ? a.doc.position - b.doc.position : 0)));

@@ -5,13 +5,13 @@ import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import { findEntities } from './analyse.ts';
 import { makeCitation } from './cite.ts';
-import { foldWord } from './text.ts';
+import { foldWord, textTerms } from './text.ts';
 
 /** Most items a list reply holds; platforms cut further to their own limits. */
 const MAX_ITEMS = 10;
 
 function docOf(index: Index, articleId: string, sentenceId: string): SentenceDoc | undefined {
-  return index.docs.find((d) => d.article.id === articleId && d.sentence.id === sentenceId);
+  return index.doc(articleId, sentenceId);
 }
 
 function emptyCorpus(command: Reply['command']): Reply {
@@ -43,13 +43,14 @@ export function briefReply(index: Index): Reply {
         docs.push(list[0]!);
         continue;
       }
-      const headingTerms = new Set(list[0]!.context);
+      const headingTerms = new Set(textTerms(list[0]!.heading ?? ''));
       let best = list[0]!;
       let bestScore = -1;
       for (const d of list) {
+        const terms = index.features(d).terms;
         let s = 0;
-        for (const t of d.terms) if (headingTerms.has(t)) s++;
-        const score = s / Math.sqrt(d.terms.size + 1) - d.inParagraph * 0.05;
+        for (const t of terms) if (headingTerms.has(t)) s++;
+        const score = s / Math.sqrt(terms.size + 1) - d.inParagraph * 0.05;
         if (score > bestScore) {
           best = d;
           bestScore = score;

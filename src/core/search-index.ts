@@ -19,18 +19,22 @@ export interface SentenceDoc {
   position: number;
   /** Position within its paragraph, from 0. */
   inParagraph: number;
-  /** Index terms of the sentence's own text. */
-  terms: Set<string>;
-  /** Index terms of the neighbouring sentences and the section heading. */
-  context: Set<string>;
   /** Entities named in the sentence or referred to by a resolved pronoun. */
   entities: Entity[];
-  /** Index terms of those entities' names, aliases and roles. */
-  entityTerms: Set<string>;
   quote: Quote | null;
   /** The speaker's entity, or their description when they are not a named entity. */
   speaker: { entity: Entity | null; description: string } | null;
   attribution: string | null;
+}
+
+/** Term sets of one sentence, computed when the reranker first needs them. */
+export interface DocFeatures {
+  /** Index terms of the sentence's own text. */
+  terms: Set<string>;
+  /** Index terms of the neighbouring sentences of its paragraph and of its section heading. */
+  context: Set<string>;
+  /** Index terms of its entities' names, aliases and roles. */
+  entityTerms: Set<string>;
 }
 
 export interface EntityRef {
@@ -50,11 +54,20 @@ export interface Index {
   words: Set<string>;
   /** Entity names and aliases (folded) → entities. */
   entityForms: Map<string, EntityRef[]>;
+  /** Entity forms by first letter, for matching misspelt names. */
+  entityFormsByInitial: Map<string, string[]>;
+  /** The sentence `sentenceId` of article `articleId`. */
+  doc(articleId: string, sentenceId: string): SentenceDoc | undefined;
+  /** The term sets of a sentence (cached for the most recently used sentences). */
+  features(doc: SentenceDoc): DocFeatures;
   entities: EntityRef[];
   /** Questions the corpus can answer, for declines and help. */
   suggestions: string[];
   complete(source: 'entities' | 'speakers', prefix: string, limit: number): string[];
 }
+
+/** How many sentences keep their term sets in memory between questions. */
+const FEATURE_CACHE = 20_000;
 
 function entityTermsOf(e: Entity): string[] {
   return [e.name, ...e.aliases, ...e.roles].flatMap((t) => textTerms(t));
@@ -86,14 +99,10 @@ export function buildIndex(articles: readonly Article[]): Index {
 
     let position = 0;
     for (const section of article.sections) {
-      const headingTerms = section.heading ? textTerms(section.heading) : [];
       for (const paragraph of section.paragraphs) {
-        const ownTerms = paragraph.sentences.map((s) => new Set(textTerms(s.text)));
         paragraph.sentences.forEach((sentence, k) => {
           for (const t of tokenize(sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
-          const terms = ownTerms[k]!;
-          const context = new Set<string>(headingTerms);
-          for (const n of [ownTerms[k - 1], ownTerms[k + 1]]) if (n) for (const t of n) context.add(t);
+          const terms = new Set(textTerms(sentence.text));
           const ents = byId.get(sentence.id) ?? [];
           const quote = quoteBySentence.get(sentence.id) ?? null;
           const speakerEntity = quote?.speaker?.entity ? entityById.get(quote.speaker.entity) ?? null : null;
@@ -105,10 +114,7 @@ export function buildIndex(articles: readonly Article[]): Index {
             paragraph: paragraph.n,
             position: position++,
             inParagraph: k,
-            terms,
-            context,
             entities: ents,
-            entityTerms: new Set(ents.flatMap(entityTermsOf)),
             quote,
             speaker: quote?.speaker ? { entity: speakerEntity, description: quote.speaker.description } : null,
             attribution: attributionBySentence.get(sentence.id) ?? null,
@@ -138,7 +144,7 @@ export function buildIndex(articles: readonly Article[]): Index {
         case 'heading':
           return doc.heading ?? '';
         case 'context':
-          return [...doc.context].join(' ');
+          return contextText(doc);
         default:
           return '';
       }
@@ -156,7 +162,21 @@ export function buildIndex(articles: readonly Article[]): Index {
     const k = term.charAt(0);
     vocabularyByInitial.set(k, [...(vocabularyByInitial.get(k) ?? []), term]);
   }
-  for (const d of docs) for (const t of d.entityTerms) if (!df.has(t)) df.set(t, 1);
+  for (const { entity } of entities) for (const t of entityTermsOf(entity)) if (!df.has(t)) df.set(t, 1);
+  const byKey = new Map<string, SentenceDoc>();
+  for (const d of docs) byKey.set(`${d.article.id}#${d.sentence.id}`, d);
+  const entityFormsByInitial = new Map<string, string[]>();
+  for (const form of entityForms.keys()) {
+    const k = form.charAt(0);
+    entityFormsByInitial.set(k, [...(entityFormsByInitial.get(k) ?? []), form]);
+  }
+  const cache = new Map<number, DocFeatures>();
+  // The neighbours of a sentence within its paragraph, and its section heading.
+  function contextText(doc: SentenceDoc): string {
+    const parts: string[] = [doc.heading ?? ''];
+    for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) if (n && n.article === doc.article && n.paragraph === doc.paragraph) parts.push(n.sentence.text);
+    return parts.join(' ');
+  }
 
   const index: Index = {
     articles,
@@ -166,8 +186,26 @@ export function buildIndex(articles: readonly Article[]): Index {
     vocabularyByInitial,
     words,
     entityForms,
+    entityFormsByInitial,
     entities,
     suggestions: [],
+    doc: (articleId, sentenceId) => byKey.get(`${articleId}#${sentenceId}`),
+    features(doc) {
+      let f = cache.get(doc.id);
+      if (f) {
+        // Refresh its place: the cache drops the least recently used sentences first.
+        cache.delete(doc.id);
+      } else {
+        f = {
+          terms: new Set(textTerms(doc.sentence.text)),
+          context: new Set(textTerms(contextText(doc))),
+          entityTerms: new Set(doc.entities.flatMap(entityTermsOf)),
+        };
+      }
+      cache.set(doc.id, f);
+      if (cache.size > FEATURE_CACHE) cache.delete(cache.keys().next().value as number);
+      return f;
+    },
     complete(source, prefix, limit) {
       const p = foldWord(prefix.trim());
       const names = new Map<string, number>();

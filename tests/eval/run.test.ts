@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { roundsFor, runEval, type EvalIO } from '../../src/eval/run.ts';
+
+function captureIO(): EvalIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (chunk: string) => (out += chunk) },
+    stderr: { write: (chunk: string) => (err += chunk) },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('runEval', () => {
+  it('runs the seed set and prints one JSON object with both systems’ figures', async () => {
+    const io = captureIO();
+    const code = await runEval(['--set', 'seed', '--json'], io);
+    expect(code).toBe(0);
+    const report = JSON.parse(io.out()) as { sets: Record<string, unknown>[] };
+    expect(report.sets).toHaveLength(1);
+    const seed = report.sets[0]!;
+    expect(seed).toMatchObject({ set: 'seed', questions: 39, answerable: 30, unanswerable: 9 });
+    expect(Object.keys(seed)).toEqual(expect.arrayContaining(['briefbot', 'baseline', 'meanTimeRatio', 'buildMs', 'targets']));
+    const keys = ['p1', 'hit3', 'rankingP1', 'wronglyDeclined', 'rightlyDeclined', 'meanMs', 'p99Ms'];
+    expect(Object.keys(seed.briefbot as object)).toEqual(expect.arrayContaining(keys));
+    expect(Object.keys(seed.baseline as object)).toEqual(expect.arrayContaining(keys));
+    expect(seed.baseline).toMatchObject({ wronglyDeclined: 0, rightlyDeclined: 0 });
+  });
+
+  it('prints a table per set and the misses asked for', async () => {
+    const io = captureIO();
+    const code = await runEval(['--set', 'seed', '--limit', '5', '--misses', '3'], io);
+    expect(code).toBe(0);
+    expect(io.out()).toMatch(/^seed: 5 questions/);
+    expect(io.out()).toMatch(/P@1\s+\d\.\d{3}\s+\d\.\d{3}/);
+    expect(io.out()).toMatch(/mean time ratio \(briefbot \/ baseline\): [\d.]+x/);
+  });
+
+  it('rejects an unknown set and a bad limit with exit code 2', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'nope'], io)).toBe(2);
+    expect(io.err()).toContain('unknown set "nope"');
+    expect(await runEval(['--limit', 'ten'], captureIO())).toBe(2);
+    expect(await runEval(['--frobnicate'], captureIO())).toBe(2);
+  });
+
+  it('reports unreadable data with exit code 1', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'seed', '--data', '/nonexistent-eval-dir'], io)).toBe(1);
+    expect(io.err()).toContain('cannot read the seed set');
+  });
+});
+
+describe('roundsFor', () => {
+  it('times small sets over several rounds and large ones once', () => {
+    expect(roundsFor(39)).toBe(25);
+    expect(roundsFor(200)).toBe(5);
+    expect(roundsFor(3746)).toBe(1);
+    expect(roundsFor(0)).toBe(1);
+  });
+});

@@ -36,6 +36,7 @@ Usage:
   briefbot ingest FILE... [--corpus DIR] [--title T] [--outlet O] [--url U] [--published YYYY-MM-DD]
   briefbot start                                     Slack and/or Discord when configured, else the chat
   briefbot eval [--json] [--set seed|squad-dev|squad-test|all]
+  briefbot bench [--json] [--sizes 100,1000,10000]
   briefbot discord-register [--guild ID]
   briefbot help
 
@@ -199,13 +200,25 @@ async function cmdIngest(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-type Handler = (args: string[], io: Io) => Promise<number>;
+// Commands with heavy dependencies (Bolt, discord.js, the evaluation data) load only when used.
+async function cmdStart(args: string[], io: Io): Promise<number> {
+  const { runStart } = await import('../../server/start.ts');
+  return runStart(args, io);
+}
 
-async function lazy(path: string, name: string): Promise<Handler> {
-  const mod = (await import(path)) as Record<string, unknown>;
-  const fn = mod[name];
-  if (typeof fn !== 'function') throw new Error(`${path} has no ${name}`);
-  return fn as Handler;
+async function cmdEval(args: string[], io: Io): Promise<number> {
+  const { runEval } = await import('../../eval/run.ts');
+  return runEval(args, { stdout: io.stdout, stderr: io.stderr });
+}
+
+async function cmdBench(args: string[], io: Io): Promise<number> {
+  const { runBenchCommand } = await import('../../bench/run.ts');
+  return runBenchCommand(args, io);
+}
+
+async function cmdDiscordRegister(args: string[], io: Io): Promise<number> {
+  const { runDiscordRegister } = await import('../discord/index.ts');
+  return runDiscordRegister(args, { env: io.env, out: (line) => print(io.stdout, line), err: (line) => print(io.stderr, line) });
 }
 
 /** Runs one briefbot command and returns its exit code. Never throws for bad input. */
@@ -220,11 +233,13 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
       case 'ingest':
         return await cmdIngest(rest, io);
       case 'start':
-        return await (await lazy('../../server/start.ts', 'runStart'))(rest, io);
+        return await cmdStart(rest, io);
       case 'eval':
-        return await (await lazy('../../eval/run.ts', 'runEvalCommand'))(rest, io);
+        return await cmdEval(rest, io);
+      case 'bench':
+        return await cmdBench(rest, io);
       case 'discord-register':
-        return await (await lazy('../discord/index.ts', 'runDiscordRegisterCommand'))(rest, io);
+        return await cmdDiscordRegister(rest, io);
       case 'help':
       case '--help':
       case '-h':

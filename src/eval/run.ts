@@ -32,6 +32,10 @@ export interface Miss {
   /** briefbot's first ranked candidate, whatever it decided. */
   top: string | null;
   reason: string | null;
+  /** For a wrong SQuAD answer: where the first citation came from, relative to the gold. */
+  where: 'other article' | 'other paragraph' | 'same paragraph' | null;
+  /** 1-based rank of the first correct candidate among briefbot's top ten, or null. */
+  goldRank: number | null;
 }
 
 export interface SetReport {
@@ -132,6 +136,18 @@ function goldTexts(q: EvalQuestion): string[] {
   return q.gold.kind === 'fragments' ? q.gold.fragments : q.gold.answers;
 }
 
+function whereFrom(q: EvalQuestion, cited: CitedSentence | undefined): Miss['where'] {
+  if (q.gold.kind !== 'span' || !cited) return null;
+  if (cited.articleId !== q.gold.articleId) return 'other article';
+  if (cited.start < q.gold.paragraphStart || cited.end > q.gold.paragraphEnd) return 'other paragraph';
+  return 'same paragraph';
+}
+
+function rankOf(q: EvalQuestion, ranked: readonly CitedSentence[]): number | null {
+  const i = ranked.findIndex((c) => isCorrect(q.gold, c));
+  return i < 0 ? null : i + 1;
+}
+
 function missOf(q: EvalQuestion, j: Judgement, o: Outcome, sentences: readonly CitedSentence[]): Miss | null {
   let kind: Miss['kind'];
   if (q.answerable && j.declined) kind = 'declined';
@@ -147,6 +163,8 @@ function missOf(q: EvalQuestion, j: Judgement, o: Outcome, sentences: readonly C
     cited: o.cited[0]?.text ?? null,
     top: o.ranked?.[0]?.text ?? null,
     reason: o.reason ?? null,
+    where: kind === 'wrong' ? whereFrom(q, o.cited[0]) : null,
+    goldRank: q.answerable ? rankOf(q, o.ranked ?? o.cited) : null,
   };
 }
 
@@ -260,7 +278,8 @@ function missesText(r: SetReport): string {
   if (!r.misses || r.misses.length === 0) return '';
   const lines = [`${r.set}: ${r.misses.length} misses shown`];
   for (const m of r.misses) {
-    lines.push(`- [${m.kind}${m.reason ? `: ${m.reason}` : ''}] ${m.question}  (${m.id})`);
+    const notes = [m.reason, m.where, m.goldRank !== null ? `gold ranked ${m.goldRank}` : null].filter((x) => x);
+    lines.push(`- [${m.kind}${notes.length > 0 ? `: ${notes.join(', ')}` : ''}] ${m.question}  (${m.id})`);
     if (m.gold.length > 0) lines.push(`    gold:   ${m.gold.join(' | ')}`);
     if (m.goldSentence) lines.push(`    answer: ${m.goldSentence}`);
     if (m.cited) lines.push(`    cited:  ${m.cited}`);

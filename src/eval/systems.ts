@@ -25,6 +25,9 @@ function cite(article: Article, sentence: Sentence): CitedSentence {
   return { articleId: article.id, sentence: sentence.id, text: sentence.text, start: sentence.start, end: sentence.end };
 }
 
+/** How many of briefbot's ranked candidates an outcome keeps, for ranking figures and misses. */
+export const RANKED_KEPT = 10;
+
 export function createBriefbotSystem(articles: readonly Article[]): System {
   const bySentence = new Map<string, CitedSentence>();
   for (const { article, sentence } of sentencesOf(articles)) bySentence.set(`${article.id}\u0000${sentence.id}`, cite(article, sentence));
@@ -45,7 +48,7 @@ export function createBriefbotSystem(articles: readonly Article[]): System {
             const found = bySentence.get(`${c.articleId}\u0000${c.sentence}`);
             return found ? [found] : [];
           });
-      const ranked = trace.ranked.slice(0, 3).map((r) => cite(r.doc.article, r.doc.sentence));
+      const ranked = trace.ranked.slice(0, RANKED_KEPT).map((r) => cite(r.doc.article, r.doc.sentence));
       return { declined, cited, ranked, reason: declined ? trace.reason : undefined, ms };
     },
   };

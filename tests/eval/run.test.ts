@@ -37,6 +37,15 @@ describe('runEval', () => {
     expect(io.out()).toMatch(/mean time ratio \(briefbot \/ baseline\): [\d.]+x/);
   });
 
+  it('lists misses for tuning sets with what was cited and where the gold ranked', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'seed', '--json', '--misses', '50'], io)).toBe(0);
+    const report = JSON.parse(io.out()) as { sets: { misses?: { kind: string; gold: string[]; goldRank: number | null }[] }[] };
+    const misses = report.sets[0]?.misses;
+    expect(Array.isArray(misses)).toBe(true);
+    for (const m of misses ?? []) expect(['wrong', 'declined', 'answered']).toContain(m.kind);
+  });
+
   it('rejects an unknown set and a bad limit with exit code 2', async () => {
     const io = captureIO();
     expect(await runEval(['--set', 'nope'], io)).toBe(2);

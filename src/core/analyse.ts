@@ -37,7 +37,7 @@ export interface Query {
   asksForQuote: boolean;
 }
 
-const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType }));
+const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType, anywhere: 'anywhere' in r && r.anywhere === true }));
 const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
 const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
 // Generic verbs of speech: in "what did X say?" they frame the question, and the quote need not contain them.
@@ -49,14 +49,14 @@ export function answerTypeOf(question: string): AnswerType {
   return questionFrame(question).type;
 }
 
-/** The expected answer type and the opening words that ask for it ("how far", "which country"). */
-function questionFrame(question: string): { type: AnswerType; words: number } {
+/** The expected answer type and the words that ask for it ("how far", "in what year"). */
+function questionFrame(question: string): { type: AnswerType; frame: Set<string> } {
   const q = foldWord(question).trim();
   for (const rule of RULES) {
     const m = rule.re.exec(q);
-    if (m) return { type: rule.type, words: m[0].split(/\s+/).length };
+    if (m) return { type: rule.type, frame: new Set(m[0].split(/\s+/).filter(Boolean)) };
   }
-  return { type: 'other', words: 0 };
+  return { type: 'other', frame: new Set() };
 }
 
 function idf(index: Index, term: string): number {
@@ -193,9 +193,10 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const w of words) for (const r of findEntities(index, w)) if (!entities.includes(r)) entities.push(r);
   }
 
+  const corrected = new Set<string>();
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
   // The words that ask for the answer type ("how far", "what year") are not about the topic.
-  for (const token of tokenize(text).slice(frame.words)) {
+  for (const token of tokenize(text).filter((t) => !frame.frame.has(foldWord(t.surface)))) {
     for (const term of termsOf(token.surface)) {
       if (keys.has(term)) continue;
       let key = term;
@@ -204,13 +205,15 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;
+          corrected.add(fixed);
         } else if (!relatedTerms(term).synonyms.some((syn) => index.df.has(syn))) {
           // Unknown only when no synonym of it is in the corpus either.
           unknownTerms.push(term);
         }
       }
       // In "what did X say?" the speech verb frames the question; the quote need not repeat it.
-      const w = idf(index, key) * (asksForQuote && SPEECH_STEMS.has(key) ? 0.25 : 1);
+      // A corrected spelling is a guess: it counts, but less than a word the question wrote.
+      const w = idf(index, key) * (asksForQuote && SPEECH_STEMS.has(key) ? 0.25 : 1) * (corrected.has(key) ? 0.5 : 1);
       keys.set(key, w);
       terms.push({ term: key, weight: w, of: key, kind: 'key' });
       const related = relatedTerms(key);

@@ -8,7 +8,7 @@ import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, type Query } from './analyse.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
-import { tokenize, termsOf } from './text.ts';
+import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import { makeCitation } from './cite.ts';
 
@@ -57,23 +57,85 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   }
 }
 
+/**
+ * Weights of the reranker's features, calibrated on the SQuAD 2.0 dev subset and the seed
+ * questions (`npm run eval`), never on the test subset.
+ */
+export const WEIGHTS = {
+  /** Credit for a question term found only in a neighbouring sentence or the heading. */
+  context: 0.35,
+  /** Credit for a question term found through the sentence's entities (aliases, pronouns). */
+  entity: 0.8,
+  /** Credit for a stem that shares a long prefix with a sentence stem ("marri"/"marriag"). */
+  prefix: 0.7,
+  /** Weight of the coverage of the question by the whole paragraph and the article title. */
+  paragraph: 0.15,
+  /** Weight of MiniSearch's BM25 score, normalised by the best candidate's. */
+  bm25: 0.15,
+  /** Bonus when the sentence holds the kind of thing the question asks for. */
+  answerType: 0.08,
+};
+
+/** Shortest stem that may match a longer one by prefix. */
+const MIN_PREFIX = 5;
+
+function prefixMatch(term: string, terms: Set<string>): boolean {
+  if (term.length < MIN_PREFIX || /\d/.test(term)) return false;
+  for (const t of terms) {
+    if (t.length < MIN_PREFIX || t === term) continue;
+    if (t.length > term.length ? t.startsWith(term) : term.startsWith(t)) return true;
+  }
+  return false;
+}
+
+/** Term sets of whole paragraphs plus their article's title, for the most recent paragraphs. */
+const paragraphCache = new WeakMap<Index, Map<string, Set<string>>>();
+
+function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
+  let cache = paragraphCache.get(index);
+  if (!cache) paragraphCache.set(index, (cache = new Map()));
+  const key = `${doc.article.id}#${doc.paragraph}`;
+  let set = cache.get(key);
+  if (set) return set;
+  set = new Set(textTerms(doc.article.title));
+  for (let i = doc.id; i >= 0; i--) {
+    const d = index.docs[i]!;
+    if (d.article !== doc.article || d.paragraph !== doc.paragraph) break;
+    for (const t of index.features(d).terms) set.add(t);
+  }
+  for (let i = doc.id + 1; i < index.docs.length; i++) {
+    const d = index.docs[i]!;
+    if (d.article !== doc.article || d.paragraph !== doc.paragraph) break;
+    for (const t of index.features(d).terms) set.add(t);
+  }
+  cache.set(key, set);
+  if (cache.size > 5000) cache.delete(cache.keys().next().value as string);
+  return set;
+}
+
 /** Scores one candidate sentence against the query. */
 function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
   const f = index.features(doc);
+  const para = paragraphTerms(index, doc);
   let total = 0;
   let covered = 0;
+  let paraCovered = 0;
   const best = new Map<string, number>();
+  const bestPara = new Map<string, number>();
   for (const t of query.terms) {
     let m = 0;
     if (f.terms.has(t.term)) m = 1;
-    else if (f.entityTerms.has(t.term)) m = 0.8;
-    else if (f.context.has(t.term)) m = 0.35;
+    else if (f.entityTerms.has(t.term)) m = WEIGHTS.entity;
+    else if (t.kind === 'key' && prefixMatch(t.term, f.terms)) m = WEIGHTS.prefix;
+    else if (f.context.has(t.term)) m = WEIGHTS.context;
     const value = m * t.weight;
     if (value > (best.get(t.of) ?? 0)) best.set(t.of, value);
+    if (para.has(t.term) && t.weight > (bestPara.get(t.of) ?? 0)) bestPara.set(t.of, t.weight);
   }
   for (const [key, weight] of query.keys) {
     total += weight;
     covered += Math.min(weight, best.get(key) ?? 0);
+    paraCovered += Math.min(weight, Math.max(bestPara.get(key) ?? 0, best.get(key) ?? 0));
   }
   // Named entities of the question found through pronouns or aliases count in full.
   for (const ref of query.entities) {
@@ -85,9 +147,10 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     }
   }
   const coverage = total > 0 ? Math.min(1, covered / total) : 0;
-  let score = coverage + 0.15 * bm25;
+  const paragraphCoverage = total > 0 ? Math.min(1, paraCovered / total) : 0;
+  let score = coverage + WEIGHTS.paragraph * paragraphCoverage + WEIGHTS.bm25 * bm25;
   if (hasAnswerType(doc, query)) {
-    score += 0.08;
+    score += WEIGHTS.answerType;
     // "How much …" asks for an amount or a share, not a count.
     if (/^how much\b/i.test(query.text.trim()) && doc.sentence.numbers.some((n) => AMOUNT.test(n))) score += 0.06;
   }

@@ -1,0 +1,478 @@
+/**
+ * A MiniSearch whose postings live in flat typed arrays. MiniSearch keeps one `Map` per term,
+ * field and document: at 360,000 sentences that is gigabytes of heap, many seconds to build
+ * or to load, and every query builds a result object for every matching sentence and sorts
+ * them all. Here the same postings sit in a few typed arrays (compressed-row form, documents
+ * ascending), so building is one pass, a snapshot is a handful of buffers, and a query adds
+ * BM25 scores into a float array and keeps only the best hits.
+ *
+ * Scores are computed with MiniSearch's own formula, in the same order of floating-point
+ * operations, and ties keep MiniSearch's order, so `search` returns exactly the hits, scores
+ * and order that MiniSearch would (tests/core/sentence-search.test.ts compares them), cut to
+ * the first `maxResults`. Queries this fast path does not cover (prefix, fuzzy, filters, AND)
+ * and every other MiniSearch method go to MiniSearch itself, over maps rebuilt on first use.
+ */
+import MiniSearch from 'minisearch';
+import type { MatchInfo, Options, Query, SearchOptions, SearchResult } from 'minisearch';
+
+/** The postings and statistics of a {@link SentenceSearch}: all a snapshot needs to store. */
+export interface SearchData {
+  /** Term id → term. */
+  terms: string[];
+  /** Offsets into `docs`/`freqs` for each (term, field): key `termId * fields + fieldId`, one extra at the end. */
+  starts: Uint32Array;
+  /** Short document ids (the document's position), ascending within each (term, field). */
+  docs: Uint32Array;
+  /** Term frequency of each posting. */
+  freqs: Uint16Array;
+  /** MiniSearch's field length (distinct tokens) of each (document, field): `doc * fields + fieldId`. */
+  fieldLengths: Uint16Array;
+  /** MiniSearch's running average of each field's length. */
+  averageFieldLengths: number[];
+  documentCount: number;
+  /** True when a document's MiniSearch id is its position as a string (`"0"`), false when the number itself. */
+  stringIds: boolean;
+}
+
+/** Options of a {@link SentenceSearch}: MiniSearch's, plus how many hits `search` keeps. */
+export interface SentenceSearchOptions<T> extends Options<T> {
+  /** Most hits one `search` call returns (default 1,000); MiniSearch itself returns every match. */
+  maxResults?: number;
+}
+
+interface Plan {
+  terms: { termId: number; boost: number }[];
+  fieldBoosts: number[];
+  bm25: { k: number; b: number; d: number };
+}
+
+/** MiniSearch's private state that hydration fills in; not part of its typed API. */
+interface MiniSearchInternals {
+  _options: Options<unknown> & { searchOptions: SearchOptions };
+  _index: unknown;
+  _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+}
+
+const LAZY_FIELDS = ['_index', '_documentIds', '_idToShortId', '_fieldLength'] as const;
+const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** Growable typed arrays for collecting postings during a build. */
+class Column<A extends Uint32Array | Uint16Array> {
+  length = 0;
+  constructor(public array: A, private readonly make: (n: number) => A) {}
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const next = this.make(this.array.length * 2);
+      next.set(this.array);
+      this.array = next;
+    }
+    this.array[this.length++] = value;
+  }
+}
+
+/** One hit; the match details are worked out only when read. */
+class Hit {
+  private details: { terms: string[]; match: MatchInfo } | null = null;
+  constructor(
+    readonly id: string | number,
+    readonly score: number,
+    private readonly explain: () => { terms: string[]; match: MatchInfo },
+  ) {}
+  private get info(): { terms: string[]; match: MatchInfo } {
+    return (this.details ??= this.explain());
+  }
+  get terms(): string[] {
+    return Object.keys(this.info.match);
+  }
+  get queryTerms(): string[] {
+    return this.info.terms;
+  }
+  get match(): MatchInfo {
+    return this.info.match;
+  }
+}
+
+export class SentenceSearch<T = unknown> extends MiniSearch<T> {
+  readonly data: SearchData;
+  private readonly termIds: Map<string, number>;
+  private readonly fieldCount: number;
+  private readonly maxResults: number;
+  private hydrated = false;
+  // Scratch space reused by every query, so a query allocates nothing per matching document.
+  private readonly total: Float64Array;
+  private readonly termTotal: Float64Array;
+  private readonly quality: Uint16Array;
+  private readonly seenAt: Int32Array;
+  private readonly termSeenAt: Int32Array;
+  private epoch = 0;
+  private termEpoch = 0;
+  private touched: Int32Array;
+  private termTouched: Int32Array;
+
+  constructor(options: SentenceSearchOptions<T>, data: SearchData) {
+    const { maxResults, ...miniSearchOptions } = options;
+    super(miniSearchOptions);
+    this.data = data;
+    this.maxResults = maxResults ?? 1000;
+    this.fieldCount = options.fields.length;
+    this.termIds = new Map(data.terms.map((t, i) => [t, i]));
+    const n = data.documentCount;
+    this.total = new Float64Array(n);
+    this.termTotal = new Float64Array(n);
+    this.quality = new Uint16Array(n);
+    this.seenAt = new Int32Array(n);
+    this.termSeenAt = new Int32Array(n);
+    this.touched = new Int32Array(1024);
+    this.termTouched = new Int32Array(1024);
+    const self = this as unknown as MiniSearchInternals;
+    self._documentCount = n;
+    self._nextId = n;
+    self._avgFieldLength = [...data.averageFieldLengths];
+    // The maps MiniSearch works on are built only when one of its own methods needs them.
+    for (const name of LAZY_FIELDS) {
+      Object.defineProperty(this, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          this.hydrate();
+          return (this as unknown as Record<string, unknown>)[name];
+        },
+        set: (value: unknown) => {
+          this.hydrate();
+          (this as unknown as Record<string, unknown>)[name] = value;
+        },
+      });
+    }
+  }
+
+  /**
+   * Indexes documents the way `MiniSearch#addAll` would (same tokenizer, term processing,
+   * field lengths and averages), straight into typed arrays. Document `k` of the list gets
+   * short id `k`; its id field must be `k` or `String(k)`.
+   */
+  static build<T>(options: SentenceSearchOptions<T>, documents: readonly T[]): SentenceSearch<T> {
+    const probe = new MiniSearch<T>(options);
+    const { extractField, stringifyField, tokenize, processTerm, fields, idField } = (probe as unknown as { _options: Required<Options<T>> })._options;
+    const F = fields.length;
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const keys = new Column(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+    const docs = new Column(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+    const freqs = new Column(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
+    const fieldLengths = new Uint16Array(documents.length * F);
+    const averages: number[] = [];
+    let stringIds: boolean | null = null;
+    const counts = new Map<string, number>();
+    documents.forEach((document, k) => {
+      const id = extractField(document, idField);
+      const isString = id === String(k);
+      if (!isString && id !== k) throw new Error(`SentenceSearch: document ${k} has id ${String(id)}; ids must be positions`);
+      if (stringIds !== null && stringIds !== isString) throw new Error('SentenceSearch: mixed string and number ids');
+      stringIds = isString;
+      for (let f = 0; f < F; f++) {
+        const field = fields[f]!;
+        const value = extractField(document, field);
+        if (value == null) throw new Error(`SentenceSearch: document ${k} has no field "${field}"`);
+        const tokens = tokenize(stringifyField(value, field), field);
+        const length = new Set(tokens).size;
+        fieldLengths[k * F + f] = length;
+        // MiniSearch's running average, in its order of operations.
+        const average = averages[f] || 0;
+        averages[f] = (average * k + length) / (k + 1);
+        counts.clear();
+        for (const token of tokens) {
+          const processed = processTerm(token, field);
+          if (Array.isArray(processed)) for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
+          else if (processed) counts.set(processed, (counts.get(processed) ?? 0) + 1);
+        }
+        for (const [term, tf] of counts) {
+          let termId = termIds.get(term);
+          if (termId === undefined) {
+            termId = terms.length;
+            termIds.set(term, termId);
+            terms.push(term);
+          }
+          keys.push(termId * F + f);
+          docs.push(k);
+          freqs.push(Math.min(tf, 0xffff));
+        }
+      }
+    });
+    // Counting sort by (term, field); documents stay ascending within each key.
+    const starts = new Uint32Array(terms.length * F + 1);
+    for (let i = 0; i < keys.length; i++) starts[keys.array[i]! + 1]!++;
+    for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1]!;
+    const cursor = starts.slice(0, -1);
+    const sortedDocs = new Uint32Array(keys.length);
+    const sortedFreqs = new Uint16Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const at = cursor[keys.array[i]!]!++;
+      sortedDocs[at] = docs.array[i]!;
+      sortedFreqs[at] = freqs.array[i]!;
+    }
+    const data: SearchData = {
+      terms,
+      starts,
+      docs: sortedDocs,
+      freqs: sortedFreqs,
+      fieldLengths,
+      averageFieldLengths: fields.map((_, f) => averages[f] ?? 0),
+      documentCount: documents.length,
+      stringIds: stringIds ?? true,
+    };
+    return new SentenceSearch(options, data);
+  }
+
+  /** Same as `MiniSearch#search`, but returns at most `maxResults` hits (the best ones, in MiniSearch's order). */
+  override search(query: Query, searchOptions: SearchOptions = {}): SearchResult[] {
+    const plan = this.hydrated ? null : this.plan(query, searchOptions);
+    if (!plan) return super.search(query, searchOptions).slice(0, this.maxResults);
+    return this.run(plan);
+  }
+
+  /** The terms and boosts of a query this fast path computes exactly like MiniSearch, or null. */
+  private plan(query: Query, searchOptions: SearchOptions): Plan | null {
+    const internals = this as unknown as MiniSearchInternals;
+    const { tokenize, processTerm, searchOptions: globalOptions } = internals._options;
+    const topOptions: SearchOptions = { ...globalOptions, ...searchOptions };
+    if (topOptions.filter != null) return null;
+    const isOr = (c: unknown) => c === undefined || (typeof c === 'string' && c.toLowerCase() === 'or');
+    let strings: string[];
+    let subOptions: SearchOptions;
+    if (typeof query === 'string') {
+      strings = [query];
+      subOptions = searchOptions;
+    } else if (typeof query === 'object' && query !== null && Array.isArray(query.queries) && query.queries.every((q) => typeof q === 'string')) {
+      const { queries, ...rest } = query;
+      subOptions = { ...searchOptions, ...rest };
+      if (!isOr(subOptions.combineWith)) return null;
+      strings = queries as string[];
+    } else {
+      return null;
+    }
+    const options = { tokenize, processTerm, ...globalOptions, ...subOptions } as SearchOptions & Required<Pick<Options<unknown>, 'tokenize' | 'processTerm'>>;
+    if (!isOr(options.combineWith) || options.fuzzy || options.prefix || options.boostDocument != null) return null;
+    if (options.fields && options.fields.join('\u0000') !== internals._options.fields.join('\u0000')) return null;
+    const seen = new Set<string>();
+    const terms: Plan['terms'] = [];
+    for (const text of strings) {
+      const list = options.tokenize(text).flatMap((t) => options.processTerm(t) ?? []).filter((t): t is string => !!t);
+      for (let i = 0; i < list.length; i++) {
+        const term = list[i]!;
+        // MiniSearch adds a repeated term's score twice but counts it once: leave that case to it.
+        if (seen.has(term)) return null;
+        seen.add(term);
+        const boost = typeof options.boostTerm === 'function' ? options.boostTerm(term, i, list) : 1;
+        terms.push({ termId: this.termIds.get(term) ?? -1, boost });
+      }
+    }
+    const boost = options.boost ?? {};
+    const fieldBoosts = internals._options.fields.map((field) => (Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1);
+    return { terms, fieldBoosts, bm25: options.bm25 ?? DEFAULT_BM25 };
+  }
+
+  private nextEpochs(): void {
+    if (this.termEpoch > 0x7fff0000) {
+      this.seenAt.fill(0);
+      this.termSeenAt.fill(0);
+      this.epoch = 0;
+      this.termEpoch = 0;
+    }
+    this.epoch++;
+  }
+
+  private run(plan: Plan): SearchResult[] {
+    const { starts, docs, freqs, fieldLengths, averageFieldLengths, documentCount } = this.data;
+    const F = this.fieldCount;
+    const { k, b, d } = plan.bm25;
+    const { total, termTotal, quality, seenAt, termSeenAt } = this;
+    this.nextEpochs();
+    const epoch = this.epoch;
+    let touchedCount = 0;
+    for (const { termId, boost } of plan.terms) {
+      if (termId < 0) continue;
+      const termEpoch = ++this.termEpoch;
+      let termCount = 0;
+      for (let f = 0; f < F; f++) {
+        const from = starts[termId * F + f]!;
+        const to = starts[termId * F + f + 1]!;
+        if (from === to) continue;
+        const fieldBoost = plan.fieldBoosts[f]!;
+        const matchingCount = to - from;
+        const avgFieldLength = averageFieldLengths[f]!;
+        // MiniSearch's calcBM25Score and weighting, term for term.
+        const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
+        const termWeight = 1;
+        const docBoost = 1;
+        for (let p = from; p < to; p++) {
+          const doc = docs[p]!;
+          const termFreq = freqs[p]!;
+          const fieldLength = fieldLengths[doc * F + f]!;
+          const rawScore = invDocFreq * (d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength)));
+          const weightedScore = termWeight * boost * fieldBoost * docBoost * rawScore;
+          if (termSeenAt[doc] !== termEpoch) {
+            termSeenAt[doc] = termEpoch;
+            termTotal[doc] = weightedScore;
+            if (termCount === this.termTouched.length) this.termTouched = grow(this.termTouched);
+            this.termTouched[termCount++] = doc;
+          } else {
+            termTotal[doc] = termTotal[doc]! + weightedScore;
+          }
+        }
+      }
+      // MiniSearch's OR: new documents join in this term's order, others add this term's score.
+      const termTouched = this.termTouched;
+      for (let i = 0; i < termCount; i++) {
+        const doc = termTouched[i]!;
+        if (seenAt[doc] !== epoch) {
+          seenAt[doc] = epoch;
+          total[doc] = termTotal[doc]!;
+          quality[doc] = 1;
+          if (touchedCount === this.touched.length) this.touched = grow(this.touched);
+          this.touched[touchedCount++] = doc;
+        } else {
+          total[doc] = total[doc]! + termTotal[doc]!;
+          quality[doc]!++;
+        }
+      }
+    }
+    const best = topHits(this.touched, touchedCount, (doc) => total[doc]! * quality[doc]!, this.maxResults);
+    return best.map(({ doc, score }) => new Hit(this.data.stringIds ? String(doc) : doc, score, () => this.explain(plan, doc)) as unknown as SearchResult);
+  }
+
+  /** Which query terms a document matched, in which fields (MiniSearch's `queryTerms` and `match`). */
+  private explain(plan: Plan, doc: number): { terms: string[]; match: MatchInfo } {
+    const { starts, docs, terms } = this.data;
+    const F = this.fieldCount;
+    const fields = (this as unknown as MiniSearchInternals)._options.fields;
+    const matched: string[] = [];
+    const match: MatchInfo = {};
+    for (const { termId } of plan.terms) {
+      if (termId < 0) continue;
+      const inFields: string[] = [];
+      for (let f = 0; f < F; f++) {
+        if (hasDoc(docs, starts[termId * F + f]!, starts[termId * F + f + 1]!, doc)) inFields.push(fields[f]!);
+      }
+      if (inFields.length > 0) {
+        matched.push(terms[termId]!);
+        match[terms[termId]!] = inFields;
+      }
+    }
+    return { terms: matched, match };
+  }
+
+  /** Builds MiniSearch's own maps from the postings, for methods the fast path does not cover. */
+  private hydrate(): void {
+    if (this.hydrated) return;
+    this.hydrated = true;
+    for (const name of LAZY_FIELDS) delete (this as unknown as Record<string, unknown>)[name];
+    const { terms, starts, docs, freqs, fieldLengths, documentCount, stringIds } = this.data;
+    const F = this.fieldCount;
+    const index: [string, Record<string, Record<string, number>>][] = [];
+    terms.forEach((term, termId) => {
+      const byField: Record<string, Record<string, number>> = {};
+      for (let f = 0; f < F; f++) {
+        const from = starts[termId * F + f]!;
+        const to = starts[termId * F + f + 1]!;
+        if (from === to) continue;
+        const postings: Record<string, number> = {};
+        for (let p = from; p < to; p++) postings[docs[p]!] = freqs[p]!;
+        byField[f] = postings;
+      }
+      index.push([term, byField]);
+    });
+    const documentIds: Record<string, string | number> = {};
+    const fieldLength: Record<string, number[]> = {};
+    for (let doc = 0; doc < documentCount; doc++) {
+      documentIds[doc] = stringIds ? String(doc) : doc;
+      fieldLength[doc] = Array.from(fieldLengths.subarray(doc * F, doc * F + F));
+    }
+    const self = this as unknown as MiniSearchInternals;
+    const loaded = MiniSearch.loadJS(
+      {
+        documentCount,
+        nextId: documentCount,
+        documentIds,
+        fieldIds: self._fieldIds,
+        fieldLength,
+        averageFieldLength: [...this.data.averageFieldLengths],
+        storedFields: {},
+        dirtCount: 0,
+        index,
+        serializationVersion: 2,
+      },
+      self._options,
+    ) as unknown as MiniSearchInternals;
+    for (const name of LAZY_FIELDS) (self as unknown as Record<string, unknown>)[name] = loaded[name];
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const next = new Int32Array(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/** Binary search for a document in one posting list (documents ascending). */
+function hasDoc(docs: Uint32Array, from: number, to: number, doc: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = docs[mid]!;
+    if (v === doc) return true;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * The `limit` best documents by score, best first; equal scores keep their order in
+ * `touched` (MiniSearch sorts stably over its results in insertion order).
+ */
+function topHits(touched: Int32Array, count: number, scoreOf: (doc: number) => number, limit: number): { doc: number; score: number; seq: number }[] {
+  const better = (a: { score: number; seq: number }, b: { score: number; seq: number }) => a.score > b.score || (a.score === b.score && a.seq < b.seq);
+  if (count <= limit) {
+    const all = Array.from({ length: count }, (_, seq) => ({ doc: touched[seq]!, score: scoreOf(touched[seq]!), seq }));
+    return all.sort((a, b) => b.score - a.score || a.seq - b.seq);
+  }
+  // A min-heap of the best `limit` so far: its root is the worst of them.
+  const heap: { doc: number; score: number; seq: number }[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (let seq = 0; seq < count; seq++) {
+    const doc = touched[seq]!;
+    const score = scoreOf(doc);
+    if (heap.length < limit) {
+      heap.push({ doc, score, seq });
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent]!, heap[i]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (better({ score, seq }, heap[0]!)) {
+      heap[0] = { doc, score, seq };
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => b.score - a.score || a.seq - b.seq);
+}

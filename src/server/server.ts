@@ -1,0 +1,350 @@
+/**
+ * One process that serves Slack and Discord side by side: one node:http server on PORT for
+ * `POST /slack/events`, `POST /discord/interactions` and `GET /healthz`; Slack Socket Mode and
+ * the Discord gateway beside it when configured. The corpus reloads while serving; every
+ * question goes through the rate limit and the request log; SIGINT and SIGTERM shut it down
+ * gracefully.
+ *
+ * `startServer` takes its settings, logger and clock as arguments (tests run it on port 0
+ * against fakes); `runServer` alone reads the environment and installs signal handlers.
+ */
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from 'discord.js';
+import { createBot, type Bot } from '../core/index.ts';
+import type { Io } from '../adapters/cli/main.ts';
+import { createFeedbackLog } from '../adapters/shared/feedback.ts';
+import { createLogger, type Logger } from '../adapters/shared/logger.ts';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
+import { createDiscordInteractionsHandler, startDiscordGateway } from '../adapters/discord/index.ts';
+import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
+import { createCorpusWatcher, type CorpusWatcher } from './corpus-watch.ts';
+import { withLimits } from './limits.ts';
+import { withRequestLog } from './request-log.ts';
+
+/** Slack and Discord both send small JSON or form bodies; anything bigger is not from them. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Shutdown budget: the process must be gone within 5 s of the signal. */
+const SHUTDOWN_BUDGET_MS = 4500;
+
+export interface StartServerOptions {
+  config: ServerConfig;
+  logger: Logger;
+  /** Milliseconds since the epoch, for the rate limit and the health check's index age. */
+  clock?: () => number;
+  /** Corpus watch timings (tests shorten them). */
+  pollMs?: number;
+  debounceMs?: number;
+  /** How long a graceful close waits for answers in flight before cutting connections. */
+  drainMs?: number;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  /** `http://host:port` as listened on (127.0.0.1 when listening on all interfaces). */
+  readonly url: string;
+  /** The bot the adapters call: core + rate limit + request log. */
+  readonly bot: Bot;
+  readonly watcher: CorpusWatcher;
+  /** Requests and Slack events still being answered. */
+  inFlight(): number;
+  /** Graceful: stop accepting, finish answers in flight (up to `drainMs`), disconnect. */
+  close(): Promise<void>;
+}
+
+export interface Health {
+  status: 'ok' | 'shutting down';
+  articles: number;
+  /** Seconds since the index in use was built. */
+  indexAgeSeconds: number;
+  indexBuiltAt: string;
+  /** Corpus files that currently fail validation (their last good version, if any, still serves). */
+  corpusProblems: number;
+  slack: 'http' | 'socket' | null;
+  discord: { http: boolean; gateway: boolean } | null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders });
+  res.end(JSON.stringify(body));
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+/** Bounded wait: resolves when `done()` holds or after `ms`, whichever comes first. */
+async function waitUntil(done: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config, logger } = options;
+  const clock = options.clock ?? Date.now;
+  const drainMs = options.drainMs ?? 3000;
+  const log = logger.child({ component: 'server' });
+
+  // The core bot exists only after the first scan; the watcher reloads it afterwards.
+  let core: Bot | null = null;
+  const watcher = createCorpusWatcher({
+    dir: config.corpusDir,
+    logger,
+    onChange: (articles) => core?.reload(articles),
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+  });
+  const initial = await watcher.scan();
+  if (initial.articles.length === 0) log.warn({ dir: config.corpusDir }, 'the corpus has no valid articles yet; every question will be declined until one is added');
+  const coreBot = createBot(initial.articles);
+  core = coreBot;
+  const bot = withRequestLog(withLimits(coreBot, { perMinute: config.ratePerMinute, clock }), logger);
+  watcher.start();
+
+  const feedbackLog = createFeedbackLog(config.feedbackLog);
+  let slackEvents = 0;
+  let httpRequests = 0;
+  let closing = false;
+  let slack: SlackAdapter | null = null;
+  let discordHttp: RequestListener | null = null;
+  let discordGateway: Client | null = null;
+  let server: Server | null = null;
+
+  async function stopPlatforms(): Promise<void> {
+    await Promise.allSettled([
+      slack ? withTimeout(slack.stop(), 1000) : undefined,
+      discordGateway ? withTimeout(discordGateway.destroy(), 1000) : undefined,
+    ]);
+  }
+
+  try {
+    if (config.slack) {
+      const s = config.slack;
+      slack = createSlackAdapter({
+        bot,
+        token: s.token,
+        signingSecret: s.signingSecret,
+        appToken: s.appToken,
+        apiUrl: s.apiUrl,
+        feedbackLog,
+        logger,
+      });
+      // Counts Slack work until its listener has finished (posting the answer included): HTTP
+      // mode acknowledges before answering, so open connections alone would not show it.
+      slack.app.use(async ({ next }) => {
+        slackEvents++;
+        try {
+          await next();
+        } finally {
+          slackEvents--;
+        }
+      });
+      await slack.ready();
+      if (s.mode === 'socket') await slack.start();
+      log.info({ mode: s.mode }, 'slack ready');
+    }
+    if (config.discord?.http && config.discord.publicKey && config.discord.appId) {
+      discordHttp = createDiscordInteractionsHandler({
+        bot,
+        publicKey: config.discord.publicKey,
+        appId: config.discord.appId,
+        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+        feedbackLog,
+        logger,
+      });
+    }
+    if (config.discord?.gateway && config.discord.token) {
+      discordGateway = await startDiscordGateway({
+        bot,
+        token: config.discord.token,
+        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+        feedbackLog,
+        logger,
+      });
+    }
+  } catch (error) {
+    await stopPlatforms();
+    await watcher.close();
+    throw error;
+  }
+
+  function health(): Health {
+    return {
+      status: closing ? 'shutting down' : 'ok',
+      articles: coreBot.articles().length,
+      indexAgeSeconds: Math.max(0, Math.round((clock() - coreBot.indexBuiltAt) / 1000)),
+      indexBuiltAt: new Date(coreBot.indexBuiltAt).toISOString(),
+      corpusProblems: watcher.problems().length,
+      slack: config.slack?.mode ?? null,
+      discord: config.discord ? { http: config.discord.http, gateway: config.discord.gateway } : null,
+    };
+  }
+
+  const slackListener = slack?.requestListener ?? null;
+  const route: RequestListener = (req, res) => {
+    httpRequests++;
+    res.once('close', () => httpRequests--);
+    const path = pathOf(req);
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { error: 'GET only' }, { allow: 'GET, HEAD' });
+        return;
+      }
+      const body = health();
+      sendJson(res, closing ? 503 : 200, body);
+      return;
+    }
+    const platform = path === '/slack/events' ? slackListener : path === '/discord/interactions' ? discordHttp : null;
+    if (!platform) {
+      sendJson(res, 404, { error: 'not found' });
+      return;
+    }
+    if (closing) {
+      sendJson(res, 503, { error: 'shutting down' }, { connection: 'close' });
+      return;
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      sendJson(res, 413, { error: 'body too large' }, { connection: 'close' });
+      req.resume();
+      return;
+    }
+    try {
+      platform(req, res);
+    } catch (error) {
+      log.error({ err: error, path }, 'request handler failed');
+      sendJson(res, 500, { error: 'internal error' });
+    }
+  };
+
+  server = createServer(route);
+  // Slow or stuck clients must not hold connections (or a shutdown) open.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error, socket) => {
+    log.debug({ err: error }, 'bad client request');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const listening = server;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(config.port, config.host, () => {
+        listening.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await stopPlatforms();
+    await watcher.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new ConfigError('PORT', `cannot listen on port ${config.port} (${code === 'EADDRINUSE' ? 'already in use' : 'permission denied'}); set PORT to a free port.`);
+    }
+    throw error;
+  }
+  const port = (listening.address() as AddressInfo).port;
+  const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1';
+  log.info(
+    {
+      port,
+      articles: coreBot.articles().length,
+      slack: config.slack?.mode ?? null,
+      discord: config.discord ? { http: config.discord.http, gateway: config.discord.gateway } : null,
+      rateLimitPerMinute: config.ratePerMinute,
+    },
+    'briefbot serving',
+  );
+
+  let closed: Promise<void> | null = null;
+  const inFlight = () => httpRequests + slackEvents;
+  return {
+    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    bot,
+    watcher,
+    inFlight,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        const started = Date.now();
+        log.info({ inFlight: inFlight() }, 'shutting down: no new requests; finishing answers in flight');
+        await watcher.close();
+        const serverClosed = new Promise<void>((resolve) => listening.close(() => resolve()));
+        listening.closeIdleConnections();
+        const drained = await waitUntil(() => inFlight() === 0, drainMs);
+        if (!drained) log.warn({ inFlight: inFlight() }, 'answers still in flight at the deadline; closing anyway');
+        listening.closeAllConnections();
+        await withTimeout(serverClosed, 500);
+        await stopPlatforms();
+        log.info({ ms: Date.now() - started }, 'shut down');
+      })();
+      return closed;
+    },
+  };
+}
+
+/**
+ * `npm start` with Slack and/or Discord configured: reads the settings, serves until SIGINT or
+ * SIGTERM, shuts down gracefully and returns 0. A bad setting throws a `ConfigError` naming the
+ * variable (printed by the CLI as one `briefbot: …` line, exit code 1).
+ */
+export async function runServer(options: { corpusDir?: string; env: Env; io: Io }): Promise<number> {
+  const config = loadServerConfig(options.env, { cwd: options.io.cwd, corpusDir: options.corpusDir });
+  const logger = createLogger({ level: config.logLevel, destination: options.io.stderr });
+
+  // A handler's error must never kill the process: log it and keep serving.
+  const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection');
+  const onException = (error: Error) => logger.error({ err: error }, 'uncaught exception');
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+
+  let running: RunningServer;
+  try {
+    running = await startServer({ config, logger });
+  } catch (error) {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+    throw error;
+  }
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  logger.info({ signal }, 'signal received');
+  // Whatever still holds the event loop open after the budget must not keep the process alive.
+  const backstop = setTimeout(() => {
+    logger.error('shutdown took too long; exiting');
+    process.exit(0);
+  }, SHUTDOWN_BUDGET_MS + 300);
+  backstop.unref();
+  // A second signal means "now".
+  const again = () => process.exit(1);
+  process.once('SIGINT', again);
+  process.once('SIGTERM', again);
+  await running.close();
+  process.off('SIGINT', again);
+  process.off('SIGTERM', again);
+  process.off('unhandledRejection', onRejection);
+  process.off('uncaughtException', onException);
+  return 0;
+}

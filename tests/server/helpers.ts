@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { saveArticle, type Article } from '../../src/core/index.ts';
+import type { Logger } from '../../src/adapters/shared/logger.ts';
+import { fixtureArticle, fixtureText } from '../helpers.ts';
+
+export const HARBOUR_ID = 'harbour';
+export const CLINIC_ID = 'clinic';
+
+/** The two test articles, as ingestion makes them. */
+export function testArticles(): { harbour: Article; clinic: Article } {
+  return {
+    harbour: fixtureArticle('harbour-vote.txt', { id: HARBOUR_ID, outlet: 'The Coastal Herald', url: 'https://example.org/harbour' }),
+    clinic: fixtureArticle('clinic-closure.txt', { id: CLINIC_ID, outlet: 'Highland Times' }),
+  };
+}
+
+/** A temporary corpus folder with the two test articles ingested into it. */
+export async function tempCorpus(prefix = 'briefbot-server-'): Promise<{ root: string; dir: string; cleanup(): Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  const dir = join(root, 'corpus');
+  const { harbour, clinic } = testArticles();
+  await saveArticle(dir, harbour, fixtureText('harbour-vote.txt'));
+  await saveArticle(dir, clinic, fixtureText('clinic-closure.txt'));
+  return { root, dir, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** A pino logger whose JSON lines are kept in memory, for asserting what gets logged. */
+export function memoryLogger(level = 'debug'): { logger: Logger; lines(): Record<string, unknown>[]; text(): string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const logger = pino({ level }, stream);
+  const text = () => chunks.join('');
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 4000, stepMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}

@@ -4,9 +4,10 @@
  * section heading, its neighbours), plus the statistics the reranker needs. The index is
  * the only state the bot holds; it is rebuilt, never edited.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { Article, Entity, Quote, Sentence } from './schema.ts';
 import { foldWord, termsOf, textTerms, tokenize } from './text.ts';
+import { SentenceSearch, type SearchData, type SentenceSearchOptions } from './sentence-search.ts';
 
 export interface SentenceDoc {
   /** MiniSearch document id: the position in `docs`. */
@@ -73,11 +74,67 @@ function entityTermsOf(e: Entity): string[] {
   return [e.name, ...e.aliases, ...e.roles].flatMap((t) => textTerms(t));
 }
 
+/** What building an index computes from every word of the corpus, and a snapshot stores. */
+export interface IndexSnapshot {
+  /** Sentence terms and the number of sentences each occurs in, in first-occurrence order. */
+  df: { terms: string[]; counts: number[] };
+  /** Every folded word form, in first-occurrence order. */
+  words: string[];
+  /** The MiniSearch postings. */
+  search: SearchData;
+}
+
+/** Options of {@link buildIndex}. */
+export interface IndexOptions {
+  /** Most hits `index.search.search` returns (default 1,000; the answerer reads 40). */
+  maxResults?: number;
+}
+
 /** Builds the index over a set of articles. */
-export function buildIndex(articles: readonly Article[]): Index {
-  const docs: SentenceDoc[] = [];
+export function buildIndex(articles: readonly Article[], options: IndexOptions = {}): Index {
+  const parts = collectDocs(articles);
   const df = new Map<string, number>();
   const words = new Set<string>();
+  for (const d of parts.docs) {
+    for (const t of tokenize(d.sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
+    for (const t of new Set(textTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const search = SentenceSearch.build<{ id: number }>(searchOptions(parts.docs, options), parts.docs);
+  return assemble(articles, parts, df, words, search);
+}
+
+/** Rebuilds an index from a snapshot of the same articles, without reading their words again. */
+export function restoreIndex(articles: readonly Article[], snapshot: IndexSnapshot, options: IndexOptions = {}): Index {
+  const parts = collectDocs(articles);
+  if (snapshot.search.documentCount !== parts.docs.length) {
+    throw new Error(`index snapshot holds ${snapshot.search.documentCount} sentences, the articles ${parts.docs.length}`);
+  }
+  const df = new Map<string, number>();
+  snapshot.df.terms.forEach((t, i) => df.set(t, snapshot.df.counts[i] ?? 0));
+  const search = new SentenceSearch(searchOptions(parts.docs, options), snapshot.search);
+  return assemble(articles, parts, df, new Set(snapshot.words), search);
+}
+
+/** The parts of an index that {@link restoreIndex} needs besides the articles. */
+export function snapshotIndex(index: Index): IndexSnapshot {
+  if (!(index.search instanceof SentenceSearch)) throw new Error('index snapshot: the index was not built by buildIndex');
+  const sentenceTerms = [...index.vocabularyByInitial.values()].reduce((n, list) => n + list.length, 0);
+  const terms = [...index.df.keys()].slice(0, sentenceTerms);
+  return {
+    df: { terms, counts: terms.map((t) => index.df.get(t) ?? 0) },
+    words: [...index.words],
+    search: index.search.data,
+  };
+}
+
+interface DocParts {
+  docs: SentenceDoc[];
+  entityForms: Map<string, EntityRef[]>;
+  entities: EntityRef[];
+}
+
+function collectDocs(articles: readonly Article[]): DocParts {
+  const docs: SentenceDoc[] = [];
   const entityForms = new Map<string, EntityRef[]>();
   const entities: EntityRef[] = [];
 
@@ -87,9 +144,15 @@ export function buildIndex(articles: readonly Article[]): Index {
       entities.push({ entity: e, article });
       for (const form of [e.name, ...e.aliases]) {
         const key = foldWord(form);
-        entityForms.set(key, [...(entityForms.get(key) ?? []), { entity: e, article }]);
+        const list = entityForms.get(key);
+        if (list) list.push({ entity: e, article });
+        else entityForms.set(key, [{ entity: e, article }]);
       }
-      for (const id of [...e.mentions, ...e.pronounMentions]) byId.set(id, [...(byId.get(id) ?? []), e]);
+      for (const id of [...e.mentions, ...e.pronounMentions]) {
+        const list = byId.get(id);
+        if (list) list.push(e);
+        else byId.set(id, [e]);
+      }
     }
     const quoteBySentence = new Map<string, Quote>();
     for (const q of article.quotes) for (const id of q.sentences) quoteBySentence.set(id, q);
@@ -101,9 +164,6 @@ export function buildIndex(articles: readonly Article[]): Index {
     for (const section of article.sections) {
       for (const paragraph of section.paragraphs) {
         paragraph.sentences.forEach((sentence, k) => {
-          for (const t of tokenize(sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
-          const terms = new Set(textTerms(sentence.text));
-          const ents = byId.get(sentence.id) ?? [];
           const quote = quoteBySentence.get(sentence.id) ?? null;
           const speakerEntity = quote?.speaker?.entity ? entityById.get(quote.speaker.entity) ?? null : null;
           docs.push({
@@ -114,20 +174,31 @@ export function buildIndex(articles: readonly Article[]): Index {
             paragraph: paragraph.n,
             position: position++,
             inParagraph: k,
-            entities: ents,
+            entities: byId.get(sentence.id) ?? [],
             quote,
             speaker: quote?.speaker ? { entity: speakerEntity, description: quote.speaker.description } : null,
             attribution: attributionBySentence.get(sentence.id) ?? null,
           });
-          for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
         });
       }
     }
   }
+  return { docs, entityForms, entities };
+}
 
-  const search = new MiniSearch<{ id: number }>({
+// The neighbours of a sentence within its paragraph, and its section heading.
+function contextText(docs: readonly SentenceDoc[], doc: SentenceDoc): string {
+  const parts: string[] = [doc.heading ?? ''];
+  for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) if (n && n.article === doc.article && n.paragraph === doc.paragraph) parts.push(n.sentence.text);
+  return parts.join(' ');
+}
+
+/** The MiniSearch options of the index over `docs` (exported so tests can build a plain MiniSearch to compare). */
+export function searchOptions(docs: readonly SentenceDoc[], options: IndexOptions = {}): SentenceSearchOptions<{ id: number }> {
+  return {
     fields: ['text', 'entities', 'speaker', 'heading', 'context'],
     storeFields: [],
+    maxResults: options.maxResults,
     tokenize: (text) => tokenize(text).map((t) => t.surface),
     processTerm: (term) => termsOf(term),
     extractField: (document, field) => {
@@ -144,7 +215,7 @@ export function buildIndex(articles: readonly Article[]): Index {
         case 'heading':
           return doc.heading ?? '';
         case 'context':
-          return contextText(doc);
+          return contextText(docs, doc);
         default:
           return '';
       }
@@ -154,13 +225,17 @@ export function buildIndex(articles: readonly Article[]): Index {
       processTerm: (term) => term,
       boost: { text: 2, entities: 1, speaker: 1, heading: 0.4, context: 0.3 },
     },
-  });
-  search.addAll(docs.map((d) => ({ id: d.id })));
+  };
+}
 
+function assemble(articles: readonly Article[], parts: DocParts, df: Map<string, number>, words: Set<string>, search: SentenceSearch<{ id: number }>): Index {
+  const { docs, entityForms, entities } = parts;
   const vocabularyByInitial = new Map<string, string[]>();
   for (const term of df.keys()) {
     const k = term.charAt(0);
-    vocabularyByInitial.set(k, [...(vocabularyByInitial.get(k) ?? []), term]);
+    const list = vocabularyByInitial.get(k);
+    if (list) list.push(term);
+    else vocabularyByInitial.set(k, [term]);
   }
   for (const { entity } of entities) for (const t of entityTermsOf(entity)) if (!df.has(t)) df.set(t, 1);
   const byKey = new Map<string, SentenceDoc>();
@@ -168,15 +243,11 @@ export function buildIndex(articles: readonly Article[]): Index {
   const entityFormsByInitial = new Map<string, string[]>();
   for (const form of entityForms.keys()) {
     const k = form.charAt(0);
-    entityFormsByInitial.set(k, [...(entityFormsByInitial.get(k) ?? []), form]);
+    const list = entityFormsByInitial.get(k);
+    if (list) list.push(form);
+    else entityFormsByInitial.set(k, [form]);
   }
   const cache = new Map<number, DocFeatures>();
-  // The neighbours of a sentence within its paragraph, and its section heading.
-  function contextText(doc: SentenceDoc): string {
-    const parts: string[] = [doc.heading ?? ''];
-    for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) if (n && n.article === doc.article && n.paragraph === doc.paragraph) parts.push(n.sentence.text);
-    return parts.join(' ');
-  }
 
   const index: Index = {
     articles,
@@ -198,7 +269,7 @@ export function buildIndex(articles: readonly Article[]): Index {
       } else {
         f = {
           terms: new Set(textTerms(doc.sentence.text)),
-          context: new Set(textTerms(contextText(doc))),
+          context: new Set(textTerms(contextText(docs, doc))),
           entityTerms: new Set(doc.entities.flatMap(entityTermsOf)),
         };
       }

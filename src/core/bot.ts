@@ -5,7 +5,8 @@ import { COMMANDS, parseCommandLine, type CommandSpec } from './commands.ts';
 import { buildIndex, type Index } from './search-index.ts';
 import { answerQuestion } from './answer.ts';
 import { briefReply, helpReply, quotesReply, sourcesReply, whoReply } from './cards.ts';
-import { loadCorpus, type CorpusProblem } from './corpus.ts';
+import type { CorpusProblem } from './corpus.ts';
+import { openIndexedCorpus, type IndexSource } from './index-cache.ts';
 
 /** Longest question the bot takes; longer ones get a polite `TOO_LONG` error reply. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -27,7 +28,12 @@ export interface Bot {
 
 /** Builds a bot over articles already loaded. */
 export function createBot(articles: readonly Article[]): Bot {
-  let index: Index = buildIndex(articles);
+  return createBotOver(buildIndex(articles));
+}
+
+/** A bot over an index already built (or loaded from an index file). */
+export function createBotOver(initial: Index): Bot {
+  let index: Index = initial;
   let builtAt = Date.now();
 
   function handle(request: BotRequest): Reply {
@@ -73,8 +79,25 @@ export function createBot(articles: readonly Article[]): Bot {
   };
 }
 
-/** Loads a corpus folder and builds a bot over it; problems with single files are returned, not thrown. */
-export async function openBot(corpusDir: string): Promise<{ bot: Bot; problems: CorpusProblem[] }> {
-  const { articles, problems } = await loadCorpus(corpusDir);
-  return { bot: createBot(articles), problems };
+/** Options of {@link openBot}. */
+export interface OpenBotOptions {
+  /**
+   * Folder for the serialized index (default `.briefbot/` beside the corpus folder, never
+   * inside it), or `false` to build the index in memory and write nothing.
+   */
+  indexCache?: string | false;
+}
+
+/**
+ * Loads a corpus folder and builds a bot over it; problems with single files are returned, not
+ * thrown. The index comes from the index file when the folder's articles (and the indexing
+ * code) are unchanged since it was written, and is rebuilt and rewritten otherwise; `index`
+ * says which happened, and `cacheError` why the file could not be written.
+ */
+export async function openBot(
+  corpusDir: string,
+  options: OpenBotOptions = {},
+): Promise<{ bot: Bot; problems: CorpusProblem[]; index: IndexSource; cacheError?: Error }> {
+  const opened = await openIndexedCorpus(corpusDir, { cacheDir: options.indexCache });
+  return { bot: createBotOver(opened.index), problems: opened.problems, index: opened.source, ...(opened.cacheError ? { cacheError: opened.cacheError } : {}) };
 }

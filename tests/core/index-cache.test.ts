@@ -1,0 +1,110 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot, openBot, saveArticle } from '../../src/core/index.ts';
+import { indexCacheFile } from '../../src/core/index-cache.ts';
+import { fixtureArticle, fixtureText } from '../helpers.ts';
+
+const QUESTIONS = [
+  'What did Putin demand?',
+  'What did Trump say?',
+  'How much will the harbour barrier cost?',
+  'Who voted against the plan?',
+  'Why is the clinic closing?',
+  'What did Macron say?',
+  'When will the work start?',
+  'brief',
+  'who Putin',
+  'quotes',
+];
+
+let root: string;
+let corpus: string;
+let cache: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'briefbot-cache-'));
+  corpus = join(root, 'corpus');
+  cache = join(root, 'cache');
+  for (const name of ['donetsk-demand.txt', 'harbour-vote.txt', 'clinic-closure.txt']) {
+    await saveArticle(corpus, fixtureArticle(name), fixtureText(name));
+  }
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function replies(bot: ReturnType<typeof createBot>) {
+  return QUESTIONS.map((text) => bot.handle({ text }));
+}
+
+describe('openBot with an index file', () => {
+  it('builds and writes the index once, then loads it and answers exactly like a freshly built index', async () => {
+    const before = (await readdir(corpus)).sort();
+    const first = await openBot(corpus, { indexCache: cache });
+    expect(first.index).toBe('built');
+    const second = await openBot(corpus, { indexCache: cache });
+    expect(second.index).toBe('loaded');
+    const fresh = createBot(first.bot.articles());
+    expect(replies(second.bot)).toEqual(replies(fresh));
+    expect(second.bot.complete('entities', 'p')).toEqual(fresh.complete('entities', 'p'));
+    // Nothing is ever written into the corpus folder.
+    expect((await readdir(corpus)).sort()).toEqual(before);
+    expect(await readdir(cache)).toHaveLength(1);
+  });
+
+  it('rebuilds when an article file changes, is added or removed', async () => {
+    await openBot(corpus, { indexCache: cache });
+    const id = (await readdir(corpus)).find((n) => n.startsWith('lisbon') && n.endsWith('.json'))!.replace(/\.json$/, '');
+    const file = join(corpus, `${id}.json`);
+    const article = JSON.parse(await readFile(file, 'utf8')) as { title: string };
+    await writeFile(file, JSON.stringify({ ...article, title: 'Harbour vote, updated' }));
+    const changed = await openBot(corpus, { indexCache: cache });
+    expect(changed.index).toBe('built');
+    expect(changed.bot.articles().find((a) => a.id === id)?.title).toBe('Harbour vote, updated');
+    expect((await openBot(corpus, { indexCache: cache })).index).toBe('loaded');
+
+    await rm(file);
+    const removed = await openBot(corpus, { indexCache: cache });
+    expect(removed.index).toBe('built');
+    expect(removed.bot.articles().map((a) => a.id)).not.toContain(id);
+  });
+
+  it('reports bad files from the index file as it did when building', async () => {
+    await writeFile(join(corpus, 'broken.json'), '{ not json');
+    const built = await openBot(corpus, { indexCache: cache });
+    const loaded = await openBot(corpus, { indexCache: cache });
+    expect(loaded.index).toBe('loaded');
+    expect(loaded.problems).toEqual(built.problems);
+    expect(loaded.problems[0]?.file).toContain('broken.json');
+  });
+
+  it('treats a damaged index file as missing and replaces it', async () => {
+    await openBot(corpus, { indexCache: cache });
+    const file = indexCacheFile(cache, corpus);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length >> 1));
+    const reopened = await openBot(corpus, { indexCache: cache });
+    expect(reopened.index).toBe('built');
+    expect((await openBot(corpus, { indexCache: cache })).index).toBe('loaded');
+  });
+
+  it('writes nothing when the cache is off, and reports a cache folder it cannot write', async () => {
+    const off = await openBot(corpus, { indexCache: false });
+    expect(off.index).toBe('built-uncached');
+    await writeFile(join(root, 'not-a-folder'), 'x');
+    const unwritable = await openBot(corpus, { indexCache: join(root, 'not-a-folder') });
+    expect(unwritable.index).toBe('built');
+    expect(unwritable.cacheError).toBeInstanceOf(Error);
+    expect(replies(unwritable.bot)).toEqual(replies(off.bot));
+  });
+
+  it('keeps its default cache folder beside the corpus folder, not inside it', async () => {
+    const opened = await openBot(corpus);
+    expect(opened.index).toBe('built');
+    expect(await readdir(join(root, '.briefbot'))).toHaveLength(1);
+    expect((await readdir(corpus)).some((n) => n.startsWith('.') || n.endsWith('.bin'))).toBe(false);
+  });
+});

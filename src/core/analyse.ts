@@ -51,7 +51,10 @@ export function answerTypeOf(question: string): AnswerType {
 
 /** The expected answer type and the words that ask for it ("how far", "in what year"). */
 function questionFrame(question: string): { type: AnswerType; frame: Set<string> } {
-  const q = foldWord(question).trim();
+  let q = foldWord(question).trim();
+  // "When the war ended, what did …?": the question is the clause after the comma.
+  const clause = /^(?:when|while|after|before|if|since|as)\b[^,]*,\s*((?:what|which|who|whom|whose|where|how|why|when)\b.*)$/.exec(q);
+  if (clause?.[1]) q = clause[1];
   for (const rule of RULES) {
     const m = rule.re.exec(q);
     if (m) return { type: rule.type, frame: new Set(m[0].split(/\s+/).filter(Boolean)) };

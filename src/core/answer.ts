@@ -11,22 +11,18 @@ import type { Index, SentenceDoc } from './search-index.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import { makeCitation } from './cite.ts';
+import { MODEL, decisionFeatures, probability, type Candidate } from './decide.ts';
+
+/**
+ * Decline when terms the corpus never uses carry at least this share of the question's key
+ * weight: the question is about something else ("What is the weather in Kyiv?").
+ */
+export const MAX_UNKNOWN_SHARE = 0.35;
 
 /** How many candidates BM25 hands to the reranker. */
 const CANDIDATES = 40;
 /** Most citations in one reply. */
 const MAX_CITATIONS = 3;
-
-/**
- * Decision thresholds, calibrated on the SQuAD 2.0 dev subset and the seed questions
- * (`npm run eval`); see the README for the figures they give.
- */
-export const THRESHOLDS = {
-  /** Below this share of the question's key-term weight covered by the best sentence, decline. */
-  minCoverage: 0.34,
-  /** Decline when terms the corpus never uses carry at least this share of the key weight. */
-  maxUnknownShare: 0.3,
-};
 
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
 const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
@@ -36,12 +32,17 @@ export interface Scored {
   score: number;
   coverage: number;
   bm25: number;
+  /** The weight share of the heaviest key term found nowhere near the sentence (0 when all are). */
+  missing: number;
+  /** The weight share of the heaviest key term missing from the sentence's whole paragraph. */
+  paragraphMissing: number;
 }
 
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
     case 'number':
-      return doc.sentence.numbers.length > 0;
+      // "How long …" is answered by a span of time as often as by a count.
+      return doc.sentence.numbers.length > 0 || (/^how long\b/i.test(query.text.trim()) && doc.sentence.dates.length > 0);
     case 'date':
       return doc.sentence.dates.length > 0;
     case 'person':
@@ -74,7 +75,21 @@ export const WEIGHTS = {
   bm25: 0.15,
   /** Bonus when the sentence holds the kind of thing the question asks for. */
   answerType: 0.08,
+  /** Credit for a question term found in the sentence before one that opens with a pronoun. */
+  antecedent: 0.7,
 };
+
+/** A sentence that opens with one of these refers back to the sentence before it. */
+const ANAPHOR = /^["“‘']?(?:he|she|it|they|his|her|its|their|this|these|those|there|such|both|the latter|the former)\b/i;
+
+/** Terms of the sentence a pronoun-opening sentence refers back to, or null. */
+function antecedentTerms(index: Index, doc: SentenceDoc): Set<string> | null {
+  // Inside a quote, "it" and "they" belong to the speaker's own train of thought, not to the report.
+  if (doc.quote || !ANAPHOR.test(doc.sentence.text)) return null;
+  const prev = index.docs[doc.id - 1];
+  if (!prev || prev.article !== doc.article) return null;
+  return index.features(prev).terms;
+}
 
 /** Shortest stem that may match a longer one by prefix. */
 const MIN_PREFIX = 5;
@@ -117,6 +132,7 @@ function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
 function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
   const f = index.features(doc);
   const para = paragraphTerms(index, doc);
+  const antecedent = antecedentTerms(index, doc);
   let total = 0;
   let covered = 0;
   let paraCovered = 0;
@@ -127,15 +143,20 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     if (f.terms.has(t.term)) m = 1;
     else if (f.entityTerms.has(t.term)) m = WEIGHTS.entity;
     else if (t.kind === 'key' && prefixMatch(t.term, f.terms)) m = WEIGHTS.prefix;
+    else if (antecedent?.has(t.term)) m = WEIGHTS.antecedent;
     else if (f.context.has(t.term)) m = WEIGHTS.context;
     const value = m * t.weight;
     if (value > (best.get(t.of) ?? 0)) best.set(t.of, value);
     if (para.has(t.term) && t.weight > (bestPara.get(t.of) ?? 0)) bestPara.set(t.of, t.weight);
   }
+  let missingWeight = 0;
+  let paragraphMissingWeight = 0;
   for (const [key, weight] of query.keys) {
     total += weight;
     covered += Math.min(weight, best.get(key) ?? 0);
     paraCovered += Math.min(weight, Math.max(bestPara.get(key) ?? 0, best.get(key) ?? 0));
+    if ((best.get(key) ?? 0) === 0 && !query.unknownTerms.includes(key)) missingWeight = Math.max(missingWeight, weight);
+    if (!bestPara.has(key) && (best.get(key) ?? 0) === 0 && !query.unknownTerms.includes(key)) paragraphMissingWeight = Math.max(paragraphMissingWeight, weight);
   }
   // Named entities of the question found through pronouns or aliases count in full.
   for (const ref of query.entities) {
@@ -162,7 +183,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   if (doc.position <= 1) score += 0.03;
   // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
   if (doc.quote && doc.quote.sentences[0] !== doc.sentence.id) score -= 0.02;
-  return { doc, score, coverage, bm25 };
+  return { doc, score, coverage, bm25, missing: total > 0 ? missingWeight / total : 0, paragraphMissing: total > 0 ? paragraphMissingWeight / total : 0 };
 }
 
 /** Retrieves and reranks candidates; best first. */
@@ -247,11 +268,8 @@ function declineReply(index: Index, query: Query, confidence: number): Reply {
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: index.suggestions.slice(0, 3) });
 }
 
-/** Confidence that the first citation answers: a logistic of the decision margin. */
-function confidenceOf(best: Scored, runnerUp: Scored | undefined, unknownShare: number): number {
-  const margin = best.score - (runnerUp?.score ?? 0);
-  const x = 6 * (best.coverage - THRESHOLDS.minCoverage) + 4 * margin - 4 * unknownShare;
-  return Math.round((1 / (1 + Math.exp(-x))) * 1000) / 1000;
+function candidate(query: Query, s: Scored): Candidate {
+  return { coverage: s.coverage, score: s.score, missing: s.missing, paragraphMissing: s.paragraphMissing, text: s.doc.sentence.text, hasAnswerType: hasAnswerType(s.doc, query) };
 }
 
 export interface AnswerTrace {
@@ -259,6 +277,10 @@ export interface AnswerTrace {
   ranked: Scored[];
   declined: boolean;
   reason: string;
+  /** The decision model's inputs for the best candidate (empty when there was none). */
+  features: number[];
+  /** Probability that the best candidate answers. */
+  probability: number;
 }
 
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
@@ -273,14 +295,17 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     if (query.unknownTerms.includes(k)) unknown += w;
   }
   const unknownShare = total > 0 ? unknown / total : 1;
-  const trace: AnswerTrace = { query, ranked, declined: true, reason: '' };
+  const features = best ? decisionFeatures(query, unknownShare, candidate(query, best), ranked[1] ? candidate(query, ranked[1]) : undefined) : [];
+  const p = best ? probability(features) : 0;
+  const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
+  // A name the corpus never mentions is decisive on its own ("What did Macron say?").
   if (query.unknownNames.length > 0) trace.reason = 'unknown name';
   else if (!best) trace.reason = 'no candidate';
-  else if (unknownShare >= THRESHOLDS.maxUnknownShare) trace.reason = 'unknown terms';
-  else if (best.coverage < THRESHOLDS.minCoverage) trace.reason = 'low coverage';
+  else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
+  else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query) && !ranked.slice(1, 3).some((r) => hasAnswerType(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
-    return { reply: declineReply(index, query, best ? Math.min(0.3, confidenceOf(best, ranked[1], unknownShare)) : 0), trace };
+    return { reply: declineReply(index, query, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000), trace };
   }
   trace.declined = false;
   // For number and date questions, prefer the first close candidate that has one.
@@ -293,7 +318,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     const next = index.docs[chosen.doc.id + 1];
     if (next && next.article === chosen.doc.article && next.quote) {
       const intro = chosen;
-      chosen = ranked.find((r) => r.doc === next) ?? { doc: next, score: intro.score, coverage: intro.coverage, bm25: intro.bm25 };
+      chosen = ranked.find((r) => r.doc === next) ?? { ...intro, doc: next };
     }
   }
   const order = [chosen, ...ranked.filter((r) => r !== chosen)];
@@ -301,7 +326,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   // Further citations: other sentences that also answer well, not near-copies of the first.
   for (const r of order.slice(1)) {
     if (cited.length >= MAX_CITATIONS) break;
-    if (r.coverage < Math.max(THRESHOLDS.minCoverage, chosen.coverage * 0.75)) continue;
+    if (r.coverage < chosen.coverage * 0.75) continue;
     if (cited.some((c) => c.doc.id === r.doc.id)) continue;
     cited.push(r);
   }
@@ -310,7 +335,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     const rest = chosen.doc.quote.sentences.filter((id) => id !== chosen.doc.sentence.id);
     for (const id of rest) {
       const doc = index.doc(chosen.doc.article.id, id);
-      if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0 });
+      if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0 });
     }
     cited.splice(1, cited.length - 1, ...cited.slice(1).sort((a, b) => (a.doc.article === chosen.doc.article && b.doc.article === chosen.doc.article ? a.doc.position - b.doc.position : 0)));
   }
@@ -323,7 +348,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     question: query.text,
     lead: citations[0]!.text,
     citations,
-    confidence: confidenceOf(chosen, ranked.find((r) => r !== chosen), unknownShare),
+    confidence: Math.round(p * 1000) / 1000,
   });
   return { reply, trace };
 }

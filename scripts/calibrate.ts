@@ -1,0 +1,92 @@
+/**
+ * Fits the answer-or-decline model (src/core/decide.ts) on the SQuAD 2.0 dev subset and the
+ * seed questions, and writes its weights and threshold to src/core/calibration.json.
+ * The SQuAD test subset is never read here: it is for reporting only.
+ *
+ *   npx tsx scripts/calibrate.ts [--budget 0.08] [--dry-run]
+ *
+ * The label is "the best candidate answers the question" (answerable and correct), so the
+ * model's output is the confidence a reply reports. The threshold is the highest one whose
+ * share of answerable dev questions declined stays within the budget, and that declines no
+ * answerable seed question.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { answerWithTrace, buildIndex, FEATURE_NAMES } from '../src/core/index.ts';
+import { loadSeedSet, loadSquadSet, type EvalSet } from '../src/eval/data.ts';
+import { isCorrect } from '../src/eval/metrics.ts';
+
+const { values } = parseArgs({ options: { budget: { type: 'string', default: '0.08' }, 'dry-run': { type: 'boolean' } } });
+const budget = Number(values.budget);
+
+interface Row {
+  set: string;
+  x: number[];
+  answerable: boolean;
+  correct: boolean;
+  /** Declined whatever the model says (unknown name, unknown terms, no candidate). */
+  forced: boolean;
+}
+
+function rowsOf(set: EvalSet): Row[] {
+  const index = buildIndex(set.articles);
+  return set.questions.map((q) => {
+    const { trace } = answerWithTrace(index, q.question);
+    const best = trace.ranked[0];
+    const correct = best !== undefined && q.answerable && isCorrect(q.gold, { articleId: best.doc.article.id, sentence: best.doc.sentence.id, text: best.doc.sentence.text, start: best.doc.sentence.start, end: best.doc.sentence.end });
+    const forced = trace.features.length === 0 || trace.reason === 'unknown name' || trace.reason === 'unknown terms';
+    return { set: set.name, x: trace.features, answerable: q.answerable, correct, forced };
+  });
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+function fit(rows: Row[], label: (r: Row) => boolean): number[] {
+  const n = FEATURE_NAMES.length;
+  const w = new Array<number>(n).fill(0);
+  const lambda = 1e-3;
+  for (let it = 0; it < 6000; it++) {
+    const g = new Array<number>(n).fill(0);
+    for (const r of rows) {
+      const p = sigmoid(r.x.reduce((s, v, i) => s + v * (w[i] ?? 0), 0));
+      const err = p - (label(r) ? 1 : 0);
+      for (let i = 0; i < n; i++) g[i]! += err * (r.x[i] ?? 0);
+    }
+    for (let i = 0; i < n; i++) w[i]! -= 1.0 * (g[i]! / rows.length + (i > 0 ? lambda * w[i]! : 0));
+  }
+  return w.map((v) => Math.round(v * 1000) / 1000);
+}
+
+const dev = rowsOf(await loadSquadSet('squad-dev')).filter((r) => !r.forced || r.x.length > 0);
+const seed = rowsOf(await loadSeedSet());
+const usable = dev.filter((r) => r.x.length > 0 && !r.forced);
+const weights = fit([...usable, ...seed.filter((r) => r.x.length > 0 && !r.forced)], (r) => r.correct);
+
+const p = (r: Row) => (r.x.length === 0 ? 0 : sigmoid(r.x.reduce((s, v, i) => s + v * (weights[i] ?? 0), 0)));
+const declinedAt = (r: Row, t: number) => r.forced || p(r) < t;
+const share = (rows: Row[], f: (r: Row) => boolean) => rows.filter(f).length / Math.max(1, rows.length);
+const devAnswerable = dev.filter((r) => r.answerable);
+const devUnanswerable = dev.filter((r) => !r.answerable);
+let threshold = 0;
+for (let t = 0.01; t < 0.9; t += 0.005) {
+  const wrong = share(devAnswerable, (r) => declinedAt(r, t));
+  const seedOk = seed.every((r) => !r.answerable || !declinedAt(r, t));
+  if (wrong <= budget && seedOk) threshold = Math.round(t * 1000) / 1000;
+}
+const report = {
+  threshold,
+  devWronglyDeclined: share(devAnswerable, (r) => declinedAt(r, threshold)),
+  devRightlyDeclined: share(devUnanswerable, (r) => declinedAt(r, threshold)),
+  seedRightlyDeclined: share(seed.filter((r) => !r.answerable), (r) => declinedAt(r, threshold)),
+};
+console.log(Object.fromEntries(FEATURE_NAMES.map((f, i) => [f, weights[i]])));
+console.log(report);
+if (!values['dry-run']) {
+  const file = fileURLToPath(new URL('../src/core/calibration.json', import.meta.url));
+  const about = 'Written by scripts/calibrate.ts from the SQuAD 2.0 dev subset and the seed questions. Do not edit by hand: re-run the script.';
+  writeFileSync(file, JSON.stringify({ about, budget, features: FEATURE_NAMES, weights, threshold }, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}

@@ -37,6 +37,8 @@ export interface StartServerOptions {
   debounceMs?: number;
   /** How long a graceful close waits for answers in flight before cutting connections. */
   drainMs?: number;
+  /** How long the start waits for Slack's auth.test before serving anyway. */
+  slackReadyTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -155,7 +157,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           slackEvents--;
         }
       });
-      await slack.ready();
+      // A rejected token fails the start at once (Slack answers invalid_auth without retries);
+      // an unreachable Slack is retried by the Web API client for minutes, so rather than
+      // hang the start, serve anyway: each event checks again.
+      const ready = slack.ready();
+      ready.catch(() => undefined);
+      const identity = await withTimeout(ready, options.slackReadyTimeoutMs ?? 10_000);
+      if (identity === undefined) log.warn('Slack did not answer auth.test in time; serving anyway and checking again on each event');
       if (s.mode === 'socket') await slack.start();
       log.info({ mode: s.mode }, 'slack ready');
     }

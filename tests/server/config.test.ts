@@ -131,6 +131,7 @@ describe('withEnvFile', () => {
 
 describe('briefbot start with a bad setting', () => {
   it('prints one briefbot: line naming the variable, exit code 1, no stack trace', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'briefbot-start-'));
     const stderr = new PassThrough();
     const stdout = new PassThrough();
     let err = '';
@@ -140,8 +141,9 @@ describe('briefbot start with a bad setting', () => {
       stdout,
       stderr,
       env: { SLACK_BOT_TOKEN: 'xoxb-1-2-abc' },
-      cwd: tmpdir(),
+      cwd,
     });
+    await rm(cwd, { recursive: true, force: true });
     expect(code).toBe(1);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/^briefbot: Slack: .*SLACK_SIGNING_SECRET/);

@@ -1,24 +1,84 @@
 /**
- * Fits the answer-or-decline model (src/core/decide.ts) on the SQuAD 2.0 dev subset and the
- * seed questions, and writes its weights and threshold to src/core/calibration.json.
- * The SQuAD test subset is never read here: it is for reporting only.
+ * Fits briefbot's two small models (src/core/decide.ts) on the SQuAD 2.0 dev subset and the
+ * seed questions, and writes them to src/core/calibration.json. The SQuAD test subset is never
+ * read here: it is for reporting only.
  *
- *   npx tsx scripts/calibrate.ts [--budget 0.08] [--dry-run]
+ *   npx tsx scripts/calibrate.ts [--budget 0.08] [--dry-run] [--fit-ranker]
  *
- * The label is "the best candidate answers the question" (answerable and correct), so the
- * model's output is the confidence a reply reports. The threshold is the highest one whose
- * share of answerable dev questions declined stays within the budget, and that declines no
- * answerable seed question.
+ * 1. The ranking model (only with --fit-ranker): a linear score over each candidate's
+ *    features, fitted with a softmax over the candidates of each answerable question (the
+ *    correct sentences are the targets). Measured: +0.4 points of ranking P@1 on the dev
+ *    subset but one seed question fewer, and a negative weight on synonyms that would not
+ *    carry to news text, so the hand-set weights in calibration.json are kept.
+ * 2. The answer-or-decline model: a logistic regression whose label is "the best candidate
+ *    answers the question", so its output is the confidence a reply reports. The threshold is
+ *    the highest one whose share of answerable dev questions declined stays within the
+ *    budget, and that declines no answerable seed question.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { answerWithTrace, buildIndex, FEATURE_NAMES } from '../src/core/index.ts';
+import { answerWithTrace, buildIndex, FEATURE_NAMES, RANKER, RANK_FEATURES } from '../src/core/index.ts';
+import calibration from '../src/core/calibration.json' with { type: 'json' };
 import { loadSeedSet, loadSquadSet, type EvalSet } from '../src/eval/data.ts';
 import { isCorrect } from '../src/eval/metrics.ts';
 
-const { values } = parseArgs({ options: { budget: { type: 'string', default: '0.08' }, 'dry-run': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { budget: { type: 'string', default: '0.08' }, 'dry-run': { type: 'boolean' }, 'fit-ranker': { type: 'boolean' } } });
 const budget = Number(values.budget);
+
+interface RankRow {
+  /** Feature vectors of the candidates. */
+  xs: number[][];
+  /** Which candidates answer. */
+  gold: boolean[];
+}
+
+function rankRowsOf(set: EvalSet): RankRow[] {
+  const index = buildIndex(set.articles);
+  const rows: RankRow[] = [];
+  for (const q of set.questions) {
+    if (!q.answerable) continue;
+    const { trace } = answerWithTrace(index, q.question);
+    const gold = trace.ranked.map((r) => isCorrect(q.gold, { articleId: r.doc.article.id, sentence: r.doc.sentence.id, text: r.doc.sentence.text, start: r.doc.sentence.start, end: r.doc.sentence.end }));
+    if (gold.some(Boolean) && trace.ranked.length > 1) rows.push({ xs: trace.ranked.map((r) => r.x), gold });
+  }
+  return rows;
+}
+
+/** Softmax over each question's candidates, full-batch gradient descent with a little L2. */
+function fitRanker(rows: RankRow[], start: number[]): number[] {
+  const n = RANK_FEATURES.length;
+  const w = start.slice(0, n);
+  while (w.length < n) w.push(0);
+  const rate = 2.0;
+  const lambda = 1e-4;
+  for (let it = 0; it < 400; it++) {
+    const g = new Array<number>(n).fill(0);
+    for (const row of rows) {
+      const scores = row.xs.map((x) => x.reduce((s, v, i) => s + v * w[i]!, 0));
+      const max = Math.max(...scores);
+      const exp = scores.map((s) => Math.exp(s - max));
+      const z = exp.reduce((a, b) => a + b, 0);
+      const goldCount = row.gold.filter(Boolean).length;
+      row.xs.forEach((x, k) => {
+        const err = exp[k]! / z - (row.gold[k] ? 1 / goldCount : 0);
+        for (let i = 0; i < n; i++) g[i]! += err * (x[i] ?? 0);
+      });
+    }
+    for (let i = 0; i < n; i++) w[i]! -= rate * (g[i]! / rows.length + lambda * w[i]!);
+  }
+  return w.map((v) => Math.round(v * 1000) / 1000);
+}
+
+const devSet = await loadSquadSet('squad-dev');
+const seedSet = await loadSeedSet();
+let rankerWeights = calibration.ranker.weights;
+if (values['fit-ranker']) {
+  const rows = [...rankRowsOf(devSet), ...rankRowsOf(seedSet)];
+  rankerWeights = fitRanker(rows, RANKER.weights);
+  RANKER.weights.splice(0, RANKER.weights.length, ...rankerWeights);
+  console.log('ranker', Object.fromEntries(RANK_FEATURES.map((f, i) => [f, rankerWeights[i]])));
+}
 
 interface Row {
   set: string;
@@ -60,8 +120,8 @@ function fit(rows: Row[], label: (r: Row) => boolean): number[] {
   return w.map((v) => Math.round(v * 1000) / 1000);
 }
 
-const dev = rowsOf(await loadSquadSet('squad-dev')).filter((r) => !r.forced || r.x.length > 0);
-const seed = rowsOf(await loadSeedSet());
+const dev = rowsOf(devSet);
+const seed = rowsOf(seedSet);
 const usable = dev.filter((r) => r.x.length > 0 && !r.forced);
 const weights = fit([...usable, ...seed.filter((r) => r.x.length > 0 && !r.forced)], (r) => r.correct);
 
@@ -87,6 +147,11 @@ console.log(report);
 if (!values['dry-run']) {
   const file = fileURLToPath(new URL('../src/core/calibration.json', import.meta.url));
   const about = 'Written by scripts/calibrate.ts from the SQuAD 2.0 dev subset and the seed questions. Do not edit by hand: re-run the script.';
-  writeFileSync(file, JSON.stringify({ about, budget, features: FEATURE_NAMES, weights, threshold }, null, 2) + '\n');
+  const out = {
+    about,
+    ranker: { features: RANK_FEATURES, weights: rankerWeights },
+    decision: { budget, features: FEATURE_NAMES, weights, threshold },
+  };
+  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
   console.log(`wrote ${file}`);
 }

@@ -11,7 +11,7 @@ import type { Index, SentenceDoc } from './search-index.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import { makeCitation } from './cite.ts';
-import { MODEL, decisionFeatures, probability, type Candidate } from './decide.ts';
+import { MODEL, RANKER, decisionFeatures, probability, type Candidate } from './decide.ts';
 
 /**
  * Decline when terms the corpus never uses carry at least this share of the question's key
@@ -36,6 +36,8 @@ export interface Scored {
   missing: number;
   /** The weight share of the heaviest key term missing from the sentence's whole paragraph. */
   paragraphMissing: number;
+  /** The ranking model's inputs, in `RANK_FEATURES` order. */
+  x: number[];
 }
 
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
@@ -58,26 +60,8 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   }
 }
 
-/**
- * Weights of the reranker's features, calibrated on the SQuAD 2.0 dev subset and the seed
- * questions (`npm run eval`), never on the test subset.
- */
-export const WEIGHTS = {
-  /** Credit for a question term found only in a neighbouring sentence or the heading. */
-  context: 0.35,
-  /** Credit for a question term found through the sentence's entities (aliases, pronouns). */
-  entity: 0.8,
-  /** Credit for a stem that shares a long prefix with a sentence stem ("marri"/"marriag"). */
-  prefix: 0.7,
-  /** Weight of the coverage of the question by the whole paragraph and the article title. */
-  paragraph: 0.15,
-  /** Weight of MiniSearch's BM25 score, normalised by the best candidate's. */
-  bm25: 0.15,
-  /** Bonus when the sentence holds the kind of thing the question asks for. */
-  answerType: 0.08,
-  /** Credit for a question term found in the sentence before one that opens with a pronoun. */
-  antecedent: 0.7,
-};
+/** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
+const CREDIT = { exact: 1, synonym: 0.6, entity: 0.8, prefix: 0.7, antecedent: 0.7, context: 0.35 };
 
 /** A sentence that opens with one of these refers back to the sentence before it. */
 const ANAPHOR = /^["“‘']?(?:he|she|it|they|his|her|its|their|this|these|those|there|such|both|the latter|the former)\b/i;
@@ -128,62 +112,82 @@ function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
   return set;
 }
 
-/** Scores one candidate sentence against the query. */
+/**
+ * Ordered question key terms found in order within a few words of each other in the
+ * sentence, as a share of the question's adjacent key pairs ("Battle of Hastings").
+ */
+function bigramShare(doc: SentenceDoc, query: Query): number {
+  const keys = [...query.keys.keys()];
+  if (keys.length < 2) return 0;
+  const positions = new Map<string, number[]>();
+  textTerms(doc.sentence.text).forEach((t, i) => positions.set(t, [...(positions.get(t) ?? []), i]));
+  let hits = 0;
+  for (let i = 0; i + 1 < keys.length; i++) {
+    const a = positions.get(keys[i]!);
+    const b = positions.get(keys[i + 1]!);
+    if (a && b && a.some((x) => b.some((y) => y > x && y - x <= 3))) hits++;
+  }
+  return hits / (keys.length - 1);
+}
+
+/** Scores one candidate sentence against the query with the ranking model. */
 function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
   const f = index.features(doc);
   const para = paragraphTerms(index, doc);
   const antecedent = antecedentTerms(index, doc);
+  const share = { exact: 0, synonym: 0, entity: 0, prefix: 0, antecedent: 0, context: 0 };
   let total = 0;
-  let covered = 0;
   let paraCovered = 0;
-  const best = new Map<string, number>();
-  const bestPara = new Map<string, number>();
-  for (const t of query.terms) {
-    let m = 0;
-    if (f.terms.has(t.term)) m = 1;
-    else if (f.entityTerms.has(t.term)) m = WEIGHTS.entity;
-    else if (t.kind === 'key' && prefixMatch(t.term, f.terms)) m = WEIGHTS.prefix;
-    else if (antecedent?.has(t.term)) m = WEIGHTS.antecedent;
-    else if (f.context.has(t.term)) m = WEIGHTS.context;
-    const value = m * t.weight;
-    if (value > (best.get(t.of) ?? 0)) best.set(t.of, value);
-    if (para.has(t.term) && t.weight > (bestPara.get(t.of) ?? 0)) bestPara.set(t.of, t.weight);
-  }
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
+  const namedEntityTerms = new Set<string>();
+  for (const ref of query.entities) if (doc.entities.includes(ref.entity)) for (const t of termsOf(ref.entity.name)) namedEntityTerms.add(t);
   for (const [key, weight] of query.keys) {
     total += weight;
-    covered += Math.min(weight, best.get(key) ?? 0);
-    paraCovered += Math.min(weight, Math.max(bestPara.get(key) ?? 0, best.get(key) ?? 0));
-    if ((best.get(key) ?? 0) === 0 && !query.unknownTerms.includes(key)) missingWeight = Math.max(missingWeight, weight);
-    if (!bestPara.has(key) && (best.get(key) ?? 0) === 0 && !query.unknownTerms.includes(key)) paragraphMissingWeight = Math.max(paragraphMissingWeight, weight);
-  }
-  // Named entities of the question found through pronouns or aliases count in full.
-  for (const ref of query.entities) {
-    if (doc.entities.includes(ref.entity)) {
-      for (const term of termsOf(ref.entity.name)) {
-        const w = query.keys.get(term);
-        if (w !== undefined && (best.get(term) ?? 0) < w) covered += w - (best.get(term) ?? 0);
-      }
+    const related = query.terms.filter((t) => t.of === key && t.kind !== 'key').map((t) => t.term);
+    let kind: keyof typeof share | null = null;
+    if (f.terms.has(key)) kind = 'exact';
+    else if (related.some((t) => f.terms.has(t))) kind = 'synonym';
+    else if (f.entityTerms.has(key) || namedEntityTerms.has(key)) kind = 'entity';
+    else if (prefixMatch(key, f.terms)) kind = 'prefix';
+    else if (antecedent?.has(key)) kind = 'antecedent';
+    else if (f.context.has(key) || related.some((t) => f.context.has(t))) kind = 'context';
+    if (kind) share[kind] += weight;
+    const inParagraph = kind !== null || para.has(key) || related.some((t) => para.has(t));
+    if (inParagraph) paraCovered += weight;
+    if (!query.unknownTerms.includes(key)) {
+      if (kind === null) missingWeight = Math.max(missingWeight, weight);
+      if (!inParagraph) paragraphMissingWeight = Math.max(paragraphMissingWeight, weight);
     }
   }
-  const coverage = total > 0 ? Math.min(1, covered / total) : 0;
-  const paragraphCoverage = total > 0 ? Math.min(1, paraCovered / total) : 0;
-  let score = coverage + WEIGHTS.paragraph * paragraphCoverage + WEIGHTS.bm25 * bm25;
-  if (hasAnswerType(doc, query)) {
-    score += WEIGHTS.answerType;
+  const norm = total > 0 ? 1 / total : 0;
+  for (const k of Object.keys(share) as (keyof typeof share)[]) share[k] *= norm;
+  let coverage = 0;
+  for (const k of Object.keys(share) as (keyof typeof share)[]) coverage += share[k] * CREDIT[k];
+  const typed = hasAnswerType(doc, query);
+  const x = [
+    share.exact,
+    share.synonym,
+    share.entity,
+    share.prefix,
+    share.antecedent,
+    share.context,
+    paraCovered * norm,
+    bm25,
+    typed ? 1 : 0,
     // "How much …" asks for an amount or a share, not a count.
-    if (/^how much\b/i.test(query.text.trim()) && doc.sentence.numbers.some((n) => AMOUNT.test(n))) score += 0.06;
-  }
-  if (query.asksForQuote && doc.quote) {
-    score += 0.05;
-    if (doc.speaker?.entity && query.entities.some((r) => r.entity === doc.speaker?.entity)) score += 0.15;
-  }
-  // The lede states the article's main claim: a small nudge when the question is about it.
-  if (doc.position <= 1) score += 0.03;
-  // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
-  if (doc.quote && doc.quote.sentences[0] !== doc.sentence.id) score -= 0.02;
-  return { doc, score, coverage, bm25, missing: total > 0 ? missingWeight / total : 0, paragraphMissing: total > 0 ? paragraphMissingWeight / total : 0 };
+    typed && /^how much\b/i.test(query.text.trim()) && doc.sentence.numbers.some((n) => AMOUNT.test(n)) ? 1 : 0,
+    query.asksForQuote && doc.quote ? 1 : 0,
+    query.asksForQuote && doc.speaker?.entity && query.entities.some((r) => r.entity === doc.speaker?.entity) ? 1 : 0,
+    doc.position <= 1 ? 1 : 0,
+    // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
+    doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
+    Math.log1p(f.terms.size) / 3,
+    bigramShare(doc, query),
+  ];
+  let score = 0;
+  for (let i = 0; i < x.length; i++) score += (RANKER.weights[i] ?? 0) * x[i]!;
+  return { doc, score, coverage: Math.min(1, coverage), bm25, missing: missingWeight * norm, paragraphMissing: paragraphMissingWeight * norm, x };
 }
 
 /** Retrieves and reranks candidates; best first. */
@@ -335,7 +339,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     const rest = chosen.doc.quote.sentences.filter((id) => id !== chosen.doc.sentence.id);
     for (const id of rest) {
       const doc = index.doc(chosen.doc.article.id, id);
-      if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0 });
+      if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0, x: [] });
     }
     cited.splice(1, cited.length - 1, ...cited.slice(1).sort((a, b) => (a.doc.article === chosen.doc.article && b.doc.article === chosen.doc.article ? a.doc.position - b.doc.position : 0)));
   }

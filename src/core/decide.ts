@@ -47,7 +47,19 @@ export interface Model {
   threshold: number;
 }
 
-export const MODEL: Model = { weights: calibration.weights, threshold: calibration.threshold };
+export const MODEL: Model = { weights: calibration.decision.weights, threshold: calibration.decision.threshold };
+
+/**
+ * The ranking model's inputs: the shares of the question's key weight matched in the
+ * sentence exactly, through a synonym or metonym, through its entities, by a shared stem
+ * prefix, in the sentence a leading pronoun refers to, in its neighbours; then paragraph
+ * coverage, normalised BM25, answer type, amount, quote, speaker, lede, quote continuation,
+ * length and ordered key pairs.
+ */
+export const RANK_FEATURES = ['exact', 'synonym', 'entity', 'prefix', 'antecedent', 'context', 'paragraph', 'bm25', 'answerType', 'amount', 'quote', 'speaker', 'lede', 'continuation', 'length', 'bigram'] as const;
+
+/** A linear ranking model: a candidate's score is the weighted sum of its features. */
+export const RANKER: { weights: number[] } = { weights: calibration.ranker.weights };
 
 /** Probability that the best candidate answers the question. */
 export function probability(features: readonly number[], model: Model = MODEL): number {

@@ -205,7 +205,7 @@ export async function openIndexedCorpus(
     const { articles, problems } = await loadCorpus(corpusDir);
     return { articles, problems, index: buildIndex(articles, options), source: 'built-uncached' };
   }
-  if (resolve(cacheDir) === resolve(corpusDir)) throw new BriefbotError('CORPUS_NOT_FOUND', 'the index cache folder must not be the corpus folder');
+  if (resolve(cacheDir) === resolve(corpusDir)) throw new BriefbotError('BAD_OPTION', 'the index cache folder must not be the corpus folder');
   const hash = await corpusHash(corpusDir);
   const file = indexCacheFile(cacheDir, corpusDir);
   const loaded = await readIndexFile(file, hash, options);

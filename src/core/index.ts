@@ -19,6 +19,6 @@ export type { Reply, ReplyKind, Citation, Fact, SourceInfo, CommandHelp, Command
 export { ArticleSchema, type Article, type Entity, type Quote, type Sentence, type Section, type Paragraph } from './schema.ts';
 export { BriefbotError, type ErrorCode } from './errors.ts';
 export { buildIndex, type Index } from './search-index.ts';
-export { answerWithTrace, WEIGHTS, MAX_UNKNOWN_SHARE, type AnswerTrace, type Scored } from './answer.ts';
-export { MODEL, FEATURE_NAMES, probability } from './decide.ts';
+export { answerWithTrace, MAX_UNKNOWN_SHARE, type AnswerTrace, type Scored } from './answer.ts';
+export { MODEL, RANKER, FEATURE_NAMES, RANK_FEATURES, probability } from './decide.ts';
 export { foldQuotes } from './text.ts';

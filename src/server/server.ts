@@ -14,13 +14,14 @@ import type { Client } from 'discord.js';
 import { createBot, type Bot } from '../core/index.ts';
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
-import { createLogger, type Logger } from '../adapters/shared/logger.ts';
+import type { Logger } from '../adapters/shared/logger.ts';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
 import { createDiscordInteractionsHandler, startDiscordGateway } from '../adapters/discord/index.ts';
 import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
 import { createCorpusWatcher, type CorpusWatcher } from './corpus-watch.ts';
 import { withLimits } from './limits.ts';
 import { withRequestLog } from './request-log.ts';
+import { createServerLogger } from './logger.ts';
 
 /** Slack and Discord both send small JSON or form bodies; anything bigger is not from them. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -317,7 +318,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
  */
 export async function runServer(options: { corpusDir?: string; env: Env; io: Io }): Promise<number> {
   const config = loadServerConfig(options.env, { cwd: options.io.cwd, corpusDir: options.corpusDir });
-  const logger = createLogger({ level: config.logLevel, destination: options.io.stderr });
+  const logger = createServerLogger({ level: config.logLevel, destination: options.io.stderr });
 
   // A handler's error must never kill the process: log it and keep serving.
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection');

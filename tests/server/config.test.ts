@@ -1,4 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +150,27 @@ describe('briefbot start with a bad setting', () => {
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/^briefbot: Slack: .*SLACK_SIGNING_SECRET/);
     expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('.env.example', () => {
+  const file = fileURLToPath(new URL('../../.env.example', import.meta.url));
+
+  it('documents every variable the server, Slack and Discord read', async () => {
+    const text = await readFile(file, 'utf8');
+    const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    for (const name of [
+      'PORT', 'BRIEFBOT_HOST', 'BRIEFBOT_CORPUS', 'LOG_LEVEL', 'BRIEFBOT_RATE_LIMIT', 'BRIEFBOT_FEEDBACK_LOG',
+      'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL',
+      'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL',
+    ]) {
+      expect(documented, name).toContain(name);
+    }
+  });
+
+  it('copied as it is, starts nothing and says which platform variables to set', async () => {
+    const env = parseEnv(await readFile(file, 'utf8'));
+    expect(() => loadServerConfig(env, { cwd: CWD })).toThrow(/neither Slack nor Discord is configured/);
+    expect(loadServerConfig({ ...env, ...SLACK_HTTP }, { cwd: CWD })).toMatchObject({ port: 3000, ratePerMinute: 10, logLevel: 'info' });
   });
 });

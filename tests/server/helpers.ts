@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { saveArticle, type Article } from '../../src/core/index.ts';
 import type { Logger } from '../../src/adapters/shared/logger.ts';
+import { createServerLogger } from '../../src/server/logger.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
 
 export const HARBOUR_ID = 'harbour';
@@ -28,7 +28,7 @@ export async function tempCorpus(prefix = 'briefbot-server-'): Promise<{ root: s
   return { root, dir, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
 
-/** A pino logger whose JSON lines are kept in memory, for asserting what gets logged. */
+/** The server's own logger, its JSON lines kept in memory, for asserting what gets logged. */
 export function memoryLogger(level = 'debug'): { logger: Logger; lines(): Record<string, unknown>[]; text(): string } {
   const chunks: string[] = [];
   const stream = new Writable({
@@ -37,7 +37,7 @@ export function memoryLogger(level = 'debug'): { logger: Logger; lines(): Record
       done();
     },
   });
-  const logger = pino({ level }, stream);
+  const logger = createServerLogger({ level, destination: stream });
   const text = () => chunks.join('');
   return {
     logger,

@@ -37,3 +37,21 @@ describe('withRequestLog', () => {
     expect(lines()[0]).toMatchObject({ level: 50, requestId: 'r-1', decision: 'failed' });
   });
 });
+
+describe('scrub (server logger)', () => {
+  it('masks tokens and raw user ids inside message strings, as Slack\'s client logs request bodies', async () => {
+    const { scrub } = await import('../../src/server/logger.ts');
+    const body = 'http request body: {"channel":"C0NEWS","user":"U0ALICE","text":"Thanks"} token xoxb-123-abc xapp-1-XYZ';
+    const out = scrub(body);
+    expect(out).not.toMatch(/U0ALICE|xoxb-123|xapp-1/);
+    expect(out).toContain('"channel":"C0NEWS"');
+    expect(scrub(JSON.stringify({ msg: '{"user_id":"W123"}' }))).not.toContain('W123');
+  });
+
+  it('scrubs through the logger itself', () => {
+    const { logger, text } = memoryLogger('debug');
+    logger.child({ component: 'slack' }).debug('http request body: {"user":"U0ALICE"}');
+    expect(text()).not.toContain('U0ALICE');
+    expect(text()).toContain('[redacted]');
+  });
+});

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../src/server/config.ts';
 import { startServer, type Health, type RunningServer } from '../../src/server/server.ts';
 import { FAKE_BOT_TOKEN, FAKE_BOT_USER, nextTs, startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { eventCallback, jsonPost, postToApp, SIGNING_SECRET } from '../fakes/slack-requests.ts';
+import { blockActions, eventCallback, interactivityPost, jsonPost, postToApp, SIGNING_SECRET } from '../fakes/slack-requests.ts';
+import { ACTION_FEEDBACK_UP, encodeFeedback } from '../../src/adapters/slack/payload.ts';
+import { readFile } from 'node:fs/promises';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { generateTestKeys, ping, postInteraction, slashCommand, TEST_USER, type TestKeys } from '../fakes/discord-interactions.ts';
 import { allText } from '../slack/helpers.ts';
@@ -111,6 +113,13 @@ describe('startServer with Slack HTTP mode and Discord HTTP interactions on one 
   });
 
   it('logs each question with a request id, latency and decision, and never a token, secret or raw user id', async () => {
+    // A feedback click: Slack's client logs the thank-you's body (with the user's id) at debug level.
+    const click = blockActions({ action_id: ACTION_FEEDBACK_UP, value: encodeFeedback({ question: QUESTION, citations: ['harbour#s5'] }) }, { channel: 'C0NEWS', responseUrl: slack.responseUrl() });
+    expect((await postToApp(`${server.url}/slack/events`, interactivityPost(click))).status).toBe(200);
+    await slack.waitFor(() => slack.callsTo('chat.postEphemeral')[0]);
+    await eventually(() => log.text().includes('chat.postEphemeral') && log.text().includes('apiCall(\'chat.postEphemeral\') end'));
+    expect(await readFile(join(corpus.root, 'feedback.jsonl'), 'utf8')).toContain('"verdict":"up"');
+
     const questions = log.lines().filter((l) => l.component === 'requests');
     expect(questions.length).toBeGreaterThanOrEqual(13);
     for (const line of questions) {

@@ -10,13 +10,13 @@
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Client } from 'discord.js';
+import { Events, type Client } from 'discord.js';
 import { createBot, type Bot } from '../core/index.ts';
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
-import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
-import { createDiscordInteractionsHandler, startDiscordGateway } from '../adapters/discord/index.ts';
+import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adapters/slack/index.ts';
+import { createDiscordGateway, createDiscordInteractionsHandler } from '../adapters/discord/index.ts';
 import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
 import { createCorpusWatcher, type CorpusWatcher } from './corpus-watch.ts';
 import { withLimits } from './limits.ts';
@@ -40,6 +40,8 @@ export interface StartServerOptions {
   drainMs?: number;
   /** How long the start waits for Slack's auth.test before serving anyway. */
   slackReadyTimeoutMs?: number;
+  /** How long the start waits for the Discord gateway to be ready before giving up. */
+  discordReadyTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -179,17 +181,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     }
     if (config.discord?.gateway && config.discord.token) {
-      discordGateway = await startDiscordGateway({
+      const client = createDiscordGateway({
         bot,
         token: config.discord.token,
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
         feedbackLog,
         logger,
       });
+      // Kept before login, so that a failed or slow login can still be torn down.
+      discordGateway = client;
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      try {
+        await client.login(config.discord.token);
+      } catch (error) {
+        throw new ConfigError('DISCORD_TOKEN', `Discord: DISCORD_TOKEN was not accepted (${(error as Error).message}). Reset the bot token (Bot → Reset Token) and set it again.`);
+      }
+      if ((await withTimeout(ready.then(() => true), options.discordReadyTimeoutMs ?? 20_000)) !== true) {
+        throw new ConfigError('DISCORD_TOKEN', 'Discord: the gateway did not become ready within 20 s; check network access to discord.com (or DISCORD_API_URL).');
+      }
+      log.info({ shards: client.ws.shards.size }, 'discord gateway ready');
     }
   } catch (error) {
     await stopPlatforms();
     await watcher.close();
+    if (error instanceof SlackConfigError) throw new ConfigError(error.variable, error.message.replace(/^Slack adapter: /, 'Slack: '));
     throw error;
   }
 

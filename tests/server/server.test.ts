@@ -132,6 +132,18 @@ describe('startServer with Slack HTTP mode and Discord HTTP interactions on one 
     for (const secret of [FAKE_BOT_TOKEN, SIGNING_SECRET, 'U0ALICE', 'U0FLOOD', TEST_USER.id]) expect(text).not.toContain(secret);
   });
 
+  it('keeps serving when a handler fails (Slack refuses to post an answer)', async () => {
+    slack.failNext('chat.postMessage', 'channel_not_found');
+    const ts = nextTs();
+    const event = { type: 'app_mention', user: 'U0ALICE', text: `<@${FAKE_BOT_USER}> ${QUESTION}`, ts, channel: 'C0GONE', event_ts: ts };
+    expect((await postToApp(`${server.url}/slack/events`, jsonPost(eventCallback(event)))).status).toBe(200);
+    await eventually(() => log.lines().some((l) => l.level === 50 && String(l.msg).includes('unhandled error in a Slack listener')));
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const next = nextTs();
+    await postToApp(`${server.url}/slack/events`, jsonPost(eventCallback({ ...event, ts: next, event_ts: next, user: 'U0BOB', channel: 'C0NEWS' })));
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === next));
+  });
+
   it('reloads the corpus while serving: a deleted file leaves /healthz within 2 seconds', async () => {
     await rm(join(corpus.dir, `${HARBOUR_ID}.json`));
     const health = await eventually(async () => {

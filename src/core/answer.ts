@@ -8,6 +8,7 @@ import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, type Query } from './analyse.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
+import type { Entity } from './schema.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import { makeCitation } from './cite.ts';
@@ -116,11 +117,14 @@ function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
  * Ordered question key terms found in order within a few words of each other in the
  * sentence, as a share of the question's adjacent key pairs ("Battle of Hastings").
  */
-function bigramShare(doc: SentenceDoc, query: Query): number {
+function bigramShare(sequence: readonly string[], query: Query): number {
   const keys = [...query.keys.keys()];
   if (keys.length < 2) return 0;
   const positions = new Map<string, number[]>();
-  textTerms(doc.sentence.text).forEach((t, i) => positions.set(t, [...(positions.get(t) ?? []), i]));
+  sequence.forEach((t, i) => {
+    if (query.keys.has(t)) positions.set(t, [...(positions.get(t) ?? []), i]);
+  });
+  if (positions.size < 2) return 0;
   let hits = 0;
   for (let i = 0; i + 1 < keys.length; i++) {
     const a = positions.get(keys[i]!);
@@ -128,6 +132,31 @@ function bigramShare(doc: SentenceDoc, query: Query): number {
     if (a && b && a.some((x) => b.some((y) => y > x && y - x <= 3))) hits++;
   }
   return hits / (keys.length - 1);
+}
+
+/** The index terms of the names of the question's entities, computed once per query. */
+const entityTermsCache = new WeakMap<Query, Map<Entity, string[]>>();
+
+function entityTermsByQuery(query: Query): Map<Entity, string[]> {
+  let map = entityTermsCache.get(query);
+  if (!map) {
+    map = new Map(query.entities.map((r) => [r.entity, termsOf(r.entity.name)]));
+    entityTermsCache.set(query, map);
+  }
+  return map;
+}
+
+/** Synonyms and metonyms of each key term, computed once per query. */
+const relatedCache = new WeakMap<Query, Map<string, string[]>>();
+
+function relatedByKey(query: Query): Map<string, string[]> {
+  let map = relatedCache.get(query);
+  if (!map) {
+    map = new Map();
+    for (const t of query.terms) if (t.kind !== 'key') map.set(t.of, [...(map.get(t.of) ?? []), t.term]);
+    relatedCache.set(query, map);
+  }
+  return map;
 }
 
 /** Scores one candidate sentence against the query with the ranking model. */
@@ -141,10 +170,12 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
   const namedEntityTerms = new Set<string>();
-  for (const ref of query.entities) if (doc.entities.includes(ref.entity)) for (const t of termsOf(ref.entity.name)) namedEntityTerms.add(t);
+  for (const [entity, terms] of entityTermsByQuery(query)) if (doc.entities.includes(entity)) for (const t of terms) namedEntityTerms.add(t);
+  const relatedOf = relatedByKey(query);
+  const unknown = new Set(query.unknownTerms);
   for (const [key, weight] of query.keys) {
     total += weight;
-    const related = query.terms.filter((t) => t.of === key && t.kind !== 'key').map((t) => t.term);
+    const related = relatedOf.get(key) ?? [];
     let kind: keyof typeof share | null = null;
     if (f.terms.has(key)) kind = 'exact';
     else if (related.some((t) => f.terms.has(t))) kind = 'synonym';
@@ -155,7 +186,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     if (kind) share[kind] += weight;
     const inParagraph = kind !== null || para.has(key) || related.some((t) => para.has(t));
     if (inParagraph) paraCovered += weight;
-    if (!query.unknownTerms.includes(key)) {
+    if (!unknown.has(key)) {
       if (kind === null) missingWeight = Math.max(missingWeight, weight);
       if (!inParagraph) paragraphMissingWeight = Math.max(paragraphMissingWeight, weight);
     }
@@ -183,7 +214,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
     doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
     Math.log1p(f.terms.size) / 3,
-    bigramShare(doc, query),
+    bigramShare(f.sequence, query),
   ];
   let score = 0;
   for (let i = 0; i < x.length; i++) score += (RANKER.weights[i] ?? 0) * x[i]!;

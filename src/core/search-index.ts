@@ -6,7 +6,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Article, Entity, Quote, Sentence } from './schema.ts';
-import { foldWord, termsOf, textTerms, tokenize } from './text.ts';
+import { foldWord, termsOf, tokenize } from './text.ts';
 import { SentenceSearch, type SearchData, type SentenceSearchOptions } from './sentence-search.ts';
 
 export interface SentenceDoc {
@@ -30,6 +30,8 @@ export interface SentenceDoc {
 
 /** Term sets of one sentence, computed when the reranker first needs them. */
 export interface DocFeatures {
+  /** Index terms of the sentence's own text, in order, repeats kept. */
+  sequence: string[];
   /** Index terms of the sentence's own text. */
   terms: Set<string>;
   /** Index terms of the neighbouring sentences of its paragraph and of its section heading. */
@@ -70,8 +72,30 @@ export interface Index {
 /** How many sentences keep their term sets in memory between questions. */
 const FEATURE_CACHE = 20_000;
 
+/** How many distinct written words keep their terms in memory (stemming each word once, not at every use). */
+const TERM_MEMO = 200_000;
+const termMemo = new Map<string, string[]>();
+
+/** `termsOf`, remembered per written word; the array is shared, so callers must not change it. */
+function memoTermsOf(surface: string): string[] {
+  let terms = termMemo.get(surface);
+  if (terms === undefined) {
+    if (termMemo.size >= TERM_MEMO) termMemo.clear();
+    terms = termsOf(surface);
+    termMemo.set(surface, terms);
+  }
+  return terms;
+}
+
+/** `textTerms` through the memo: the terms of every word of a text, in order. */
+function memoTextTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) for (const term of memoTermsOf(t.surface)) out.push(term);
+  return out;
+}
+
 function entityTermsOf(e: Entity): string[] {
-  return [e.name, ...e.aliases, ...e.roles].flatMap((t) => textTerms(t));
+  return [e.name, ...e.aliases, ...e.roles].flatMap((t) => memoTextTerms(t));
 }
 
 /** What building an index computes from every word of the corpus, and a snapshot stores. */
@@ -97,7 +121,7 @@ export function buildIndex(articles: readonly Article[], options: IndexOptions =
   const words = new Set<string>();
   for (const d of parts.docs) {
     for (const t of tokenize(d.sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
-    for (const t of new Set(textTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of new Set(memoTextTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const search = SentenceSearch.build<{ id: number }>(searchOptions(parts.docs, options), parts.docs);
   return assemble(articles, parts, df, words, search);
@@ -200,7 +224,7 @@ export function searchOptions(docs: readonly SentenceDoc[], options: IndexOption
     storeFields: [],
     maxResults: options.maxResults,
     tokenize: (text) => tokenize(text).map((t) => t.surface),
-    processTerm: (term) => termsOf(term),
+    processTerm: (term) => memoTermsOf(term),
     extractField: (document, field) => {
       const doc = docs[document.id]!;
       switch (field) {
@@ -248,6 +272,15 @@ function assemble(articles: readonly Article[], parts: DocParts, df: Map<string,
     else entityFormsByInitial.set(k, [form]);
   }
   const cache = new Map<number, DocFeatures>();
+  // The terms of the heading and the paragraph neighbours, in the order of `contextText`
+  // (a word never spans the spaces that join them, so these are the terms of that text).
+  function contextTerms(doc: SentenceDoc): Set<string> {
+    const set = new Set(memoTextTerms(doc.heading ?? ''));
+    for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) {
+      if (n && n.article === doc.article && n.paragraph === doc.paragraph) for (const t of memoTextTerms(n.sentence.text)) set.add(t);
+    }
+    return set;
+  }
 
   const index: Index = {
     articles,
@@ -267,9 +300,11 @@ function assemble(articles: readonly Article[], parts: DocParts, df: Map<string,
         // Refresh its place: the cache drops the least recently used sentences first.
         cache.delete(doc.id);
       } else {
+        const sequence = memoTextTerms(doc.sentence.text);
         f = {
-          terms: new Set(textTerms(doc.sentence.text)),
-          context: new Set(textTerms(contextText(docs, doc))),
+          sequence,
+          terms: new Set(sequence),
+          context: contextTerms(doc),
           entityTerms: new Set(doc.entities.flatMap(entityTermsOf)),
         };
       }

@@ -153,7 +153,8 @@ function relatedByKey(query: Query): Map<string, string[]> {
   let map = relatedCache.get(query);
   if (!map) {
     map = new Map();
-    for (const t of query.terms) if (t.kind !== 'key') map.set(t.of, [...(map.get(t.of) ?? []), t.term]);
+    // A word the question itself uses stands for that word only, not also as another's synonym.
+    for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) map.set(t.of, [...(map.get(t.of) ?? []), t.term]);
     relatedCache.set(query, map);
   }
   return map;

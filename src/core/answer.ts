@@ -21,7 +21,7 @@ import { MODEL, RANKER, decisionFeatures, probability, type Candidate } from './
 export const MAX_UNKNOWN_SHARE = 0.35;
 
 /** How many candidates BM25 hands to the reranker. */
-const CANDIDATES = 40;
+const CANDIDATES = 20;
 /** Most citations in one reply. */
 const MAX_CITATIONS = 3;
 
@@ -117,47 +117,61 @@ function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
  * Ordered question key terms found in order within a few words of each other in the
  * sentence, as a share of the question's adjacent key pairs ("Battle of Hastings").
  */
-function bigramShare(sequence: readonly string[], query: Query): number {
-  const keys = [...query.keys.keys()];
+function bigramShare(sequence: readonly string[], keys: readonly string[]): number {
   if (keys.length < 2) return 0;
-  const positions = new Map<string, number[]>();
-  sequence.forEach((t, i) => {
-    if (query.keys.has(t)) positions.set(t, [...(positions.get(t) ?? []), i]);
-  });
-  if (positions.size < 2) return 0;
   let hits = 0;
   for (let i = 0; i + 1 < keys.length; i++) {
-    const a = positions.get(keys[i]!);
-    const b = positions.get(keys[i + 1]!);
-    if (a && b && a.some((x) => b.some((y) => y > x && y - x <= 3))) hits++;
+    const first = keys[i]!;
+    const second = keys[i + 1]!;
+    for (let p = 0; p < sequence.length; p++) {
+      if (sequence[p] !== first) continue;
+      let found = false;
+      for (let q = p + 1; q < sequence.length && q - p <= 3; q++) if (sequence[q] === second) found = true;
+      if (found) {
+        hits++;
+        break;
+      }
+    }
   }
   return hits / (keys.length - 1);
 }
 
-/** The index terms of the names of the question's entities, computed once per query. */
-const entityTermsCache = new WeakMap<Query, Map<Entity, string[]>>();
-
-function entityTermsByQuery(query: Query): Map<Entity, string[]> {
-  let map = entityTermsCache.get(query);
-  if (!map) {
-    map = new Map(query.entities.map((r) => [r.entity, termsOf(r.entity.name)]));
-    entityTermsCache.set(query, map);
-  }
-  return map;
+/** What the reranker needs of a query, worked out once for all its candidates. */
+interface QueryPlan {
+  keys: [string, number][];
+  keyList: string[];
+  related: Map<string, string[]>;
+  unknown: Set<string>;
+  /** Key terms that name one of the question's entities, with those entities. */
+  entityKeys: Map<string, Entity[]>;
+  howMuch: boolean;
 }
 
-/** Synonyms and metonyms of each key term, computed once per query. */
-const relatedCache = new WeakMap<Query, Map<string, string[]>>();
+const planCache = new WeakMap<Query, QueryPlan>();
 
-function relatedByKey(query: Query): Map<string, string[]> {
-  let map = relatedCache.get(query);
-  if (!map) {
-    map = new Map();
-    // A word the question itself uses stands for that word only, not also as another's synonym.
-    for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) map.set(t.of, [...(map.get(t.of) ?? []), t.term]);
-    relatedCache.set(query, map);
-  }
-  return map;
+function planOf(query: Query): QueryPlan {
+  let plan = planCache.get(query);
+  if (plan) return plan;
+  const related = new Map<string, string[]>();
+  // A word the question itself uses stands for that word only, not also as another's synonym.
+  for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
+  const entityKeys = new Map<string, Entity[]>();
+  for (const r of query.entities) for (const t of termsOf(r.entity.name)) entityKeys.set(t, [...(entityKeys.get(t) ?? []), r.entity]);
+  plan = {
+    keys: [...query.keys],
+    keyList: [...query.keys.keys()],
+    related,
+    unknown: new Set(query.unknownTerms),
+    entityKeys,
+    howMuch: /^how much\b/i.test(query.text.trim()),
+  };
+  planCache.set(query, plan);
+  return plan;
+}
+
+function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
+  if (terms) for (const t of terms) if (set.has(t)) return true;
+  return false;
 }
 
 /** Scores one candidate sentence against the query with the ranking model. */
@@ -165,37 +179,39 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   const f = index.features(doc);
   const para = paragraphTerms(index, doc);
   const antecedent = antecedentTerms(index, doc);
-  const share = { exact: 0, synonym: 0, entity: 0, prefix: 0, antecedent: 0, context: 0 };
+  const plan = planOf(query);
+  let exact = 0;
+  let synonym = 0;
+  let entity = 0;
+  let prefix = 0;
+  let earlier = 0;
+  let context = 0;
   let total = 0;
   let paraCovered = 0;
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
-  const namedEntityTerms = new Set<string>();
-  for (const [entity, terms] of entityTermsByQuery(query)) if (doc.entities.includes(entity)) for (const t of terms) namedEntityTerms.add(t);
-  const relatedOf = relatedByKey(query);
-  const unknown = new Set(query.unknownTerms);
-  for (const [key, weight] of query.keys) {
+  for (const [key, weight] of plan.keys) {
     total += weight;
-    const related = relatedOf.get(key) ?? [];
-    let kind: keyof typeof share | null = null;
-    if (f.terms.has(key)) kind = 'exact';
-    else if (related.some((t) => f.terms.has(t))) kind = 'synonym';
-    else if (f.entityTerms.has(key) || namedEntityTerms.has(key)) kind = 'entity';
-    else if (prefixMatch(key, f.terms)) kind = 'prefix';
-    else if (antecedent?.has(key)) kind = 'antecedent';
-    else if (f.context.has(key) || related.some((t) => f.context.has(t))) kind = 'context';
-    if (kind) share[kind] += weight;
-    const inParagraph = kind !== null || para.has(key) || related.some((t) => para.has(t));
+    const related = plan.related.get(key);
+    let found = true;
+    if (f.terms.has(key)) exact += weight;
+    else if (hasAny(f.terms, related)) synonym += weight;
+    else if (f.entityTerms.has(key) || (plan.entityKeys.get(key) ?? []).some((e) => doc.entities.includes(e))) entity += weight;
+    else if (prefixMatch(key, f.terms)) prefix += weight;
+    else if (antecedent?.has(key)) earlier += weight;
+    else if (f.context.has(key) || hasAny(f.context, related)) context += weight;
+    else found = false;
+    const inParagraph = found || para.has(key) || hasAny(para, related);
     if (inParagraph) paraCovered += weight;
-    if (!unknown.has(key)) {
-      if (kind === null) missingWeight = Math.max(missingWeight, weight);
-      if (!inParagraph) paragraphMissingWeight = Math.max(paragraphMissingWeight, weight);
+    if (!plan.unknown.has(key)) {
+      if (!found && weight > missingWeight) missingWeight = weight;
+      if (!inParagraph && weight > paragraphMissingWeight) paragraphMissingWeight = weight;
     }
   }
   const norm = total > 0 ? 1 / total : 0;
-  for (const k of Object.keys(share) as (keyof typeof share)[]) share[k] *= norm;
-  let coverage = 0;
-  for (const k of Object.keys(share) as (keyof typeof share)[]) coverage += share[k] * CREDIT[k];
+  const share = { exact: exact * norm, synonym: synonym * norm, entity: entity * norm, prefix: prefix * norm, antecedent: earlier * norm, context: context * norm };
+  const coverage =
+    share.exact * CREDIT.exact + share.synonym * CREDIT.synonym + share.entity * CREDIT.entity + share.prefix * CREDIT.prefix + share.antecedent * CREDIT.antecedent + share.context * CREDIT.context;
   const typed = hasAnswerType(doc, query);
   const x = [
     share.exact,
@@ -208,14 +224,14 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     bm25,
     typed ? 1 : 0,
     // "How much …" asks for an amount or a share, not a count.
-    typed && /^how much\b/i.test(query.text.trim()) && doc.sentence.numbers.some((n) => AMOUNT.test(n)) ? 1 : 0,
+    typed && plan.howMuch && doc.sentence.numbers.some((n) => AMOUNT.test(n)) ? 1 : 0,
     query.asksForQuote && doc.quote ? 1 : 0,
     query.asksForQuote && doc.speaker?.entity && query.entities.some((r) => r.entity === doc.speaker?.entity) ? 1 : 0,
     doc.position <= 1 ? 1 : 0,
     // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
     doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
     Math.log1p(f.terms.size) / 3,
-    bigramShare(f.sequence, query),
+    bigramShare(f.sequence, plan.keyList),
   ];
   let score = 0;
   for (let i = 0; i < x.length; i++) score += (RANKER.weights[i] ?? 0) * x[i]!;

@@ -21,6 +21,7 @@ import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './co
 import { createCorpusWatcher, type CorpusWatcher } from './corpus-watch.ts';
 import { withLimits } from './limits.ts';
 import { withRequestLog } from './request-log.ts';
+import { shardOf, shardSetting, startDiscordShards, type DiscordShards } from './shards.ts';
 import { createServerLogger } from './logger.ts';
 
 /** Slack and Discord both send small JSON or form bodies; anything bigger is not from them. */
@@ -28,8 +29,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Shutdown budget: the process must be gone within 5 s of the signal. */
 const SHUTDOWN_BUDGET_MS = 4500;
 
+/**
+ * What this process serves. `all`: everything configured. With Discord sharding (`--shards`),
+ * the main process is `shard-main` (HTTP, Slack, Discord interactions, /healthz; the gateway is
+ * left to the shard processes) and each shard process is `shard` (its gateway shards only: no
+ * HTTP listener, no Slack).
+ */
+export type ServerRole = 'all' | 'shard-main' | 'shard';
+
 export interface StartServerOptions {
   config: ServerConfig;
+  role?: ServerRole;
   logger: Logger;
   /** Milliseconds since the epoch, for the rate limit and the health check's index age. */
   clock?: () => number;
@@ -45,8 +55,9 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
+  /** The port listened on; 0 in a shard process, which does not listen. */
   readonly port: number;
-  /** `http://host:port` as listened on (127.0.0.1 when listening on all interfaces). */
+  /** `http://host:port` as listened on (127.0.0.1 when listening on all interfaces); '' when not listening. */
   readonly url: string;
   /** The bot the adapters call: core + rate limit + request log. */
   readonly bot: Bot;
@@ -100,8 +111,17 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
   }
 }
 
+/** The settings as one role of a sharded start sees them. */
+function forRole(config: ServerConfig, role: ServerRole): ServerConfig {
+  if (role === 'shard') return { ...config, slack: null, discord: config.discord && { ...config.discord, http: false } };
+  if (role === 'shard-main') return { ...config, discord: config.discord && { ...config.discord, gateway: false } };
+  return config;
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { config, logger } = options;
+  const role = options.role ?? 'all';
+  const config = forRole(options.config, role);
+  const { logger } = options;
   const clock = options.clock ?? Date.now;
   const drainMs = options.drainMs ?? 3000;
   const log = logger.child({ component: 'server' });
@@ -257,6 +277,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
   };
 
+  if (role === 'shard') {
+    log.info({ articles: coreBot.articles().length, shards: discordGateway?.ws.shards.map((sh) => sh.id) ?? [] }, 'briefbot serving discord shards');
+    let closedShard: Promise<void> | null = null;
+    return {
+      port: 0,
+      url: '',
+      bot,
+      watcher,
+      inFlight: () => 0,
+      close() {
+        closedShard ??= (async () => {
+          closing = true;
+          await watcher.close();
+          await stopPlatforms();
+          log.info('shut down');
+        })();
+        return closedShard;
+      },
+    };
+  }
+
   server = createServer(route);
   // Slow or stuck clients must not hold connections (or a shutdown) open.
   server.headersTimeout = 10_000;
@@ -330,30 +371,68 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
  * `npm start` with Slack and/or Discord configured: reads the settings, serves until SIGINT or
  * SIGTERM, shuts down gracefully and returns 0. A bad setting throws a `ConfigError` naming the
  * variable (printed by the CLI as one `briefbot: …` line, exit code 1).
+ *
+ * With `--shards N|auto` (or BRIEFBOT_SHARDS) and a Discord bot token, this process serves HTTP
+ * and Slack and a discord.js ShardingManager runs the gateway in one process per shard; each
+ * of those runs `briefbot start` again and is recognised here by its SHARDING_MANAGER variables.
  */
-export async function runServer(options: { corpusDir?: string; env: Env; io: Io }): Promise<number> {
+export async function runServer(options: { corpusDir?: string; env: Env; io: Io; shards?: string | undefined }): Promise<number> {
   const config = loadServerConfig(options.env, { cwd: options.io.cwd, corpusDir: options.corpusDir });
-  const logger = createServerLogger({ level: config.logLevel, destination: options.io.stderr });
+  const shard = shardOf(options.env);
+  const setting = shard ? null : shardSetting(options.shards, options.env);
+  const sharded = setting !== null && Boolean(config.discord?.gateway && config.discord.token);
+  const role: ServerRole = shard ? 'shard' : sharded ? 'shard-main' : 'all';
+  const logger = createServerLogger({ level: config.logLevel, destination: options.io.stderr }).child(shard ? { shard: shard.shards } : {});
 
   // A handler's error must never kill the process: log it and keep serving.
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection');
   const onException = (error: Error) => logger.error({ err: error }, 'uncaught exception');
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
-
-  let running: RunningServer;
-  try {
-    running = await startServer({ config, logger });
-  } catch (error) {
+  // Listening from the start, so that a signal during a slow start still shuts down cleanly.
+  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+  const signalled = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
+  const cleanUp = () => {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
+  };
+
+  let running: RunningServer;
+  let shards: DiscordShards | null = null;
+  try {
+    running = await startServer({ config, logger, role });
+  } catch (error) {
+    cleanUp();
     throw error;
   }
+  if (sharded && setting !== null && config.discord?.token) {
+    const env = Object.fromEntries(Object.entries(options.env).filter((e): e is [string, string] => e[1] !== undefined));
+    const starting = startDiscordShards({
+      token: config.discord.token,
+      shards: setting,
+      apiUrl: config.discord.apiUrl ?? undefined,
+      args: ['start', '--corpus', config.corpusDir],
+      env,
+      log: (message) => logger.info({ component: 'shards' }, message),
+    });
+    // Shards start one every 5.5 s; a signal meanwhile must not wait for all of them.
+    const first = await Promise.race([starting.then((s) => ({ shards: s }), (error: unknown) => ({ error })), signalled.then(() => null)]);
+    if (first && 'error' in first) {
+      await running.close();
+      cleanUp();
+      throw first.error;
+    }
+    if (first) shards = first.shards;
+    else starting.then((s) => s.stop(), () => undefined).catch(() => undefined);
+  }
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
+  const signal = await signalled;
   logger.info({ signal }, 'signal received');
   // Whatever still holds the event loop open after the budget must not keep the process alive.
   const backstop = setTimeout(() => {
@@ -365,10 +444,12 @@ export async function runServer(options: { corpusDir?: string; env: Env; io: Io 
   const again = () => process.exit(1);
   process.once('SIGINT', again);
   process.once('SIGTERM', again);
-  await running.close();
+  await Promise.all([running.close(), shards ? withTimeout(shards.stop(), SHUTDOWN_BUDGET_MS - 500) : undefined]);
   process.off('SIGINT', again);
   process.off('SIGTERM', again);
-  process.off('unhandledRejection', onRejection);
-  process.off('uncaughtException', onException);
+  cleanUp();
+  // A shard process is forked with an IPC channel to the manager, which keeps it (and so the
+  // manager) alive until closed.
+  if (shard && process.connected) process.disconnect();
   return 0;
 }

@@ -20,7 +20,7 @@ export async function runStart(args: string[], rawIo: Io): Promise<number> {
   const dir = resolve(io.cwd, values.corpus ?? io.env.BRIEFBOT_CORPUS ?? 'corpus');
   if (platformsConfigured(io.env)) {
     const { runServer } = await import('./server.ts');
-    return runServer({ corpusDir: dir, env: io.env, io });
+    return runServer({ corpusDir: dir, env: io.env, io, shards: values.shards });
   }
   const { articles, problems } = await loadCorpus(dir);
   for (const p of problems) io.stderr.write(`briefbot: skipped ${describeProblem(p)}\n`);

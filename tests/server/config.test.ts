@@ -162,7 +162,7 @@ describe('.env.example', () => {
     for (const name of [
       'PORT', 'BRIEFBOT_HOST', 'BRIEFBOT_CORPUS', 'LOG_LEVEL', 'BRIEFBOT_RATE_LIMIT', 'BRIEFBOT_FEEDBACK_LOG',
       'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL',
-      'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL',
+      'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL', 'BRIEFBOT_SHARDS',
     ]) {
       expect(documented, name).toContain(name);
     }

@@ -78,13 +78,13 @@ const child = spawn(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], 
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: apiUrl,
   },
-  stdio: ['ignore', 'ignore', 'pipe'],
+  stdio: ['ignore', 'pipe', 'inherit'],
 });
 let serverLog = '';
 let logLines = 0;
 const port = await new Promise<number>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('server did not start within 20 s')), 20_000);
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     logLines += text.split('\n').length - 1;
     if (serverLog.length < 100_000) serverLog += text;

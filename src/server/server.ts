@@ -382,7 +382,9 @@ export async function runServer(options: { corpusDir?: string; env: Env; io: Io;
   const setting = shard ? null : shardSetting(options.shards, options.env);
   const sharded = setting !== null && Boolean(config.discord?.gateway && config.discord.token);
   const role: ServerRole = shard ? 'shard' : sharded ? 'shard-main' : 'all';
-  const logger = createServerLogger({ level: config.logLevel, destination: options.io.stderr }).child(shard ? { shard: shard.shards } : {});
+  // Logs go to standard output, which a server does not otherwise use (`npm start | npx
+  // pino-pretty`); a setting that stops the start is still one line on standard error.
+  const logger = createServerLogger({ level: config.logLevel, destination: options.io.stdout }).child(shard ? { shard: shard.shards } : {});
 
   // A handler's error must never kill the process: log it and keep serving.
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection');

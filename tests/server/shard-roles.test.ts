@@ -85,10 +85,10 @@ describe('startServer roles for a sharded start', () => {
         DISCORD_TOKEN,
         DISCORD_API_URL: discord.apiUrl,
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let err = '';
-    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    let err = ''; // the log, from standard output
+    child.stdout?.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await eventually(() => (err.match(/briefbot serving discord shards/g) ?? []).length === 2, 30_000, 100);

@@ -111,6 +111,7 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
   private readonly seenAt: Int32Array;
   private readonly termSeenAt: Int32Array;
   private epoch = 0;
+  private norms: { table: Float64Array; freqs: number; lengths: number } | null | undefined;
   private termEpoch = 0;
   private touched: Int32Array;
   private termTouched: Int32Array;
@@ -287,13 +288,45 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
     this.epoch++;
   }
 
+  /**
+   * The tf and length part of MiniSearch's BM25 for each (field, term frequency, field length),
+   * for the default parameters: the same expression, so the same doubles, looked up instead of
+   * divided out at every posting.
+   */
+  private normTable(bm25: Plan['bm25']): { table: Float64Array; freqs: number; lengths: number } | null {
+    if (bm25.k !== DEFAULT_BM25.k || bm25.b !== DEFAULT_BM25.b || bm25.d !== DEFAULT_BM25.d) return null;
+    if (this.norms !== undefined) return this.norms;
+    const { freqs, fieldLengths, averageFieldLengths } = this.data;
+    let maxTf = 0;
+    let maxLength = 0;
+    for (let i = 0; i < freqs.length; i++) if (freqs[i]! > maxTf) maxTf = freqs[i]!;
+    for (let i = 0; i < fieldLengths.length; i++) if (fieldLengths[i]! > maxLength) maxLength = fieldLengths[i]!;
+    const lengths = maxLength + 1;
+    const F = this.fieldCount;
+    if (F * (maxTf + 1) * lengths > 4_000_000) return (this.norms = null);
+    const { k, b, d } = DEFAULT_BM25;
+    const table = new Float64Array(F * (maxTf + 1) * lengths);
+    for (let f = 0; f < F; f++) {
+      const avgFieldLength = averageFieldLengths[f]!;
+      for (let termFreq = 1; termFreq <= maxTf; termFreq++) {
+        for (let fieldLength = 0; fieldLength < lengths; fieldLength++) {
+          table[(f * (maxTf + 1) + termFreq) * lengths + fieldLength] = d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength));
+        }
+      }
+    }
+    return (this.norms = { table, freqs: maxTf + 1, lengths });
+  }
+
   private run(plan: Plan): SearchResult[] {
     const { starts, docs, freqs, fieldLengths, averageFieldLengths, documentCount } = this.data;
     const F = this.fieldCount;
     const { k, b, d } = plan.bm25;
     const { total, termTotal, quality, seenAt, termSeenAt } = this;
+    const norms = this.normTable(plan.bm25);
     this.nextEpochs();
     const epoch = this.epoch;
+    let touched = this.touched;
+    let termTouched = this.termTouched;
     let touchedCount = 0;
     for (const { termId, boost } of plan.terms) {
       if (termId < 0) continue;
@@ -306,44 +339,53 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
         const fieldBoost = plan.fieldBoosts[f]!;
         const matchingCount = to - from;
         const avgFieldLength = averageFieldLengths[f]!;
-        // MiniSearch's calcBM25Score and weighting, term for term.
+        // MiniSearch's calcBM25Score and weighting, term for term, in its order of operations.
         const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
         const termWeight = 1;
         const docBoost = 1;
+        const weight = termWeight * boost * fieldBoost * docBoost;
+        if (termCount + matchingCount > termTouched.length) this.termTouched = termTouched = grow(termTouched, termCount + matchingCount);
+        const table = norms?.table;
+        const lengths = norms?.lengths ?? 0;
+        const rowBase = norms ? f * norms.freqs : 0;
         for (let p = from; p < to; p++) {
           const doc = docs[p]!;
           const termFreq = freqs[p]!;
           const fieldLength = fieldLengths[doc * F + f]!;
-          const rawScore = invDocFreq * (d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength)));
-          const weightedScore = termWeight * boost * fieldBoost * docBoost * rawScore;
+          const norm = table !== undefined ? table[(rowBase + termFreq) * lengths + fieldLength]! : d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength));
+          const weightedScore = weight * (invDocFreq * norm);
           if (termSeenAt[doc] !== termEpoch) {
             termSeenAt[doc] = termEpoch;
             termTotal[doc] = weightedScore;
-            if (termCount === this.termTouched.length) this.termTouched = grow(this.termTouched);
-            this.termTouched[termCount++] = doc;
+            termTouched[termCount++] = doc;
           } else {
             termTotal[doc] = termTotal[doc]! + weightedScore;
           }
         }
       }
       // MiniSearch's OR: new documents join in this term's order, others add this term's score.
-      const termTouched = this.termTouched;
+      if (touchedCount + termCount > touched.length) this.touched = touched = grow(touched, touchedCount + termCount);
       for (let i = 0; i < termCount; i++) {
         const doc = termTouched[i]!;
         if (seenAt[doc] !== epoch) {
           seenAt[doc] = epoch;
           total[doc] = termTotal[doc]!;
           quality[doc] = 1;
-          if (touchedCount === this.touched.length) this.touched = grow(this.touched);
-          this.touched[touchedCount++] = doc;
+          touched[touchedCount++] = doc;
         } else {
           total[doc] = total[doc]! + termTotal[doc]!;
           quality[doc]!++;
         }
       }
     }
-    const best = topHits(this.touched, touchedCount, (doc) => total[doc]! * quality[doc]!, this.maxResults);
-    return best.map(({ doc, score }) => new Hit(this.data.stringIds ? String(doc) : doc, score, () => this.explain(plan, doc)) as unknown as SearchResult);
+    const best = topHits(touched, touchedCount, total, quality, this.maxResults);
+    const stringIds = this.data.stringIds;
+    const hits: SearchResult[] = [];
+    for (let i = 0; i < best.length; i++) {
+      const doc = touched[best[i]!]!;
+      hits.push(new Hit(stringIds ? String(doc) : doc, total[doc]! * quality[doc]!, () => this.explain(plan, doc)) as unknown as SearchResult);
+    }
+    return hits;
   }
 
   /** Which query terms a document matched, in which fields (MiniSearch's `queryTerms` and `match`). */
@@ -413,8 +455,8 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
   }
 }
 
-function grow(array: Int32Array): Int32Array {
-  const next = new Int32Array(array.length * 2);
+function grow(array: Int32Array, atLeast: number): Int32Array {
+  const next = new Int32Array(Math.max(array.length * 2, atLeast));
   next.set(array);
   return next;
 }
@@ -434,45 +476,62 @@ function hasDoc(docs: Uint32Array, from: number, to: number, doc: number): boole
 }
 
 /**
- * The `limit` best documents by score, best first; equal scores keep their order in
- * `touched` (MiniSearch sorts stably over its results in insertion order).
+ * Positions in `touched` of the `limit` best documents by score (`total × quality`), best
+ * first; equal scores keep their order in `touched`, as MiniSearch's stable sort does.
  */
-function topHits(touched: Int32Array, count: number, scoreOf: (doc: number) => number, limit: number): { doc: number; score: number; seq: number }[] {
-  const better = (a: { score: number; seq: number }, b: { score: number; seq: number }) => a.score > b.score || (a.score === b.score && a.seq < b.seq);
-  if (count <= limit) {
-    const all = Array.from({ length: count }, (_, seq) => ({ doc: touched[seq]!, score: scoreOf(touched[seq]!), seq }));
-    return all.sort((a, b) => b.score - a.score || a.seq - b.seq);
-  }
-  // A min-heap of the best `limit` so far: its root is the worst of them.
-  const heap: { doc: number; score: number; seq: number }[] = [];
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
-      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-      i = worst;
-    }
-  };
-  for (let seq = 0; seq < count; seq++) {
+function topHits(touched: Int32Array, count: number, total: Float64Array, quality: Uint16Array, limit: number): Int32Array {
+  const scoreAt = (seq: number) => {
     const doc = touched[seq]!;
-    const score = scoreOf(doc);
-    if (heap.length < limit) {
-      heap.push({ doc, score, seq });
-      let i = heap.length - 1;
+    return total[doc]! * quality[doc]!;
+  };
+  // The heap's root is the worst hit kept: lowest score, then latest position.
+  const worse = (a: number, b: number) => {
+    const sa = scoreAt(a);
+    const sb = scoreAt(b);
+    return sa < sb || (sa === sb && a > b);
+  };
+  const size = Math.min(limit, count);
+  const heap = new Int32Array(size);
+  const scores = new Float64Array(size);
+  let n = 0;
+  for (let seq = 0; seq < count; seq++) {
+    const score = scoreAt(seq);
+    if (n < size) {
+      let i = n++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!better(heap[parent]!, heap[i]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        if (!(score < scores[parent]! || (score === scores[parent]! && seq > heap[parent]!))) break;
+        heap[i] = heap[parent]!;
+        scores[i] = scores[parent]!;
         i = parent;
       }
-    } else if (better({ score, seq }, heap[0]!)) {
-      heap[0] = { doc, score, seq };
-      down(0);
+      heap[i] = seq;
+      scores[i] = score;
+    } else if (score > scores[0]!) {
+      // A later position never beats an equal score, so only a higher score enters.
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let w = i;
+        let ws = score;
+        let wq = seq;
+        if (l < n && (scores[l]! < ws || (scores[l]! === ws && heap[l]! > wq))) {
+          w = l;
+          ws = scores[l]!;
+          wq = heap[l]!;
+        }
+        if (r < n && (scores[r]! < ws || (scores[r]! === ws && heap[r]! > wq))) w = r;
+        if (w === i) break;
+        heap[i] = heap[w]!;
+        scores[i] = scores[w]!;
+        i = w;
+      }
+      heap[i] = seq;
+      scores[i] = score;
     }
   }
-  return heap.sort((a, b) => b.score - a.score || a.seq - b.seq);
+  const out = Array.from(heap.subarray(0, n));
+  out.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return Int32Array.from(out);
 }

@@ -41,7 +41,7 @@ const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), t
 const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
 const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
 // Generic verbs of speech: in "what did X say?" they frame the question, and the quote need not contain them.
-const SPEECH_STEMS = new Set(['say', 'tell', 'comment', 'speak', 'talk'].map((w) => stem(w)));
+export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'comment', 'speak', 'talk'].map((w) => stem(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 

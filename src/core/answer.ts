@@ -6,7 +6,7 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, type Query } from './analyse.ts';
+import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import type { Entity } from './schema.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
@@ -156,7 +156,7 @@ function planOf(query: Query): QueryPlan {
   // A word the question itself uses stands for that word only, not also as another's synonym.
   for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
   const entityKeys = new Map<string, Entity[]>();
-  for (const r of query.entities) for (const t of termsOf(r.entity.name)) entityKeys.set(t, [...(entityKeys.get(t) ?? []), r.entity]);
+  for (const r of query.entities) for (const t of textTerms(r.entity.name)) entityKeys.set(t, [...(entityKeys.get(t) ?? []), r.entity]);
   plan = {
     keys: [...query.keys],
     keyList: [...query.keys.keys()],
@@ -196,7 +196,9 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     let found = true;
     if (f.terms.has(key)) exact += weight;
     else if (hasAny(f.terms, related)) synonym += weight;
-    else if (f.entityTerms.has(key) || (plan.entityKeys.get(key) ?? []).some((e) => doc.entities.includes(e))) entity += weight;
+    // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
+    else if (doc.quote && query.asksForQuote && SPEECH_STEMS.has(key)) exact += weight;
+    else if (f.entityTerms.has(key) || (plan.entityKeys.get(key) ?? []).some((e) => doc.entities.includes(e) || doc.speaker?.entity === e)) entity += weight;
     else if (prefixMatch(key, f.terms)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
     else if (f.context.has(key) || hasAny(f.context, related)) context += weight;
@@ -382,14 +384,16 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     if (cited.some((c) => c.doc.id === r.doc.id)) continue;
     cited.push(r);
   }
-  // A quote that runs on: cite its following sentences too, in order, when asked what someone said.
+  // A quote that runs on: its other sentences come right after the first, in order, when asked what someone said.
   if (query.asksForQuote && chosen.doc.quote && chosen.doc.quote.sentences.length > 1) {
-    const rest = chosen.doc.quote.sentences.filter((id) => id !== chosen.doc.sentence.id);
-    for (const id of rest) {
-      const doc = index.doc(chosen.doc.article.id, id);
-      if (doc && !cited.some((c) => c.doc === doc) && cited.length < MAX_CITATIONS) cited.splice(1, 0, { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0, x: [] });
-    }
-    cited.splice(1, cited.length - 1, ...cited.slice(1).sort((a, b) => (a.doc.article === chosen.doc.article && b.doc.article === chosen.doc.article ? a.doc.position - b.doc.position : 0)));
+    const quoteDocs = chosen.doc.quote.sentences
+      .filter((id) => id !== chosen.doc.sentence.id)
+      .map((id) => index.doc(chosen.doc.article.id, id))
+      .filter((d): d is SentenceDoc => d !== undefined && d.position > chosen.doc.position);
+    const others = cited.slice(1).filter((c) => !quoteDocs.includes(c.doc));
+    const quoted = quoteDocs.map((doc) => cited.find((c) => c.doc === doc) ?? { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0, x: [] });
+    cited.splice(0, cited.length, chosen, ...quoted, ...others);
+    cited.length = Math.min(cited.length, MAX_CITATIONS);
   }
   const citations: Citation[] = cited.map((c, i) =>
     makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query) : null),

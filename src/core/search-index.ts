@@ -64,6 +64,12 @@ export interface Index {
   /** The term sets of a sentence (cached for the most recently used sentences). */
   features(doc: SentenceDoc): DocFeatures;
   entities: EntityRef[];
+  /**
+   * The person entities, most mentioned first (equals in corpus order): what
+   * `entities.filter(person).sort(by mentions)` gives, sorted once when the index is built
+   * instead of at every decline.
+   */
+  peopleByMentions: EntityRef[];
   /** Questions the corpus can answer, for declines and help. */
   suggestions: string[];
   complete(source: 'entities' | 'speakers', prefix: string, limit: number): string[];
@@ -292,6 +298,7 @@ function assemble(articles: readonly Article[], parts: DocParts, df: Map<string,
     entityForms,
     entityFormsByInitial,
     entities,
+    peopleByMentions: entities.filter((r) => r.entity.type === 'person').sort((a, b) => b.entity.mentions.length - a.entity.mentions.length),
     suggestions: [],
     doc: (articleId, sentenceId) => byKey.get(`${articleId}#${sentenceId}`),
     features(doc) {
@@ -341,9 +348,7 @@ function assemble(articles: readonly Article[], parts: DocParts, df: Map<string,
  * so they never state a fact themselves.
  */
 function makeSuggestions(index: Index): string[] {
-  const people = index.entities
-    .filter((r) => r.entity.type === 'person')
-    .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length);
+  const people = index.peopleByMentions;
   const out: string[] = [];
   const speakers = new Set<string>();
   for (const a of index.articles) for (const q of a.quotes) if (q.speaker?.entity) speakers.add(q.speaker.entity);

@@ -59,6 +59,12 @@ describe('answering (bot.handle with a question)', () => {
     expect(reply.citations[0]!.speaker).toBe('Marco Silva');
   });
 
+  it('answers "what did X say" with a quote whose speaker is named only in the sentence before, its sentences in order', () => {
+    const reply = ask('What did Helena Duarte say?');
+    expect(reply.citations.slice(0, 2).map((c) => c.text)).toEqual(['"We cannot afford to wait.', 'Every year of delay costs us more than the bridge itself."']);
+    expect(reply.citations.slice(0, 2).every((c) => c.primary && c.speaker === 'Helena Duarte')).toBe(true);
+  });
+
   it('cites the quote, not its introduction, when asked how someone replied', () => {
     expect(firstText('How did Duarte reply when asked whether the city could afford it?')).toMatch(/^"We cannot afford to wait\./);
   });

@@ -1,0 +1,413 @@
+/**
+ * Answering: retrieve candidate sentences with MiniSearch, rerank them on what BM25 does
+ * not see (coverage of the question's key terms by the sentence itself, its entities and
+ * its neighbours; the answer type; the speaker of a quote), then decide whether the best
+ * one answers or the bot should decline, and build the Reply.
+ */
+import type { Turn, Reply, Citation } from './reply.ts';
+import { makeReply } from './reply.ts';
+import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
+import type { Index, SentenceDoc } from './search-index.ts';
+import type { Entity } from './schema.ts';
+import { textTerms, tokenize, termsOf } from './text.ts';
+import questionData from './lexicon/questions.json' with { type: 'json' };
+import { makeCitation } from './cite.ts';
+import { MODEL, RANKER, decisionFeatures, probability, type Candidate } from './decide.ts';
+
+/**
+ * Decline when terms the corpus never uses carry at least this share of the question's key
+ * weight: the question is about something else ("What is the weather in Kyiv?").
+ */
+export const MAX_UNKNOWN_SHARE = 0.35;
+
+/** How many candidates BM25 hands to the reranker. */
+const CANDIDATES = 20;
+/** Most citations in one reply. */
+const MAX_CITATIONS = 3;
+
+const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
+const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
+
+export interface Scored {
+  doc: SentenceDoc;
+  score: number;
+  coverage: number;
+  bm25: number;
+  /** The weight share of the heaviest key term found nowhere near the sentence (0 when all are). */
+  missing: number;
+  /** The weight share of the heaviest key term missing from the sentence's whole paragraph. */
+  paragraphMissing: number;
+  /** The ranking model's inputs, in `RANK_FEATURES` order. */
+  x: number[];
+}
+
+function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
+  switch (query.answerType) {
+    case 'number':
+      // "How long …" is answered by a span of time as often as by a count.
+      return doc.sentence.numbers.length > 0 || (/^how long\b/i.test(query.text.trim()) && doc.sentence.dates.length > 0);
+    case 'date':
+      return doc.sentence.dates.length > 0;
+    case 'person':
+      return doc.entities.some((e) => e.type === 'person' && !query.entities.some((q) => q.entity === e)) || doc.speaker !== null;
+    case 'place':
+      return doc.entities.some((e) => e.type === 'place' && !query.entities.some((q) => q.entity === e));
+    case 'organisation':
+      return doc.entities.some((e) => e.type === 'organisation') || doc.attribution !== null;
+    case 'reason':
+      return REASON_MARKERS.some((re) => re.test(doc.sentence.text));
+    case 'other':
+      return true;
+  }
+}
+
+/** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
+const CREDIT = { exact: 1, synonym: 0.6, entity: 0.8, prefix: 0.7, antecedent: 0.7, context: 0.35 };
+
+/** A sentence that opens with one of these refers back to the sentence before it. */
+const ANAPHOR = /^["“‘']?(?:he|she|it|they|his|her|its|their|this|these|those|there|such|both|the latter|the former)\b/i;
+
+/** Terms of the sentence a pronoun-opening sentence refers back to, or null. */
+function antecedentTerms(index: Index, doc: SentenceDoc): Set<string> | null {
+  // Inside a quote, "it" and "they" belong to the speaker's own train of thought, not to the report.
+  if (doc.quote || !ANAPHOR.test(doc.sentence.text)) return null;
+  const prev = index.docs[doc.id - 1];
+  if (!prev || prev.article !== doc.article) return null;
+  return index.features(prev).terms;
+}
+
+/** Shortest stem that may match a longer one by prefix. */
+const MIN_PREFIX = 5;
+
+function prefixMatch(term: string, terms: Set<string>): boolean {
+  if (term.length < MIN_PREFIX || /\d/.test(term)) return false;
+  for (const t of terms) {
+    if (t.length < MIN_PREFIX || t === term) continue;
+    if (t.length > term.length ? t.startsWith(term) : term.startsWith(t)) return true;
+  }
+  return false;
+}
+
+/** Term sets of whole paragraphs plus their article's title, for the most recent paragraphs. */
+const paragraphCache = new WeakMap<Index, Map<string, Set<string>>>();
+
+function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
+  let cache = paragraphCache.get(index);
+  if (!cache) paragraphCache.set(index, (cache = new Map()));
+  const key = `${doc.article.id}#${doc.paragraph}`;
+  let set = cache.get(key);
+  if (set) return set;
+  set = new Set(textTerms(doc.article.title));
+  for (let i = doc.id; i >= 0; i--) {
+    const d = index.docs[i]!;
+    if (d.article !== doc.article || d.paragraph !== doc.paragraph) break;
+    for (const t of index.features(d).terms) set.add(t);
+  }
+  for (let i = doc.id + 1; i < index.docs.length; i++) {
+    const d = index.docs[i]!;
+    if (d.article !== doc.article || d.paragraph !== doc.paragraph) break;
+    for (const t of index.features(d).terms) set.add(t);
+  }
+  cache.set(key, set);
+  if (cache.size > 5000) cache.delete(cache.keys().next().value as string);
+  return set;
+}
+
+/**
+ * Ordered question key terms found in order within a few words of each other in the
+ * sentence, as a share of the question's adjacent key pairs ("Battle of Hastings").
+ */
+function bigramShare(sequence: readonly string[], keys: readonly string[]): number {
+  if (keys.length < 2) return 0;
+  let hits = 0;
+  for (let i = 0; i + 1 < keys.length; i++) {
+    const first = keys[i]!;
+    const second = keys[i + 1]!;
+    for (let p = 0; p < sequence.length; p++) {
+      if (sequence[p] !== first) continue;
+      let found = false;
+      for (let q = p + 1; q < sequence.length && q - p <= 3; q++) if (sequence[q] === second) found = true;
+      if (found) {
+        hits++;
+        break;
+      }
+    }
+  }
+  return hits / (keys.length - 1);
+}
+
+/** What the reranker needs of a query, worked out once for all its candidates. */
+interface QueryPlan {
+  keys: [string, number][];
+  keyList: string[];
+  related: Map<string, string[]>;
+  unknown: Set<string>;
+  /** Key terms that name one of the question's entities, with those entities. */
+  entityKeys: Map<string, Entity[]>;
+  howMuch: boolean;
+}
+
+const planCache = new WeakMap<Query, QueryPlan>();
+
+function planOf(query: Query): QueryPlan {
+  let plan = planCache.get(query);
+  if (plan) return plan;
+  const related = new Map<string, string[]>();
+  // A word the question itself uses stands for that word only, not also as another's synonym.
+  for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
+  const entityKeys = new Map<string, Entity[]>();
+  for (const r of query.entities) for (const t of textTerms(r.entity.name)) entityKeys.set(t, [...(entityKeys.get(t) ?? []), r.entity]);
+  plan = {
+    keys: [...query.keys],
+    keyList: [...query.keys.keys()],
+    related,
+    unknown: new Set(query.unknownTerms),
+    entityKeys,
+    howMuch: /^how much\b/i.test(query.text.trim()),
+  };
+  planCache.set(query, plan);
+  return plan;
+}
+
+function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
+  if (terms) for (const t of terms) if (set.has(t)) return true;
+  return false;
+}
+
+/** Scores one candidate sentence against the query with the ranking model. */
+function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
+  const f = index.features(doc);
+  const para = paragraphTerms(index, doc);
+  const antecedent = antecedentTerms(index, doc);
+  const plan = planOf(query);
+  let exact = 0;
+  let synonym = 0;
+  let entity = 0;
+  let prefix = 0;
+  let earlier = 0;
+  let context = 0;
+  let total = 0;
+  let paraCovered = 0;
+  let missingWeight = 0;
+  let paragraphMissingWeight = 0;
+  for (const [key, weight] of plan.keys) {
+    total += weight;
+    const related = plan.related.get(key);
+    let found = true;
+    if (f.terms.has(key)) exact += weight;
+    else if (hasAny(f.terms, related)) synonym += weight;
+    // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
+    else if (doc.quote && query.asksForQuote && SPEECH_STEMS.has(key)) exact += weight;
+    else if (f.entityTerms.has(key) || (plan.entityKeys.get(key) ?? []).some((e) => doc.entities.includes(e) || doc.speaker?.entity === e)) entity += weight;
+    else if (prefixMatch(key, f.terms)) prefix += weight;
+    else if (antecedent?.has(key)) earlier += weight;
+    else if (f.context.has(key) || hasAny(f.context, related)) context += weight;
+    else found = false;
+    const inParagraph = found || para.has(key) || hasAny(para, related);
+    if (inParagraph) paraCovered += weight;
+    if (!plan.unknown.has(key)) {
+      if (!found && weight > missingWeight) missingWeight = weight;
+      if (!inParagraph && weight > paragraphMissingWeight) paragraphMissingWeight = weight;
+    }
+  }
+  const norm = total > 0 ? 1 / total : 0;
+  const share = { exact: exact * norm, synonym: synonym * norm, entity: entity * norm, prefix: prefix * norm, antecedent: earlier * norm, context: context * norm };
+  const coverage =
+    share.exact * CREDIT.exact + share.synonym * CREDIT.synonym + share.entity * CREDIT.entity + share.prefix * CREDIT.prefix + share.antecedent * CREDIT.antecedent + share.context * CREDIT.context;
+  const typed = hasAnswerType(doc, query);
+  const x = [
+    share.exact,
+    share.synonym,
+    share.entity,
+    share.prefix,
+    share.antecedent,
+    share.context,
+    paraCovered * norm,
+    bm25,
+    typed ? 1 : 0,
+    // "How much …" asks for an amount or a share, not a count.
+    typed && plan.howMuch && doc.sentence.numbers.some((n) => AMOUNT.test(n)) ? 1 : 0,
+    query.asksForQuote && doc.quote ? 1 : 0,
+    query.asksForQuote && doc.speaker?.entity && query.entities.some((r) => r.entity === doc.speaker?.entity) ? 1 : 0,
+    doc.position <= 1 ? 1 : 0,
+    // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
+    doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
+    Math.log1p(f.terms.size) / 3,
+    bigramShare(f.sequence, plan.keyList),
+  ];
+  let score = 0;
+  for (let i = 0; i < x.length; i++) score += (RANKER.weights[i] ?? 0) * x[i]!;
+  return { doc, score, coverage: Math.min(1, coverage), bm25, missing: missingWeight * norm, paragraphMissing: paragraphMissingWeight * norm, x };
+}
+
+/** Retrieves and reranks candidates; best first. */
+export function rank(index: Index, query: Query): Scored[] {
+  if (query.terms.length === 0) return [];
+  const boosts = new Map<string, number>();
+  for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
+  const results = index.search.search(
+    { combineWith: 'OR', queries: [...boosts.keys()] },
+    { boostTerm: (term) => boosts.get(term) ?? 1 },
+  );
+  const top = results.slice(0, CANDIDATES);
+  const maxScore = top[0]?.score ?? 1;
+  // Sentences that name an entity of the question through a pronoun may not be retrieved by terms.
+  const seen = new Set(top.map((r) => r.id as number));
+  const candidates = top.map((r) => scoreDoc(index, index.docs[r.id as number]!, query, r.score / maxScore));
+  for (const ref of query.entities) {
+    if (candidates.length > CANDIDATES * 2) break;
+    for (const id of ref.entity.pronounMentions) {
+      const doc = index.doc(ref.article.id, id);
+      if (doc && !seen.has(doc.id)) {
+        seen.add(doc.id);
+        candidates.push(scoreDoc(index, doc, query, 0));
+      }
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+  const unique = new Set<number>();
+  return candidates.filter((c) => !unique.has(c.doc.id) && unique.add(c.doc.id));
+}
+
+/** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
+export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end: number } | null {
+  const text = doc.sentence.text;
+  const find = (needle: string) => {
+    const at = text.indexOf(needle);
+    return at >= 0 ? { start: at, end: at + needle.length } : null;
+  };
+  if (query.answerType === 'number' && doc.sentence.numbers[0]) return find(doc.sentence.numbers[0]);
+  if (query.answerType === 'date' && doc.sentence.dates[0]) return find(doc.sentence.dates[0]);
+  if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
+    const type = query.answerType;
+    const e = doc.entities.find((x) => x.type === type && !query.entities.some((q) => q.entity === x));
+    if (e) return find(e.name) ?? e.aliases.map(find).find((x) => x !== null) ?? null;
+  }
+  if (doc.quote && query.asksForQuote) {
+    const q = find(doc.quote.text.split(/(?<=[.!?])\s/)[0] ?? doc.quote.text);
+    if (q) return q;
+  }
+  // The clause after the last word that matches the question.
+  const tokens = tokenize(text);
+  let last = -1;
+  tokens.forEach((t, i) => {
+    if (termsOf(t.surface).some((term) => query.keys.has(term) || query.terms.some((q) => q.term === term && q.kind === 'synonym'))) last = i;
+  });
+  if (last < 0 || last >= tokens.length - 2) return null;
+  const start = tokens[last + 1]!.start;
+  const rest = text.slice(start);
+  const stop = /,\s*(?:according|said|the\s+\w+\s+said)|[;—–]|,\s*(?:while|but|which|who)\b|[.!?]["”’]?\s*$/.exec(rest);
+  const end = start + (stop ? stop.index : rest.length);
+  const span = text.slice(start, end).trim();
+  if (span.split(/\s+/).length < 2) return null;
+  return { start, end: start + span.length };
+}
+
+function describeMissing(query: Query): string {
+  if (query.unknownNames.length > 0) {
+    const names = [...new Set(query.unknownNames)];
+    return `The articles don't mention ${names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1]}.`;
+  }
+  return `The articles don't answer "${query.text.replace(/\s+/g, ' ').trim()}".`;
+}
+
+function declineReply(index: Index, query: Query, confidence: number): Reply {
+  const people = index.peopleByMentions.slice(0, 5)
+    .map((r) => r.entity.name);
+  const uniquePeople = [...new Set(people)];
+  const lead = describeMissing(query) + (uniquePeople.length > 0 ? ` Mentioned people: ${uniquePeople.join(', ')}.` : '');
+  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: index.suggestions.slice(0, 3) });
+}
+
+function candidate(query: Query, s: Scored): Candidate {
+  return { coverage: s.coverage, score: s.score, missing: s.missing, paragraphMissing: s.paragraphMissing, text: s.doc.sentence.text, hasAnswerType: hasAnswerType(s.doc, query) };
+}
+
+export interface AnswerTrace {
+  query: Query;
+  ranked: Scored[];
+  declined: boolean;
+  reason: string;
+  /** The decision model's inputs for the best candidate (empty when there was none). */
+  features: number[];
+  /** Probability that the best candidate answers. */
+  probability: number;
+}
+
+/** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
+export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
+  const query = analyse(index, question, history);
+  const ranked = rank(index, query);
+  const best = ranked[0];
+  let total = 0;
+  let unknown = 0;
+  for (const [k, w] of query.keys) {
+    total += w;
+    if (query.unknownTerms.includes(k)) unknown += w;
+  }
+  const unknownShare = total > 0 ? unknown / total : 1;
+  const features = best ? decisionFeatures(query, unknownShare, candidate(query, best), ranked[1] ? candidate(query, ranked[1]) : undefined) : [];
+  const p = best ? probability(features) : 0;
+  const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
+  // A name the corpus never mentions is decisive on its own ("What did Macron say?").
+  if (query.unknownNames.length > 0) trace.reason = 'unknown name';
+  else if (!best) trace.reason = 'no candidate';
+  else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
+  else if (p < MODEL.threshold) trace.reason = 'low confidence';
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query) && !ranked.slice(1, 3).some((r) => hasAnswerType(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  if (trace.reason !== '' || !best) {
+    return { reply: declineReply(index, query, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000), trace };
+  }
+  trace.declined = false;
+  // For number and date questions, prefer the first close candidate that has one.
+  let chosen = best;
+  if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query)) {
+    chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+  }
+  // A sentence that only introduces a quote ("… Trump replied:") answers through the quote after it.
+  if (query.asksForQuote && /:\s*$/.test(chosen.doc.sentence.text)) {
+    const next = index.docs[chosen.doc.id + 1];
+    if (next && next.article === chosen.doc.article && next.quote) {
+      const intro = chosen;
+      chosen = ranked.find((r) => r.doc === next) ?? { ...intro, doc: next };
+    }
+  }
+  const order = [chosen, ...ranked.filter((r) => r !== chosen)];
+  const cited: Scored[] = [chosen];
+  // Further citations: other sentences that also answer well, not near-copies of the first.
+  for (const r of order.slice(1)) {
+    if (cited.length >= MAX_CITATIONS) break;
+    if (r.coverage < chosen.coverage * 0.75) continue;
+    if (cited.some((c) => c.doc.id === r.doc.id)) continue;
+    cited.push(r);
+  }
+  // A quote that runs on: its other sentences come right after the first, in order, when asked what someone said.
+  if (query.asksForQuote && chosen.doc.quote && chosen.doc.quote.sentences.length > 1) {
+    const quoteDocs = chosen.doc.quote.sentences
+      .filter((id) => id !== chosen.doc.sentence.id)
+      .map((id) => index.doc(chosen.doc.article.id, id))
+      .filter((d): d is SentenceDoc => d !== undefined && d.position > chosen.doc.position);
+    const others = cited.slice(1).filter((c) => !quoteDocs.includes(c.doc));
+    const quoted = quoteDocs.map((doc) => cited.find((c) => c.doc === doc) ?? { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0, x: [] });
+    cited.splice(0, cited.length, chosen, ...quoted, ...others);
+    cited.length = Math.min(cited.length, MAX_CITATIONS);
+  }
+  const citations: Citation[] = cited.map((c, i) =>
+    makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query) : null),
+  );
+  const reply = makeReply({
+    kind: 'answer',
+    command: 'ask',
+    question: query.text,
+    lead: citations[0]!.text,
+    citations,
+    confidence: Math.round(p * 1000) / 1000,
+  });
+  return { reply, trace };
+}
+
+/** Answers a question, or declines. */
+export function answerQuestion(index: Index, question: string, history: readonly Turn[] = []): Reply {
+  return answerWithTrace(index, question, history).reply;
+}
+

@@ -14,7 +14,6 @@ import { Events, type Client } from 'discord.js';
 import { createBot, type Bot } from '../core/index.ts';
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
-import type { Logger } from '../adapters/shared/logger.ts';
 import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adapters/slack/index.ts';
 import { createDiscordGateway, createDiscordInteractionsHandler } from '../adapters/discord/index.ts';
 import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
@@ -22,7 +21,7 @@ import { createCorpusWatcher, type CorpusWatcher } from './corpus-watch.ts';
 import { withLimits } from './limits.ts';
 import { withRequestLog } from './request-log.ts';
 import { shardOf, shardSetting, startDiscordShards, type DiscordShards } from './shards.ts';
-import { createServerLogger } from './logger.ts';
+import { createLogger, type Logger } from '../adapters/shared/logger.ts';
 
 /** Slack and Discord both send small JSON or form bodies; anything bigger is not from them. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -384,7 +383,7 @@ export async function runServer(options: { corpusDir?: string; env: Env; io: Io;
   const role: ServerRole = shard ? 'shard' : sharded ? 'shard-main' : 'all';
   // Logs go to standard output, which a server does not otherwise use (`npm start | npx
   // pino-pretty`); a setting that stops the start is still one line on standard error.
-  const logger = createServerLogger({ level: config.logLevel, destination: options.io.stdout }).child(shard ? { shard: shard.shards } : {});
+  const logger = createLogger({ level: config.logLevel, destination: options.io.stdout }).child(shard ? { shard: shard.shards } : {});
 
   // A handler's error must never kill the process: log it and keep serving.
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { saveArticle, type Article } from '../../src/core/index.ts';
 import type { Logger } from '../../src/adapters/shared/logger.ts';
-import { createServerLogger } from '../../src/server/logger.ts';
+import { createLogger as createServerLogger } from '../../src/adapters/shared/logger.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
 
 export const HARBOUR_ID = 'harbour';

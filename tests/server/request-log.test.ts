@@ -38,9 +38,9 @@ describe('withRequestLog', () => {
   });
 });
 
-describe('scrub (server logger)', () => {
+describe('scrub (the shared logger)', () => {
   it('masks tokens and raw user ids inside message strings, as Slack\'s client logs request bodies', async () => {
-    const { scrub } = await import('../../src/server/logger.ts');
+    const { scrub } = await import('../../src/adapters/shared/logger.ts');
     const body = 'http request body: {"channel":"C0NEWS","user":"U0ALICE","text":"Thanks"} token xoxb-123-abc xapp-1-XYZ';
     const out = scrub(body);
     expect(out).not.toMatch(/U0ALICE|xoxb-123|xapp-1/);

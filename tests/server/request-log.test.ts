@@ -46,6 +46,7 @@ describe('scrub (the shared logger)', () => {
     expect(out).not.toMatch(/U0ALICE|xoxb-123|xapp-1/);
     expect(out).toContain('"channel":"C0NEWS"');
     expect(scrub(JSON.stringify({ msg: '{"user_id":"W123"}' }))).not.toContain('W123');
+    expect(scrub('{"content":"Shared by <@123456789012345678>"}')).toBe('{"content":"Shared by <@[redacted]>"}');
   });
 
   it('scrubs through the logger itself', () => {

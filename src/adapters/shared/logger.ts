@@ -16,6 +16,8 @@ const SCRUBS: [RegExp, string][] = [
   // Raw user ids in JSON-ish request and response bodies.
   [/("(?:user|user_id|userId)"\s*:\s*")[^"]*(")/g, '$1[redacted]$2'],
   [/(\\"(?:user|user_id|userId)\\"\s*:\s*\\")[^"\\]*(\\")/g, '$1[redacted]$2'],
+  // Discord user mentions ("Shared by <@123…>") in logged message bodies.
+  [/<@!?\d{5,}>/g, '<@[redacted]>'],
 ];
 
 /** Masks tokens and user ids in a message string. */

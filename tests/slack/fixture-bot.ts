@@ -11,7 +11,7 @@ export function fixtureBot(): Bot {
     url: HARBOR_URL,
     published: '2026-10-14',
   });
-  const seed = ingestText(readFileSync(new URL('../../../shared/seed/donetsk-demand.txt', import.meta.url), 'utf8'), {
+  const seed = ingestText(readFileSync(new URL('../fixtures/donetsk-demand.txt', import.meta.url), 'utf8'), {
     id: 'donetsk-demand',
     outlet: 'The Washington Post',
     url: 'https://www.washingtonpost.com/world/2025/10/19/putin-donetsk-demand/',

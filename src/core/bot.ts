@@ -89,6 +89,24 @@ export interface OpenBotOptions {
 }
 
 /**
+ * A bot whose `handle` runs through `around` (which calls `next` to reach the wrapped bot),
+ * with everything else delegated: the shape for limits, logging and other cross-cutting
+ * wrappers, so each adapter still sees one `Bot`.
+ */
+export function wrapBot(bot: Bot, around: (request: BotRequest, next: (request: BotRequest) => Reply) => Reply): Bot {
+  return {
+    handle: (request) => around(request, (r) => bot.handle(r)),
+    commands: bot.commands,
+    complete: (source, prefix, limit) => bot.complete(source, prefix, limit),
+    articles: () => bot.articles(),
+    reload: (articles) => bot.reload(articles),
+    get indexBuiltAt() {
+      return bot.indexBuiltAt;
+    },
+  };
+}
+
+/**
  * Loads a corpus folder and builds a bot over it; problems with single files are returned, not
  * thrown. The index comes from the index file when the folder's articles (and the indexing
  * code) are unchanged since it was written, and is rebuilt and rewritten otherwise; `index`

@@ -10,7 +10,7 @@
  * // reply.kind === 'answer'; reply.citations[0].text is a sentence of the article, verbatim.
  * ```
  */
-export { createBot, openBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
+export { createBot, openBot, wrapBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
 export { ingestText, slugify, type IngestOptions } from './ingest.ts';
 export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, type CorpusProblem } from './corpus.ts';
 export { COMMANDS, parseCommandLine, isCommandName, type CommandSpec, type ArgumentSource } from './commands.ts';

@@ -9,7 +9,7 @@
  * capped at `maxUsers` entries (the least recently seen user is forgotten first), is exact,
  * synchronous and bounded in memory: at most maxUsers × perMinute numbers.
  */
-import { makeReply, type Bot, type BotRequest, type Reply } from '../core/index.ts';
+import { makeReply, wrapBot, type Bot, type BotRequest, type Reply } from '../core/index.ts';
 
 export interface LimitOptions {
   /** Questions one user may ask in any 60-second window; 0 or less turns the limit off. */
@@ -78,20 +78,11 @@ export function rateLimitedReply(request: BotRequest, perMinute: number, waitMs:
 export function withLimits(bot: Bot, options: LimitOptions): Bot {
   if (options.perMinute <= 0) return bot;
   const limiter = createRateLimiter(options.perMinute, options.clock, options.maxUsers);
-  return {
-    handle(request) {
-      if (request.user !== undefined) {
-        const wait = limiter.hit(request.user);
-        if (wait > 0) return rateLimitedReply(request, options.perMinute, wait);
-      }
-      return bot.handle(request);
-    },
-    commands: bot.commands,
-    complete: (source, prefix, limit) => bot.complete(source, prefix, limit),
-    articles: () => bot.articles(),
-    reload: (articles) => bot.reload(articles),
-    get indexBuiltAt() {
-      return bot.indexBuiltAt;
-    },
-  };
+  return wrapBot(bot, (request, next) => {
+    if (request.user !== undefined) {
+      const wait = limiter.hit(request.user);
+      if (wait > 0) return rateLimitedReply(request, options.perMinute, wait);
+    }
+    return next(request);
+  });
 }

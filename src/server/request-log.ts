@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { makeReply, type Bot, type BotRequest, type Reply } from '../core/index.ts';
+import { makeReply, wrapBot, type Bot, type BotRequest, type Reply } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 
 /** What happened to a request, in one word, for dashboards and grep. */
@@ -38,50 +38,41 @@ export const INTERNAL_ERROR_LEAD = 'Sorry, something went wrong while answering.
  */
 export function withRequestLog(bot: Bot, logger: Logger, now: () => number = () => performance.now()): Bot {
   const log = logger.child({ component: 'requests' });
-  return {
-    handle(request: BotRequest): Reply {
-      const requestId = request.requestId ?? randomUUID();
-      const started = now();
-      const base = {
-        requestId,
-        ...(request.user !== undefined ? { user: request.user } : {}),
-        command: request.command ?? 'auto',
-        length: request.text.length,
-        turns: request.history?.length ?? 0,
-      };
-      let reply: Reply;
-      try {
-        reply = bot.handle({ ...request, requestId });
-      } catch (error) {
-        const latencyMs = round(now() - started);
-        log.error({ ...base, err: error, latencyMs, decision: 'failed' satisfies Decision }, 'question failed');
-        return makeReply({ kind: 'error', command: request.command ?? 'ask', code: 'INTERNAL', lead: INTERNAL_ERROR_LEAD });
-      }
+  return wrapBot(bot, (request: BotRequest, next): Reply => {
+    const requestId = request.requestId ?? randomUUID();
+    const started = now();
+    const base = {
+      requestId,
+      ...(request.user !== undefined ? { user: request.user } : {}),
+      command: request.command ?? 'auto',
+      length: request.text.length,
+      turns: request.history?.length ?? 0,
+    };
+    let reply: Reply;
+    try {
+      reply = next({ ...request, requestId });
+    } catch (error) {
       const latencyMs = round(now() - started);
-      const decision = decisionOf(reply);
-      log.info(
-        {
-          ...base,
-          command: reply.command,
-          kind: reply.kind,
-          ...(reply.code ? { code: reply.code } : {}),
-          decision,
-          confidence: round(reply.confidence),
-          citations: reply.citations.length,
-          latencyMs,
-        },
+      log.error({ ...base, err: error, latencyMs, decision: 'failed' satisfies Decision }, 'question failed');
+      return makeReply({ kind: 'error', command: request.command ?? 'ask', code: 'INTERNAL', lead: INTERNAL_ERROR_LEAD });
+    }
+    const latencyMs = round(now() - started);
+    const decision = decisionOf(reply);
+    log.info(
+      {
+        ...base,
+        command: reply.command,
+        kind: reply.kind,
+        ...(reply.code ? { code: reply.code } : {}),
         decision,
-      );
-      return reply;
-    },
-    commands: bot.commands,
-    complete: (source, prefix, limit) => bot.complete(source, prefix, limit),
-    articles: () => bot.articles(),
-    reload: (articles) => bot.reload(articles),
-    get indexBuiltAt() {
-      return bot.indexBuiltAt;
-    },
-  };
+        confidence: round(reply.confidence),
+        citations: reply.citations.length,
+        latencyMs,
+      },
+      decision,
+    );
+    return reply;
+  });
 }
 
 function round(n: number): number {

@@ -26,6 +26,7 @@ interface Header {
   articles: Article[];
   problems: CorpusProblem[];
   dfTerms: string[];
+  dfSentenceTerms: number;
   words: string[];
   search: { terms: string[]; averageFieldLengths: number[]; documentCount: number; stringIds: boolean };
   sections: Record<SectionName, { offset: number; bytes: number }>;
@@ -104,6 +105,7 @@ export async function writeIndexFile(file: string, hash: string, index: Index, p
     articles: [...index.articles],
     problems: [...problems],
     dfTerms: snapshot.df.terms,
+    dfSentenceTerms: snapshot.df.sentenceTerms,
     words: snapshot.words,
     search: {
       terms: snapshot.search.terms,
@@ -169,7 +171,7 @@ export async function readIndexFile(
       return buffer;
     };
     const snapshot: IndexSnapshot = {
-      df: { terms: header.dfTerms, counts: Array.from(new Uint32Array(await read('dfCounts'))) },
+      df: { terms: header.dfTerms, counts: Array.from(new Uint32Array(await read('dfCounts'))), sentenceTerms: header.dfSentenceTerms },
       words: header.words,
       search: {
         ...header.search,

@@ -106,8 +106,11 @@ function entityTermsOf(e: Entity): string[] {
 
 /** What building an index computes from every word of the corpus, and a snapshot stores. */
 export interface IndexSnapshot {
-  /** Sentence terms and the number of sentences each occurs in, in first-occurrence order. */
-  df: { terms: string[]; counts: number[] };
+  /**
+   * Every term of `Index.df` with its count, in its order: first the sentence terms (the
+   * first `sentenceTerms`, the spelling vocabulary), then the entity terms no sentence has.
+   */
+  df: { terms: string[]; counts: number[]; sentenceTerms: number };
   /** Every folded word form, in first-occurrence order. */
   words: string[];
   /** The MiniSearch postings. */
@@ -130,7 +133,7 @@ export function buildIndex(articles: readonly Article[], options: IndexOptions =
     for (const t of new Set(memoTextTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const search = SentenceSearch.build<{ id: number }>(searchOptions(parts.docs, options), parts.docs);
-  return assemble(articles, parts, df, words, search);
+  return assemble(articles, parts, df, null, words, search);
 }
 
 /** Rebuilds an index from a snapshot of the same articles, without reading their words again. */
@@ -142,16 +145,16 @@ export function restoreIndex(articles: readonly Article[], snapshot: IndexSnapsh
   const df = new Map<string, number>();
   snapshot.df.terms.forEach((t, i) => df.set(t, snapshot.df.counts[i] ?? 0));
   const search = new SentenceSearch(searchOptions(parts.docs, options), snapshot.search);
-  return assemble(articles, parts, df, new Set(snapshot.words), search);
+  return assemble(articles, parts, df, snapshot.df.sentenceTerms, new Set(snapshot.words), search);
 }
 
 /** The parts of an index that {@link restoreIndex} needs besides the articles. */
 export function snapshotIndex(index: Index): IndexSnapshot {
   if (!(index.search instanceof SentenceSearch)) throw new Error('index snapshot: the index was not built by buildIndex');
   const sentenceTerms = [...index.vocabularyByInitial.values()].reduce((n, list) => n + list.length, 0);
-  const terms = [...index.df.keys()].slice(0, sentenceTerms);
+  const terms = [...index.df.keys()];
   return {
-    df: { terms, counts: terms.map((t) => index.df.get(t) ?? 0) },
+    df: { terms, counts: terms.map((t) => index.df.get(t) ?? 0), sentenceTerms },
     words: [...index.words],
     search: index.search.data,
   };
@@ -159,6 +162,8 @@ export function snapshotIndex(index: Index): IndexSnapshot {
 
 interface DocParts {
   docs: SentenceDoc[];
+  /** Each article's sentences in order, by article id (a later article with the same id wins, as a key map did). */
+  byArticle: Map<string, SentenceDoc[]>;
   entityForms: Map<string, EntityRef[]>;
   entities: EntityRef[];
 }
@@ -167,8 +172,11 @@ function collectDocs(articles: readonly Article[]): DocParts {
   const docs: SentenceDoc[] = [];
   const entityForms = new Map<string, EntityRef[]>();
   const entities: EntityRef[] = [];
+  const byArticle = new Map<string, SentenceDoc[]>();
 
   for (const article of articles) {
+    const articleDocs: SentenceDoc[] = [];
+    byArticle.set(article.id, articleDocs);
     const byId = new Map<string, Entity[]>();
     for (const e of article.entities) {
       entities.push({ entity: e, article });
@@ -196,7 +204,7 @@ function collectDocs(articles: readonly Article[]): DocParts {
         paragraph.sentences.forEach((sentence, k) => {
           const quote = quoteBySentence.get(sentence.id) ?? null;
           const speakerEntity = quote?.speaker?.entity ? entityById.get(quote.speaker.entity) ?? null : null;
-          docs.push({
+          const doc: SentenceDoc = {
             id: docs.length,
             article,
             sentence,
@@ -208,12 +216,14 @@ function collectDocs(articles: readonly Article[]): DocParts {
             quote,
             speaker: quote?.speaker ? { entity: speakerEntity, description: quote.speaker.description } : null,
             attribution: attributionBySentence.get(sentence.id) ?? null,
-          });
+          };
+          docs.push(doc);
+          articleDocs.push(doc);
         });
       }
     }
   }
-  return { docs, entityForms, entities };
+  return { docs, entityForms, entities, byArticle };
 }
 
 // The neighbours of a sentence within its paragraph, and its section heading.
@@ -258,18 +268,30 @@ export function searchOptions(docs: readonly SentenceDoc[], options: IndexOption
   };
 }
 
-function assemble(articles: readonly Article[], parts: DocParts, df: Map<string, number>, words: Set<string>, search: SentenceSearch<{ id: number }>): Index {
-  const { docs, entityForms, entities } = parts;
+/**
+ * The index around its parts. `sentenceTerms` is null when `df` holds the sentence terms only
+ * (the entity terms are added here), or how many of `df`'s terms are sentence terms when a
+ * snapshot's `df` already holds both.
+ */
+function assemble(
+  articles: readonly Article[],
+  parts: DocParts,
+  df: Map<string, number>,
+  sentenceTerms: number | null,
+  words: Set<string>,
+  search: SentenceSearch<{ id: number }>,
+): Index {
+  const { docs, entityForms, entities, byArticle } = parts;
   const vocabularyByInitial = new Map<string, string[]>();
+  let n = 0;
   for (const term of df.keys()) {
+    if (sentenceTerms !== null && n++ >= sentenceTerms) break;
     const k = term.charAt(0);
     const list = vocabularyByInitial.get(k);
     if (list) list.push(term);
     else vocabularyByInitial.set(k, [term]);
   }
-  for (const { entity } of entities) for (const t of entityTermsOf(entity)) if (!df.has(t)) df.set(t, 1);
-  const byKey = new Map<string, SentenceDoc>();
-  for (const d of docs) byKey.set(`${d.article.id}#${d.sentence.id}`, d);
+  if (sentenceTerms === null) for (const { entity } of entities) for (const t of entityTermsOf(entity)) if (!df.has(t)) df.set(t, 1);
   const entityFormsByInitial = new Map<string, string[]>();
   for (const form of entityForms.keys()) {
     const k = form.charAt(0);
@@ -300,7 +322,14 @@ function assemble(articles: readonly Article[], parts: DocParts, df: Map<string,
     entities,
     peopleByMentions: entities.filter((r) => r.entity.type === 'person').sort((a, b) => b.entity.mentions.length - a.entity.mentions.length),
     suggestions: [],
-    doc: (articleId, sentenceId) => byKey.get(`${articleId}#${sentenceId}`),
+    doc: (articleId, sentenceId) => {
+      // Sentence ids are `s1`, `s2`, … in article order: try the position first.
+      const list = byArticle.get(articleId);
+      if (!list) return undefined;
+      const at = /^s\d+$/.test(sentenceId) ? Number(sentenceId.slice(1)) - 1 : -1;
+      const guess = list[at];
+      return guess && guess.sentence.id === sentenceId ? guess : list.findLast((d) => d.sentence.id === sentenceId);
+    },
     features(doc) {
       let f = cache.get(doc.id);
       if (f) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, openBot, saveArticle } from '../../src/core/index.ts';
 import { indexCacheFile } from '../../src/core/index-cache.ts';
+import { buildIndex, restoreIndex, snapshotIndex } from '../../src/core/search-index.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
 
 const QUESTIONS = [
@@ -39,6 +40,23 @@ afterEach(async () => {
 function replies(bot: ReturnType<typeof createBot>) {
   return QUESTIONS.map((text) => bot.handle({ text }));
 }
+
+describe('restoreIndex', () => {
+  it('rebuilds every statistic of the index from its snapshot, in the same order', () => {
+    const articles = ['donetsk-demand.txt', 'harbour-vote.txt', 'clinic-closure.txt'].map((n) => fixtureArticle(n));
+    const built = buildIndex(articles);
+    const restored = restoreIndex(articles, snapshotIndex(built));
+    expect([...restored.df]).toEqual([...built.df]);
+    expect([...restored.vocabularyByInitial]).toEqual([...built.vocabularyByInitial]);
+    expect([...restored.words]).toEqual([...built.words]);
+    expect([...restored.entityForms.keys()]).toEqual([...built.entityForms.keys()]);
+    expect(restored.suggestions).toEqual(built.suggestions);
+    expect(restored.peopleByMentions.map((r) => r.entity.id)).toEqual(built.peopleByMentions.map((r) => r.entity.id));
+    for (const d of built.docs) expect(restored.doc(d.article.id, d.sentence.id)?.id).toBe(d.id);
+    expect(restored.doc('donetsk-demand', 's999')).toBeUndefined();
+    expect(restored.doc('no-such-article', 's1')).toBeUndefined();
+  });
+});
 
 describe('openBot with an index file', () => {
   it('builds and writes the index once, then loads it and answers exactly like a freshly built index', async () => {

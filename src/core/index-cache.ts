@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Article } from './schema.ts';
 import { loadCorpus, type CorpusProblem } from './corpus.ts';
 import { buildIndex, restoreIndex, snapshotIndex, type Index, type IndexOptions, type IndexSnapshot } from './search-index.ts';
@@ -61,25 +62,53 @@ function indexCodeHash(): Promise<string> {
   return codeHash;
 }
 
-/** The content hash of a corpus folder's article files (names and bytes), with the index code's hash. */
-export async function corpusHash(corpusDir: string): Promise<string> {
-  let names: string[];
+// Reads and hashes the article files on a worker thread, so that the main thread can parse
+// the index file meanwhile. Plain JavaScript: a worker does not go through the TypeScript loader.
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { readdir, readFile } = require('node:fs/promises');
+const { join } = require('node:path');
+(async () => {
+  const { dir, seed } = workerData;
+  let names;
   try {
-    names = (await readdir(corpusDir)).filter((n) => n.endsWith('.json')).sort();
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BriefbotError('CORPUS_NOT_FOUND', `no corpus folder at ${corpusDir}; ingest an article first (npx briefbot ingest FILE --corpus ${corpusDir})`);
-    }
-    throw error;
+    parentPort.postMessage({ error: error.code || String(error) });
+    return;
   }
-  const hash = createHash('sha256').update(await indexCodeHash());
-  // Read in batches: all at once would open thousands of files together.
+  const hash = createHash('sha256').update(seed);
   for (let i = 0; i < names.length; i += 256) {
     const batch = names.slice(i, i + 256);
-    const contents = await Promise.all(batch.map((n) => readFile(join(corpusDir, n)).catch(() => Buffer.from('\0unreadable'))));
-    batch.forEach((name, k) => hash.update(name).update('\0').update(String(contents[k]!.length)).update('\0').update(contents[k]!));
+    const contents = await Promise.all(batch.map((n) => readFile(join(dir, n)).catch(() => Buffer.from('\\0unreadable'))));
+    batch.forEach((name, k) => hash.update(name).update('\\0').update(String(contents[k].length)).update('\\0').update(contents[k]));
   }
-  return hash.digest('hex');
+  parentPort.postMessage({ hash: hash.digest('hex') });
+})();
+`;
+
+/**
+ * The content hash of a corpus folder's article files (names and bytes), with the index code's
+ * hash, computed on a worker thread.
+ *
+ * @throws BriefbotError `CORPUS_NOT_FOUND` when the folder does not exist.
+ */
+export async function corpusHash(corpusDir: string): Promise<string> {
+  const seed = await indexCodeHash();
+  const reply = await new Promise<{ hash?: string; error?: string }>((resolvePromise, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: { dir: corpusDir, seed } });
+    worker.once('message', (message: { hash?: string; error?: string }) => {
+      resolvePromise(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+  if (reply.error === 'ENOENT') {
+    throw new BriefbotError('CORPUS_NOT_FOUND', `no corpus folder at ${corpusDir}; ingest an article first (npx briefbot ingest FILE --corpus ${corpusDir})`);
+  }
+  if (reply.hash === undefined) throw new Error(`cannot read the corpus folder ${corpusDir} (${reply.error ?? 'unknown error'})`);
+  return reply.hash;
 }
 
 /** Writes an index file (to a temporary name, then renamed over, so a reader never sees half of one). */
@@ -142,7 +171,7 @@ export async function writeIndexFile(file: string, hash: string, index: Index, p
 /** Reads an index file when it exists and matches `hash`; null otherwise (a damaged file counts as missing). */
 export async function readIndexFile(
   file: string,
-  hash: string,
+  hash: string | Promise<string>,
   options: IndexOptions = {},
 ): Promise<{ articles: Article[]; problems: CorpusProblem[]; index: Index } | null> {
   let handle;
@@ -158,10 +187,13 @@ export async function readIndexFile(
     const headerLength = start.readUInt32LE(MAGIC.length);
     const headerBytes = Buffer.alloc(headerLength);
     await handle.read(headerBytes, 0, headerLength, start.length);
-    // The hash sits near the front: check it before parsing the whole header.
     const peek = headerBytes.toString('utf8', 0, Math.min(headerLength, 200));
-    if (!peek.includes(`"hash":"${hash}"`) || !peek.includes(`"version":${FORMAT_VERSION},`)) return null;
+    if (!peek.includes(`"version":${FORMAT_VERSION},`)) return null;
+    // The hash sits near the front: when it is known, check it before parsing the whole
+    // header; when it is still being computed, parse meanwhile and check after.
+    if (typeof hash === 'string' && !peek.includes(`"hash":"${hash}"`)) return null;
     const header = JSON.parse(headerBytes.toString('utf8')) as Header;
+    if (header.hash !== (await hash)) return null;
     const dataStart = align(start.length + headerLength);
     const read = async (name: SectionName): Promise<ArrayBuffer> => {
       const { offset, bytes } = header.sections[name];
@@ -208,9 +240,12 @@ export async function openIndexedCorpus(
     return { articles, problems, index: buildIndex(articles, options), source: 'built-uncached' };
   }
   if (resolve(cacheDir) === resolve(corpusDir)) throw new BriefbotError('BAD_OPTION', 'the index cache folder must not be the corpus folder');
-  const hash = await corpusHash(corpusDir);
+  const hashing = corpusHash(corpusDir);
+  // A missing corpus folder is reported even when the index file reading fails first.
+  hashing.catch(() => undefined);
   const file = indexCacheFile(cacheDir, corpusDir);
-  const loaded = await readIndexFile(file, hash, options);
+  const loaded = await readIndexFile(file, hashing, options);
+  const hash = await hashing;
   if (loaded) return { ...loaded, source: 'loaded' };
   const { articles, problems } = await loadCorpus(corpusDir);
   const index = buildIndex(articles, options);

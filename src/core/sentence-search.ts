@@ -61,6 +61,8 @@ interface MiniSearchInternals {
 
 const LAZY_FIELDS = ['_index', '_documentIds', '_idToShortId', '_fieldLength'] as const;
 const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** Term frequencies below this have their BM25 length part in the lookup table. */
+const TABLE_FREQS = 16;
 
 /** Growable typed arrays for collecting postings during a build. */
 class Column<A extends Uint32Array | Uint16Array> {
@@ -296,10 +298,11 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
   private normTable(bm25: Plan['bm25']): { table: Float64Array; freqs: number; lengths: number } | null {
     if (bm25.k !== DEFAULT_BM25.k || bm25.b !== DEFAULT_BM25.b || bm25.d !== DEFAULT_BM25.d) return null;
     if (this.norms !== undefined) return this.norms;
-    const { freqs, fieldLengths, averageFieldLengths } = this.data;
-    let maxTf = 0;
+    const { fieldLengths, averageFieldLengths } = this.data;
+    // Higher frequencies are rare: they are computed at the posting (scanning every posting
+    // for the highest one would cost more than the table saves on a first question).
+    const maxTf = TABLE_FREQS - 1;
     let maxLength = 0;
-    for (let i = 0; i < freqs.length; i++) if (freqs[i]! > maxTf) maxTf = freqs[i]!;
     for (let i = 0; i < fieldLengths.length; i++) if (fieldLengths[i]! > maxLength) maxLength = fieldLengths[i]!;
     const lengths = maxLength + 1;
     const F = this.fieldCount;
@@ -352,7 +355,10 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
           const doc = docs[p]!;
           const termFreq = freqs[p]!;
           const fieldLength = fieldLengths[doc * F + f]!;
-          const norm = table !== undefined ? table[(rowBase + termFreq) * lengths + fieldLength]! : d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength));
+          const norm =
+            table !== undefined && termFreq < TABLE_FREQS
+              ? table[(rowBase + termFreq) * lengths + fieldLength]!
+              : d + termFreq * (k + 1) / (termFreq + k * (1 - b + b * fieldLength / avgFieldLength));
           const weightedScore = weight * (invDocFreq * norm);
           if (termSeenAt[doc] !== termEpoch) {
             termSeenAt[doc] = termEpoch;

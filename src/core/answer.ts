@@ -311,13 +311,22 @@ function describeMissing(query: Query): string {
   return `The articles don't answer "${query.text.replace(/\s+/g, ' ').trim()}".`;
 }
 
+const peopleCache = new WeakMap<Index, string[]>();
+
+/** The five most-mentioned people of the corpus, for declines; worked out once per index. */
+export function mentionedPeople(index: Index): string[] {
+  let people = peopleCache.get(index);
+  if (!people) {
+    const counts = new Map<string, number>();
+    for (const { entity } of index.entities) if (entity.type === 'person') counts.set(entity.name, (counts.get(entity.name) ?? 0) + entity.mentions.length);
+    people = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([name]) => name);
+    peopleCache.set(index, people);
+  }
+  return people;
+}
+
 function declineReply(index: Index, query: Query, confidence: number): Reply {
-  const people = index.entities
-    .filter((r) => r.entity.type === 'person')
-    .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)
-    .slice(0, 5)
-    .map((r) => r.entity.name);
-  const uniquePeople = [...new Set(people)];
+  const uniquePeople = mentionedPeople(index);
   const lead = describeMissing(query) + (uniquePeople.length > 0 ? ` Mentioned people: ${uniquePeople.join(', ')}.` : '');
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: index.suggestions.slice(0, 3) });
 }

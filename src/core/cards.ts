@@ -5,6 +5,7 @@ import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import { findEntities } from './analyse.ts';
 import { makeCitation } from './cite.ts';
+import { mentionedPeople } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 
 /** Most items a list reply holds; platforms cut further to their own limits. */
@@ -78,16 +79,12 @@ export function whoReply(index: Index, name: string): Reply {
   }
   const ref = refs[0];
   if (!ref) {
-    const known = index.entities
-      .filter((r) => r.entity.type === 'person')
-      .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)
-      .slice(0, 5)
-      .map((r) => r.entity.name);
+    const known = mentionedPeople(index);
     return makeReply({
       kind: 'decline',
       command: 'who',
-      lead: `The articles don't mention ${wanted}.` + (known.length ? ` Mentioned people: ${[...new Set(known)].join(', ')}.` : ''),
-      suggestions: [...new Set(known)].slice(0, 3).map((n) => `who ${n}`),
+      lead: `The articles don't mention ${wanted}.` + (known.length ? ` Mentioned people: ${known.join(', ')}.` : ''),
+      suggestions: known.slice(0, 3).map((n) => `who ${n}`),
     });
   }
   // The same entity may appear in several articles: gather them all by name.

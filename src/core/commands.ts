@@ -61,7 +61,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 const NAMES = new Set<string>(COMMANDS.map((c) => c.name));
 /** Words that name a command too ("summary" is `brief`). */
-const SYNONYMS: Record<string, CommandName> = { summary: 'brief', summarise: 'brief', summarize: 'brief', source: 'sources', quote: 'quotes' };
+const SYNONYMS = new Map<string, CommandName>([
+  ['summary', 'brief'],
+  ['summarise', 'brief'],
+  ['summarize', 'brief'],
+  ['source', 'sources'],
+  ['quote', 'quotes'],
+]);
 
 export function isCommandName(word: string): word is CommandName {
   return NAMES.has(word);
@@ -79,7 +85,8 @@ export function parseCommandLine(line: string): { command: CommandName; argument
   if (!match) return { command: 'ask', argument: '' };
   const word = (match[1] ?? '').toLowerCase();
   const rest = (match[2] ?? '').trim();
-  const name = isCommandName(word) ? word : SYNONYMS[word];
+  // A Map, not an object: a user's word such as "__proto__" must not find Object.prototype.
+  const name = isCommandName(word) ? word : SYNONYMS.get(word);
   if (!name) return { command: 'ask', argument: trimmed };
   switch (name) {
     case 'brief':

@@ -14,6 +14,8 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('who said the river deserves better')).toEqual({ command: 'ask', argument: 'who said the river deserves better' });
     expect(parseCommandLine('sources of the funding?')).toEqual({ command: 'ask', argument: 'sources of the funding?' });
     expect(parseCommandLine('What did Silva say?')).toEqual({ command: 'ask', argument: 'What did Silva say?' });
+    expect(parseCommandLine('__proto__')).toEqual({ command: 'ask', argument: '__proto__' });
+    expect(parseCommandLine('constructor x')).toEqual({ command: 'ask', argument: 'constructor x' });
   });
 });
 

@@ -43,7 +43,7 @@ describe('citations are verbatim', () => {
   });
 
   it('for any string at all, and handling never throws', () => {
-    const words = ['Putin', 'Donetsk', 'bridge', 'demand', 'Macron', 'who', 'what', 'did', 'say', 'he', 'and', '?', '<@U123>', '@everyone', '**', 'Zelensky', 'cede'];
+    const words = ['Putin', 'Donetsk', 'bridge', 'demand', 'Macron', 'who', 'what', 'did', 'say', 'he', 'and', '?', '<@U123>', '@everyone', '**', 'Zelensky', 'cede', '__proto__', 'constructor', 'toString'];
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 600 }), fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(' '))), fc.array(fc.string({ maxLength: 80 }), { maxLength: 3 }), (text, earlier) => {
         const reply = bot.handle({ text, history: earlier.map((t) => ({ role: 'user' as const, text: t })) });

@@ -6,6 +6,7 @@
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
+import type { Entity } from './schema.ts';
 import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, tokenize, demonymPlace } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
@@ -29,6 +30,8 @@ export interface Query {
   /** Key terms and the related terms that may stand for them. */
   terms: QueryTerm[];
   entities: EntityRef[];
+  /** The entities of `entities`, for membership tests (a common name has one per article). */
+  entitySet: ReadonlySet<Entity>;
   /** Names in the question that the corpus never mentions. */
   unknownNames: string[];
   /** Key terms that occur nowhere in the corpus, even after spelling correction. */
@@ -182,18 +185,24 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const unknownTerms: string[] = [];
   const unknownNames: string[] = [];
   const entities: EntityRef[] = [];
+  const entitySet = new Set<Entity>();
+  const addEntity = (r: EntityRef) => {
+    if (entitySet.has(r.entity)) return;
+    entitySet.add(r.entity);
+    entities.push(r);
+  };
 
   for (const name of namesIn(text)) {
     const refs = findEntities(index, name.text);
     if (refs.length > 0) {
-      for (const r of refs) if (!entities.includes(r)) entities.push(r);
+      for (const r of refs) addEntity(r);
       continue;
     }
     // A run of capitalised words is known when each of its words is.
     const words = tokenize(name.text).map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
     const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0);
     if (unknown.length > 0) unknownNames.push(name.text.replace(/['’]s$/, ''));
-    for (const w of words) for (const r of findEntities(index, w)) if (!entities.includes(r)) entities.push(r);
+    for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
 
   const corrected = new Set<string>();
@@ -234,6 +243,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     keys,
     terms: terms.filter((t) => t.kind !== 'spelling'),
     entities,
+    entitySet,
     unknownNames,
     unknownTerms,
     asksForQuote,

@@ -49,9 +49,9 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
     case 'date':
       return doc.sentence.dates.length > 0;
     case 'person':
-      return doc.entities.some((e) => e.type === 'person' && !query.entities.some((q) => q.entity === e)) || doc.speaker !== null;
+      return doc.entities.some((e) => e.type === 'person' && !query.entitySet.has(e)) || doc.speaker !== null;
     case 'place':
-      return doc.entities.some((e) => e.type === 'place' && !query.entities.some((q) => q.entity === e));
+      return doc.entities.some((e) => e.type === 'place' && !query.entitySet.has(e));
     case 'organisation':
       return doc.entities.some((e) => e.type === 'organisation') || doc.attribution !== null;
     case 'reason':
@@ -143,7 +143,7 @@ interface QueryPlan {
   related: Map<string, string[]>;
   unknown: Set<string>;
   /** Key terms that name one of the question's entities, with those entities. */
-  entityKeys: Map<string, Entity[]>;
+  entityKeys: Map<string, Set<Entity>>;
   howMuch: boolean;
 }
 
@@ -155,8 +155,18 @@ function planOf(query: Query): QueryPlan {
   const related = new Map<string, string[]>();
   // A word the question itself uses stands for that word only, not also as another's synonym.
   for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
-  const entityKeys = new Map<string, Entity[]>();
-  for (const r of query.entities) for (const t of textTerms(r.entity.name)) entityKeys.set(t, [...(entityKeys.get(t) ?? []), r.entity]);
+  // A common name has one entity per article: stem each distinct name once.
+  const entityKeys = new Map<string, Set<Entity>>();
+  const termsByName = new Map<string, string[]>();
+  for (const r of query.entities) {
+    let terms = termsByName.get(r.entity.name);
+    if (!terms) termsByName.set(r.entity.name, (terms = textTerms(r.entity.name)));
+    for (const t of terms) {
+      let set = entityKeys.get(t);
+      if (!set) entityKeys.set(t, (set = new Set()));
+      set.add(r.entity);
+    }
+  }
   plan = {
     keys: [...query.keys],
     keyList: [...query.keys.keys()],
@@ -167,6 +177,13 @@ function planOf(query: Query): QueryPlan {
   };
   planCache.set(query, plan);
   return plan;
+}
+
+/** True when `key` is a word of the name of a question entity that the sentence names or quotes. */
+function namesKey(plan: QueryPlan, key: string, doc: SentenceDoc): boolean {
+  const entities = plan.entityKeys.get(key);
+  if (!entities) return false;
+  return doc.entities.some((e) => entities.has(e)) || (doc.speaker?.entity ? entities.has(doc.speaker.entity) : false);
 }
 
 function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
@@ -198,7 +215,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     else if (doc.quote && query.asksForQuote && SPEECH_STEMS.has(key)) exact += weight;
-    else if (f.entityTerms.has(key) || (plan.entityKeys.get(key) ?? []).some((e) => doc.entities.includes(e) || doc.speaker?.entity === e)) entity += weight;
+    else if (f.entityTerms.has(key) || namesKey(plan, key, doc)) entity += weight;
     else if (prefixMatch(key, f.terms)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
     else if (f.context.has(key) || hasAny(f.context, related)) context += weight;
@@ -228,7 +245,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     // "How much …" asks for an amount or a share, not a count.
     typed && plan.howMuch && doc.sentence.numbers.some((n) => AMOUNT.test(n)) ? 1 : 0,
     query.asksForQuote && doc.quote ? 1 : 0,
-    query.asksForQuote && doc.speaker?.entity && query.entities.some((r) => r.entity === doc.speaker?.entity) ? 1 : 0,
+    query.asksForQuote && doc.speaker?.entity && query.entitySet.has(doc.speaker.entity) ? 1 : 0,
     doc.position <= 1 ? 1 : 0,
     // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
     doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
@@ -280,7 +297,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
   if (query.answerType === 'date' && doc.sentence.dates[0]) return find(doc.sentence.dates[0]);
   if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
     const type = query.answerType;
-    const e = doc.entities.find((x) => x.type === type && !query.entities.some((q) => q.entity === x));
+    const e = doc.entities.find((x) => x.type === type && !query.entitySet.has(x));
     if (e) return find(e.name) ?? e.aliases.map(find).find((x) => x !== null) ?? null;
   }
   if (doc.quote && query.asksForQuote) {

@@ -6,7 +6,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Article, Entity, Quote, Sentence } from './schema.ts';
-import { foldWord, termsOf, tokenize } from './text.ts';
+import { foldWord, termsOf, textTerms, tokenize } from './text.ts';
 import { SentenceSearch, type SearchData, type SentenceSearchOptions } from './sentence-search.ts';
 
 export interface SentenceDoc {
@@ -78,30 +78,8 @@ export interface Index {
 /** How many sentences keep their term sets in memory between questions. */
 const FEATURE_CACHE = 20_000;
 
-/** How many distinct written words keep their terms in memory (stemming each word once, not at every use). */
-const TERM_MEMO = 200_000;
-const termMemo = new Map<string, string[]>();
-
-/** `termsOf`, remembered per written word; the array is shared, so callers must not change it. */
-function memoTermsOf(surface: string): string[] {
-  let terms = termMemo.get(surface);
-  if (terms === undefined) {
-    if (termMemo.size >= TERM_MEMO) termMemo.clear();
-    terms = termsOf(surface);
-    termMemo.set(surface, terms);
-  }
-  return terms;
-}
-
-/** `textTerms` through the memo: the terms of every word of a text, in order. */
-function memoTextTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(text)) for (const term of memoTermsOf(t.surface)) out.push(term);
-  return out;
-}
-
 function entityTermsOf(e: Entity): string[] {
-  return [e.name, ...e.aliases, ...e.roles].flatMap((t) => memoTextTerms(t));
+  return [e.name, ...e.aliases, ...e.roles].flatMap((t) => textTerms(t));
 }
 
 /** What building an index computes from every word of the corpus, and a snapshot stores. */
@@ -130,7 +108,7 @@ export function buildIndex(articles: readonly Article[], options: IndexOptions =
   const words = new Set<string>();
   for (const d of parts.docs) {
     for (const t of tokenize(d.sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
-    for (const t of new Set(memoTextTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of new Set(textTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const search = SentenceSearch.build<{ id: number }>(searchOptions(parts.docs, options), parts.docs);
   return assemble(articles, parts, df, null, words, search);
@@ -240,7 +218,8 @@ export function searchOptions(docs: readonly SentenceDoc[], options: IndexOption
     storeFields: [],
     maxResults: options.maxResults,
     tokenize: (text) => tokenize(text).map((t) => t.surface),
-    processTerm: (term) => memoTermsOf(term),
+    // MiniSearch only iterates the terms it is given, so the memo's shared array is safe to hand over.
+    processTerm: (term) => termsOf(term) as string[],
     extractField: (document, field) => {
       const doc = docs[document.id]!;
       switch (field) {
@@ -303,9 +282,9 @@ function assemble(
   // The terms of the heading and the paragraph neighbours, in the order of `contextText`
   // (a word never spans the spaces that join them, so these are the terms of that text).
   function contextTerms(doc: SentenceDoc): Set<string> {
-    const set = new Set(memoTextTerms(doc.heading ?? ''));
+    const set = new Set(textTerms(doc.heading ?? ''));
     for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) {
-      if (n && n.article === doc.article && n.paragraph === doc.paragraph) for (const t of memoTextTerms(n.sentence.text)) set.add(t);
+      if (n && n.article === doc.article && n.paragraph === doc.paragraph) for (const t of textTerms(n.sentence.text)) set.add(t);
     }
     return set;
   }
@@ -336,7 +315,7 @@ function assemble(
         // Refresh its place: the cache drops the least recently used sentences first.
         cache.delete(doc.id);
       } else {
-        const sequence = memoTextTerms(doc.sentence.text);
+        const sequence = textTerms(doc.sentence.text);
         f = {
           sequence,
           terms: new Set(sequence),

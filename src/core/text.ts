@@ -75,7 +75,22 @@ export function stem(word: string): string {
  * ("Russian" → russian, russia) and the canonical form of an abbreviation (U.S. → america).
  * Stop words give no term.
  */
-export function termsOf(surface: string): string[] {
+export function termsOf(surface: string): readonly string[] {
+  let terms = termMemo.get(surface);
+  if (terms === undefined) {
+    // A plain clear keeps the memo bounded; the words of news text repeat enough to refill it at once.
+    if (termMemo.size >= TERM_MEMO) termMemo.clear();
+    terms = computeTermsOf(surface);
+    termMemo.set(surface, terms);
+  }
+  return terms;
+}
+
+/** How many written words keep their terms in memory; stemming is the costliest step of indexing. */
+const TERM_MEMO = 200_000;
+const termMemo = new Map<string, readonly string[]>();
+
+function computeTermsOf(surface: string): string[] {
   if (isAcronym(surface)) {
     const key = foldWord(surface);
     const expanded = ABBREVIATIONS.get(key) ?? ABBREVIATIONS.get(key.replace(/\./g, ''));

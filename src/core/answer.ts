@@ -295,6 +295,15 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
   };
   if (query.answerType === 'number' && doc.sentence.numbers[0]) return find(doc.sentence.numbers[0]);
   if (query.answerType === 'date' && doc.sentence.dates[0]) return find(doc.sentence.dates[0]);
+  // "Who is Steve Witkoff?" asks what the sentence calls him: his role next to his name.
+  if (/^(who|what) (is|was|are|were)\b/i.test(query.text.trim())) {
+    for (const ref of query.entities) {
+      if (!doc.entities.includes(ref.entity)) continue;
+      const name = [ref.entity.name, ...ref.entity.aliases].map(find).find((x) => x !== null);
+      const role = ref.entity.roles.map(find).find((x) => x !== null && name !== undefined && x.end <= name.start && name.start - x.end <= 2);
+      if (name && role) return { start: role.start, end: name.end };
+    }
+  }
   if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
     const type = query.answerType;
     const e = doc.entities.find((x) => x.type === type && !query.entitySet.has(x));

@@ -4,8 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BriefbotError, createBot, describeProblem, loadCorpus } from '../core/index.ts';
-import { runChat, type Io } from '../adapters/cli/main.ts';
+import { loadBot, runChat, type Io } from '../adapters/cli/main.ts';
 import { withEnvFile } from './env-file.ts';
 
 /** True when any Slack or Discord credential is set. */
@@ -22,8 +21,5 @@ export async function runStart(args: string[], rawIo: Io): Promise<number> {
     const { runServer } = await import('./server.ts');
     return runServer({ corpusDir: dir, env: io.env, io, shards: values.shards });
   }
-  const { articles, problems } = await loadCorpus(dir);
-  for (const p of problems) io.stderr.write(`briefbot: skipped ${describeProblem(p)}\n`);
-  if (articles.length === 0) throw new BriefbotError('CORPUS_NOT_FOUND', `no articles in ${dir}; ingest one first: npx briefbot ingest FILE`);
-  return runChat(createBot(articles), io);
+  return runChat(await loadBot(io, dir), io);
 }

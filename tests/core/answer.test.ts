@@ -21,6 +21,11 @@ describe('answering (bot.handle with a question)', () => {
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('2029');
   });
 
+  it('marks what the article calls a person when asked who they are', () => {
+    const c = ask('Who is Rui Tavares?').citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Portuguese Prime Minister Rui Tavares');
+  });
+
   it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
     expect(firstText('Why are the doctors resigning?')).toMatch(/last two doctors resigned|leaving because of exhaustion/);
   });

@@ -9,10 +9,9 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import {
   BriefbotError,
-  createBot,
+  openBot,
   describeProblem,
   ingestText,
-  loadCorpus,
   saveArticle,
   COMMANDS,
   type Bot,
@@ -57,13 +56,20 @@ function styleFor(io: Io): TerminalStyle {
 }
 
 /** Loads the corpus; problems with single files go to standard error, the rest still serves. */
-async function loadBot(io: Io, dir: string): Promise<Bot> {
-  const { articles, problems } = await loadCorpus(dir);
+/**
+ * Opens the corpus through its serialized index (rebuilt only when the article files change;
+ * `BRIEFBOT_INDEX_CACHE` names another folder for it, or `off`). Problems with single files go
+ * to standard error, and the rest still serves.
+ */
+export async function loadBot(io: Io, dir: string): Promise<Bot> {
+  const setting = io.env.BRIEFBOT_INDEX_CACHE?.trim();
+  const indexCache = setting === 'off' ? false : setting ? resolve(io.cwd, setting) : undefined;
+  const { bot, problems } = await openBot(dir, { indexCache });
   for (const p of problems) print(io.stderr, `briefbot: skipped ${describeProblem(p)}`);
-  if (articles.length === 0) {
+  if (bot.articles().length === 0) {
     throw new BriefbotError('CORPUS_NOT_FOUND', `no articles in ${dir}; ingest one first: npx briefbot ingest FILE --corpus ${dir}`);
   }
-  return createBot(articles);
+  return bot;
 }
 
 async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {

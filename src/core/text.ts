@@ -94,7 +94,7 @@ function computeTermsOf(surface: string): string[] {
   if (isAcronym(surface)) {
     const key = foldWord(surface);
     const expanded = ABBREVIATIONS.get(key) ?? ABBREVIATIONS.get(key.replace(/\./g, ''));
-    if (expanded) return expanded.split(' ').map((w) => stemmer(w));
+    if (expanded) return [...new Set(expanded.split(' ').flatMap((w) => computeTermsOf(w)))];
     return [key.replace(/\./g, '')];
   }
   const word = foldWord(stripPossessive(surface));
@@ -151,21 +151,35 @@ export function demonymPlace(word: string): string | undefined {
   return DEMONYMS.get(foldWord(word));
 }
 
+// Two rows reused by every call: spelling correction runs this over thousands of words per
+// question on a large corpus, and fresh arrays per row made it the main source of garbage.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance with an early exit once `max` is exceeded. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 1);
+    rowB = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length]!;
 }

@@ -3,9 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { saveArticle, type Article } from '../../src/core/index.ts';
-import type { Logger } from '../../src/adapters/shared/logger.ts';
-import { createLogger as createServerLogger } from '../../src/adapters/shared/logger.ts';
+import { createLogger as createServerLogger, type Logger } from '../../src/adapters/shared/logger.ts';
+import { FAKE_BOT_TOKEN } from '../fakes/slack-api.ts';
+import { SIGNING_SECRET } from '../fakes/slack-requests.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
+
+/**
+ * The environment of a server on a free loopback port, serving a temporary corpus and Slack in
+ * HTTP mode against a fake Slack; tests add the variables they are about.
+ */
+export function slackHttpEnv(corpus: { root: string; dir: string }, slackApiUrl: string): Record<string, string> {
+  return {
+    PORT: '0',
+    BRIEFBOT_HOST: '127.0.0.1',
+    BRIEFBOT_CORPUS: corpus.dir,
+    BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
+    SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slackApiUrl,
+  };
+}
 
 export const HARBOUR_ID = 'harbour';
 export const CLINIC_ID = 'clinic';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { generateTestKeys, ping, postInteraction, slashCommand, TEST_USER, type TestKeys } from '../fakes/discord-interactions.ts';
 import { allText } from '../slack/helpers.ts';
-import { eventually, HARBOUR_ID, memoryLogger, tempCorpus } from './helpers.ts';
+import { eventually, HARBOUR_ID, memoryLogger, tempCorpus, slackHttpEnv } from './helpers.ts';
 
 const QUESTION = 'Who voted against the bridge?';
 const ANSWER = 'Opposition councillor Marco Silva voted against the plan.';
@@ -31,13 +31,7 @@ describe('startServer with Slack HTTP mode and Discord HTTP interactions on one 
     log = memoryLogger('debug');
     const config = loadServerConfig(
       {
-        PORT: '0',
-        BRIEFBOT_HOST: '127.0.0.1',
-        BRIEFBOT_CORPUS: corpus.dir,
-        BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
-        SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
+        ...slackHttpEnv(corpus, slack.apiUrl),
         DISCORD_PUBLIC_KEY: keys.publicKeyHex,
         DISCORD_APP_ID: discord.appId,
         DISCORD_API_URL: discord.apiUrl,

@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/server.ts';
-import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { SIGNING_SECRET } from '../fakes/slack-requests.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { slashCommand } from '../fakes/discord-interactions.ts';
-import { eventually, memoryLogger, tempCorpus } from './helpers.ts';
+import { eventually, memoryLogger, tempCorpus, slackHttpEnv } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/briefbot.js', import.meta.url));
 const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.fake.token';
@@ -32,13 +31,7 @@ describe('startServer roles for a sharded start', () => {
   const config = () =>
     loadServerConfig(
       {
-        PORT: '0',
-        BRIEFBOT_HOST: '127.0.0.1',
-        BRIEFBOT_CORPUS: corpus.dir,
-        BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
-        SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
+        ...slackHttpEnv(corpus, slack.apiUrl),
         DISCORD_TOKEN,
         DISCORD_API_URL: discord.apiUrl,
       },

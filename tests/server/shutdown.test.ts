@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_BOT_TOKEN, FAKE_BOT_USER, nextTs, startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { eventCallback, jsonPost, postToApp, SIGNING_SECRET } from '../fakes/slack-requests.ts';
 import { allText } from '../slack/helpers.ts';
-import { eventually, tempCorpus } from './helpers.ts';
+import { eventually, tempCorpus, slackHttpEnv } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/briefbot.js', import.meta.url));
 
@@ -38,13 +37,7 @@ describe('briefbot start as a process', () => {
   });
 
   const env = () => ({
-    PORT: '0',
-    BRIEFBOT_HOST: '127.0.0.1',
-    BRIEFBOT_CORPUS: corpus.dir,
-    BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
-    SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    ...slackHttpEnv(corpus, slack.apiUrl),
   });
 
   it('exits 0 within 5 seconds of SIGTERM, after answering the question in flight', async () => {

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/adapters/shared/logger.ts';
 import { ConfigError, loadServerConfig, type Env } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/server.ts';
-import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { SIGNING_SECRET } from '../fakes/slack-requests.ts';
-import { tempCorpus } from './helpers.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
+import { tempCorpus, slackHttpEnv } from './helpers.ts';
 
 describe('startServer refusing to start', () => {
   let slack: FakeSlack;
@@ -25,13 +24,7 @@ describe('startServer refusing to start', () => {
   const config = (extra: Env = {}) =>
     loadServerConfig(
       {
-        PORT: '0',
-        BRIEFBOT_HOST: '127.0.0.1',
-        BRIEFBOT_CORPUS: corpus.dir,
-        BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
-        SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
+        ...slackHttpEnv(corpus, slack.apiUrl),
         ...extra,
       },
       { cwd: corpus.root },

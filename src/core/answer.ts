@@ -89,27 +89,23 @@ function prefixMatch(term: string, terms: Set<string>): boolean {
 }
 
 /** Term sets of whole paragraphs plus their article's title, for the most recent paragraphs. */
-const paragraphCache = new WeakMap<Index, Map<string, Set<string>>>();
+/** Term sets of whole paragraphs plus their article's title, by the id of each sentence asked about. */
+const paragraphCache = new WeakMap<Index, Map<number, Set<string>>>();
 
 function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
   let cache = paragraphCache.get(index);
   if (!cache) paragraphCache.set(index, (cache = new Map()));
-  const key = `${doc.article.id}#${doc.paragraph}`;
-  let set = cache.get(key);
+  let set = cache.get(doc.id);
   if (set) return set;
+  // The sentences of a paragraph are consecutive documents: collect them, and file the set under each.
+  let first = doc.id;
+  while (first > 0 && index.docs[first - 1]!.article === doc.article && index.docs[first - 1]!.paragraph === doc.paragraph) first--;
+  let last = doc.id;
+  while (last + 1 < index.docs.length && index.docs[last + 1]!.article === doc.article && index.docs[last + 1]!.paragraph === doc.paragraph) last++;
   set = new Set(textTerms(doc.article.title));
-  for (let i = doc.id; i >= 0; i--) {
-    const d = index.docs[i]!;
-    if (d.article !== doc.article || d.paragraph !== doc.paragraph) break;
-    for (const t of index.features(d).terms) set.add(t);
-  }
-  for (let i = doc.id + 1; i < index.docs.length; i++) {
-    const d = index.docs[i]!;
-    if (d.article !== doc.article || d.paragraph !== doc.paragraph) break;
-    for (const t of index.features(d).terms) set.add(t);
-  }
-  cache.set(key, set);
-  if (cache.size > 5000) cache.delete(cache.keys().next().value as string);
+  for (let i = first; i <= last; i++) for (const t of index.features(index.docs[i]!).terms) set.add(t);
+  if (cache.size > 20_000) cache.clear();
+  for (let i = first; i <= last; i++) cache.set(i, set);
   return set;
 }
 

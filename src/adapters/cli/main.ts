@@ -272,6 +272,11 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
 }
 
 export async function runMain(): Promise<void> {
+  // `briefbot ask … | head -1`: a reader that stops early is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const code = await runCommand(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,

@@ -10,7 +10,8 @@
  * // reply.kind === 'answer'; reply.citations[0].text is a sentence of the article, verbatim.
  * ```
  */
-export { createBot, openBot, wrapBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
+export { createBot, createBotOver, openBot, wrapBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
+export { openIndexedCorpus, defaultCacheDir } from './index-cache.ts';
 export { ingestText, slugify, type IngestOptions } from './ingest.ts';
 export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, type CorpusProblem } from './corpus.ts';
 export { COMMANDS, parseCommandLine, isCommandName, type CommandSpec, type ArgumentSource } from './commands.ts';

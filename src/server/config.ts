@@ -39,6 +39,11 @@ export interface ServerConfig {
   ratePerMinute: number;
   /** BRIEFBOT_FEEDBACK_LOG, absolute; never inside the corpus folder. */
   feedbackLog: string;
+  /**
+   * BRIEFBOT_INDEX_CACHE: the folder of the serialized index (absolute; never inside the corpus
+   * folder), `undefined` for the default beside the corpus, or `false` (`off`) for none.
+   */
+  indexCache: string | false | undefined;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
 }
@@ -81,6 +86,7 @@ const schema = z.object({
   ),
   BRIEFBOT_FEEDBACK_LOG: z.preprocess(blank, z.string().default(DEFAULTS.feedbackLog)),
   BRIEFBOT_CORPUS: z.preprocess(blank, z.string().default(DEFAULTS.corpus)),
+  BRIEFBOT_INDEX_CACHE: z.preprocess(blank, z.string().optional()),
 });
 
 /** True when `inner` is `outer` or lies inside it. */
@@ -103,6 +109,7 @@ export function loadServerConfig(env: Env, options: { cwd: string; corpusDir?: s
     BRIEFBOT_RATE_LIMIT: env.BRIEFBOT_RATE_LIMIT,
     BRIEFBOT_FEEDBACK_LOG: env.BRIEFBOT_FEEDBACK_LOG,
     BRIEFBOT_CORPUS: env.BRIEFBOT_CORPUS,
+    BRIEFBOT_INDEX_CACHE: env.BRIEFBOT_INDEX_CACHE,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -116,6 +123,14 @@ export function loadServerConfig(env: Env, options: { cwd: string; corpusDir?: s
     throw new ConfigError(
       'BRIEFBOT_FEEDBACK_LOG',
       `BRIEFBOT_FEEDBACK_LOG (${feedbackLog}) is inside the corpus folder ${corpusDir}; the server never writes there. Set it to a file outside, such as ${DEFAULTS.feedbackLog}.`,
+    );
+  }
+
+  const indexCache = values.BRIEFBOT_INDEX_CACHE === undefined ? undefined : values.BRIEFBOT_INDEX_CACHE === 'off' ? false : resolve(options.cwd, values.BRIEFBOT_INDEX_CACHE);
+  if (indexCache && isInside(indexCache, corpusDir)) {
+    throw new ConfigError(
+      'BRIEFBOT_INDEX_CACHE',
+      `BRIEFBOT_INDEX_CACHE (${indexCache}) is inside the corpus folder ${corpusDir}; the server never writes there. Set it to a folder outside, such as .briefbot, or to off.`,
     );
   }
 
@@ -147,6 +162,7 @@ export function loadServerConfig(env: Env, options: { cwd: string; corpusDir?: s
     logLevel: values.LOG_LEVEL,
     ratePerMinute: values.BRIEFBOT_RATE_LIMIT,
     feedbackLog,
+    indexCache,
     slack,
     discord,
   };

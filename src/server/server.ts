@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Events, type Client } from 'discord.js';
-import { createBot, type Bot } from '../core/index.ts';
+import { createBot, createBotOver, openIndexedCorpus, type Article, type Bot } from '../core/index.ts';
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
 import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adapters/slack/index.ts';
@@ -117,6 +117,31 @@ function forRole(config: ServerConfig, role: ServerRole): ServerConfig {
   return config;
 }
 
+/**
+ * The bot over the articles the watcher just read, through the serialized index when it was
+ * built from the same files (building a large corpus's index takes seconds; loading it, much
+ * less). The index file lives outside the corpus folder; when it cannot be used or written,
+ * the index is built in memory.
+ */
+async function openCoreBot(config: ServerConfig, articles: Article[], log: Logger): Promise<Bot> {
+  if (config.indexCache === false || articles.length === 0) return createBot(articles);
+  const t0 = Date.now();
+  try {
+    const opened = await openIndexedCorpus(config.corpusDir, { cacheDir: config.indexCache });
+    // A file that changed between the two reads makes them differ; the watcher's next scan
+    // catches any change after this one, so the same article ids mean the same files here.
+    const ids = (list: readonly Article[]) => list.map((a) => a.id).join('\n');
+    if (ids(opened.articles) === ids(articles)) {
+      if (opened.cacheError) log.warn({ err: opened.cacheError }, 'the index file could not be written; serving from memory');
+      log.info({ articles: articles.length, index: opened.source, ms: Date.now() - t0 }, opened.source === 'loaded' ? 'index loaded from its file' : 'index built');
+      return createBotOver(opened.index);
+    }
+  } catch (error) {
+    log.warn({ err: error }, 'the index file could not be used; building the index in memory');
+  }
+  return createBot(articles);
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const role = options.role ?? 'all';
   const config = forRole(options.config, role);
@@ -136,7 +161,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const initial = await watcher.scan();
   if (initial.articles.length === 0) log.warn({ dir: config.corpusDir }, 'the corpus has no valid articles yet; every question will be declined until one is added');
-  const coreBot = createBot(initial.articles);
+  const coreBot = await openCoreBot(config, initial.articles, log);
   core = coreBot;
   const bot = withRequestLog(withLimits(coreBot, { perMinute: config.ratePerMinute, clock }), logger);
   watcher.start();

@@ -151,18 +151,24 @@ export function demonymPlace(word: string): string | undefined {
   return DEMONYMS.get(foldWord(word));
 }
 
-// Two rows reused by every call: spelling correction runs this over thousands of words per
+// Three rows reused by every call: spelling correction runs this over thousands of words per
 // question on a large corpus, and fresh arrays per row made it the main source of garbage.
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
-/** Levenshtein distance with an early exit once `max` is exceeded. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit ("demnad" → "demand"),
+ * the commonest typing slip (optimal string alignment), with an early exit once `max` is exceeded.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (rowA.length <= b.length) {
     rowA = new Int32Array(b.length * 2 + 1);
     rowB = new Int32Array(b.length * 2 + 1);
+    rowC = new Int32Array(b.length * 2 + 1);
   }
+  let before = rowC;
   let prev = rowA;
   let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -171,13 +177,16 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, before[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    const t = prev;
+    const t = before;
+    before = prev;
     prev = cur;
     cur = t;
   }

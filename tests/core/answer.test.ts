@@ -37,6 +37,8 @@ describe('answering (bot.handle with a question)', () => {
 
   it('tolerates a misspelt word', () => {
     expect(firstText('How much will the bridge cots?')).toMatch(/€420 million/);
+    // Two neighbouring letters swapped count as one slip.
+    expect(firstText('Why did the doctors resgin?')).toMatch(/last two doctors resigned/);
   });
 
   it('understands a demonym: "Portugal\'s prime minister" finds "Portuguese Prime Minister"', () => {

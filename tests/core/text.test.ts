@@ -43,10 +43,13 @@ describe('relatedTerms', () => {
 });
 
 describe('editDistance', () => {
-  it('counts edits and stops early past the bound', () => {
+  it('counts edits, a swap of neighbours as one, and stops early past the bound', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('zelensky', 'zelenskyy', 2)).toBe(1);
-    expect(editDistance('demnad', 'demand', 2)).toBe(2);
+    // A swap of neighbouring letters is one slip, not two.
+    expect(editDistance('demnad', 'demand', 2)).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('ca', 'abc')).toBe(3);
     expect(editDistance('flaw', 'lawn', 1)).toBe(2);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('a'.repeat(100), 'b'.repeat(90))).toBe(100);

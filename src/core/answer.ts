@@ -79,16 +79,18 @@ function antecedentTerms(index: Index, doc: SentenceDoc): Set<string> | null {
 /** Shortest stem that may match a longer one by prefix. */
 const MIN_PREFIX = 5;
 
-function prefixMatch(term: string, terms: Set<string>): boolean {
+function prefixMatch(term: string, terms: readonly string[]): boolean {
   if (term.length < MIN_PREFIX || /\d/.test(term)) return false;
-  for (const t of terms) {
+  // An indexed loop over the sentence's term list: this runs for every unmatched key of every
+  // candidate, and a Set's iterator allocated on each step.
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
     if (t.length < MIN_PREFIX || t === term) continue;
     if (t.length > term.length ? t.startsWith(term) : term.startsWith(t)) return true;
   }
   return false;
 }
 
-/** Term sets of whole paragraphs plus their article's title, for the most recent paragraphs. */
 /** Term sets of whole paragraphs plus their article's title, by the id of each sentence asked about. */
 const paragraphCache = new WeakMap<Index, Map<number, Set<string>>>();
 
@@ -212,7 +214,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     else if (doc.quote && query.asksForQuote && SPEECH_STEMS.has(key)) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, key, doc)) entity += weight;
-    else if (prefixMatch(key, f.terms)) prefix += weight;
+    else if (prefixMatch(key, f.sequence)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
     else if (f.context.has(key) || hasAny(f.context, related)) context += weight;
     else found = false;

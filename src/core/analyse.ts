@@ -48,10 +48,6 @@ export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'commen
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
-export function answerTypeOf(question: string): AnswerType {
-  return questionFrame(question).type;
-}
-
 /** The expected answer type and the words that ask for it ("how far", "in what year"). */
 function questionFrame(question: string): { type: AnswerType; frame: Set<string> } {
   let q = foldWord(question).trim();

@@ -11,7 +11,7 @@ import type { Index, SentenceDoc } from './search-index.ts';
 import type { Entity } from './schema.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
-import { makeCitation } from './cite.ts';
+import { makeCitation, quoteSpan } from './cite.ts';
 import { MODEL, RANKER, decisionFeatures, probability, type Candidate } from './decide.ts';
 
 /**
@@ -308,7 +308,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
     if (e) return find(e.name) ?? e.aliases.map(find).find((x) => x !== null) ?? null;
   }
   if (doc.quote && query.asksForQuote) {
-    const q = find(doc.quote.text.split(/(?<=[.!?])\s/)[0] ?? doc.quote.text);
+    const q = quoteSpan(text, doc.quote);
     if (q) return q;
   }
   // The clause after the last word that matches the question.

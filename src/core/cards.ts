@@ -4,7 +4,7 @@ import { makeReply } from './reply.ts';
 import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import { findEntities } from './analyse.ts';
-import { makeCitation } from './cite.ts';
+import { makeCitation, quoteSpan } from './cite.ts';
 import { mentionedPeople } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 
@@ -128,8 +128,7 @@ export function quotesReply(index: Index, speaker: string): Reply {
       }
       const first = docOf(index, article.id, q.sentences[0]!);
       if (!first) continue;
-      const at = first.sentence.text.indexOf(q.text.split(/(?<=[.!?])\s/)[0] ?? q.text);
-      citations.push(makeCitation(first, citations.length + 1, true, at >= 0 ? { start: at, end: Math.min(first.sentence.text.length, at + q.text.length) } : null));
+      citations.push(makeCitation(first, citations.length + 1, true, quoteSpan(first.sentence.text, q)));
       if (citations.length >= MAX_ITEMS) break;
     }
   }

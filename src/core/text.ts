@@ -16,10 +16,6 @@ export function foldQuotes(text: string): string {
   return text.replace(/[‘’‛′]/g, "'").replace(/[“”„‟″]/g, '"');
 }
 
-export function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Lower case, straight quotes, accents removed: the form words are compared in. */
 export function foldWord(word: string): string {
   return foldQuotes(word)

@@ -7,7 +7,7 @@ import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Entity } from './schema.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, tokenize, demonymPlace } from './text.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
 
@@ -111,10 +111,9 @@ interface NameSpan {
 }
 
 /** Capitalised words and runs of them in a question, its first word excepted when it is a question word. */
-function namesIn(question: string): NameSpan[] {
-  const tokens = tokenize(question);
+function namesIn(question: string, tokens: readonly Token[] = tokenize(question)): NameSpan[] {
   const names: NameSpan[] = [];
-  let run: typeof tokens = [];
+  let run: Token[] = [];
   const flush = () => {
     if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
     run = [];
@@ -188,7 +187,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     entities.push(r);
   };
 
-  for (const name of namesIn(text)) {
+  const tokens = tokenize(text);
+  for (const name of namesIn(text, tokens)) {
     const refs = findEntities(index, name.text);
     if (refs.length > 0) {
       for (const r of refs) addEntity(r);
@@ -204,7 +204,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const corrected = new Set<string>();
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
   // The words that ask for the answer type ("how far", "what year") are not about the topic.
-  for (const token of tokenize(text).filter((t) => !frame.frame.has(foldWord(t.surface)))) {
+  for (const token of tokens.filter((t) => !frame.frame.has(foldWord(t.surface)))) {
     for (const term of termsOf(token.surface)) {
       if (keys.has(term)) continue;
       let key = term;

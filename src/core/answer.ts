@@ -26,6 +26,7 @@ const CANDIDATES = 20;
 const MAX_CITATIONS = 3;
 
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
+const HOW_LONG = /^\s*how long\b/i;
 const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 
 export interface Scored {
@@ -41,21 +42,35 @@ export interface Scored {
   x: number[];
 }
 
+/** True when the sentence names an entity of this type that the question does not name itself. */
+function hasOtherEntity(doc: SentenceDoc, query: Query, type: Entity['type']): boolean {
+  for (const e of doc.entities) if (e.type === type && !query.entitySet.has(e)) return true;
+  return false;
+}
+
+function hasAmount(numbers: readonly string[]): boolean {
+  for (const n of numbers) if (AMOUNT.test(n)) return true;
+  return false;
+}
+
+// Loops rather than `some` with closures: this runs for every candidate of every question.
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
     case 'number':
       // "How long …" is answered by a span of time as often as by a count.
-      return doc.sentence.numbers.length > 0 || (/^how long\b/i.test(query.text.trim()) && doc.sentence.dates.length > 0);
+      return doc.sentence.numbers.length > 0 || (HOW_LONG.test(query.text) && doc.sentence.dates.length > 0);
     case 'date':
       return doc.sentence.dates.length > 0;
     case 'person':
-      return doc.entities.some((e) => e.type === 'person' && !query.entitySet.has(e)) || doc.speaker !== null;
+      return hasOtherEntity(doc, query, 'person') || doc.speaker !== null;
     case 'place':
-      return doc.entities.some((e) => e.type === 'place' && !query.entitySet.has(e));
+      return hasOtherEntity(doc, query, 'place');
     case 'organisation':
-      return doc.entities.some((e) => e.type === 'organisation') || doc.attribution !== null;
+      for (const e of doc.entities) if (e.type === 'organisation') return true;
+      return doc.attribution !== null;
     case 'reason':
-      return REASON_MARKERS.some((re) => re.test(doc.sentence.text));
+      for (const re of REASON_MARKERS) if (re.test(doc.sentence.text)) return true;
+      return false;
     case 'other':
       return true;
   }
@@ -136,13 +151,17 @@ function bigramShare(sequence: readonly string[], keys: readonly string[]): numb
 
 /** What the reranker needs of a query, worked out once for all its candidates. */
 interface QueryPlan {
-  keys: [string, number][];
+  /** The key terms' weights, in `keyList` order. */
+  keyWeights: number[];
   keyList: string[];
   related: Map<string, string[]>;
   unknown: Set<string>;
   /** Key terms that name one of the question's entities, with those entities. */
   entityKeys: Map<string, Set<Entity>>;
   howMuch: boolean;
+  /** The distinct query terms, each with its highest weight, for retrieval. */
+  searchTerms: string[];
+  searchBoosts: number[];
 }
 
 const planCache = new WeakMap<Query, QueryPlan>();
@@ -165,8 +184,12 @@ function planOf(query: Query): QueryPlan {
       set.add(r.entity);
     }
   }
+  const boosts = new Map<string, number>();
+  for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
   plan = {
-    keys: [...query.keys],
+    searchTerms: [...boosts.keys()],
+    searchBoosts: [...boosts.values()],
+    keyWeights: [...query.keys.values()],
     keyList: [...query.keys.keys()],
     related,
     unknown: new Set(query.unknownTerms),
@@ -181,7 +204,8 @@ function planOf(query: Query): QueryPlan {
 function namesKey(plan: QueryPlan, key: string, doc: SentenceDoc): boolean {
   const entities = plan.entityKeys.get(key);
   if (!entities) return false;
-  return doc.entities.some((e) => entities.has(e)) || (doc.speaker?.entity ? entities.has(doc.speaker.entity) : false);
+  for (const e of doc.entities) if (entities.has(e)) return true;
+  return doc.speaker?.entity ? entities.has(doc.speaker.entity) : false;
 }
 
 function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
@@ -205,7 +229,11 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let paraCovered = 0;
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
-  for (const [key, weight] of plan.keys) {
+  // Indexed loops over plain arrays: destructuring entries would allocate for every key of every candidate.
+  const keyList = plan.keyList;
+  for (let k = 0; k < keyList.length; k++) {
+    const key = keyList[k]!;
+    const weight = plan.keyWeights[k]!;
     total += weight;
     const related = plan.related.get(key);
     let found = true;
@@ -226,22 +254,26 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     }
   }
   const norm = total > 0 ? 1 / total : 0;
-  const share = { exact: exact * norm, synonym: synonym * norm, entity: entity * norm, prefix: prefix * norm, antecedent: earlier * norm, context: context * norm };
   const coverage =
-    share.exact * CREDIT.exact + share.synonym * CREDIT.synonym + share.entity * CREDIT.entity + share.prefix * CREDIT.prefix + share.antecedent * CREDIT.antecedent + share.context * CREDIT.context;
+    exact * norm * CREDIT.exact +
+    synonym * norm * CREDIT.synonym +
+    entity * norm * CREDIT.entity +
+    prefix * norm * CREDIT.prefix +
+    earlier * norm * CREDIT.antecedent +
+    context * norm * CREDIT.context;
   const typed = hasAnswerType(doc, query);
   const x = [
-    share.exact,
-    share.synonym,
-    share.entity,
-    share.prefix,
-    share.antecedent,
-    share.context,
+    exact * norm,
+    synonym * norm,
+    entity * norm,
+    prefix * norm,
+    earlier * norm,
+    context * norm,
     paraCovered * norm,
     bm25,
     typed ? 1 : 0,
     // "How much …" asks for an amount or a share, not a count.
-    typed && plan.howMuch && doc.sentence.numbers.some((n) => AMOUNT.test(n)) ? 1 : 0,
+    typed && plan.howMuch && hasAmount(doc.sentence.numbers) ? 1 : 0,
     query.asksForQuote && doc.quote ? 1 : 0,
     query.asksForQuote && doc.speaker?.entity && query.entitySet.has(doc.speaker.entity) ? 1 : 0,
     doc.position <= 1 ? 1 : 0,
@@ -258,30 +290,31 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
 /** Retrieves and reranks candidates; best first. */
 export function rank(index: Index, query: Query): Scored[] {
   if (query.terms.length === 0) return [];
-  const boosts = new Map<string, number>();
-  for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
-  const results = index.search.search(
-    { combineWith: 'OR', queries: [...boosts.keys()] },
-    { boostTerm: (term) => boosts.get(term) ?? 1 },
-  );
-  const top = results.slice(0, CANDIDATES);
-  const maxScore = top[0]?.score ?? 1;
+  const plan = planOf(query);
+  const top = index.search.topDocuments(plan.searchTerms, plan.searchBoosts, CANDIDATES);
+  const maxScore = top.scores[0] ?? 1;
+  const candidates: Scored[] = [];
+  for (let i = 0; i < top.ids.length; i++) candidates.push(scoreDoc(index, index.docs[top.ids[i]!]!, query, top.scores[i]! / maxScore));
   // Sentences that name an entity of the question through a pronoun may not be retrieved by terms.
-  const seen = new Set(top.map((r) => r.id as number));
-  const candidates = top.map((r) => scoreDoc(index, index.docs[r.id as number]!, query, r.score / maxScore));
+  let seen: Set<number> | null = null;
   for (const ref of query.entities) {
     if (candidates.length > CANDIDATES * 2) break;
     for (const id of ref.entity.pronounMentions) {
       const doc = index.doc(ref.article.id, id);
-      if (doc && !seen.has(doc.id)) {
-        seen.add(doc.id);
-        candidates.push(scoreDoc(index, doc, query, 0));
-      }
+      if (!doc) continue;
+      seen ??= new Set(top.ids);
+      if (seen.has(doc.id)) continue;
+      seen.add(doc.id);
+      candidates.push(scoreDoc(index, doc, query, 0));
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
-  const unique = new Set<number>();
-  return candidates.filter((c) => !unique.has(c.doc.id) && unique.add(c.doc.id));
+  // Retrieved documents are distinct, and pronoun candidates are added once each.
+  return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+}
+
+function isSynonymTerm(query: Query, term: string): boolean {
+  for (const q of query.terms) if (q.term === term && q.kind === 'synonym') return true;
+  return false;
 }
 
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
@@ -314,9 +347,9 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
   // The clause after the last word that matches the question.
   const tokens = tokenize(text);
   let last = -1;
-  tokens.forEach((t, i) => {
-    if (termsOf(t.surface).some((term) => query.keys.has(term) || query.terms.some((q) => q.term === term && q.kind === 'synonym'))) last = i;
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    for (const term of termsOf(tokens[i]!.surface)) if (query.keys.has(term) || isSynonymTerm(query, term)) last = i;
+  }
   if (last < 0 || last >= tokens.length - 2) return null;
   const start = tokens[last + 1]!.start;
   const rest = text.slice(start);

@@ -320,7 +320,64 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
     return (this.norms = { table, freqs: maxTf + 1, lengths });
   }
 
+  /**
+   * The `limit` best documents for terms already in the index's own form (what its processTerm
+   * gives), each with its own boost, best first: the document positions and scores of the first
+   * hits that `search({ combineWith: 'OR', queries: terms }, { boostTerm })` returns when the
+   * index's search options pass terms through unchanged. The answerer reads only its first
+   * candidates, so no hit object is built for the rest.
+   */
+  topDocuments(terms: readonly string[], boosts: readonly number[], limit: number): { ids: Int32Array; scores: Float64Array } {
+    const distinct = new Set(terms).size === terms.length;
+    if (this.hydrated || !distinct) {
+      // MiniSearch's own path: the same ranking, through its result objects.
+      const boostOf = new Map(terms.map((t, i) => [t, boosts[i] ?? 1]));
+      const hits = this.search({ combineWith: 'OR', queries: [...terms] }, { boostTerm: (term) => boostOf.get(term) ?? 1 }).slice(0, limit);
+      return { ids: Int32Array.from(hits, (h) => Number(h.id)), scores: Float64Array.from(hits, (h) => h.score) };
+    }
+    const plan: Plan = { terms: [], fieldBoosts: this.defaultFieldBoosts(), bm25: this.defaultBm25() };
+    for (let i = 0; i < terms.length; i++) plan.terms.push({ termId: this.termIds.get(terms[i]!) ?? -1, boost: boosts[i] ?? 1 });
+    const count = this.accumulate(plan);
+    const best = topHits(this.touched, count, this.total, this.quality, Math.min(limit, this.maxResults));
+    const ids = new Int32Array(best.length);
+    const scores = new Float64Array(best.length);
+    for (let i = 0; i < best.length; i++) {
+      const doc = this.touched[best[i]!]!;
+      ids[i] = doc;
+      scores[i] = this.total[doc]! * this.quality[doc]!;
+    }
+    return { ids, scores };
+  }
+
+  private fieldBoostCache: number[] | undefined;
+
+  /** The field boosts of the index's own search options. */
+  private defaultFieldBoosts(): number[] {
+    if (this.fieldBoostCache) return this.fieldBoostCache;
+    const { fields, searchOptions } = (this as unknown as MiniSearchInternals)._options;
+    const boost = searchOptions?.boost ?? {};
+    return (this.fieldBoostCache = fields.map((field) => (Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1));
+  }
+
+  private defaultBm25(): Plan['bm25'] {
+    return (this as unknown as MiniSearchInternals)._options.searchOptions?.bm25 ?? DEFAULT_BM25;
+  }
+
   private run(plan: Plan): SearchResult[] {
+    const touchedCount = this.accumulate(plan);
+    const { total, quality, touched } = this;
+    const best = topHits(touched, touchedCount, total, quality, this.maxResults);
+    const stringIds = this.data.stringIds;
+    const hits: SearchResult[] = [];
+    for (let i = 0; i < best.length; i++) {
+      const doc = touched[best[i]!]!;
+      hits.push(new Hit(stringIds ? String(doc) : doc, total[doc]! * quality[doc]!, () => this.explain(plan, doc)) as unknown as SearchResult);
+    }
+    return hits;
+  }
+
+  /** Adds up the plan's BM25 scores into `total` and `quality`; returns how many documents `touched` lists. */
+  private accumulate(plan: Plan): number {
     const { starts, docs, freqs, fieldLengths, averageFieldLengths, documentCount } = this.data;
     const F = this.fieldCount;
     const { k, b, d } = plan.bm25;
@@ -384,14 +441,7 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
         }
       }
     }
-    const best = topHits(touched, touchedCount, total, quality, this.maxResults);
-    const stringIds = this.data.stringIds;
-    const hits: SearchResult[] = [];
-    for (let i = 0; i < best.length; i++) {
-      const doc = touched[best[i]!]!;
-      hits.push(new Hit(stringIds ? String(doc) : doc, total[doc]! * quality[doc]!, () => this.explain(plan, doc)) as unknown as SearchResult);
-    }
-    return hits;
+    return touchedCount;
   }
 
   /** Which query terms a document matched, in which fields (MiniSearch's `queryTerms` and `match`). */

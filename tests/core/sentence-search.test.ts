@@ -63,6 +63,31 @@ describe('SentenceSearch', () => {
     }
   });
 
+  it('ranks pre-processed terms first as MiniSearch does, without hit objects (topDocuments)', () => {
+    for (const question of questions.slice(0, 120)) {
+      const query = analyse(index, question);
+      const boosts = new Map<string, number>();
+      for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
+      const slow = plain.search({ combineWith: 'OR', queries: [...boosts.keys()] }, { boostTerm: (term) => boosts.get(term) ?? 1 }).slice(0, 20);
+      const top = index.search.topDocuments([...boosts.keys()], [...boosts.values()], 20);
+      expect([...top.ids]).toEqual(slow.map((r) => Number(r.id)));
+      expect([...top.scores]).toEqual(slow.map((r) => r.score));
+    }
+  });
+
+  it('hands topDocuments to MiniSearch when a term repeats or its maps were rebuilt', () => {
+    const other = buildIndex(articles);
+    const terms = ['river', 'citi', 'river'];
+    const expected = plain.search({ combineWith: 'OR', queries: terms }, { boostTerm: (t) => (t === 'river' ? 2 : 1) }).slice(0, 5);
+    expect([...other.search.topDocuments(terms, [2, 1, 2], 5).ids]).toEqual(expected.map((r) => Number(r.id)));
+    other.search.has('3'); // rebuilds MiniSearch's own maps
+    const distinct = ['river', 'citi'];
+    const viaMaps = other.search.topDocuments(distinct, [2, 1], 5);
+    const reference = plain.search({ combineWith: 'OR', queries: distinct }, { boostTerm: (t) => (t === 'river' ? 2 : 1) }).slice(0, 5);
+    expect([...viaMaps.ids]).toEqual(reference.map((r) => Number(r.id)));
+    expect([...viaMaps.scores]).toEqual(reference.map((r) => r.score));
+  });
+
   it('hands other queries and methods to MiniSearch over rebuilt maps', () => {
     const other = buildIndex(articles);
     expect(summary(other.search.search('popul', { prefix: true }))).toEqual(summary(plain.search('popul', { prefix: true })));

@@ -48,7 +48,7 @@ export interface EntityRef {
 export interface Index {
   articles: readonly Article[];
   docs: SentenceDoc[];
-  search: MiniSearch<{ id: number }>;
+  search: SentenceSearch<{ id: number }>;
   /** Number of sentences each term occurs in (own text). */
   df: Map<string, number>;
   /** Terms by first letter, for spelling correction. */
@@ -278,7 +278,17 @@ function assemble(
     if (list) list.push(form);
     else entityFormsByInitial.set(k, [form]);
   }
-  const cache = new Map<number, DocFeatures>();
+  // A corpus of up to FEATURE_CACHE sentences keeps every sentence's term sets once worked out.
+  // A larger one keeps the recently used in two generations: a hit in the older one is copied to
+  // the newer, and when the newer is full the older is dropped whole. A hit never reorders
+  // anything, so it allocates nothing, and at most FEATURE_CACHE sentences are kept.
+  const everyDoc: (DocFeatures | undefined)[] | null = docs.length <= FEATURE_CACHE ? new Array<DocFeatures | undefined>(docs.length) : null;
+  let recent = new Map<number, DocFeatures>();
+  let older = new Map<number, DocFeatures>();
+  function computeFeatures(doc: SentenceDoc): DocFeatures {
+    const sequence = textTerms(doc.sentence.text);
+    return { sequence, terms: new Set(sequence), context: contextTerms(doc), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)) };
+  }
   // The terms of the heading and the paragraph neighbours, in the order of `contextText`
   // (a word never spans the spaces that join them, so these are the terms of that text).
   function contextTerms(doc: SentenceDoc): Set<string> {
@@ -310,21 +320,15 @@ function assemble(
       return guess && guess.sentence.id === sentenceId ? guess : list.findLast((d) => d.sentence.id === sentenceId);
     },
     features(doc) {
-      let f = cache.get(doc.id);
-      if (f) {
-        // Refresh its place: the cache drops the least recently used sentences first.
-        cache.delete(doc.id);
-      } else {
-        const sequence = textTerms(doc.sentence.text);
-        f = {
-          sequence,
-          terms: new Set(sequence),
-          context: contextTerms(doc),
-          entityTerms: new Set(doc.entities.flatMap(entityTermsOf)),
-        };
+      if (everyDoc) return (everyDoc[doc.id] ??= computeFeatures(doc));
+      let f = recent.get(doc.id);
+      if (f) return f;
+      f = older.get(doc.id) ?? computeFeatures(doc);
+      recent.set(doc.id, f);
+      if (recent.size >= FEATURE_CACHE / 2) {
+        older = recent;
+        recent = new Map();
       }
-      cache.set(doc.id, f);
-      if (cache.size > FEATURE_CACHE) cache.delete(cache.keys().next().value as number);
       return f;
     },
     complete(source, prefix, limit) {

@@ -16,8 +16,12 @@ export function foldQuotes(text: string): string {
   return text.replace(/[‘’‛′]/g, "'").replace(/[“”„‟″]/g, '"');
 }
 
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, straight quotes, accents removed: the form words are compared in. */
 export function foldWord(word: string): string {
+  // Plain ASCII has no curly quotes and no accents to fold: lower case is all there is to do.
+  if (PLAIN_ASCII.test(word)) return word.toLowerCase();
   return foldQuotes(word)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -42,13 +46,33 @@ export interface Token {
 // (1,500) and a trailing percent sign.
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’](?=\p{L})|\.(?=[\p{L}\p{N}])|,(?=\d{3}\b))*(?:\.(?<=\b\p{Lu}\.\p{Lu}\.)|%)?/gu;
 
+// A word starts at its first letter or digit; from there the sticky form of WORD finds its end.
+// `test` moves `lastIndex` without building a match array, and this runs on every question and
+// every cited sentence.
+const WORD_START = /[\p{L}\p{N}]/gu;
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
 /** Splits text into word tokens with their offsets. Hyphenated words come out as their parts. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    tokens.push({ surface: m[0], start: m.index, end: m.index + m[0].length });
+  let at = 0;
+  for (;;) {
+    WORD_START.lastIndex = at;
+    if (!WORD_START.test(text)) break;
+    let start = WORD_START.lastIndex - 1;
+    // A letter outside the Basic Multilingual Plane is two UTF-16 units.
+    if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+    WORD_AT.lastIndex = start;
+    WORD_AT.test(text);
+    const end = WORD_AT.lastIndex;
+    tokens.push({ surface: text.slice(start, end), start, end });
+    at = end;
   }
   return tokens;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** True for U.S., EU, UN, NATO-style short capitals: they are names, never stop words. */

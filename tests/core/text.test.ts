@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, relatedTerms, termsOf, textTerms, tokenize, stem } from '../../src/core/text.ts';
+import { editDistance, foldQuotes, foldWord, relatedTerms, termsOf, textTerms, tokenize, stem } from '../../src/core/text.ts';
 
 describe('termsOf', () => {
   it('stems, and maps irregular forms to their base first', () => {
@@ -31,6 +32,27 @@ describe('tokenize', () => {
     expect(tokenize('U.S. officials cited 1,500 troops, 20% of ceasefire-at-current-lines').map((t) => t.surface)).toEqual([
       'U.S.', 'officials', 'cited', '1,500', 'troops', '20%', 'of', 'ceasefire', 'at', 'current', 'lines',
     ]);
+  });
+
+  it('finds the words a plain scan with the word pattern finds, letters beyond the BMP included', () => {
+    // The word pattern of text.ts, scanned the obvious way; tokenize finds the same words without match arrays.
+    const word = /[\p{L}\p{N}](?:[\p{L}\p{N}]|['’](?=\p{L})|\.(?=[\p{L}\p{N}])|,(?=\d{3}\b))*(?:\.(?<=\b\p{Lu}\.\p{Lu}\.)|%)?/gu;
+    const scan = (text: string) => [...text.matchAll(word)].map((m) => ({ surface: m[0], start: m.index, end: m.index + m[0].length }));
+    const pieces = fc.constantFrom('a', 'Z', '9', ' ', '.', ',', "'", '’', '%', '-', 'U.S.', 'é', 'e\u0301', '𝒜', '😀', '1,000', "don't", '\n');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+      const text = parts.join('');
+      expect(tokenize(text)).toEqual(scan(text));
+    }), { numRuns: 3000 });
+    expect(tokenize('𝒜lpha beta').map((t) => t.surface)).toEqual(['𝒜lpha', 'beta']);
+  });
+});
+
+describe('foldWord', () => {
+  it('folds case, curly quotes and accents, with the same result on its plain-ASCII shortcut', () => {
+    expect(foldWord('Zelenskyy’s')).toBe("zelenskyy's");
+    expect(foldWord('Café')).toBe('cafe');
+    const reference = (w: string) => foldQuotes(w).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    fc.assert(fc.property(fc.string({ maxLength: 16 }), (w) => foldWord(w) === reference(w)), { numRuns: 2000 });
   });
 });
 

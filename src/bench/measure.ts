@@ -15,6 +15,7 @@ import { isCorrect, percentile, type CitedSentence } from '../eval/metrics.ts';
 import type { EvalQuestion } from '../eval/data.ts';
 import { createRandom } from './generate.ts';
 import { REPO_ROOT, generatedArticles, generatedQuestions, loadBaseCorpus, writeCorpusFolder, type BenchQuestion } from './corpus.ts';
+import { NODE_FLAGS } from '../runtime.ts';
 
 export const SYSTEMS = ['briefbot', 'raw', 'stopwords'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
@@ -96,7 +97,7 @@ export function sample<T>(items: readonly T[], k: number, seed: number): T[] {
 export function coldStart(args: string[]): Promise<{ ms: number; rssMB: number }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/bench/child.ts'), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join(REPO_ROOT, 'src/bench/child.ts'), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     let ms = 0;
     child.stdout.on('data', (chunk: Buffer) => {

@@ -12,6 +12,7 @@ import { answerWithTrace, buildIndex } from '../core/index.ts';
 import { isCorrect, percentile } from '../eval/metrics.ts';
 import { REPO_ROOT, ingestGenerated, loadBaseCorpus } from './corpus.ts';
 import { SYSTEMS, type SizeReport } from './measure.ts';
+import { NODE_FLAGS } from '../runtime.ts';
 
 /** The streams and settings a command runs with (the CLI passes its own). */
 export interface BenchIo {
@@ -43,7 +44,7 @@ Generated articles and corpora are cached in --work-dir (default .briefbot/bench
 
 function runSize(options: { size: number; workDir: string; baselineQuestions: number; coldRuns: number }, stderr: NodeJS.WritableStream): Promise<SizeReport> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', join(REPO_ROOT, 'src/bench/child.ts'), 'size', JSON.stringify(options)], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, '--max-old-space-size=6144', '--import', 'tsx', join(REPO_ROOT, 'src/bench/child.ts'), 'size', JSON.stringify(options)], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -13,6 +13,7 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import { BriefbotError } from '../core/index.ts';
+import { NODE_FLAGS } from '../runtime.ts';
 
 /** How many shards: a number, or `auto` for Discord's recommendation. */
 export type ShardSetting = number | 'auto';
@@ -109,7 +110,7 @@ export async function startDiscordShards(options: DiscordShardsOptions): Promise
     mode: 'process',
     respawn,
     shardArgs: options.args ?? ['start'],
-    execArgv: options.execArgv ?? [],
+    execArgv: options.execArgv ?? [...NODE_FLAGS],
   });
   const log = options.log ?? (() => undefined);
   manager.on('shardCreate', (shard: Shard) => {

@@ -224,6 +224,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       const w = idf(index, key) * (asksForQuote && SPEECH_STEMS.has(key) ? 0.25 : 1) * (corrected.has(key) ? 0.5 : 1);
       keys.set(key, w);
       terms.push({ term: key, weight: w, of: key, kind: 'key' });
+      // A framing speech verb stands for itself only: its synonyms ("state", "tell", "add") are
+      // among the commonest words of news text and would match nearly every quote.
+      if (asksForQuote && SPEECH_STEMS.has(key)) continue;
       const related = relatedTerms(key);
       for (const s of related.synonyms) if (index.df.has(s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
       for (const m of related.metonyms) if (index.df.has(m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/index.ts';
+import { buildIndex, createBot } from '../../src/core/index.ts';
+import { analyse } from '../../src/core/analyse.ts';
 import { fixtureArticle, testBot } from '../helpers.ts';
 
 const bot = testBot();
@@ -120,5 +121,15 @@ describe('answering (bot.handle with a question)', () => {
   it('refuses an empty or overlong question with a clear error', () => {
     expect(ask('   ')).toMatchObject({ kind: 'error', code: 'EMPTY_QUESTION' });
     expect(bot.handle({ text: 'why '.repeat(200), command: 'ask' })).toMatchObject({ kind: 'error', code: 'TOO_LONG' });
+  });
+});
+
+describe('question analysis of "what did X say"', () => {
+  it("lets the speech verb frame the question without its synonyms, and finds the speaker's quote", () => {
+    const index = buildIndex([fixtureArticle('harbour-vote.txt')]);
+    const query = analyse(index, 'What did Silva say?');
+    expect(query.asksForQuote).toBe(true);
+    expect(query.terms.filter((t) => t.of === 'sai').map((t) => t.kind)).toEqual(['key']);
+    expect(firstText('What did Silva say?')).toContain('monument to cars');
   });
 });

@@ -156,8 +156,8 @@ interface QueryPlan {
   keyList: string[];
   related: Map<string, string[]>;
   unknown: Set<string>;
-  /** Key terms that name one of the question's entities, with those entities. */
-  entityKeys: Map<string, Set<Entity>>;
+  /** Key terms that are words of the name of one of the question's entities, with those names. */
+  entityKeys: Map<string, Set<string>>;
   howMuch: boolean;
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
@@ -172,16 +172,16 @@ function planOf(query: Query): QueryPlan {
   const related = new Map<string, string[]>();
   // A word the question itself uses stands for that word only, not also as another's synonym.
   for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
-  // A common name has one entity per article: stem each distinct name once.
-  const entityKeys = new Map<string, Set<Entity>>();
-  const termsByName = new Map<string, string[]>();
-  for (const r of query.entities) {
-    let terms = termsByName.get(r.entity.name);
-    if (!terms) termsByName.set(r.entity.name, (terms = textTerms(r.entity.name)));
-    for (const t of terms) {
+  // A common name has one entity per article (thousands in a large corpus): file the distinct
+  // names under the terms of their words, and test a sentence's entity by name and membership.
+  const entityKeys = new Map<string, Set<string>>();
+  const names = new Set<string>();
+  for (const r of query.entities) names.add(r.entity.name);
+  for (const name of names) {
+    for (const t of textTerms(name)) {
       let set = entityKeys.get(t);
       if (!set) entityKeys.set(t, (set = new Set()));
-      set.add(r.entity);
+      set.add(name);
     }
   }
   const boosts = new Map<string, number>();
@@ -201,11 +201,12 @@ function planOf(query: Query): QueryPlan {
 }
 
 /** True when `key` is a word of the name of a question entity that the sentence names or quotes. */
-function namesKey(plan: QueryPlan, key: string, doc: SentenceDoc): boolean {
-  const entities = plan.entityKeys.get(key);
-  if (!entities) return false;
-  for (const e of doc.entities) if (entities.has(e)) return true;
-  return doc.speaker?.entity ? entities.has(doc.speaker.entity) : false;
+function namesKey(plan: QueryPlan, query: Query, key: string, doc: SentenceDoc): boolean {
+  const names = plan.entityKeys.get(key);
+  if (!names) return false;
+  for (const e of doc.entities) if (names.has(e.name) && query.entitySet.has(e)) return true;
+  const speaker = doc.speaker?.entity;
+  return speaker ? names.has(speaker.name) && query.entitySet.has(speaker) : false;
 }
 
 function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
@@ -241,7 +242,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     else if (doc.quote && query.asksForQuote && SPEECH_STEMS.has(key)) exact += weight;
-    else if (f.entityTerms.has(key) || namesKey(plan, key, doc)) entity += weight;
+    else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (prefixMatch(key, f.sequence)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
     else if (f.context.has(key) || hasAny(f.context, related)) context += weight;

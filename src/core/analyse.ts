@@ -159,7 +159,9 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   for (let i = earlier.length - 1; i >= 0; i--) {
     const turn = earlier[i]!;
     for (const name of namesIn(turn)) {
-      const refs = findEntities(index, name.text);
+      // "Mayor Elena Ruiz" is no entity form of its own: then its words are tried, as analysis does.
+      let refs = findEntities(index, name.text);
+      if (refs.length === 0) refs = tokenize(name.text).flatMap((t) => findEntities(index, t.surface));
       const ref = refs.find((r) => !wantsPerson || r.entity.type === 'person');
       if (!ref) continue;
       const display = name.text.replace(/['’]s$/, '');

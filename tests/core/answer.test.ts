@@ -133,3 +133,13 @@ describe('question analysis of "what did X say"', () => {
     expect(firstText('What did Silva say?')).toContain('monument to cars');
   });
 });
+
+describe('follow-up resolution', () => {
+  it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
+    const index = buildIndex([fixtureArticle('harbour-vote.txt')]);
+    const history = [{ role: 'user' as const, text: 'Why did Mayor Helena Duarte back the bridge?' }];
+    const query = analyse(index, 'what did she say?', history);
+    expect(query.text).toBe('what did Mayor Helena Duarte say?');
+    expect(query.entities.map((r) => r.entity.name)).toContain('Helena Duarte');
+  });
+});

@@ -154,8 +154,9 @@ describe('createSlackAdapter over HTTP', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.args).toMatchObject({ channel: CHANNEL, ts: root.ts });
     expect(allText(followUp.args)).toContain(OSEI_QUOTE);
-    // Control: without the thread, the same words are not about Osei.
-    expect(bot.handle({ text: 'what did he say?' }).citations[0]?.text ?? '').not.toContain(OSEI_QUOTE);
+    // Control: the same words in a thread about someone else are not about Osei.
+    const elsewhere = bot.handle({ text: 'what did he say?', history: [{ role: 'user', text: 'Why did Mayor Elena Ruiz back the flood barrier?' }] });
+    expect(elsewhere.citations[0]?.text ?? '').toContain('We cannot keep rebuilding');
   });
 
   it('answers a direct message in the conversation and ignores bots, edits and its own messages', async () => {

@@ -67,6 +67,20 @@ function idf(index: Index, term: string): number {
   return Math.log(1 + n / (df + 0.5));
 }
 
+/**
+ * A related term in more than a tenth of a large corpus's sentences (as "said" is in news) is no
+ * evidence that a sentence is about the question's word, and reading its postings is most of
+ * the cost of such a question. Small corpora keep every related term: there a tenth is a few
+ * sentences, too few to tell.
+ */
+const COMMON_SHARE = 0.1;
+const COMMON_MIN_SENTENCES = 1000;
+
+function tooCommon(index: Index, term: string): boolean {
+  const n = index.docs.length;
+  return n >= COMMON_MIN_SENTENCES && (index.df.get(term) ?? 0) > n * COMMON_SHARE;
+}
+
 /** The closest corpus term to a misspelt one, if there is a close one. */
 function correctSpelling(index: Index, term: string): string | null {
   if (term.length < 3 || /\d/.test(term)) return null;
@@ -230,8 +244,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // among the commonest words of news text and would match nearly every quote.
       if (asksForQuote && SPEECH_STEMS.has(key)) continue;
       const related = relatedTerms(key);
-      for (const s of related.synonyms) if (index.df.has(s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
-      for (const m of related.metonyms) if (index.df.has(m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+      for (const s of related.synonyms) if (index.df.has(s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
+      for (const m of related.metonyms) if (index.df.has(m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
     }
   }
   // Spelling terms were pushed before their key: give them the key's weight.

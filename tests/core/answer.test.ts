@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, createBot } from '../../src/core/index.ts';
+import { buildIndex, createBot, ingestText } from '../../src/core/index.ts';
 import { analyse } from '../../src/core/analyse.ts';
 import { fixtureArticle, testBot } from '../helpers.ts';
 
@@ -141,5 +141,21 @@ describe('follow-up resolution', () => {
     const query = analyse(index, 'what did she say?', history);
     expect(query.text).toBe('what did Mayor Helena Duarte say?');
     expect(query.entities.map((r) => r.entity.name)).toContain('Helena Duarte');
+  });
+});
+
+describe('related terms and corpus statistics', () => {
+  // Sentences of one paragraph each, a fifth of them with "said".
+  const corpusOf = (sentences: number) =>
+    ingestText(
+      Array.from({ length: sentences }, (_, i) => (i % 5 === 0 ? `Officials said shipment ${i} left the harbour.` : `Shipment ${i} left the harbour on time.`)).join('\n\n') +
+        '\n\nThe minister declared the harbour open.\n',
+      { id: 'harbour-log', title: 'Harbour log', headline: false },
+    );
+
+  it('searches a synonym that a large corpus uses everywhere only for small corpora', () => {
+    const synonymsOf = (sentences: number) => analyse(buildIndex([corpusOf(sentences)]), 'When did the minister declare the harbour open?').terms.filter((t) => t.kind === 'synonym').map((t) => t.term);
+    expect(synonymsOf(50)).toContain('sai');
+    expect(synonymsOf(1200)).not.toContain('sai');
   });
 });

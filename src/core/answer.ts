@@ -361,7 +361,23 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
   return { start, end: start + span.length };
 }
 
+/** A personal pronoun that names who the question is about. */
+const PERSON_PRONOUN = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
+
+/**
+ * The pronoun of a question that is only about "him" or "her" ("what did he say?") with nothing
+ * in the thread to say who, or null. Every other word of it merely frames the question, so any
+ * quote would match as well as any other.
+ */
+function unresolvedPronoun(query: Query): string | null {
+  if (query.entities.length > 0 || query.unknownNames.length > 0) return null;
+  for (const key of query.keys.keys()) if (!SPEECH_STEMS.has(key)) return null;
+  return PERSON_PRONOUN.exec(query.text)?.[1] ?? null;
+}
+
 function describeMissing(query: Query): string {
+  const pronoun = unresolvedPronoun(query);
+  if (pronoun) return `Who do you mean by "${pronoun}"? Ask again with a name, or ask in the thread of an answer about them.`;
   if (query.unknownNames.length > 0) {
     const names = [...new Set(query.unknownNames)];
     return `The articles don't mention ${names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1]}.`;
@@ -421,6 +437,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
   // A name the corpus never mentions is decisive on its own ("What did Macron say?").
   if (query.unknownNames.length > 0) trace.reason = 'unknown name';
+  else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';
   else if (!best) trace.reason = 'no candidate';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';

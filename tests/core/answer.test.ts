@@ -159,3 +159,14 @@ describe('related terms and corpus statistics', () => {
     expect(synonymsOf(1200)).not.toContain('sai');
   });
 });
+
+describe('a pronoun with nobody to stand for', () => {
+  it('asks who is meant instead of quoting anyone, and answers once the thread names someone', () => {
+    const alone = ask('what did he say?');
+    expect(alone.kind).toBe('decline');
+    expect(alone.lead).toContain('Who do you mean by "he"?');
+    const inThread = ask('what did he say?', [{ role: 'user', text: 'Why did Mayor Helena Duarte back the bridge?' }]);
+    expect(inThread.kind).toBe('answer');
+    expect(inThread.citations[0]?.text).toContain('Duarte');
+  });
+});

@@ -167,7 +167,7 @@ export async function measureSize(options: SizeOptions): Promise<SizeReport> {
     buildMs.briefbot = performance.now() - t;
     log(`  briefbot index built in ${(buildMs.briefbot / 1000).toFixed(1)} s`);
     const file = indexCacheFile(cacheDir, corpusDir);
-    await writeIndexFile(file, await corpusHash(corpusDir), index, []);
+    await writeIndexFile(file, await corpusHash(corpusDir), index, [], index.articles.map((a) => `${a.id}.json`));
     serializedBytes.briefbot = (await stat(file)).size;
     for (const q of warmup) answerWithTrace(index, q.text);
     const times: number[] = [];

@@ -52,11 +52,12 @@ export function describeProblem(problem: CorpusProblem): string {
 
 /**
  * Loads every `*.json` article in a folder. A bad file is reported with its name and the
- * failing field, and the other articles still load. Articles come back sorted by id.
+ * failing field, and the other articles still load. Articles come back sorted by id, and
+ * `files[i]` is the name (in the folder) of the file `articles[i]` was read from.
  *
  * @throws BriefbotError `CORPUS_NOT_FOUND` when the folder does not exist.
  */
-export async function loadCorpus(dir: string): Promise<{ articles: Article[]; problems: CorpusProblem[] }> {
+export async function loadCorpus(dir: string): Promise<{ articles: Article[]; problems: CorpusProblem[]; files: string[] }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
@@ -66,7 +67,7 @@ export async function loadCorpus(dir: string): Promise<{ articles: Article[]; pr
     }
     throw error;
   }
-  const articles: Article[] = [];
+  const loaded: { article: Article; name: string }[] = [];
   const problems: CorpusProblem[] = [];
   const seen = new Set<string>();
   for (const name of names) {
@@ -85,11 +86,11 @@ export async function loadCorpus(dir: string): Promise<{ articles: Article[]; pr
       problems.push({ file, field: 'id', message: `duplicate article id ${result.article.id}` });
     } else {
       seen.add(result.article.id);
-      articles.push(result.article);
+      loaded.push({ article: result.article, name });
     }
   }
-  articles.sort((a, b) => a.id.localeCompare(b.id));
-  return { articles, problems };
+  loaded.sort((a, b) => a.article.id.localeCompare(b.article.id));
+  return { articles: loaded.map((l) => l.article), problems, files: loaded.map((l) => l.name) };
 }
 
 /**

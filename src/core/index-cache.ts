@@ -19,12 +19,14 @@ import { buildIndex, restoreIndex, snapshotIndex, type Index, type IndexOptions,
 import { BriefbotError } from './errors.ts';
 
 const MAGIC = Buffer.from('BRIEFIDX');
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 interface Header {
   version: number;
   hash: string;
   articles: Article[];
+  /** The file name (in the corpus folder) of each article. */
+  files: string[];
   problems: CorpusProblem[];
   dfTerms: string[];
   dfSentenceTerms: number;
@@ -112,7 +114,8 @@ export async function corpusHash(corpusDir: string): Promise<string> {
 }
 
 /** Writes an index file (to a temporary name, then renamed over, so a reader never sees half of one). */
-export async function writeIndexFile(file: string, hash: string, index: Index, problems: readonly CorpusProblem[]): Promise<void> {
+export async function writeIndexFile(file: string, hash: string, index: Index, problems: readonly CorpusProblem[], files: readonly string[]): Promise<void> {
+  if (files.length !== index.articles.length) throw new Error('index file: one file name per article is needed');
   const snapshot = snapshotIndex(index);
   const arrays: Record<SectionName, ArrayBufferView> = {
     starts: snapshot.search.starts,
@@ -132,6 +135,7 @@ export async function writeIndexFile(file: string, hash: string, index: Index, p
     version: FORMAT_VERSION,
     hash,
     articles: [...index.articles],
+    files: [...files],
     problems: [...problems],
     dfTerms: snapshot.df.terms,
     dfSentenceTerms: snapshot.df.sentenceTerms,
@@ -173,7 +177,7 @@ export async function readIndexFile(
   file: string,
   hash: string | Promise<string>,
   options: IndexOptions = {},
-): Promise<{ articles: Article[]; problems: CorpusProblem[]; index: Index } | null> {
+): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index } | null> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -213,7 +217,8 @@ export async function readIndexFile(
         fieldLengths: new Uint16Array(await read('fieldLengths')),
       },
     };
-    return { articles: header.articles, problems: header.problems, index: restoreIndex(header.articles, snapshot, options) };
+    if (!Array.isArray(header.files) || header.files.length !== header.articles.length) return null;
+    return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options) };
   } catch {
     return null;
   } finally {
@@ -233,11 +238,11 @@ export type IndexSource = 'loaded' | 'built' | 'built-uncached';
 export async function openIndexedCorpus(
   corpusDir: string,
   options: IndexOptions & { cacheDir?: string | false } = {},
-): Promise<{ articles: Article[]; problems: CorpusProblem[]; index: Index; source: IndexSource; cacheError?: Error }> {
+): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index; source: IndexSource; cacheError?: Error }> {
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir(corpusDir) : options.cacheDir;
   if (cacheDir === false) {
-    const { articles, problems } = await loadCorpus(corpusDir);
-    return { articles, problems, index: buildIndex(articles, options), source: 'built-uncached' };
+    const { articles, problems, files } = await loadCorpus(corpusDir);
+    return { articles, files, problems, index: buildIndex(articles, options), source: 'built-uncached' };
   }
   if (resolve(cacheDir) === resolve(corpusDir)) throw new BriefbotError('BAD_OPTION', 'the index cache folder must not be the corpus folder');
   const hashing = corpusHash(corpusDir);
@@ -247,13 +252,13 @@ export async function openIndexedCorpus(
   const loaded = await readIndexFile(file, hashing, options);
   const hash = await hashing;
   if (loaded) return { ...loaded, source: 'loaded' };
-  const { articles, problems } = await loadCorpus(corpusDir);
+  const { articles, problems, files } = await loadCorpus(corpusDir);
   const index = buildIndex(articles, options);
   try {
-    await writeIndexFile(file, hash, index, problems);
-    return { articles, problems, index, source: 'built' };
+    await writeIndexFile(file, hash, index, problems, files);
+    return { articles, files, problems, index, source: 'built' };
   } catch (error) {
-    return { articles, problems, index, source: 'built', cacheError: error as Error };
+    return { articles, files, problems, index, source: 'built', cacheError: error as Error };
   }
 }
 

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '../../src/core/index.ts';
@@ -6,7 +6,7 @@ import { ConfigError, loadServerConfig, type Env } from '../../src/server/config
 import { startServer } from '../../src/server/server.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
-import { eventually, memoryLogger, slackHttpEnv, tempCorpus } from './helpers.ts';
+import { CLINIC_ID, HARBOUR_ID, eventually, memoryLogger, slackHttpEnv, tempCorpus } from './helpers.ts';
 
 describe('startServer and the serialized index', () => {
   let slack: FakeSlack;
@@ -77,5 +77,48 @@ describe('startServer and the serialized index', () => {
     } finally {
       await server.close();
     }
+  });
+
+  describe('a start from the index file alone', () => {
+    let own: Awaited<ReturnType<typeof tempCorpus>>;
+    beforeAll(async () => {
+      own = await tempCorpus('briefbot-primed-');
+    });
+    afterAll(async () => {
+      await own.cleanup();
+    });
+    const ownConfig = () => loadServerConfig(slackHttpEnv(own, slack.apiUrl), { cwd: own.root });
+    const startLine = (log: ReturnType<typeof memoryLogger>) => log.lines().find((l) => l.msg === 'index loaded from its file' || l.msg === 'index built');
+
+    it('takes the articles from the index file, then still follows every file: a corrupt one, a deleted one', async () => {
+      const first = memoryLogger('info');
+      await (await startServer({ config: ownConfig(), logger: first.logger })).close();
+      const log = memoryLogger('info');
+      const server = await startServer({ config: ownConfig(), logger: log.logger, pollMs: 100, debounceMs: 20 });
+      try {
+        expect(startLine(log)).toMatchObject({ msg: 'index loaded from its file', corpusRead: false, articles: 2 });
+        expect(server.bot.articles().map((a) => a.id).sort()).toEqual([CLINIC_ID, HARBOUR_ID].sort());
+        await writeFile(join(own.dir, `${CLINIC_ID}.json`), '{ "id": "half-writ');
+        await eventually(() => server.watcher.problems().length === 1, 6000);
+        // The last good version keeps serving.
+        expect(server.bot.handle({ text: 'How far must residents travel to the hospital?' }).citations[0]?.text).toMatch(/40 miles/);
+        await rm(join(own.dir, `${HARBOUR_ID}.json`));
+        await eventually(() => !server.bot.articles().some((a) => a.id === HARBOUR_ID), 6000);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('reads every file instead when the folder has a problem file, and reports it', async () => {
+      const log = memoryLogger('info');
+      const server = await startServer({ config: ownConfig(), logger: log.logger });
+      try {
+        expect(startLine(log)?.corpusRead).toBeUndefined();
+        expect(server.watcher.problems().map((p) => p.file)).toEqual([join(own.dir, `${CLINIC_ID}.json`)]);
+        expect(server.bot.articles().map((a) => a.id)).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

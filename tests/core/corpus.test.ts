@@ -24,8 +24,9 @@ describe('saveArticle and loadCorpus', () => {
     const broken = { ...fixtureArticle('harbour-vote.txt'), title: 42 };
     await writeFile(join(dir, 'broken.json'), JSON.stringify(broken));
     await writeFile(join(dir, 'garbage.json'), '{ not json');
-    const { articles, problems } = await loadCorpus(dir);
+    const { articles, problems, files } = await loadCorpus(dir);
     expect(articles.map((a) => a.id)).toEqual([good.id]);
+    expect(files).toEqual([`${good.id}.json`]);
     expect(problems.map(describeProblem)).toEqual([
       expect.stringMatching(/broken\.json: title: .*string/i),
       expect.stringMatching(/garbage\.json: not valid JSON/),

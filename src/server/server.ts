@@ -15,7 +15,7 @@ import { createBot, createBotOver, openIndexedCorpus, type Article, type Bot } f
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
 import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adapters/slack/index.ts';
-import { createDiscordGateway, createDiscordInteractionsHandler } from '../adapters/discord/index.ts';
+import { createDiscordGateway, createDiscordInteractionsHandler, type DiscordInteractionsHandler } from '../adapters/discord/index.ts';
 import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
 import { createCorpusWatcher, fileSignatures, type CorpusWatcher, type ScanResult } from './corpus-watch.ts';
 import { withLimits } from './limits.ts';
@@ -51,6 +51,8 @@ export interface StartServerOptions {
   slackReadyTimeoutMs?: number;
   /** How long the start waits for the Discord gateway to be ready before giving up. */
   discordReadyTimeoutMs?: number;
+  /** How long a Discord interaction may take before it is deferred (tests use 0). */
+  discordDeferAfterMs?: number;
 }
 
 export interface RunningServer {
@@ -61,7 +63,7 @@ export interface RunningServer {
   /** The bot the adapters call: core + rate limit + request log. */
   readonly bot: Bot;
   readonly watcher: CorpusWatcher;
-  /** Requests and Slack events still being answered. */
+  /** Requests, Slack events and Discord interactions (a deferred answer until its edit is sent) still being answered. */
   inFlight(): number;
   /** Graceful: stop accepting, finish answers in flight (up to `drainMs`), disconnect. */
   close(): Promise<void>;
@@ -207,7 +209,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let httpRequests = 0;
   let closing = false;
   let slack: SlackAdapter | null = null;
-  let discordHttp: RequestListener | null = null;
+  let discordHttp: DiscordInteractionsHandler | null = null;
+  // Discord interactions until fully answered: a deferred answer's edit goes out after the HTTP response.
+  let discordAnswers = 0;
   let discordGateway: Client | null = null;
   let server: Server | null = null;
 
@@ -258,6 +262,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
         feedbackLog,
         logger,
+        ...(options.discordDeferAfterMs !== undefined ? { deferAfterMs: options.discordDeferAfterMs } : {}),
       });
     }
     if (config.discord?.gateway && config.discord.token) {
@@ -301,6 +306,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
 
   const slackListener = slack?.requestListener ?? null;
+  const discordHandler = discordHttp;
+  const countedDiscord: RequestListener | null = discordHandler
+    ? (req, res) => {
+        discordAnswers++;
+        void discordHandler(req, res).finally(() => discordAnswers--);
+      }
+    : null;
   const route: RequestListener = (req, res) => {
     httpRequests++;
     res.once('close', () => httpRequests--);
@@ -314,7 +326,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       sendJson(res, closing ? 503 : 200, body);
       return;
     }
-    const platform = path === '/slack/events' ? slackListener : path === '/discord/interactions' ? discordHttp : null;
+    const platform = path === '/slack/events' ? slackListener : path === '/discord/interactions' ? countedDiscord : null;
     if (!platform) {
       sendJson(res, 404, { error: 'not found' });
       return;
@@ -400,7 +412,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   );
 
   let closed: Promise<void> | null = null;
-  const inFlight = () => httpRequests + slackEvents;
+  const inFlight = () => httpRequests + slackEvents + discordAnswers;
   return {
     port,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

@@ -44,6 +44,8 @@ export interface FakeDiscordOptions {
   guildId?: string;
   channelId?: string;
   botUser?: FakeUser;
+  /** How long webhook calls (interaction edits and follow-ups) take to answer, like a slow Discord. */
+  webhookLatencyMs?: number;
 }
 
 export interface FakeDiscord {
@@ -57,6 +59,8 @@ export interface FakeDiscord {
   messages: Map<string, StoredMessage>;
   /** IDENTIFY payloads received. */
   identifies: unknown[];
+  /** Webhook calls (interaction edits and follow-ups) answered so far. */
+  readonly webhooksAnswered: number;
   /** Resolves with the first recorded request matching, waiting for it if needed. */
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Sends a dispatch (op 0) to every connected gateway client. */
@@ -105,6 +109,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const sockets = new Set<WebSocket>();
   let sequence = 0;
   let port = 0;
+  let webhooksAnswered = 0;
+  const webhookLatencyMs = options.webhookLatencyMs ?? 0;
+  const answerWebhook = async (res: ServerResponse, body: unknown) => {
+    if (webhookLatencyMs > 0) await new Promise((r) => setTimeout(r, webhookLatencyMs));
+    json(res, 200, { ...makeMessage({ author: botUser, content: '' }), ...(body as object) });
+    webhooksAnswered++;
+  };
 
   function record(request: RecordedRequest): void {
     requests.push(request);
@@ -167,11 +178,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       }
       if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(res, 204, null);
       if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(path))) {
-        if (method === 'PATCH') return json(res, 200, { ...makeMessage({ author: botUser, content: '' }), ...(body as object) });
+        if (method === 'PATCH') return answerWebhook(res, body);
       }
-      if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
-        return json(res, 200, { ...makeMessage({ author: botUser, content: '' }), ...(body as object) });
-      }
+      if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return answerWebhook(res, body);
       if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
         const sent = body as { content?: string; embeds?: unknown[]; components?: unknown[]; message_reference?: { message_id: string } };
         const stored = makeMessage({
@@ -291,6 +300,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests,
     messages,
     identifies,
+    get webhooksAnswered() {
+      return webhooksAnswered;
+    },
     makeMessage,
     waitForRequest(match, timeoutMs = 5000) {
       const found = requests.find(match);

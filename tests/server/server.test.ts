@@ -153,3 +153,33 @@ describe('startServer with Slack HTTP mode and Discord HTTP interactions on one 
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('a graceful close with a deferred Discord answer still going out', () => {
+  it('waits for the edit of the deferred reply, not only for the HTTP response', async () => {
+    const slack = await startFakeSlack();
+    // Discord answers webhook calls slowly, and every command is deferred.
+    const discord = await startFakeDiscord({ webhookLatencyMs: 400 });
+    const keys = generateTestKeys();
+    const corpus = await tempCorpus('briefbot-drain-');
+    const config = loadServerConfig(
+      { ...slackHttpEnv(corpus, slack.apiUrl), DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl },
+      { cwd: corpus.root },
+    );
+    const server = await startServer({ config, logger: memoryLogger('info').logger, discordDeferAfterMs: 0 });
+    try {
+      const asked = await postInteraction(`${server.url}/discord/interactions`, slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]), keys);
+      expect(asked.body).toMatchObject({ type: 5 });
+      await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
+      expect(server.inFlight()).toBeGreaterThan(0);
+      await server.close();
+      expect(discord.webhooksAnswered).toBe(1);
+      const edit = discord.requests.find((r) => r.method === 'PATCH');
+      expect(JSON.stringify(edit?.body).replaceAll('**', '')).toContain(ANSWER);
+    } finally {
+      await server.close();
+      await slack.close();
+      await discord.close();
+      await corpus.cleanup();
+    }
+  });
+});

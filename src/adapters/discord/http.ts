@@ -1,5 +1,5 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST, type APIInteraction, type APIInteractionResponse } from 'discord.js';
 import type { Bot } from '../../core/index.ts';
@@ -84,7 +84,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
  * when bad or missing), answers PING with PONG, and answers commands, autocomplete and
  * components through the same path as the gateway. Mount it on any node:http server.
  */
-export function createDiscordInteractionsHandler(options: DiscordInteractionsOptions): RequestListener {
+/**
+ * A request listener whose promise settles when the interaction is fully answered: after the
+ * HTTP response, a deferred answer's edit or follow-up goes out through Discord's REST API, and
+ * a graceful shutdown waits for that too.
+ */
+export type DiscordInteractionsHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function createDiscordInteractionsHandler(options: DiscordInteractionsOptions): DiscordInteractionsHandler {
   const key = ed25519PublicKey(options.publicKey);
   const rest: RestLike = options.rest ?? new REST({ version: '10', ...(options.apiUrl ? { api: options.apiUrl } : {}) });
   const commands = options.commands ?? loadCommands();
@@ -142,12 +149,11 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsOpt
     });
   }
 
-  return (req, res) => {
+  return (req, res) =>
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'discord interactions endpoint failed');
       send(res, 500, 'internal error');
     });
-  };
 }
 
 /** A standalone server with only `POST /discord/interactions`, for tests and single-purpose deployments. */
@@ -157,7 +163,7 @@ export async function startDiscordInteractionsServer(
   const handler = createDiscordInteractionsHandler(options);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/discord/interactions') handler(req, res);
+    if (path === '/discord/interactions') void handler(req, res);
     else send(res, 404, 'not found');
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));

@@ -14,6 +14,7 @@ export {
   verifyDiscordSignature,
   ed25519PublicKey,
   type DiscordInteractionsOptions,
+  type DiscordInteractionsHandler,
 } from './http.ts';
 export { processInteraction, answerInteraction, createRestTransport, type InteractionContext, type InteractionTransport } from './interactions.ts';
 export { registerCommands, runDiscordRegister, type RegisterOptions } from './register.ts';

@@ -15,7 +15,7 @@ const nasty = fc
         weight: 2,
         arbitrary: fc.constantFrom(
           '\u001b[31m', '\u001b]0;title\u0007', '\u001b[2J', '\u009b31m', '\r', '\t', '\b', '\u0000', '\u007f', '\n',
-          '\u202e', '\u2066', '\u200f', 'مرحبا بالعالم', 'שלום', '👍🏽', '👨‍👩‍👧', '\ud800',
+          '\u202e', '\u2066', '\u200f', '\u2028', 'مرحبا بالعالم', 'שלום', '👍🏽', '👨‍👩‍👧', '\ud800',
           '<!channel>', '<@U123>', '@everyone', '**bold**', '`code`', '[link](https://x.test)', '# heading', '> quote', '\\',
         ),
       },
@@ -63,13 +63,13 @@ const replyArb: fc.Arbitrary<Reply> = fc.record({
 
 const styleArb = fc.record({ color: fc.boolean(), width: fc.integer({ min: 1, max: 200 }) });
 
-/** Control characters (Unicode Cc) other than the newline. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Control characters (Unicode Cc) other than the newline, line and paragraph separators, and bidirectional overrides and isolates. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** The colour codes the renderer itself writes: ESC [ digits m. */
 const SGR = /\u001b\[[0-9;]*m/g;
 
 describe('renderReply (terminal) on any text', () => {
-  it('never throws and never emits a control character other than \\n, \\t and, with colour on, its own colour codes', () => {
+  it('never throws and never emits a control character, a tab or a bidirectional override; only \\n and, with colour on, its own colour codes', () => {
     fc.assert(
       fc.property(replyArb, styleArb, (reply, style) => {
         const out = renderReply(reply, style);

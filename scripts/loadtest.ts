@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../src/runtime.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '32' }, corpus: { type: 'string' } } });
 const SECONDS = Math.min(60, Math.max(1, Number(values.seconds)));
@@ -65,7 +66,7 @@ const apiUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/api/`;
 
 // ---- The server under test, as an operator runs it. ----
 const scratch = await mkdtemp(join(tmpdir(), 'briefbot-loadtest-'));
-const child = spawn(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], {
+const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, 'bin/briefbot.js'), 'start'], {
   cwd: scratch,
   env: {
     PATH: process.env.PATH ?? '',

@@ -28,6 +28,7 @@ const MAX_CITATIONS = 3;
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
 const HOW_LONG = /^\s*how long\b/i;
 const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
+const TIME_MARKERS = questionData.timeMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 
 export interface Scored {
   doc: SentenceDoc;
@@ -74,6 +75,22 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
     case 'other':
       return true;
   }
+}
+
+/**
+ * What a "when" question can be answered by: a date, or a time said another way ("at 5 pm",
+ * "after the vote", "during the Tang dynasty"). Only the decision to decline reads this; the
+ * ranker's answer-type feature stays the calendar date.
+ */
+function hasTimeExpression(doc: SentenceDoc): boolean {
+  if (doc.sentence.dates.length > 0) return true;
+  for (const re of TIME_MARKERS) if (re.test(doc.sentence.text)) return true;
+  return false;
+}
+
+/** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
+function answersKind(doc: SentenceDoc, query: Query): boolean {
+  return query.answerType === 'date' ? hasTimeExpression(doc) : hasAnswerType(doc, query);
 }
 
 /** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
@@ -441,7 +458,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (!best) trace.reason = 'no candidate';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query) && !ranked.slice(1, 3).some((r) => hasAnswerType(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !ranked.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000), trace };
   }

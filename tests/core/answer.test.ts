@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, createBot, ingestText } from '../../src/core/index.ts';
+import { answerWithTrace, buildIndex, createBot, ingestText } from '../../src/core/index.ts';
 import { analyse } from '../../src/core/analyse.ts';
 import { fixtureArticle, testBot } from '../helpers.ts';
 
@@ -168,5 +168,24 @@ describe('a pronoun with nobody to stand for', () => {
     const inThread = ask('what did he say?', [{ role: 'user', text: 'Why did Mayor Helena Duarte back the bridge?' }]);
     expect(inThread.kind).toBe('answer');
     expect(inThread.citations[0]?.text).toContain('Duarte');
+  });
+});
+
+describe('"when" questions answered without a calendar date', () => {
+  it('answers with a time said another way ("immediately after the hearing"), not a decline for want of a date', () => {
+    const article = ingestText(
+      [
+        'Harbour committee to vote on dredging plan',
+        'The harbour committee will vote on the dredging plan immediately after the public hearing, its chairwoman Ana Lopes said.',
+        'The plan would deepen the main channel by two metres to let larger cargo ships dock.',
+        'Fishermen have complained that the dredging could disturb breeding grounds near the breakwater.',
+      ].join('\n\n') + '\n',
+      { id: 'dredging-vote' },
+    );
+    const index = buildIndex([article]);
+    const { reply, trace } = answerWithTrace(index, 'When will the committee vote on the dredging plan?');
+    expect(trace.reason).not.toBe('no date');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('immediately after the public hearing');
   });
 });

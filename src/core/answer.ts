@@ -8,7 +8,7 @@ import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
-import type { Entity } from './schema.ts';
+import type { Article, Entity } from './schema.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
@@ -416,10 +416,84 @@ export function mentionedPeople(index: Index): string[] {
   return people;
 }
 
-function declineReply(index: Index, query: Query, confidence: number): Reply {
-  const uniquePeople = mentionedPeople(index);
-  const lead = describeMissing(query) + (uniquePeople.length > 0 ? ` Mentioned people: ${uniquePeople.join(', ')}.` : '');
-  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: index.suggestions.slice(0, 3) });
+/** How many of the best candidates' articles a decline draws its people and suggestions from. */
+const NEAREST_ARTICLES = 3;
+
+/** The articles of the best candidates, best first: what a declined question came closest to. */
+function nearestArticles(ranked: readonly Scored[]): Article[] {
+  const out: Article[] = [];
+  for (const r of ranked) {
+    if (!out.includes(r.doc.article)) out.push(r.doc.article);
+    if (out.length >= NEAREST_ARTICLES) break;
+  }
+  return out;
+}
+
+/** The people of these articles: the nearest article's first, each article's most mentioned first. */
+function peopleOf(articles: readonly Article[]): Entity[] {
+  const out: Entity[] = [];
+  const names = new Set<string>();
+  for (const a of articles) {
+    const people = a.entities.filter((e) => e.type === 'person').sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+    for (const e of people) {
+      if (names.has(e.name)) continue;
+      names.add(e.name);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** A question the articles answer about this entity: what a speaker said, who a person is, what happened in a place. */
+function questionAbout(entity: Entity, speakers: ReadonlySet<string>): string | null {
+  if (entity.type === 'person') {
+    const short = entity.aliases.find((x) => !x.includes(' ')) ?? entity.name;
+    return speakers.has(entity.name) ? `What did ${short} say?` : `Who is ${entity.name}?`;
+  }
+  if (entity.type === 'place') return `What happened in ${entity.name}?`;
+  return null;
+}
+
+/**
+ * Suggestions for a decline, about what the question came near: the corpus entities it names,
+ * then the people and places of the articles its best candidates come from, then the corpus's
+ * own suggestions. In a newsroom's corpus the most-mentioned people overall say little about
+ * a question on one story.
+ */
+function suggestionsFor(index: Index, query: Query, near: readonly Article[]): string[] {
+  const speakers = new Set<string>();
+  for (const a of near) {
+    const byId = new Map(a.entities.map((e) => [e.id, e.name]));
+    for (const q of a.quotes) if (q.speaker?.entity) speakers.add(byId.get(q.speaker.entity) ?? '');
+  }
+  // A common name is thousands of entities in a large corpus: a few of its articles tell enough.
+  for (const r of query.entities.slice(0, 20)) for (const q of r.article.quotes) if (q.speaker?.entity === r.entity.id) speakers.add(r.entity.name);
+  const asked = query.text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const out: string[] = [];
+  const add = (s: string | null) => {
+    if (s && s.toLowerCase() !== asked && !out.includes(s)) out.push(s);
+  };
+  const named = new Set<string>();
+  for (const r of query.entities) {
+    if (named.has(r.entity.name)) continue;
+    named.add(r.entity.name);
+    add(questionAbout(r.entity, speakers));
+  }
+  const people = peopleOf(near);
+  for (const e of people.slice(0, 2)) add(questionAbout(e, speakers));
+  // The nearest article's most mentioned place.
+  const place = near[0]?.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  if (place) add(questionAbout(place, speakers));
+  for (const s of index.suggestions) add(s);
+  return out.slice(0, 3);
+}
+
+function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number): Reply {
+  const near = nearestArticles(ranked);
+  const nearPeople = peopleOf(near).slice(0, 5).map((e) => e.name);
+  const people = nearPeople.length > 0 ? nearPeople : mentionedPeople(index);
+  const lead = describeMissing(query) + (people.length > 0 ? ` Mentioned people: ${people.join(', ')}.` : '');
+  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: suggestionsFor(index, query, near) });
 }
 
 function candidate(query: Query, s: Scored): Candidate {
@@ -460,7 +534,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !ranked.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
-    return { reply: declineReply(index, query, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000), trace };
+    return { reply: declineReply(index, query, ranked, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000), trace };
   }
   trace.declined = false;
   // For number and date questions, prefer the first close candidate that has one.

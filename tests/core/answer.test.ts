@@ -189,3 +189,20 @@ describe('"when" questions answered without a calendar date', () => {
     expect(reply.citations[0]?.text).toContain('immediately after the public hearing');
   });
 });
+
+describe('a decline points at the story the question came near', () => {
+  it('names the people of the nearest article and suggests questions about them, which the bot answers', () => {
+    const declined = ask('Who funded the clinic renovation?');
+    expect(declined.kind).toBe('decline');
+    // The clinic story's people, not the harbour story's.
+    expect(declined.lead).toMatch(/Mentioned people: Anna Reid/);
+    expect(declined.suggestions.length).toBeGreaterThan(0);
+    expect(declined.suggestions.join(' ')).toMatch(/Anna Reid|Glenmorra/);
+    for (const s of declined.suggestions) expect(ask(s).kind).toBe('answer');
+
+    const harbour = ask('What did the mayor say about the weather?');
+    expect(harbour.kind).toBe('decline');
+    expect(harbour.lead).toMatch(/Mentioned people: Helena Duarte/);
+    for (const s of harbour.suggestions) expect(ask(s).kind).toBe('answer');
+  });
+});

@@ -252,6 +252,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   const chunks = body.flatMap((s) => chunksOf(s, source, hints, lowerVocabulary));
   const drafts = mergeChunks(chunks);
   const entities = finishEntities(drafts, sentences);
+  typeByCoordination(entities, body);
   resolvePronouns(entities, body);
   const quotes = findQuotes(source, body, entities);
   const attributions = findAttributions(body);
@@ -322,6 +323,49 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     }
   }
   return entities.filter((e) => e.mentions.length > 0);
+}
+
+/**
+ * Names listed together are of one kind: in "parts of Donetsk, Luhansk, Zaporizhzhia, and Kherson"
+ * the untyped names are places, because Donetsk is one. Names joined by a comma, "and" or "or"
+ * form a list; a list whose typed names all share a type gives it to its untyped ones.
+ */
+function typeByCoordination(entities: Entity[], sentences: SentenceRef[]): void {
+  const parent = new Map<Entity, Entity>();
+  const find = (e: Entity): Entity => {
+    let root = e;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (const e of entities) parent.set(e, e);
+  for (const s of sentences) {
+    const found: { entity: Entity; start: number; end: number }[] = [];
+    for (const e of entities) {
+      if (!e.mentions.includes(s.id)) continue;
+      for (const form of [e.name, ...e.aliases]) {
+        const at = s.text.indexOf(form);
+        if (at >= 0) found.push({ entity: e, start: at, end: at + form.length });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (let i = 0; i + 1 < found.length; i++) {
+      const a = found[i]!;
+      const b = found[i + 1]!;
+      if (b.start < a.end || a.entity === b.entity) continue;
+      if (/^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(s.text.slice(a.end, b.start))) parent.set(find(b.entity), find(a.entity));
+    }
+  }
+  const groups = new Map<Entity, Entity[]>();
+  for (const e of entities) {
+    const root = find(e);
+    groups.set(root, [...(groups.get(root) ?? []), e]);
+  }
+  for (const members of groups.values()) {
+    const types = new Set(members.filter((m) => m.type !== 'other').map((m) => m.type));
+    if (types.size !== 1) continue;
+    const [type] = [...types];
+    for (const m of members) if (m.type === 'other') m.type = type!;
+  }
 }
 
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;

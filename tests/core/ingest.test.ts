@@ -102,3 +102,21 @@ describe('ingestText', () => {
     expect(() => ingestText('   \n\n  ')).toThrow(BriefbotError);
   });
 });
+
+describe('entity types from lists', () => {
+  it('gives names listed with a place the type place ("Northvale, Eastmarch and Lowfield")', () => {
+    const article = ingestText(
+      [
+        'Floods close roads in the north',
+        'Heavy rain flooded roads in Northvale on Monday, the regional council said.',
+        'Schools stayed shut across Northvale, Eastmarch and Lowfield as the water rose.',
+        'Forecasters expect the rain to ease by Thursday.',
+      ].join('\n\n') + '\n',
+      { id: 'floods' },
+    );
+    const typeOf = (name: string) => article.entities.find((e) => e.name === name)?.type;
+    expect(typeOf('Northvale')).toBe('place');
+    expect(typeOf('Eastmarch')).toBe('place');
+    expect(typeOf('Lowfield')).toBe('place');
+  });
+});

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from './schema.ts';
@@ -172,12 +172,21 @@ export async function writeIndexFile(file: string, hash: string, index: Index, p
   }
 }
 
-/** Reads an index file when it exists and matches `hash`; null otherwise (a damaged file counts as missing). */
+/** The articles an index file was built from, with the file name of each. */
+export interface IndexedArticles {
+  articles: Article[];
+  files: string[];
+}
+
+/**
+ * Reads an index file when it exists and matches `hash`. Null when there is none or it is
+ * damaged; `{ stale }` with the articles it was built from when the corpus has changed since.
+ */
 export async function readIndexFile(
   file: string,
   hash: string | Promise<string>,
   options: IndexOptions = {},
-): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index } | null> {
+): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index } | { stale: IndexedArticles } | null> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -193,11 +202,9 @@ export async function readIndexFile(
     await handle.read(headerBytes, 0, headerLength, start.length);
     const peek = headerBytes.toString('utf8', 0, Math.min(headerLength, 200));
     if (!peek.includes(`"version":${FORMAT_VERSION},`)) return null;
-    // The hash sits near the front: when it is known, check it before parsing the whole
-    // header; when it is still being computed, parse meanwhile and check after.
-    if (typeof hash === 'string' && !peek.includes(`"hash":"${hash}"`)) return null;
     const header = JSON.parse(headerBytes.toString('utf8')) as Header;
-    if (header.hash !== (await hash)) return null;
+    if (!Array.isArray(header.files) || header.files.length !== header.articles.length) return null;
+    if (header.hash !== (await hash)) return { stale: { articles: header.articles, files: header.files } };
     const dataStart = align(start.length + headerLength);
     const read = async (name: SectionName): Promise<ArrayBuffer> => {
       const { offset, bytes } = header.sections[name];
@@ -217,7 +224,6 @@ export async function readIndexFile(
         fieldLengths: new Uint16Array(await read('fieldLengths')),
       },
     };
-    if (!Array.isArray(header.files) || header.files.length !== header.articles.length) return null;
     return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options) };
   } catch {
     return null;
@@ -238,7 +244,19 @@ export type IndexSource = 'loaded' | 'built' | 'built-uncached';
 export async function openIndexedCorpus(
   corpusDir: string,
   options: IndexOptions & { cacheDir?: string | false } = {},
-): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index; source: IndexSource; cacheError?: Error }> {
+): Promise<{
+  articles: Article[];
+  files: string[];
+  problems: CorpusProblem[];
+  index: Index;
+  source: IndexSource;
+  cacheError?: Error;
+  /**
+   * When the index was rebuilt over an outdated index file and some files now fail to load: the
+   * versions of those files that the outdated index was built from, their last good versions.
+   */
+  previous?: IndexedArticles;
+}> {
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir(corpusDir) : options.cacheDir;
   if (cacheDir === false) {
     const { articles, problems, files } = await loadCorpus(corpusDir);
@@ -251,14 +269,20 @@ export async function openIndexedCorpus(
   const file = indexCacheFile(cacheDir, corpusDir);
   const loaded = await readIndexFile(file, hashing, options);
   const hash = await hashing;
-  if (loaded) return { ...loaded, source: 'loaded' };
+  if (loaded && 'index' in loaded) return { ...loaded, source: 'loaded' };
+  const stale = loaded?.stale;
   const { articles, problems, files } = await loadCorpus(corpusDir);
+  // Of an outdated index file, only the versions of files that now fail to load are worth keeping.
+  const failing = new Set(problems.map((p) => basename(p.file)));
+  const kept = stale ? stale.articles.flatMap((article, i) => (failing.has(stale.files[i]!) ? [{ article, file: stale.files[i]! }] : [])) : [];
+  const previous = kept.length > 0 ? { articles: kept.map((k) => k.article), files: kept.map((k) => k.file) } : undefined;
   const index = buildIndex(articles, options);
+  const built = { articles, files, problems, index, source: 'built' as const, ...(previous ? { previous } : {}) };
   try {
     await writeIndexFile(file, hash, index, problems, files);
-    return { articles, files, problems, index, source: 'built' };
+    return built;
   } catch (error) {
-    return { articles, files, problems, index, source: 'built', cacheError: error as Error };
+    return { ...built, cacheError: error as Error };
   }
 }
 

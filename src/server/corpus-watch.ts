@@ -44,6 +44,11 @@ export interface CorpusWatcher {
    * was being read, so that the next scan reads it again.
    */
   prime(entries: readonly PrimedFile[]): ScanResult;
+  /**
+   * Before the first scan: the last good versions of files, from an older index file, to keep
+   * serving if those files fail validation now (the first scan reads every file regardless).
+   */
+  remember(lastGood: readonly { name: string; article: Article }[]): void;
   /** Starts watching and polling. */
   start(): void;
   /** Stops watching; waits for a scan in progress. */
@@ -257,6 +262,10 @@ export function createCorpusWatcher(options: CorpusWatcherOptions): CorpusWatche
       problems = [...duplicateProblems];
       lastScanAt = Date.now();
       return { changed: true, articles, problems };
+    },
+    remember(lastGood) {
+      if (lastScanAt !== null || running) throw new Error('corpus watcher: remember() is for before the initial load only');
+      for (const { name, article } of lastGood) files.set(name, { signature: '', good: article, problem: null });
     },
     start() {
       if (started || closed) return;

@@ -151,7 +151,9 @@ async function openCoreBot(config: ServerConfig, articles: Article[], log: Logge
  * read took 4 s on top of the 2 s load). Files stat'ed before and after the load keep their
  * signature only when it did not change meanwhile; any other is read again by the first scan.
  * Null (and the full scan) when the folder has problem files, which the scan reports one by
- * one, or when the index file cannot be used.
+ * one (a file that failed since an older index file was built is remembered from that file,
+ * so its last good version keeps serving across the restart), or when the index file cannot
+ * be used.
  */
 async function startFromIndexFile(config: ServerConfig, watcher: CorpusWatcher, log: Logger): Promise<{ bot: Bot; result: ScanResult } | null> {
   if (config.indexCache === false) return null;
@@ -159,7 +161,14 @@ async function startFromIndexFile(config: ServerConfig, watcher: CorpusWatcher, 
   try {
     const before = await fileSignatures(config.corpusDir);
     const opened = await openIndexedCorpus(config.corpusDir, { cacheDir: config.indexCache });
-    if (opened.problems.length > 0 || opened.articles.length === 0) return null;
+    if (opened.problems.length > 0) {
+      // A file broken since the last index file was built keeps serving its version from that
+      // file, as it would have had the server not restarted.
+      const previous = opened.previous;
+      if (previous) watcher.remember(previous.articles.map((article, i) => ({ name: previous.files[i]!, article })));
+      return null;
+    }
+    if (opened.articles.length === 0) return null;
     const after = await fileSignatures(config.corpusDir);
     const entries = opened.articles.map((article, i) => {
       const name = opened.files[i]!;

@@ -115,10 +115,33 @@ describe('startServer and the serialized index', () => {
       try {
         expect(startLine(log)?.corpusRead).toBeUndefined();
         expect(server.watcher.problems().map((p) => p.file)).toEqual([join(own.dir, `${CLINIC_ID}.json`)]);
-        expect(server.bot.articles().map((a) => a.id)).toEqual([]);
+        // The broken file's last good version comes from the index file built before it broke.
+        expect(server.bot.articles().map((a) => a.id)).toEqual([CLINIC_ID]);
       } finally {
         await server.close();
       }
     });
+  });
+
+  it('keeps serving the last good version of a file broken while it was stopped, from the older index file', async () => {
+    const own = await tempCorpus('briefbot-restart-');
+    const ownConfig = () => loadServerConfig(slackHttpEnv(own, slack.apiUrl), { cwd: own.root });
+    try {
+      await (await startServer({ config: ownConfig(), logger: memoryLogger('info').logger })).close();
+      // Broken by hand while the server was down.
+      await writeFile(join(own.dir, `${CLINIC_ID}.json`), '{ "id": "clinic", "title": ');
+      const log = memoryLogger('info');
+      const server = await startServer({ config: ownConfig(), logger: log.logger });
+      try {
+        expect(server.watcher.problems().map((p) => p.file)).toEqual([join(own.dir, `${CLINIC_ID}.json`)]);
+        expect(server.bot.articles().map((a) => a.id).sort()).toEqual([CLINIC_ID, HARBOUR_ID].sort());
+        expect(server.bot.handle({ text: 'How far must residents travel to the hospital?' }).citations[0]?.text).toMatch(/40 miles/);
+        expect(messages(log)).toContain('corpus file failed validation; still serving its last good version');
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await own.cleanup();
+    }
   });
 });

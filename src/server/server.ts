@@ -51,7 +51,7 @@ export interface StartServerOptions {
   slackReadyTimeoutMs?: number;
   /** How long the start waits for the Discord gateway to be ready before giving up. */
   discordReadyTimeoutMs?: number;
-  /** How long a Discord interaction may take before it is deferred (tests use 0). */
+  /** How long a Discord interaction may take before it is deferred, over HTTP and the gateway (tests use 0). */
   discordDeferAfterMs?: number;
 }
 
@@ -219,8 +219,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing = false;
   let slack: SlackAdapter | null = null;
   let discordHttp: DiscordInteractionsHandler | null = null;
-  // Discord interactions until fully answered: a deferred answer's edit goes out after the HTTP response.
+  // Discord answers until fully sent: a deferred answer's edit goes out after the HTTP response,
+  // and the gateway's answers have no HTTP request at all.
   let discordAnswers = 0;
+  const trackDiscord = (work: Promise<void>): void => {
+    discordAnswers++;
+    void work.finally(() => discordAnswers--);
+  };
   let discordGateway: Client | null = null;
   let server: Server | null = null;
 
@@ -281,6 +286,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
         feedbackLog,
         logger,
+        track: trackDiscord,
+        ...(options.discordDeferAfterMs !== undefined ? { deferAfterMs: options.discordDeferAfterMs } : {}),
       });
       // Kept before login, so that a failed or slow login can still be torn down.
       discordGateway = client;
@@ -316,12 +323,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const slackListener = slack?.requestListener ?? null;
   const discordHandler = discordHttp;
-  const countedDiscord: RequestListener | null = discordHandler
-    ? (req, res) => {
-        discordAnswers++;
-        void discordHandler(req, res).finally(() => discordAnswers--);
-      }
-    : null;
+  const countedDiscord: RequestListener | null = discordHandler ? (req, res) => trackDiscord(discordHandler(req, res)) : null;
   const route: RequestListener = (req, res) => {
     httpRequests++;
     res.once('close', () => httpRequests--);
@@ -366,11 +368,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url: '',
       bot,
       watcher,
-      inFlight: () => 0,
+      inFlight: () => discordAnswers,
       close() {
         closedShard ??= (async () => {
           closing = true;
           await watcher.close();
+          const drained = await waitUntil(() => discordAnswers === 0, drainMs);
+          if (!drained) log.warn({ inFlight: discordAnswers }, 'answers still in flight at the deadline; closing anyway');
           await stopPlatforms();
           log.info('shut down');
         })();

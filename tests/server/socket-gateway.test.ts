@@ -87,3 +87,36 @@ describe('startServer with Slack Socket Mode and the Discord gateway beside the 
     expect(log.text()).not.toContain(DISCORD_TOKEN);
   });
 });
+
+describe('a graceful close with a deferred answer over the Discord gateway', () => {
+  it('waits for the edit of the deferred reply before disconnecting', async () => {
+    const discord = await startFakeDiscord({ webhookLatencyMs: 400 });
+    const corpus = await tempCorpus('briefbot-gateway-drain-');
+    const config = loadServerConfig(
+      {
+        PORT: '0',
+        BRIEFBOT_HOST: '127.0.0.1',
+        BRIEFBOT_CORPUS: corpus.dir,
+        BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
+        DISCORD_TOKEN,
+        DISCORD_API_URL: discord.apiUrl,
+      },
+      { cwd: corpus.root },
+    );
+    const server = await startServer({ config, logger: memoryLogger('info').logger, discordDeferAfterMs: 0 });
+    try {
+      const interaction = slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+      discord.dispatch('INTERACTION_CREATE', interaction);
+      await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
+      expect(server.inFlight()).toBeGreaterThan(0);
+      await server.close();
+      expect(discord.webhooksAnswered).toBe(1);
+      const edit = discord.requests.find((r) => r.method === 'PATCH');
+      expect(JSON.stringify(edit?.body).replaceAll('**', '')).toContain(ANSWER);
+    } finally {
+      await server.close();
+      await discord.close();
+      await corpus.cleanup();
+    }
+  });
+});

@@ -30,6 +30,12 @@ export interface DiscordGatewayOptions {
   maxContextMessages?: number;
   /** Extra discord.js client options (tests shorten timeouts). */
   clientOptions?: Partial<ClientOptions>;
+  /**
+   * Called with each answer in progress (an interaction until its deferred edit is sent, a
+   * message until its reply is); the promise never rejects. A server counts them for a
+   * graceful shutdown.
+   */
+  track?: (work: Promise<void>) => void;
 }
 
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
@@ -106,15 +112,18 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
   client.on(Events.ShardError, (error, shard) => logger.error({ err: error, shard }, 'discord shard error'));
 
   // The raw payload, so the gateway and the HTTP endpoint share one path (and one wire format).
+  const track = options.track ?? (() => undefined);
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     const transport = createRestTransport(client.rest, interaction);
-    answerInteraction(interaction, { bot, feedbackLog, logger, commands }, transport, {
-      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-    }).catch((error: unknown) => logger.error({ err: error, interaction: interaction.id }, 'discord interaction response failed'));
+    track(
+      answerInteraction(interaction, { bot, feedbackLog, logger, commands }, transport, {
+        ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+      }).catch((error: unknown) => logger.error({ err: error, interaction: interaction.id }, 'discord interaction response failed')),
+    );
   });
 
   client.on(Events.MessageCreate, (message) => {
-    onMessage(message).catch((error: unknown) => logger.error({ err: error, message: message.id }, 'discord message handling failed'));
+    track(onMessage(message).catch((error: unknown) => logger.error({ err: error, message: message.id }, 'discord message handling failed')));
   });
 
   async function onMessage(message: Message): Promise<void> {

@@ -119,17 +119,19 @@ function forRole(config: ServerConfig, role: ServerRole): ServerConfig {
   return config;
 }
 
+type OpenedCorpus = Awaited<ReturnType<typeof openIndexedCorpus>>;
+
 /**
  * The bot over the articles the watcher just read, through the serialized index when it was
  * built from the same files (building a large corpus's index takes seconds; loading it, much
  * less). The index file lives outside the corpus folder; when it cannot be used or written,
  * the index is built in memory.
  */
-async function openCoreBot(config: ServerConfig, articles: Article[], log: Logger): Promise<Bot> {
+async function openCoreBot(config: ServerConfig, articles: Article[], log: Logger, alreadyOpened?: OpenedCorpus): Promise<Bot> {
   if (config.indexCache === false || articles.length === 0) return createBot(articles);
   const t0 = Date.now();
   try {
-    const opened = await openIndexedCorpus(config.corpusDir, { cacheDir: config.indexCache });
+    const opened = alreadyOpened ?? (await openIndexedCorpus(config.corpusDir, { cacheDir: config.indexCache }));
     // A file that changed between the two reads makes them differ; the watcher's next scan
     // catches any change after this one, so the same article ids mean the same files here.
     const ids = (list: readonly Article[]) => list.map((a) => a.id).join('\n');
@@ -150,12 +152,12 @@ async function openCoreBot(config: ServerConfig, articles: Article[], log: Logge
  * primed with them instead of reading and validating every file again (at 10,000 articles that
  * read took 4 s on top of the 2 s load). Files stat'ed before and after the load keep their
  * signature only when it did not change meanwhile; any other is read again by the first scan.
- * Null (and the full scan) when the folder has problem files, which the scan reports one by
- * one (a file that failed since an older index file was built is remembered from that file,
- * so its last good version keeps serving across the restart), or when the index file cannot
- * be used.
+ * When the folder has problem files, the full scan follows, to report them one by one, and the
+ * corpus opened here is handed on (a file that failed since an older index file was built is
+ * remembered from that file, so its last good version keeps serving across the restart). Null
+ * when the index file cannot be used.
  */
-async function startFromIndexFile(config: ServerConfig, watcher: CorpusWatcher, log: Logger): Promise<{ bot: Bot; result: ScanResult } | null> {
+async function startFromIndexFile(config: ServerConfig, watcher: CorpusWatcher, log: Logger): Promise<{ bot: Bot; result: ScanResult } | { opened: OpenedCorpus } | null> {
   if (config.indexCache === false) return null;
   const t0 = Date.now();
   try {
@@ -166,7 +168,7 @@ async function startFromIndexFile(config: ServerConfig, watcher: CorpusWatcher, 
       // file, as it would have had the server not restarted.
       const previous = opened.previous;
       if (previous) watcher.remember(previous.articles.map((article, i) => ({ name: previous.files[i]!, article })));
-      return null;
+      return { opened };
     }
     if (opened.articles.length === 0) return null;
     const after = await fileSignatures(config.corpusDir);
@@ -206,9 +208,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   });
   const fromIndex = await startFromIndexFile(config, watcher, log);
-  const initial = fromIndex?.result ?? (await watcher.scan());
+  const primed = fromIndex && 'bot' in fromIndex ? fromIndex : null;
+  const initial = primed?.result ?? (await watcher.scan());
   if (initial.articles.length === 0) log.warn({ dir: config.corpusDir }, 'the corpus has no valid articles yet; every question will be declined until one is added');
-  const coreBot = fromIndex?.bot ?? (await openCoreBot(config, initial.articles, log));
+  const coreBot = primed?.bot ?? (await openCoreBot(config, initial.articles, log, fromIndex && 'opened' in fromIndex ? fromIndex.opened : undefined));
   core = coreBot;
   const bot = withRequestLog(withLimits(coreBot, { perMinute: config.ratePerMinute, clock }), logger);
   watcher.start();
@@ -225,6 +228,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const trackDiscord = (work: Promise<void>): void => {
     discordAnswers++;
     void work.finally(() => discordAnswers--);
+  };
+  /** Waits up to `drainMs` for the answers in flight to finish. */
+  const drain = async (inFlightNow: () => number): Promise<void> => {
+    const drained = await waitUntil(() => inFlightNow() === 0, drainMs);
+    if (!drained) log.warn({ inFlight: inFlightNow() }, 'answers still in flight at the deadline; closing anyway');
   };
   let discordGateway: Client | null = null;
   let server: Server | null = null;
@@ -373,8 +381,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         closedShard ??= (async () => {
           closing = true;
           await watcher.close();
-          const drained = await waitUntil(() => discordAnswers === 0, drainMs);
-          if (!drained) log.warn({ inFlight: discordAnswers }, 'answers still in flight at the deadline; closing anyway');
+          await drain(() => discordAnswers);
           await stopPlatforms();
           log.info('shut down');
         })();
@@ -440,8 +447,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await watcher.close();
         const serverClosed = new Promise<void>((resolve) => listening.close(() => resolve()));
         listening.closeIdleConnections();
-        const drained = await waitUntil(() => inFlight() === 0, drainMs);
-        if (!drained) log.warn({ inFlight: inFlight() }, 'answers still in flight at the deadline; closing anyway');
+        await drain(inFlight);
         listening.closeAllConnections();
         await withTimeout(serverClosed, 500);
         await stopPlatforms();

@@ -2,9 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { saveArticle, type Article } from '../../src/core/index.ts';
 import { createLogger as createServerLogger, type Logger } from '../../src/adapters/shared/logger.ts';
 import { FAKE_BOT_TOKEN } from '../fakes/slack-api.ts';
+import type { FakeDiscord } from '../fakes/discord-api.ts';
+import type { RunningServer } from '../../src/server/server.ts';
 import { SIGNING_SECRET } from '../fakes/slack-requests.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
 
@@ -76,4 +79,17 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/**
+ * Closes the server while the edit of a deferred Discord answer is on its way (the fake Discord
+ * answering webhook calls slowly), and checks that the close waited for the edit to be sent.
+ */
+export async function closeDuringDeferredEdit(server: RunningServer, discord: FakeDiscord, answer: string): Promise<void> {
+  await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
+  expect(server.inFlight()).toBeGreaterThan(0);
+  await server.close();
+  expect(discord.webhooksAnswered).toBe(1);
+  const edit = discord.requests.find((r) => r.method === 'PATCH');
+  expect(JSON.stringify(edit?.body).replaceAll('**', '')).toContain(answer);
 }

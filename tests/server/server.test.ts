@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { generateTestKeys, ping, postInteraction, slashCommand, TEST_USER, type TestKeys } from '../fakes/discord-interactions.ts';
 import { allText } from '../slack/helpers.ts';
-import { eventually, HARBOUR_ID, memoryLogger, tempCorpus, slackHttpEnv } from './helpers.ts';
+import { closeDuringDeferredEdit, eventually, HARBOUR_ID, memoryLogger, tempCorpus, slackHttpEnv } from './helpers.ts';
 
 const QUESTION = 'Who voted against the bridge?';
 const ANSWER = 'Opposition councillor Marco Silva voted against the plan.';
@@ -169,12 +169,7 @@ describe('a graceful close with a deferred Discord answer still going out', () =
     try {
       const asked = await postInteraction(`${server.url}/discord/interactions`, slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]), keys);
       expect(asked.body).toMatchObject({ type: 5 });
-      await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
-      expect(server.inFlight()).toBeGreaterThan(0);
-      await server.close();
-      expect(discord.webhooksAnswered).toBe(1);
-      const edit = discord.requests.find((r) => r.method === 'PATCH');
-      expect(JSON.stringify(edit?.body).replaceAll('**', '')).toContain(ANSWER);
+      await closeDuringDeferredEdit(server, discord, ANSWER);
     } finally {
       await server.close();
       await slack.close();

@@ -7,7 +7,7 @@ import { eventCallback } from '../fakes/slack-requests.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { slashCommand } from '../fakes/discord-interactions.ts';
 import { allText } from '../slack/helpers.ts';
-import { memoryLogger, tempCorpus } from './helpers.ts';
+import { closeDuringDeferredEdit, memoryLogger, tempCorpus } from './helpers.ts';
 
 const QUESTION = 'Who voted against the bridge?';
 const ANSWER = 'Opposition councillor Marco Silva voted against the plan.';
@@ -107,12 +107,7 @@ describe('a graceful close with a deferred answer over the Discord gateway', () 
     try {
       const interaction = slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]);
       discord.dispatch('INTERACTION_CREATE', interaction);
-      await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'));
-      expect(server.inFlight()).toBeGreaterThan(0);
-      await server.close();
-      expect(discord.webhooksAnswered).toBe(1);
-      const edit = discord.requests.find((r) => r.method === 'PATCH');
-      expect(JSON.stringify(edit?.body).replaceAll('**', '')).toContain(ANSWER);
+      await closeDuringDeferredEdit(server, discord, ANSWER);
     } finally {
       await server.close();
       await discord.close();

@@ -81,6 +81,18 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
   }
 }
 
+/** The environment of a server on a free loopback port serving a temporary corpus to the Discord gateway only. */
+export function discordGatewayEnv(corpus: { root: string; dir: string }, discordApiUrl: string, token: string): Record<string, string> {
+  return {
+    PORT: '0',
+    BRIEFBOT_HOST: '127.0.0.1',
+    BRIEFBOT_CORPUS: corpus.dir,
+    BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
+    DISCORD_TOKEN: token,
+    DISCORD_API_URL: discordApiUrl,
+  };
+}
+
 /**
  * Closes the server while the edit of a deferred Discord answer is on its way (the fake Discord
  * answering webhook calls slowly), and checks that the close waited for the edit to be sent.

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../src/server/config.ts';
@@ -7,7 +6,7 @@ import { startServer } from '../../src/server/server.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { slashCommand } from '../fakes/discord-interactions.ts';
-import { eventually, memoryLogger, tempCorpus, slackHttpEnv } from './helpers.ts';
+import { discordGatewayEnv, eventually, memoryLogger, tempCorpus, slackHttpEnv } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/briefbot.js', import.meta.url));
 const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.fake.token';
@@ -69,15 +68,7 @@ describe('startServer roles for a sharded start', () => {
     const before = discord.identifies.length;
     const child = spawn(process.execPath, [BIN, 'start', '--shards', '2'], {
       cwd: corpus.root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        BRIEFBOT_HOST: '127.0.0.1',
-        BRIEFBOT_CORPUS: corpus.dir,
-        BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
-        DISCORD_TOKEN,
-        DISCORD_API_URL: discord.apiUrl,
-      },
+      env: { PATH: process.env.PATH ?? '', ...discordGatewayEnv(corpus, discord.apiUrl, DISCORD_TOKEN) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let err = ''; // the log, from standard output

@@ -7,7 +7,7 @@ import { eventCallback } from '../fakes/slack-requests.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-api.ts';
 import { slashCommand } from '../fakes/discord-interactions.ts';
 import { allText } from '../slack/helpers.ts';
-import { closeDuringDeferredEdit, memoryLogger, tempCorpus } from './helpers.ts';
+import { closeDuringDeferredEdit, discordGatewayEnv, memoryLogger, tempCorpus } from './helpers.ts';
 
 const QUESTION = 'Who voted against the bridge?';
 const ANSWER = 'Opposition councillor Marco Silva voted against the plan.';
@@ -92,17 +92,7 @@ describe('a graceful close with a deferred answer over the Discord gateway', () 
   it('waits for the edit of the deferred reply before disconnecting', async () => {
     const discord = await startFakeDiscord({ webhookLatencyMs: 400 });
     const corpus = await tempCorpus('briefbot-gateway-drain-');
-    const config = loadServerConfig(
-      {
-        PORT: '0',
-        BRIEFBOT_HOST: '127.0.0.1',
-        BRIEFBOT_CORPUS: corpus.dir,
-        BRIEFBOT_FEEDBACK_LOG: join(corpus.root, 'feedback.jsonl'),
-        DISCORD_TOKEN,
-        DISCORD_API_URL: discord.apiUrl,
-      },
-      { cwd: corpus.root },
-    );
+    const config = loadServerConfig(discordGatewayEnv(corpus, discord.apiUrl, DISCORD_TOKEN), { cwd: corpus.root });
     const server = await startServer({ config, logger: memoryLogger('info').logger, discordDeferAfterMs: 0 });
     try {
       const interaction = slashCommand('ask', [{ name: 'question', type: 3, value: QUESTION }]);

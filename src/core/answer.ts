@@ -464,7 +464,10 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[]): s
   const speakers = new Set<string>();
   for (const a of near) {
     const byId = new Map(a.entities.map((e) => [e.id, e.name]));
-    for (const q of a.quotes) if (q.speaker?.entity) speakers.add(byId.get(q.speaker.entity) ?? '');
+    for (const q of a.quotes) {
+      const name = q.speaker?.entity ? byId.get(q.speaker.entity) : undefined;
+      if (name) speakers.add(name);
+    }
   }
   // A common name is thousands of entities in a large corpus: a few of its articles tell enough.
   for (const r of query.entities.slice(0, 20)) for (const q of r.article.quotes) if (q.speaker?.entity === r.entity.id) speakers.add(r.entity.name);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { answerWithTrace, buildIndex, type Article } from '../core/index.ts';
+import { answerWithTrace, buildIndex, fileSignatures, type Article } from '../core/index.ts';
 import { corpusHash, indexCacheFile, writeIndexFile } from '../core/index-cache.ts';
 import { baselineOptions } from './baselines.ts';
 import { isCorrect, percentile, type CitedSentence } from '../eval/metrics.ts';
@@ -167,7 +167,10 @@ export async function measureSize(options: SizeOptions): Promise<SizeReport> {
     buildMs.briefbot = performance.now() - t;
     log(`  briefbot index built in ${(buildMs.briefbot / 1000).toFixed(1)} s`);
     const file = indexCacheFile(cacheDir, corpusDir);
-    await writeIndexFile(file, await corpusHash(corpusDir), index, [], index.articles.map((a) => `${a.id}.json`));
+    // As openIndexedCorpus does: signatures before the hash, and again after, recorded when unchanged.
+    const taken = { at: Date.now(), files: await fileSignatures(corpusDir) };
+    const hash = await corpusHash(corpusDir);
+    await writeIndexFile(file, hash, index, [], index.articles.map((a) => `${a.id}.json`), { taken, now: await fileSignatures(corpusDir) });
     serializedBytes.briefbot = (await stat(file)).size;
     for (const q of warmup) answerWithTrace(index, q.text);
     const times: number[] = [];

@@ -5,8 +5,16 @@
  * keyed by a content hash of its article files and of the code and word lists that build the
  * index; when either changes, the index is rebuilt and the file replaced.
  *
- * Layout: 8 bytes `BRIEFIDX`, a 4-byte little-endian header length, the header (JSON), then
- * the typed arrays, each starting at a multiple of 8 bytes.
+ * Hashing the content of every article file takes a second at 10,000 articles, so the file also
+ * records each article file's signature (size, modification time, inode) as it was when hashed,
+ * as git's index does: when the folder holds exactly those files with those signatures, the
+ * recorded hash stands without reading them. A file modified within RACY_MS of the moment its
+ * signature was taken is not recorded, since a second write in the same clock tick would leave
+ * its signature unchanged; it is hashed again at the next start.
+ *
+ * Layout: 8 bytes `BRIEFIX3`; a 4-byte little-endian length and the stat section (JSON: hash,
+ * signatures); a 4-byte length and the header (JSON); then the typed arrays, each starting at a
+ * multiple of 8 bytes.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
@@ -14,12 +22,28 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from './schema.ts';
-import { loadCorpus, type CorpusProblem } from './corpus.ts';
+import { fileSignatures, loadCorpus, signatureTime, type CorpusProblem } from './corpus.ts';
 import { buildIndex, restoreIndex, snapshotIndex, type Index, type IndexOptions, type IndexSnapshot } from './search-index.ts';
 import { BriefbotError } from './errors.ts';
 
-const MAGIC = Buffer.from('BRIEFIDX');
-const FORMAT_VERSION = 2;
+const MAGIC = Buffer.from('BRIEFIX3');
+const FORMAT_VERSION = 3;
+/** How recent a file's modification may be for its signature not to be trusted (coarse file-system clocks tick in 1 or 2 s). */
+const RACY_MS = 2000;
+
+/** The signatures of a corpus folder's article files, and when they were taken. */
+export interface CorpusSignatures {
+  at: number;
+  files: Map<string, string>;
+}
+
+/** The small section read first: enough to tell whether the content hash needs computing. */
+interface StatSection {
+  version: number;
+  hash: string;
+  /** Signature by file name, of every article file, when none was racy; otherwise null. */
+  files: Record<string, string> | null;
+}
 
 interface Header {
   version: number;
@@ -113,8 +137,44 @@ export async function corpusHash(corpusDir: string): Promise<string> {
   return reply.hash;
 }
 
-/** Writes an index file (to a temporary name, then renamed over, so a reader never sees half of one). */
-export async function writeIndexFile(file: string, hash: string, index: Index, problems: readonly CorpusProblem[], files: readonly string[]): Promise<void> {
+/**
+ * The signatures to record: those of `taken` that `now` still shows, when every file is in
+ * both and none was modified within RACY_MS of `taken.at`; otherwise null (hash next time).
+ */
+function trustworthy(taken: CorpusSignatures | undefined, now: Map<string, string> | undefined): Record<string, string> | null {
+  if (!taken || !now || taken.files.size !== now.size) return null;
+  const out: Record<string, string> = {};
+  for (const [name, signature] of taken.files) {
+    if (now.get(name) !== signature || signatureTime(signature) >= taken.at - RACY_MS) return null;
+    out[name] = signature;
+  }
+  return out;
+}
+
+/** True when the folder holds exactly the recorded files, unchanged. */
+function unchanged(recorded: Record<string, string> | null, files: Map<string, string> | undefined): boolean {
+  if (!recorded || !files) return false;
+  let count = 0;
+  for (const name in recorded) {
+    if (files.get(name) !== recorded[name]) return false;
+    count++;
+  }
+  return count === files.size;
+}
+
+/**
+ * Writes an index file (to a temporary name, then renamed over, so a reader never sees half of
+ * one). `signatures`, taken before the files were hashed, and `now`, taken after they were
+ * read, give the signatures it records (see the module comment).
+ */
+export async function writeIndexFile(
+  file: string,
+  hash: string,
+  index: Index,
+  problems: readonly CorpusProblem[],
+  files: readonly string[],
+  signatures?: { taken: CorpusSignatures; now: Map<string, string> },
+): Promise<void> {
   if (files.length !== index.articles.length) throw new Error('index file: one file name per article is needed');
   const snapshot = snapshotIndex(index);
   const arrays: Record<SectionName, ArrayBufferView> = {
@@ -148,17 +208,22 @@ export async function writeIndexFile(file: string, hash: string, index: Index, p
     },
     sections,
   };
+  const stat: StatSection = { version: FORMAT_VERSION, hash, files: trustworthy(signatures?.taken, signatures?.now) };
+  const statBytes = Buffer.from(JSON.stringify(stat), 'utf8');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
-  const dataStart = align(MAGIC.length + 4 + headerBytes.length);
+  const lengthOf = (bytes: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length);
+    return length;
+  };
+  const headerAt = MAGIC.length + 4 + statBytes.length + 4;
+  const dataStart = align(headerAt + headerBytes.length);
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(tmp, 'w');
   try {
-    await handle.write(MAGIC, 0, MAGIC.length, 0);
-    await handle.write(length, 0, 4, MAGIC.length);
-    await handle.write(headerBytes, 0, headerBytes.length, MAGIC.length + 4);
+    await handle.write(Buffer.concat([MAGIC, lengthOf(statBytes), statBytes, lengthOf(headerBytes)]), 0, headerAt, 0);
+    await handle.write(headerBytes, 0, headerBytes.length, headerAt);
     for (const name of names) {
       const view = arrays[name];
       await handle.write(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), 0, view.byteLength, dataStart + sections[name].offset);
@@ -179,14 +244,17 @@ export interface IndexedArticles {
 }
 
 /**
- * Reads an index file when it exists and matches `hash`. Null when there is none or it is
- * damaged; `{ stale }` with the articles it was built from when the corpus has changed since.
+ * Reads an index file when it exists and matches the corpus: its recorded hash stands when the
+ * folder's `signatures` match the recorded ones, otherwise `contentHash()` is computed (while the
+ * header is parsed). Null when there is no usable file; `{ stale }` with the articles it was
+ * built from when the corpus has changed since.
  */
 export async function readIndexFile(
   file: string,
-  hash: string | Promise<string>,
+  contentHash: () => Promise<string>,
   options: IndexOptions = {},
-): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index } | { stale: IndexedArticles } | null> {
+  signatures?: Map<string, string>,
+): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index; hash: string } | { stale: IndexedArticles } | null> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -194,18 +262,26 @@ export async function readIndexFile(
     return null;
   }
   try {
-    const start = Buffer.alloc(MAGIC.length + 4);
-    await handle.read(start, 0, start.length, 0);
+    const readAt = async (bytes: number, position: number): Promise<Buffer> => {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, position);
+      if (bytesRead !== bytes) throw new Error(`index file ${file} is truncated`);
+      return buffer;
+    };
+    const start = await readAt(MAGIC.length + 4, 0);
     if (!start.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-    const headerLength = start.readUInt32LE(MAGIC.length);
-    const headerBytes = Buffer.alloc(headerLength);
-    await handle.read(headerBytes, 0, headerLength, start.length);
-    const peek = headerBytes.toString('utf8', 0, Math.min(headerLength, 200));
-    if (!peek.includes(`"version":${FORMAT_VERSION},`)) return null;
-    const header = JSON.parse(headerBytes.toString('utf8')) as Header;
-    if (!Array.isArray(header.files) || header.files.length !== header.articles.length) return null;
-    if (header.hash !== (await hash)) return { stale: { articles: header.articles, files: header.files } };
-    const dataStart = align(start.length + headerLength);
+    const statLength = start.readUInt32LE(MAGIC.length);
+    const stat = JSON.parse((await readAt(statLength, start.length)).toString('utf8')) as StatSection;
+    if (stat.version !== FORMAT_VERSION) return null;
+    const hashing = unchanged(stat.files, signatures) ? Promise.resolve(stat.hash) : contentHash();
+    hashing.catch(() => undefined);
+    const headerLength = (await readAt(4, start.length + statLength)).readUInt32LE(0);
+    const headerAt = start.length + statLength + 4;
+    const header = JSON.parse((await readAt(headerLength, headerAt)).toString('utf8')) as Header;
+    if (header.hash !== stat.hash || !Array.isArray(header.files) || header.files.length !== header.articles.length) return null;
+    const hash = await hashing;
+    if (header.hash !== hash) return { stale: { articles: header.articles, files: header.files } };
+    const dataStart = align(headerAt + headerLength);
     const read = async (name: SectionName): Promise<ArrayBuffer> => {
       const { offset, bytes } = header.sections[name];
       const buffer = new ArrayBuffer(bytes);
@@ -224,7 +300,7 @@ export async function readIndexFile(
         fieldLengths: new Uint16Array(await read('fieldLengths')),
       },
     };
-    return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options) };
+    return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options), hash };
   } catch {
     return null;
   } finally {
@@ -243,7 +319,11 @@ export type IndexSource = 'loaded' | 'built' | 'built-uncached';
  */
 export async function openIndexedCorpus(
   corpusDir: string,
-  options: IndexOptions & { cacheDir?: string | false } = {},
+  options: IndexOptions & {
+    cacheDir?: string | false;
+    /** The folder's file signatures, when the caller has just taken them. */
+    signatures?: CorpusSignatures;
+  } = {},
 ): Promise<{
   articles: Article[];
   files: string[];
@@ -263,15 +343,18 @@ export async function openIndexedCorpus(
     return { articles, files, problems, index: buildIndex(articles, options), source: 'built-uncached' };
   }
   if (resolve(cacheDir) === resolve(corpusDir)) throw new BriefbotError('BAD_OPTION', 'the index cache folder must not be the corpus folder');
-  const hashing = corpusHash(corpusDir);
-  // A missing corpus folder is reported even when the index file reading fails first.
-  hashing.catch(() => undefined);
+  const at = Date.now();
+  // A missing folder has no signatures: the content hash then reports it.
+  const signatures = options.signatures ?? (await fileSignatures(corpusDir).then((files) => ({ at, files }), () => undefined));
+  let hashing: Promise<string> | undefined;
+  const contentHash = (): Promise<string> => (hashing ??= corpusHash(corpusDir));
   const file = indexCacheFile(cacheDir, corpusDir);
-  const loaded = await readIndexFile(file, hashing, options);
-  const hash = await hashing;
-  if (loaded && 'index' in loaded) return { ...loaded, source: 'loaded' };
+  const loaded = await readIndexFile(file, contentHash, options, signatures?.files);
+  if (loaded && 'index' in loaded) return { articles: loaded.articles, files: loaded.files, problems: loaded.problems, index: loaded.index, source: 'loaded' };
+  const hash = await contentHash();
   const stale = loaded?.stale;
   const { articles, problems, files } = await loadCorpus(corpusDir);
+  const now = await fileSignatures(corpusDir).catch(() => undefined);
   // Of an outdated index file, only the versions of files that now fail to load are worth keeping.
   const failing = new Set(problems.map((p) => basename(p.file)));
   const kept = stale ? stale.articles.flatMap((article, i) => (failing.has(stale.files[i]!) ? [{ article, file: stale.files[i]! }] : [])) : [];
@@ -279,7 +362,7 @@ export async function openIndexedCorpus(
   const index = buildIndex(articles, options);
   const built = { articles, files, problems, index, source: 'built' as const, ...(previous ? { previous } : {}) };
   try {
-    await writeIndexFile(file, hash, index, problems, files);
+    await writeIndexFile(file, hash, index, problems, files, signatures && now ? { taken: signatures, now } : undefined);
     return built;
   } catch (error) {
     return { ...built, cacheError: error as Error };

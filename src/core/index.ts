@@ -13,7 +13,7 @@
 export { createBot, createBotOver, openBot, wrapBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
 export { openIndexedCorpus, defaultCacheDir } from './index-cache.ts';
 export { ingestText, slugify, type IngestOptions } from './ingest.ts';
-export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, type CorpusProblem } from './corpus.ts';
+export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, fileSignatures, signatureOf, type CorpusProblem } from './corpus.ts';
 export { COMMANDS, parseCommandLine, isCommandName, type CommandSpec, type ArgumentSource } from './commands.ts';
 export { makeReply } from './reply.ts';
 export type { Reply, ReplyKind, Citation, Fact, SourceInfo, CommandHelp, CommandName, BotRequest, Turn } from './reply.ts';

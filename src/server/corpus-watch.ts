@@ -13,7 +13,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BriefbotError, parseArticleJson, type Article, type CorpusProblem } from '../core/index.ts';
+import { BriefbotError, parseArticleJson, signatureOf, type Article, type CorpusProblem } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 
 export interface CorpusWatcherOptions {
@@ -40,7 +40,7 @@ export interface CorpusWatcher {
   /**
    * Makes the initial load, instead of `scan`, from articles read and checked elsewhere: the
    * index file, whose content hash matched every file. Each entry gives a file's name, its
-   * article, and its signature from {@link fileSignatures}, or '' when the file changed while it
+   * article, and its signature from `fileSignatures`, or '' when the file changed while it
    * was being read, so that the next scan reads it again.
    */
   prime(entries: readonly PrimedFile[]): ScanResult;
@@ -71,28 +71,6 @@ interface Tracked {
   /** The last version of this file that validated, still served while the file is bad. */
   good: Article | null;
   problem: CorpusProblem | null;
-}
-
-function signatureOf(st: { size: number; mtimeMs: number; ino: number }): string {
-  return `${st.size}:${st.mtimeMs}:${st.ino}`;
-}
-
-/**
- * The signature (size, mtime, inode) of each `*.json` file of a folder, by name: what a scan
- * compares to tell a changed file. Stats run in batches, so 10,000 files take a fraction of a second.
- */
-export async function fileSignatures(dir: string): Promise<Map<string, string>> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
-  const out = new Map<string, string>();
-  for (let i = 0; i < names.length; i += 256) {
-    const batch = names.slice(i, i + 256);
-    const stats = await Promise.all(batch.map((n) => stat(join(dir, n)).catch(() => null)));
-    batch.forEach((n, k) => {
-      const st = stats[k];
-      if (st?.isFile()) out.set(n, signatureOf(st));
-    });
-  }
-  return out;
 }
 
 function isMissing(error: unknown): boolean {

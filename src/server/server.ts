@@ -11,13 +11,13 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Events, type Client } from 'discord.js';
-import { createBot, createBotOver, openIndexedCorpus, type Article, type Bot } from '../core/index.ts';
+import { createBot, createBotOver, fileSignatures, openIndexedCorpus, type Article, type Bot } from '../core/index.ts';
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
 import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adapters/slack/index.ts';
 import { createDiscordGateway, createDiscordInteractionsHandler, type DiscordInteractionsHandler } from '../adapters/discord/index.ts';
 import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
-import { createCorpusWatcher, fileSignatures, type CorpusWatcher, type ScanResult } from './corpus-watch.ts';
+import { createCorpusWatcher, type CorpusWatcher, type ScanResult } from './corpus-watch.ts';
 import { withLimits } from './limits.ts';
 import { withRequestLog } from './request-log.ts';
 import { shardOf, shardSetting, startDiscordShards, type DiscordShards } from './shards.ts';
@@ -162,7 +162,7 @@ async function startFromIndexFile(config: ServerConfig, watcher: CorpusWatcher, 
   const t0 = Date.now();
   try {
     const before = await fileSignatures(config.corpusDir);
-    const opened = await openIndexedCorpus(config.corpusDir, { cacheDir: config.indexCache });
+    const opened = await openIndexedCorpus(config.corpusDir, { cacheDir: config.indexCache, signatures: { at: t0, files: before } });
     if (opened.problems.length > 0) {
       // A file broken since the last index file was built keeps serving its version from that
       // file, as it would have had the server not restarted.

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, openBot, saveArticle } from '../../src/core/index.ts';
-import { indexCacheFile } from '../../src/core/index-cache.ts';
+import { createBot, fileSignatures, openBot, saveArticle } from '../../src/core/index.ts';
+import { corpusHash, indexCacheFile, openIndexedCorpus, readIndexFile } from '../../src/core/index-cache.ts';
 import { buildIndex, restoreIndex, snapshotIndex } from '../../src/core/search-index.ts';
 import { fixtureArticle, fixtureText } from '../helpers.ts';
 
@@ -124,5 +124,45 @@ describe('openBot with an index file', () => {
     expect(opened.index).toBe('built');
     expect(await readdir(join(root, '.briefbot'))).toHaveLength(1);
     expect((await readdir(corpus)).some((n) => n.startsWith('.') || n.endsWith('.bin'))).toBe(false);
+  });
+});
+
+describe("the index file's record of file signatures", () => {
+  /** Makes every corpus file an hour old, as files are that were not just written. */
+  async function age(): Promise<void> {
+    const old = new Date(Date.now() - 3_600_000);
+    for (const name of await readdir(corpus)) await utimes(join(corpus, name), old, old);
+  }
+
+  it('lets the recorded hash stand while every file is unchanged, and hashes the content once one is written again', async () => {
+    await age();
+    expect((await openIndexedCorpus(corpus, { cacheDir: cache })).source).toBe('built');
+    const file = indexCacheFile(cache, corpus);
+    let hashed = 0;
+    const contentHash = () => {
+      hashed++;
+      return corpusHash(corpus);
+    };
+    const trusted = await readIndexFile(file, contentHash, {}, await fileSignatures(corpus));
+    expect(trusted !== null && 'index' in trusted).toBe(true);
+    expect(hashed).toBe(0);
+    // Written again with the same bytes: a new signature, so the content is hashed, and it matches.
+    const name = (await readdir(corpus)).find((n) => n.endsWith('.json'))!;
+    await writeFile(join(corpus, name), await readFile(join(corpus, name)));
+    const rehashed = await readIndexFile(file, contentHash, {}, await fileSignatures(corpus));
+    expect(hashed).toBe(1);
+    expect(rehashed !== null && 'index' in rehashed).toBe(true);
+  });
+
+  it('records no signatures when files were modified just before the index was written', async () => {
+    // The files were written a moment ago: a second write in the same clock tick could keep a signature.
+    await openIndexedCorpus(corpus, { cacheDir: cache });
+    let hashed = 0;
+    const result = await readIndexFile(indexCacheFile(cache, corpus), () => {
+      hashed++;
+      return corpusHash(corpus);
+    }, {}, await fileSignatures(corpus));
+    expect(hashed).toBe(1);
+    expect(result !== null && 'index' in result).toBe(true);
   });
 });

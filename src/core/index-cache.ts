@@ -7,8 +7,8 @@
  *
  * Hashing the content of every article file takes a second at 10,000 articles, so the file also
  * records each article file's signature (size, modification time, inode) as it was when hashed,
- * as git's index does: when the folder holds exactly those files with those signatures, the
- * recorded hash stands without reading them. A file modified within RACY_MS of the moment its
+ * as git's index does: when the folder holds exactly those files with those signatures, and the
+ * code and word lists are those that built it, the recorded hash stands without reading them. A file modified within RACY_MS of the moment its
  * signature was taken is not recorded, since a second write in the same clock tick would leave
  * its signature unchanged; it is hashed again at the next start.
  *
@@ -41,6 +41,8 @@ export interface CorpusSignatures {
 interface StatSection {
   version: number;
   hash: string;
+  /** The hash of the code and word lists that built the index: a new version of either rebuilds it. */
+  code: string;
   /** Signature by file name, of every article file, when none was racy; otherwise null. */
   files: Record<string, string> | null;
 }
@@ -208,7 +210,7 @@ export async function writeIndexFile(
     },
     sections,
   };
-  const stat: StatSection = { version: FORMAT_VERSION, hash, files: trustworthy(signatures?.taken, signatures?.now) };
+  const stat: StatSection = { version: FORMAT_VERSION, hash, code: await indexCodeHash(), files: trustworthy(signatures?.taken, signatures?.now) };
   const statBytes = Buffer.from(JSON.stringify(stat), 'utf8');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const lengthOf = (bytes: Buffer) => {
@@ -273,7 +275,8 @@ export async function readIndexFile(
     const statLength = start.readUInt32LE(MAGIC.length);
     const stat = JSON.parse((await readAt(statLength, start.length)).toString('utf8')) as StatSection;
     if (stat.version !== FORMAT_VERSION) return null;
-    const hashing = unchanged(stat.files, signatures) ? Promise.resolve(stat.hash) : contentHash();
+    const trusted = stat.code === (await indexCodeHash()) && unchanged(stat.files, signatures);
+    const hashing = trusted ? Promise.resolve(stat.hash) : contentHash();
     hashing.catch(() => undefined);
     const headerLength = (await readAt(4, start.length + statLength)).readUInt32LE(0);
     const headerAt = start.length + statLength + 4;

@@ -12,6 +12,11 @@ export function fixtureArticle(name: string, options: IngestOptions = {}): Artic
   return ingestText(fixtureText(name), { outlet: 'Test Outlet', source: name, ...options });
 }
 
+/** An article written inside a test: its headline, then one paragraph per line given. */
+export function articleOf(id: string, headline: string, paragraphs: readonly string[]): Article {
+  return ingestText([headline, ...paragraphs].join('\n\n') + '\n', { id });
+}
+
 /** A bot over the two articles written for the tests (not the seed). */
 export function testBot(): Bot {
   return createBot([

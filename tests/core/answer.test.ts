@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWithTrace, buildIndex, createBot, ingestText } from '../../src/core/index.ts';
 import { analyse } from '../../src/core/analyse.ts';
-import { fixtureArticle, testBot } from '../helpers.ts';
+import { articleOf, fixtureArticle, testBot } from '../helpers.ts';
 
 const bot = testBot();
 const ask = (text: string, history: { role: 'user' | 'bot'; text: string }[] = []) => bot.handle({ text, history });
@@ -173,15 +173,11 @@ describe('a pronoun with nobody to stand for', () => {
 
 describe('"when" questions answered without a calendar date', () => {
   it('answers with a time said another way ("immediately after the hearing"), not a decline for want of a date', () => {
-    const article = ingestText(
-      [
-        'Harbour committee to vote on dredging plan',
-        'The harbour committee will vote on the dredging plan immediately after the public hearing, its chairwoman Ana Lopes said.',
-        'The plan would deepen the main channel by two metres to let larger cargo ships dock.',
-        'Fishermen have complained that the dredging could disturb breeding grounds near the breakwater.',
-      ].join('\n\n') + '\n',
-      { id: 'dredging-vote' },
-    );
+    const article = articleOf('dredging-vote', 'Harbour committee to vote on dredging plan', [
+      'The harbour committee will vote on the dredging plan immediately after the public hearing, its chairwoman Ana Lopes said.',
+      'The plan would deepen the main channel by two metres to let larger cargo ships dock.',
+      'Fishermen have complained that the dredging could disturb breeding grounds near the breakwater.',
+    ]);
     const index = buildIndex([article]);
     const { reply, trace } = answerWithTrace(index, 'When will the committee vote on the dredging plan?');
     expect(trace.reason).not.toBe('no date');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText, BriefbotError } from '../../src/core/index.ts';
-import { fixtureArticle, fixtureText, sentencesOf } from '../helpers.ts';
+import { articleOf, fixtureArticle, fixtureText, sentencesOf } from '../helpers.ts';
 
 describe('ingestText', () => {
   it('keeps every sentence exactly as it stands in the source, with its offsets', () => {
@@ -105,15 +105,11 @@ describe('ingestText', () => {
 
 describe('entity types from lists', () => {
   it('gives names listed with a place the type place ("Northvale, Eastmarch and Lowfield")', () => {
-    const article = ingestText(
-      [
-        'Floods close roads in the north',
-        'Heavy rain flooded roads in Northvale on Monday, the regional council said.',
-        'Schools stayed shut across Northvale, Eastmarch and Lowfield as the water rose.',
-        'Forecasters expect the rain to ease by Thursday.',
-      ].join('\n\n') + '\n',
-      { id: 'floods' },
-    );
+    const article = articleOf('floods', 'Floods close roads in the north', [
+      'Heavy rain flooded roads in Northvale on Monday, the regional council said.',
+      'Schools stayed shut across Northvale, Eastmarch and Lowfield as the water rose.',
+      'Forecasters expect the rain to ease by Thursday.',
+    ]);
     const typeOf = (name: string) => article.entities.find((e) => e.name === name)?.type;
     expect(typeOf('Northvale')).toBe('place');
     expect(typeOf('Eastmarch')).toBe('place');

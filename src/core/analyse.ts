@@ -7,7 +7,7 @@ import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Entity } from './schema.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, tokenize, demonymPlace, type Token } from './text.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
 
@@ -153,6 +153,52 @@ function corpusKnowsWord(index: Index, word: string): boolean {
   return place !== undefined && index.words.has(place);
 }
 
+/** Roman numerals and numbers that end a name and stand whole in its acronym ("World War II" → WWII). */
+const NAME_NUMBER = /^(?:[IVX]+|\d+)$/;
+
+/** The acronym of a name of capitalised words, or null: "Scottish Parliament" → SP. */
+function acronymOf(name: string): string | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return null;
+  let out = '';
+  for (const w of words) {
+    if (NAME_NUMBER.test(w)) out += w;
+    else if (/^\p{Lu}/u.test(w)) out += w.charAt(0);
+    else if (!STOP_WORDS.has(w.toLowerCase())) return null;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+const acronymCache = new WeakMap<Index, Map<string, string>>();
+
+/**
+ * What an acronym the corpus never writes stands for, from the corpus's own names and titles
+ * ("SP" for the Scottish Parliament, "PO" for the Presiding Officer): readers abbreviate what an
+ * article spells out. The most mentioned name wins a shared acronym. Null for a written word of
+ * the corpus or an acronym nothing expands to.
+ */
+function acronymExpansion(index: Index, surface: string): string | null {
+  const key = surface.replace(/['’]s$/u, '').replace(/[.\-]/g, '');
+  if (!/^[\p{Lu}\d]{2,6}$/u.test(key) || !/^\p{Lu}/u.test(key) || index.words.has(foldWord(key))) return null;
+  let map = acronymCache.get(index);
+  if (!map) {
+    const mentions = new Map<string, number>();
+    for (const { entity } of index.entities) {
+      for (const phrase of [entity.name, ...entity.roles]) mentions.set(phrase, (mentions.get(phrase) ?? 0) + entity.mentions.length);
+    }
+    const best = new Map<string, { phrase: string; mentions: number }>();
+    for (const [phrase, count] of mentions) {
+      const acronym = acronymOf(phrase);
+      if (!acronym) continue;
+      const seen = best.get(acronym);
+      if (!seen || count > seen.mentions) best.set(acronym, { phrase, mentions: count });
+    }
+    map = new Map([...best].map(([acronym, { phrase }]) => [acronym, phrase]));
+    acronymCache.set(index, map);
+  }
+  return map.get(key) ?? null;
+}
+
 /** Resolves a follow-up against the earlier turns: pronouns and "and X?" ellipsis. */
 export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
@@ -204,15 +250,23 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   };
 
   const tokens = tokenize(text);
+  // Acronyms the corpus spells out ("SP", "WW-II"), by the offset of their first word.
+  const expansions = new Map<number, { end: number; expansion: string }>();
   for (const name of namesIn(text, tokens)) {
-    const refs = findEntities(index, name.text);
-    if (refs.length > 0) {
+    const expansion = acronymExpansion(index, name.text);
+    if (expansion) expansions.set(name.start, { end: name.start + name.text.length, expansion });
+    const refs = findEntities(index, expansion ?? name.text);
+    if (refs.length > 0 || expansion) {
       for (const r of refs) addEntity(r);
       continue;
     }
     // A run of capitalised words is known when each of its words is.
+    for (const t of tokenize(name.text)) {
+      const expansion = acronymExpansion(index, t.surface);
+      if (expansion) expansions.set(name.start + t.start, { end: name.start + t.end, expansion });
+    }
     const words = tokenize(name.text).map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
-    const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0);
+    const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0 && acronymExpansion(index, w) === null);
     if (unknown.length > 0) unknownNames.push(name.text.replace(/['’]s$/, ''));
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
@@ -220,8 +274,13 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const corrected = new Set<string>();
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
   // The words that ask for the answer type ("how far", "what year") are not about the topic.
+  let expandedUntil = -1;
   for (const token of tokens.filter((t) => !frame.frame.has(foldWord(t.surface)))) {
-    for (const term of termsOf(token.surface)) {
+    // An acronym the corpus spells out stands for the words of its expansion.
+    const acronym = expansions.get(token.start);
+    if (acronym) expandedUntil = acronym.end;
+    else if (token.start < expandedUntil) continue;
+    for (const term of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
       if (keys.has(term)) continue;
       let key = term;
       if (!index.df.has(term)) {

@@ -202,3 +202,27 @@ describe('a decline points at the story the question came near', () => {
     for (const s of harbour.suggestions) expect(ask(s).kind).toBe('answer');
   });
 });
+
+describe('acronyms the articles spell out', () => {
+  const article = articleOf('harbour-authority', 'Harbour authority approves new ferry terminal', [
+    'The Harbour Development Authority approved a new ferry terminal on Monday, its chairman Luis Mota said.',
+    'The terminal will replace a pier built after World War II, which has been closed since the spring storms.',
+    'Construction is expected to take two years.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('reads "HDA" as the Harbour Development Authority, not as a name the articles never mention', () => {
+    const query = analyse(index, 'What did the HDA approve?');
+    expect(query.unknownNames).toEqual([]);
+    expect([...query.keys.keys()]).toEqual(expect.arrayContaining(['harbour', 'develop', 'author']));
+    const { reply } = answerWithTrace(index, 'What did the HDA approve?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('approved a new ferry terminal');
+  });
+
+  it('keeps a trailing numeral whole ("WW-II" for World War II)', () => {
+    const query = analyse(index, 'When was the pier built after WW-II replaced?');
+    expect(query.unknownNames).toEqual([]);
+    expect([...query.keys.keys()]).toEqual(expect.arrayContaining(['world', 'war', 'ii']));
+  });
+});

@@ -261,11 +261,12 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       continue;
     }
     // A run of capitalised words is known when each of its words is.
-    for (const t of tokenize(name.text)) {
-      const expansion = acronymExpansion(index, t.surface);
-      if (expansion) expansions.set(name.start + t.start, { end: name.start + t.end, expansion });
+    const runTokens = tokenize(name.text);
+    for (const t of runTokens) {
+      const wordExpansion = acronymExpansion(index, t.surface);
+      if (wordExpansion) expansions.set(name.start + t.start, { end: name.start + t.end, expansion: wordExpansion });
     }
-    const words = tokenize(name.text).map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
+    const words = runTokens.map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
     const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0 && acronymExpansion(index, w) === null);
     if (unknown.length > 0) unknownNames.push(name.text.replace(/['’]s$/, ''));
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);

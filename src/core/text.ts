@@ -9,7 +9,8 @@ import synonymData from './lexicon/synonyms.json' with { type: 'json' };
 import metonymData from './lexicon/metonyms.json' with { type: 'json' };
 import irregularData from './lexicon/irregular.json' with { type: 'json' };
 
-const IRREGULAR = new Map<string, string>(Object.entries(irregularData.forms));
+// Irregular forms, and ordinals in digits ("3rd" → third), are mapped to their base word before stemming.
+const IRREGULAR = new Map<string, string>([...Object.entries(irregularData.forms), ...Object.entries(irregularData.ordinals)]);
 
 /** Straight quotes for curly ones, one space for any run of white space. */
 export function foldQuotes(text: string): string {
@@ -119,7 +120,7 @@ function computeTermsOf(surface: string): string[] {
   }
   const word = foldWord(stripPossessive(surface));
   if (word === '' || STOP_WORDS.has(word)) return [];
-  if (/^\d/.test(word)) return [word.replace(/,/g, '')];
+  if (/^\d/.test(word) && !IRREGULAR.has(word)) return [word.replace(/,/g, '')];
   const terms = [stem(word)];
   const place = DEMONYMS.get(word) ?? (word.endsWith('s') ? DEMONYMS.get(word.slice(0, -1)) : undefined);
   if (place) for (const w of place.split(' ')) terms.push(stemmer(w));

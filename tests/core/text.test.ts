@@ -9,6 +9,14 @@ describe('termsOf', () => {
     expect(termsOf('given')).toEqual(termsOf('give'));
   });
 
+  it('reads an ordinal in digits as its word, so "3rd son" meets "third son"', () => {
+    expect(termsOf('3rd')).toEqual(termsOf('third'));
+    expect(textTerms('the 18th century')).toEqual(textTerms('the eighteenth century'));
+    // Other numbers stay numbers.
+    expect(termsOf('1,500')).toEqual(['1500']);
+    expect(termsOf('2029')).toEqual(['2029']);
+  });
+
   it('drops stop words and keeps possessives as the name', () => {
     expect(termsOf('the')).toEqual([]);
     expect(termsOf('Ukraine’s')).toEqual(termsOf('Ukraine'));

@@ -256,7 +256,7 @@ export async function readIndexFile(
   contentHash: () => Promise<string>,
   options: IndexOptions = {},
   signatures?: Map<string, string>,
-): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index; hash: string } | { stale: IndexedArticles } | null> {
+): Promise<{ articles: Article[]; files: string[]; problems: CorpusProblem[]; index: Index } | { stale: IndexedArticles } | null> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -303,7 +303,7 @@ export async function readIndexFile(
         fieldLengths: new Uint16Array(await read('fieldLengths')),
       },
     };
-    return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options), hash };
+    return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options) };
   } catch {
     return null;
   } finally {
@@ -353,7 +353,7 @@ export async function openIndexedCorpus(
   const contentHash = (): Promise<string> => (hashing ??= corpusHash(corpusDir));
   const file = indexCacheFile(cacheDir, corpusDir);
   const loaded = await readIndexFile(file, contentHash, options, signatures?.files);
-  if (loaded && 'index' in loaded) return { articles: loaded.articles, files: loaded.files, problems: loaded.problems, index: loaded.index, source: 'loaded' };
+  if (loaded && 'index' in loaded) return { ...loaded, source: 'loaded' };
   const hash = await contentHash();
   const stale = loaded?.stale;
   const { articles, problems, files } = await loadCorpus(corpusDir);

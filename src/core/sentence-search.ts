@@ -275,9 +275,7 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
         terms.push({ termId: this.termIds.get(term) ?? -1, boost });
       }
     }
-    const boost = options.boost ?? {};
-    const fieldBoosts = internals._options.fields.map((field) => (Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1);
-    return { terms, fieldBoosts, bm25: options.bm25 ?? DEFAULT_BM25 };
+    return { terms, fieldBoosts: fieldBoostsOf(internals._options.fields, options.boost), bm25: options.bm25 ?? DEFAULT_BM25 };
   }
 
   private nextEpochs(): void {
@@ -355,8 +353,7 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
   private defaultFieldBoosts(): number[] {
     if (this.fieldBoostCache) return this.fieldBoostCache;
     const { fields, searchOptions } = (this as unknown as MiniSearchInternals)._options;
-    const boost = searchOptions?.boost ?? {};
-    return (this.fieldBoostCache = fields.map((field) => (Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1));
+    return (this.fieldBoostCache = fieldBoostsOf(fields, searchOptions?.boost));
   }
 
   private defaultBm25(): Plan['bm25'] {
@@ -509,6 +506,12 @@ export class SentenceSearch<T = unknown> extends MiniSearch<T> {
     ) as unknown as MiniSearchInternals;
     for (const name of LAZY_FIELDS) (self as unknown as Record<string, unknown>)[name] = loaded[name];
   }
+}
+
+/** MiniSearch's boost of each field, in field order (1 where none is set). */
+function fieldBoostsOf(fields: readonly string[], boost: SearchOptions['boost']): number[] {
+  const given = boost ?? {};
+  return fields.map((field) => (Object.prototype.hasOwnProperty.call(given, field) ? given[field] : undefined) || 1);
 }
 
 function grow(array: Int32Array, atLeast: number): Int32Array {

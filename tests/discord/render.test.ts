@@ -151,6 +151,13 @@ describe('renderReply', () => {
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('drops bidirectional controls, so quoted or echoed text cannot be shown reordered', () => {
+    const spoof = makeReply({ kind: 'answer', command: 'ask', lead: 'x', citations: [citation({ text: 'The fee is \u202e0001$\u202c a year.', span: null })] });
+    const message = renderReply(spoof, { request: { command: 'ask', text: 'who said \u2067txet\u2069?' } });
+    expect(message.embeds[0]?.description).toBe('The fee is 0001$ a year. [1]');
+    expect(message.embeds[0]?.title).toBe('who said txet?');
+  });
+
   it('renders help, sources and errors without feedback buttons', () => {
     const help = makeReply({ kind: 'help', command: 'help', lead: 'briefbot answers with quoted sentences.', commands: [{ name: 'who', usage: 'who NAME', description: 'A card.', example: 'who Reyes' }] });
     const rendered = renderReply(help, { request: { command: 'help', text: '' }, private: true });
@@ -209,7 +216,8 @@ describe('escapeMarkdown, truncate, highlight', () => {
 });
 
 describe('renderReply (property)', () => {
-  const text = fc.string({ unit: 'binary', maxLength: 3000 });
+  const bidi = fc.constantFrom('\u202e', '\u202d', '\u2067', '\u2069');
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), fc.tuple(fc.string({ maxLength: 40 }), bidi, fc.string({ maxLength: 40 })).map((parts) => parts.join('')));
   const arbCitation = fc.record({
     n: fc.integer({ min: 1, max: 99 }),
     articleId: fc.string({ maxLength: 200 }),
@@ -242,11 +250,13 @@ describe('renderReply (property)', () => {
     commands: fc.array(fc.record({ name: fc.constantFrom('ask', 'who'), usage: text, description: text, example: text }), { maxLength: 10 }),
   }) as fc.Arbitrary<Reply>;
 
-  it('never throws, stays within Discord limits and never allows a mention, for any reply and question', () => {
+  it('never throws, stays within Discord limits, never allows a mention and drops bidirectional controls, for any reply and question', () => {
     fc.assert(
       fc.property(arbReply, text, fc.boolean(), fc.boolean(), (reply, question, isPrivate, expanded) => {
         const message = renderReply(reply, { request: { command: reply.command, text: question }, private: isPrivate, expanded });
         expectWithinLimits(message);
+        // Nothing shown can be reordered by a bidirectional control.
+        expect(JSON.stringify([message.content ?? '', message.embeds, message.components])).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
       }),
       { numRuns: 300 },
     );

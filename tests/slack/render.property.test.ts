@@ -5,12 +5,14 @@ import { LIMITS, renderReply } from '../../src/adapters/slack/index.ts';
 import { MAX_BUTTON_VALUE } from '../../src/adapters/slack/payload.ts';
 import { allText, PINGING } from './helpers.ts';
 
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
 /** Any text, with Slack's special sequences mixed in far more often than chance would. */
 const slackish = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-      { weight: 2, arbitrary: fc.constantFrom('<!channel>', '<!here>', '<!everyone>', '<@U123>', '<@W0AB|bob>', '<!subteam^S1|@team>', '@here', '@channel', '@everyone', '&', '<', '>', '&amp;', '*', '_', '`', '|', '\n', ' ', '<https://x.test|y>') },
+      { weight: 2, arbitrary: fc.constantFrom('<!channel>', '<!here>', '<!everyone>', '<@U123>', '<@W0AB|bob>', '<!subteam^S1|@team>', '@here', '@channel', '@everyone', '&', '<', '>', '&amp;', '*', '_', '`', '|', '\n', ' ', '<https://x.test|y>', '\u202e', '\u2066', '\u202a') },
     ),
     { maxLength: 30 },
   )
@@ -61,11 +63,12 @@ const optionsArb = fc.record({
 });
 
 describe('renderReply (properties)', () => {
-  it('never throws, never pings, and keeps to Slack limits, whatever the text', () => {
+  it('never throws, never pings, never reorders, and keeps to Slack limits, whatever the text', () => {
     fc.assert(
       fc.property(replyArb, optionsArb, (reply, options) => {
         const message = renderReply(reply, options);
         expect(allText(message)).not.toMatch(PINGING);
+        expect(allText(message)).not.toMatch(BIDI_CONTROL);
         // Raw angle brackets only ever open our own links.
         for (const match of allText(message).matchAll(/<[^>]*/g)) expect(match[0]).toMatch(/^<https?:\/\//);
         expect(message.text.length).toBeLessThanOrEqual(LIMITS.text);

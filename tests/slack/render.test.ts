@@ -154,6 +154,18 @@ describe('renderReply', () => {
     expect(text).toContain('&lt;!channel&gt; &amp; &lt;@U123&gt;');
   });
 
+  it('drops bidirectional controls, so quoted or echoed text cannot be shown reordered', () => {
+    const spoof = reply({
+      kind: 'answer',
+      question: 'who said \u202etxet\u202c?',
+      citations: [citation({ text: 'The fee is \u202e0001$\u202c a year.', span: null })],
+    });
+    const text = allText(renderReply(spoof, { showQuestion: true }));
+    expect(text).toContain('The fee is 0001$ a year.');
+    expect(text).toContain('who said txet?');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('keeps to Slack limits for a very long list', () => {
     const many = Array.from({ length: 80 }, (_, i) => citation({ n: i + 1, sentence: `s${i}`, text: 'x'.repeat(4000), span: null }));
     const message = renderReply(reply({ kind: 'list', command: 'quotes', lead: 'Quotes', citations: many }), { ephemeral: true });

@@ -1,5 +1,6 @@
 /** Terminal rendering of a Reply: plain text in 80 columns, colour only on a terminal. */
 import type { Citation, Reply } from '../../core/index.ts';
+import { stripBidiControls } from '../shared/text-safety.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -8,10 +9,9 @@ export interface TerminalStyle {
 
 const ESC = '\u001b[';
 // Control characters in article or user text must not reach the terminal as escape sequences;
-// a tab would break the 80-column wrap, and the bidirectional overrides and isolates could
-// reorder what the terminal shows (a citation made to read as something else).
+// a tab would break the 80-column wrap; bidirectional controls go as in every renderer.
 function clean(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  return stripBidiControls(text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
 }
 
 function paint(style: TerminalStyle, code: string, text: string): string {

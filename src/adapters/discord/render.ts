@@ -10,6 +10,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import type { Citation, CommandName, Reply } from '../../core/index.ts';
+import { stripBidiControls } from '../shared/text-safety.ts';
 
 /** Discord's documented limits, checked by the renderer and by its property test. */
 export const DISCORD_LIMITS = {
@@ -84,10 +85,11 @@ const ESCAPED = /\\([\\*_~`|<>[\]()#@-])/g;
 /**
  * Escapes Discord markdown so that quoted article text and user questions render as written:
  * no bold, links, spoilers, headings or mentions can be smuggled in. Line breaks become spaces,
- * so a sentence can never start a heading, list or block quote.
+ * so a sentence can never start a heading, list or block quote. Bidirectional controls are
+ * dropped, so nothing can reorder what is shown.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(MARKDOWN, '\\$&');
+  return stripBidiControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(MARKDOWN, '\\$&');
 }
 
 /** The inverse of {@link escapeMarkdown} for text briefbot wrote itself (embed titles). */
@@ -147,7 +149,7 @@ function safeUrl(url: string): string | null {
 }
 
 function citationField(citation: Citation, withExcerpt: boolean): APIEmbedField {
-  const where = `${citation.section ?? 'lede'} · ¶${citation.paragraph}`;
+  const where = `${stripBidiControls(citation.section ?? 'lede')} · ¶${citation.paragraph}`;
   const origin = [citation.outlet, citation.published].filter((part) => part !== '').map(escapeMarkdown);
   const link = safeUrl(citation.url);
   if (link) origin.push(`[link](${link})`);
@@ -168,7 +170,9 @@ function footerFor(reply: Reply, shown: readonly Citation[]): string {
   if (!first) return reply.sources.length > 0 ? `briefbot · ${reply.sources.length} article${reply.sources.length === 1 ? '' : 's'}` : 'briefbot';
   const more = articles.size > 1 ? ` (+${articles.size - 1} more article${articles.size > 2 ? 's' : ''})` : '';
   const name = first.outlet ? `${first.articleTitle} — ${first.outlet}` : first.articleTitle;
-  return truncate(name.replace(/\s+/g, ' ') + more, DISCORD_LIMITS.footer);
+  // The footer is plain text: no markdown to escape, but it is shown all the same.
+  const shownName = stripBidiControls(name).replace(/\s+/g, ' ').trim();
+  return truncate((shownName || 'briefbot') + more, DISCORD_LIMITS.footer);
 }
 
 function describe(reply: Reply, listLimit: number): string {
@@ -198,7 +202,7 @@ function describe(reply: Reply, listLimit: number): string {
       return `${lead}\n\n**Try:**\n${extra.map((s) => `• *${escapeMarkdown(s)}*`).join('\n')}`;
     }
     case 'help': {
-      const lines = reply.commands.map((c) => `**/${escapeMarkdown(c.name)}** — ${escapeMarkdown(c.description)}\n  e.g. \`/${c.example.replace(/`/g, "'")}\``);
+      const lines = reply.commands.map((c) => `**/${escapeMarkdown(c.name)}** — ${escapeMarkdown(c.description)}\n  e.g. \`/${stripBidiControls(c.example).replace(/`/g, "'")}\``);
       return [escapeMarkdown(reply.lead), ...lines].join('\n');
     }
     case 'error':
@@ -227,7 +231,7 @@ function componentsFor(reply: Reply, options: RenderOptions, hiddenCitations: nu
   if (reply.kind === 'decline') {
     const seen = new Set<string>();
     const choices = reply.suggestions
-      .map((s) => s.trim())
+      .map((s) => stripBidiControls(s).trim())
       .filter((s) => s !== '' && s.length <= DISCORD_LIMITS.selectOptionText && !seen.has(s) && seen.add(s))
       .slice(0, DISCORD_LIMITS.selectOptions);
     if (choices.length > 0) {

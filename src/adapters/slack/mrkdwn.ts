@@ -1,8 +1,9 @@
 /**
  * Slack text safety: escaping, mention neutralising and length fitting. Every piece of text
  * the adapter sends to Slack goes through here, so that article text and user text alike
- * can never form markup, a link or a ping.
+ * can never form markup, a link or a ping, nor reorder what is shown.
  */
+import { stripBidiControls } from '../shared/text-safety.ts';
 
 /** A run of text in a mrkdwn string: plain, bold, or the label of a link. */
 export interface Segment {
@@ -46,10 +47,11 @@ function escapeChar(ch: string): string {
 
 /**
  * Escapes &, < and > (so `<!channel>`, `<@U123>`, `<!subteam^…>` and links become inert text)
- * and neutralises bare broadcast words. Slack decodes the three entities for display.
+ * neutralises bare broadcast words and drops bidirectional controls. Slack decodes the three
+ * entities for display.
  */
 export function escapeText(text: string): string {
-  return neutraliseBroadcasts(text).replace(/[&<>]/g, escapeChar);
+  return neutraliseBroadcasts(stripBidiControls(text)).replace(/[&<>]/g, escapeChar);
 }
 
 /** Escaped text cut to at most `max` characters (an ellipsis marks a cut); entities are never split. */
@@ -57,7 +59,7 @@ export function fitText(text: string, max: number): string {
   const escaped = escapeText(text);
   if (escaped.length <= max) return escaped;
   let out = '';
-  for (const ch of neutraliseBroadcasts(text)) {
+  for (const ch of neutraliseBroadcasts(stripBidiControls(text))) {
     const unit = escapeChar(ch);
     // One character spare: see `neutraliseCut`.
     if (out.length + unit.length > max - ELLIPSIS.length - 1) break;
@@ -123,7 +125,7 @@ export function fitMrkdwn(segments: readonly Segment[], max: number): string {
     if (room <= 0) break;
     let body = '';
     let cut = false;
-    for (const ch of neutraliseBroadcasts(seg.text)) {
+    for (const ch of neutraliseBroadcasts(stripBidiControls(seg.text))) {
       const unit = escapeChar(ch);
       if (body.length + unit.length > room) {
         cut = true;

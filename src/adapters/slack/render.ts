@@ -5,6 +5,7 @@
 import type { types } from '@slack/bolt';
 import type { Citation, CommandHelp, Reply } from '../../core/index.ts';
 import { fitMrkdwn, fitText, type Segment } from './mrkdwn.ts';
+import { stripBidiControls } from '../shared/text-safety.ts';
 import {
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
@@ -172,7 +173,8 @@ function actionButtons(reply: Reply, options: RenderOptions): Button[] {
   const buttons: Button[] = [];
   if (reply.kind === 'decline') {
     reply.suggestions.slice(0, LIMITS.suggestions).forEach((suggestion, i) => {
-      if (suggestion.trim() === '') return;
+      // A suggestion of nothing visible would make a blank button.
+      if (stripBidiControls(suggestion).trim() === '') return;
       buttons.push(button(`${ACTION_SUGGEST_PREFIX}${i}`, suggestion, encodeSuggestion(suggestion)));
     });
   }

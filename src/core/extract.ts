@@ -81,6 +81,28 @@ function titleAtStart(words: string[]): number {
   return 0;
 }
 
+/** How many words from `from` spell a demonym ("Russian", "South African"); 0 when none do. */
+function demonymLength(tokens: readonly Token[], from: number): number {
+  const one = tokens[from];
+  if (!one) return 0;
+  const two = tokens[from + 1];
+  if (two && demonymPlace(`${one.surface} ${two.surface}`)) return 2;
+  return demonymPlace(one.surface) ? 1 : 0;
+}
+
+/**
+ * Where an organisation's name runs straight into a person's ("the Refugee Council Enver
+ * Solomon"): the index of the person's first word, or 0 when the run is one name.
+ */
+function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint>): number {
+  for (let k = 1; k <= part.length - 2; k++) {
+    const before = part[k - 1]!;
+    if (hints.get(before.start) !== 'organisation' && !ORG_WORDS.has(foldWord(before.surface))) continue;
+    if (part.slice(k).every((p) => hints.get(p.start) === 'person')) return k;
+  }
+  return 0;
+}
+
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
@@ -102,7 +124,8 @@ function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint
       const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
       if (!/^\s+$/.test(gap) || /['’]s$/u.test(tokens[j]!.surface)) break;
       const nx = tokens[j + 1]!;
-      if (/^\p{Lu}/u.test(nx.surface)) {
+      // A day or month ends a name ("Prime Minister's Questions Wednesday"); "May" may be a surname.
+      if (/^\p{Lu}/u.test(nx.surface) && !(DATE_WORD.test(nx.surface) && nx.surface !== 'May')) {
         j++;
         continue;
       }
@@ -113,7 +136,9 @@ function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint
       break;
     }
     let part = tokens.slice(i, j + 1);
-    i = j + 1;
+    const split = organisationPersonSplit(part, hints);
+    if (split > 0) part = part.slice(0, split);
+    i += part.length;
     // Drop leading words that are not names: sentence-initial common words, stop words.
     while (part.length > 0) {
       const w = part[0]!;
@@ -137,15 +162,17 @@ function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint
         lowerParts = lowerParts.slice(n);
         continue;
       }
-      if (part.length > 1 && demonymPlace(part[0]!.surface) && titleAtStart(lowerParts.slice(1)) > 0) {
-        roleWords.push(part[0]!.surface);
-        part = part.slice(1);
-        lowerParts = lowerParts.slice(1);
+      const demonym = demonymLength(part, 0);
+      if (demonym > 0 && part.length > demonym && titleAtStart(lowerParts.slice(demonym)) > 0) {
+        roleWords.push(...part.slice(0, demonym).map((p) => p.surface));
+        part = part.slice(demonym);
+        lowerParts = lowerParts.slice(demonym);
         continue;
       }
       break;
     }
     if (titleAtStart(lowerParts) === part.length) continue; // a bare title ("the Prime Minister") names no one here
+    if (part.length === 2 && demonymLength(part, 0) === 2) continue; // "South African" names a people, not one of them
     const first = part[0]!;
     const last = part[part.length - 1]!;
     const name = cleanName(source.slice(first.start, last.end));
@@ -161,20 +188,24 @@ function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint
     const before = tokens.filter((t) => t.end <= first.start).map((t) => foldWord(t.surface));
     const lowerTitle = titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
-      const startTok = tokens.filter((t) => t.end <= first.start).slice(-lowerTitle);
-      const maybeDemonym = tokens.filter((t) => t.end <= first.start).slice(-lowerTitle - 1)[0];
-      const from = maybeDemonym && demonymPlace(maybeDemonym.surface) ? maybeDemonym : startTok[0]!;
+      const earlier = tokens.filter((t) => t.end <= first.start);
+      const startTok = earlier.slice(-lowerTitle);
+      // A demonym of one or two words before the title is part of the role ("South African president").
+      const at = earlier.length - lowerTitle;
+      const from = at >= 2 && demonymLength(earlier, at - 2) === 2 ? earlier[at - 2]! : at >= 1 && demonymLength(earlier, at - 1) === 1 ? earlier[at - 1]! : startTok[0]!;
       roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
     }
     const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
     if (roleWords.length > 0) votes.person += 3;
+    const lastLower = foldWord(last.surface);
+    // In "United Kingdom Home Office" the place names whose office it is.
+    const organisationOfPlace = part.length > 1 && ORG_WORDS.has(lastLower);
     for (const p of part) {
       const h = hints.get(p.start);
       if (h === 'person') votes.person += 1;
-      if (h === 'place') votes.place += 1.5;
+      if (h === 'place' && !organisationOfPlace) votes.place += 1.5;
       if (h === 'organisation') votes.organisation += 1.5;
     }
-    const lastLower = foldWord(last.surface);
     if (ORG_WORDS.has(lastLower)) votes.organisation += 2.5;
     if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
@@ -255,6 +286,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   typeByCoordination(entities, body);
   resolvePronouns(entities, body);
   const quotes = findQuotes(source, body, entities);
+  typeBySpeech(entities, quotes);
   const attributions = findAttributions(body);
   return { entities, quotes, attributions };
 }
@@ -368,6 +400,17 @@ function typeByCoordination(entities: Entity[], sentences: SentenceRef[]): void 
   }
 }
 
+/**
+ * A name of several words that is quoted speaking is a person's ("… said Abdourahim Said Bakar,
+ * a government spokesman") when nothing else typed it. A one-word speaker may be an institution
+ * standing for its people ("the Kremlin said"), so it keeps its type.
+ */
+function typeBySpeech(entities: Entity[], quotes: readonly Quote[]): void {
+  const speakers = new Set<string>();
+  for (const q of quotes) if (q.speaker?.entity) speakers.add(q.speaker.entity);
+  for (const e of entities) if (e.type === 'other' && speakers.has(e.id) && e.name.trim().split(/\s+/).length >= 2) e.type = 'person';
+}
+
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;
 
 /** Outside quotation marks, a he/she refers to the last person named before it. */
@@ -403,17 +446,21 @@ function firstIndexOf(text: string, entity: Entity): number {
   return best;
 }
 
-/** Finds the entity a speaker description names, if any. */
+/**
+ * Finds the entity a speaker description names, if any: a person before anything else ("CEO of
+ * the Refugee Council Enver Solomon" is Enver Solomon speaking), then the longest name.
+ */
 export function entityNamed(description: string, entities: Entity[]): Entity | null {
   const folded = ' ' + foldWord(description).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ';
   let best: Entity | null = null;
-  let bestLength = 0;
+  let bestRank = 0;
   for (const e of entities) {
     for (const form of [e.name, ...e.aliases]) {
       const f = foldWord(form).replace(/[^\p{L}\p{N}.]+/gu, ' ');
-      if (folded.includes(' ' + f + ' ') && f.length > bestLength) {
+      const rank = (e.type === 'person' ? 10_000 : 0) + f.length;
+      if (folded.includes(' ' + f + ' ') && rank > bestRank) {
         best = e;
-        bestLength = f.length;
+        bestRank = rank;
       }
     }
   }

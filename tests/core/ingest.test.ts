@@ -116,3 +116,44 @@ describe('entity types from lists', () => {
     expect(typeOf('Lowfield')).toBe('place');
   });
 });
+
+describe('entity boundaries and types', () => {
+  const article = articleOf('port', 'Port workers end strike', [
+    'Dockers at the port of Kelmouth returned to work on Friday after a four-day strike.',
+    'Speaking at City Hall Tuesday, the mayor said the deal was fair.',
+    'The United States Forest Service said inspections would resume.',
+    'South African president Lerato Ndlovu welcomed the agreement.',
+    'CEO of the Harbour Trust Sarah Whitfield said the cargo backlog would clear within a week.',
+    'Chair of the Kelmouth Port Board Daniel Harcourt told reporters: "Nobody wins a strike."',
+    '"The cranes are running again," said Kwabena Osei Tutu, a union spokesman.',
+  ]);
+  const entity = (name: string) => article.entities.find((e) => e.name === name);
+
+  it('ends a name at a day of the week ("City Hall Tuesday")', () => {
+    expect(entity('City Hall')).toBeDefined();
+    expect(article.entities.some((e) => /Tuesday/.test(e.name))).toBe(false);
+  });
+
+  it('types a place\'s office, authority or ministry as an organisation', () => {
+    expect(entity('United States Forest Service')?.type).toBe('organisation');
+  });
+
+  it('reads a two-word demonym before a title as part of the role', () => {
+    expect(entity('Lerato Ndlovu')?.roles).toContain('South African president');
+    expect(article.entities.some((e) => e.name === 'South African')).toBe(false);
+  });
+
+  it('splits an organisation\'s name from the person named right after it', () => {
+    expect(entity('Sarah Whitfield')?.type).toBe('person');
+    expect(entity('Harbour Trust')).toBeDefined();
+  });
+
+  it('credits a quote to the person, not the organisation named before them', () => {
+    const quote = article.quotes.find((q) => q.text.startsWith('Nobody wins'));
+    expect(quote?.speaker?.entity).toBe(entity('Daniel Harcourt')?.id);
+  });
+
+  it('types a speaker of several words as a person', () => {
+    expect(entity('Kwabena Osei Tutu')?.type).toBe('person');
+  });
+});

@@ -344,15 +344,16 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     aliases.delete(d.name);
     entities.push({ id, name: d.name, type, aliases: [...aliases], roles: [...d.roles], mentions: [], pronounMentions: [] });
   }
-  // Mentions: every sentence (headings too) that names the entity or one of its aliases.
+  // Mentions: every sentence (headings too) that names the entity or one of its aliases. Full
+  // stops stay in the text for abbreviations ("U.S."), so a name may also end in one: a sentence
+  // that ends with the name ("… said Priya Raman.") mentions it too.
+  const texts = sentences.map((s) => ' ' + foldWord(s.text).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ');
   for (const e of entities) {
-    const forms = [e.name, ...e.aliases].map((f) => foldWord(f));
-    for (const s of sentences) {
-      const text = ' ' + foldWord(s.text).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ';
-      if (forms.some((f) => text.includes(' ' + f.replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ') || text.includes(' ' + f.replace(/[^\p{L}\p{N}.]+/gu, ' ') + 's '))) {
-        e.mentions.push(s.id);
-      }
-    }
+    const forms = [e.name, ...e.aliases].map((f) => ' ' + foldWord(f).replace(/[^\p{L}\p{N}.]+/gu, ' '));
+    sentences.forEach((s, k) => {
+      const text = texts[k]!;
+      if (forms.some((f) => text.includes(f + ' ') || text.includes(f + 's ') || text.includes(f + '. '))) e.mentions.push(s.id);
+    });
   }
   return entities.filter((e) => e.mentions.length > 0);
 }

@@ -115,6 +115,12 @@ describe('entity types from lists', () => {
     expect(typeOf('Eastmarch')).toBe('place');
     expect(typeOf('Lowfield')).toBe('place');
   });
+
+  it('counts a name that ends a sentence as a mention ("… on the board, said Ana Ferreira.")', () => {
+    const article = articleOf('board', 'Board meets', ['The board met on Monday.', 'The vote was close, said Ana Ferreira.', 'Ana Ferreira chairs the board.']);
+    const ana = article.entities.find((e) => e.name === 'Ana Ferreira');
+    expect(ana?.mentions).toEqual(['s2', 's3']);
+  });
 });
 
 describe('entity boundaries and types', () => {

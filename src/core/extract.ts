@@ -23,6 +23,7 @@ export interface SentenceRef {
 
 const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\./g, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
 const ORG_WORDS = new Set(roleData.organisationWords);
+const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' ') && !t.endsWith('.'))]);
 const PLACE_WORDS = new Set(roleData.placeWords);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
@@ -39,9 +40,18 @@ interface Chunk {
   votes: Record<EntityType, number>;
 }
 
-/** compromise's tags for every word start of a text, by absolute offset. */
-function tagHints(text: string, base: number): Map<number, Hint> {
-  const hints = new Map<number, Hint>();
+/** What compromise's tags say of each word, by the absolute offset of its start. */
+interface WordTags {
+  hints: Map<number, Hint>;
+  /** Nouns for a person's job or part, in the singular ("barrister", "analyst", "spokesman"). */
+  jobs: Set<number>;
+  /** Nouns of any kind. */
+  nouns: Set<number>;
+}
+
+/** Adds compromise's tags for every word of a text starting at `base` to `into`. */
+function tagWords(text: string, base: number, into: WordTags): void {
+  const { hints, jobs, nouns } = into;
   const doc = nlp(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as {
     terms: { text: string; tags: string[]; offset: { start: number } }[];
@@ -55,9 +65,10 @@ function tagHints(text: string, base: number): Map<number, Hint> {
       else if (tags.has('Organization')) hint = 'organisation';
       else if (tags.has('Adjective') && !tags.has('ProperNoun')) hint = 'adjective';
       hints.set(base + term.offset.start, hint);
+      if (tags.has('Noun')) nouns.add(base + term.offset.start);
+      if (tags.has('Actor') && !tags.has('Plural')) jobs.add(base + term.offset.start);
     }
   }
-  return hints;
 }
 
 /** Matches a title phrase at the end of `words` (lower case); returns how many words it takes. */
@@ -103,14 +114,57 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
   return 0;
 }
 
+/** True when the word names what a person does ("barrister", "spokesman", "analyst"). */
+function isJob(word: Token, tags: WordTags): boolean {
+  return tags.jobs.has(word.start) || JOB_WORDS.has(foldWord(word.surface));
+}
+
+function adjacent(source: string, a: Token, b: Token): boolean {
+  return /^\s+$/.test(source.slice(a.end, b.start));
+}
+
+/**
+ * The job that an organisation's name completes, read back from the word before it: "CEO of the
+ * Refugee Council" before "Enver Solomon". `from`..`to` are the organisation's tokens.
+ */
+function jobOfOrganisation(tokens: readonly Token[], from: number, to: number, source: string, tags: WordTags): string | null {
+  let k = from - 1;
+  if (tokens[k] && foldWord(tokens[k]!.surface) === 'the') k--;
+  if (!tokens[k] || foldWord(tokens[k]!.surface) !== 'of') return null;
+  const job = tokens[k - 1];
+  if (!job || !adjacent(source, job, tokens[k]!)) return null;
+  if (!isJob(job, tags)) return null;
+  return source.slice(job.start, tokens[to]!.end);
+}
+
+/**
+ * A lower-case word for a person's job just before the name, with up to two nouns before it:
+ * "immigration barrister Colin Yeo", "campaigner Caitlin Boswell".
+ */
+function jobBefore(tokens: readonly Token[], first: Token, source: string, tags: WordTags): string | null {
+  const at = tokens.indexOf(first);
+  const job = tokens[at - 1];
+  if (!job || !/^\p{Ll}/u.test(job.surface) || !isJob(job, tags) || !adjacent(source, job, first)) return null;
+  let from = at - 1;
+  for (let n = 0; n < 2; n++) {
+    const prev = tokens[from - 1];
+    if (!prev || !/^\p{Ll}/u.test(prev.surface) || !tags.nouns.has(prev.start) || STOP_WORDS.has(foldWord(prev.surface)) || !adjacent(source, prev, tokens[from]!)) break;
+    from--;
+  }
+  return source.slice(tokens[from]!.start, job.end);
+}
+
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
 
 /** Finds capitalised name chunks in one sentence. */
-function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint>, lowerVocabulary: Set<string>): Chunk[] {
+function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>): Chunk[] {
+  const { hints } = tags;
   const tokens = tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }));
   const chunks: Chunk[] = [];
+  // A job read off an organisation's name, for the person whose name follows it.
+  let carried: { start: number; role: string } | null = null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -137,7 +191,11 @@ function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint
     }
     let part = tokens.slice(i, j + 1);
     const split = organisationPersonSplit(part, hints);
-    if (split > 0) part = part.slice(0, split);
+    if (split > 0) {
+      const role = jobOfOrganisation(tokens, i, i + split - 1, source, tags);
+      if (role) carried = { start: tokens[i + split]!.start, role };
+      part = part.slice(0, split);
+    }
     i += part.length;
     // Drop leading words that are not names: sentence-initial common words, stop words.
     while (part.length > 0) {
@@ -194,6 +252,11 @@ function chunksOf(sentence: SentenceRef, source: string, hints: Map<number, Hint
       const at = earlier.length - lowerTitle;
       const from = at >= 2 && demonymLength(earlier, at - 2) === 2 ? earlier[at - 2]! : at >= 1 && demonymLength(earlier, at - 1) === 1 ? earlier[at - 1]! : startTok[0]!;
       roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
+    }
+    if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
+    if (roleWords.length === 0) {
+      const job = jobBefore(tokens, first, source, tags);
+      if (job) roleWords.push(job);
     }
     const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
     if (roleWords.length > 0) votes.person += 3;
@@ -266,7 +329,7 @@ function lowerCaseVocabulary(sentences: SentenceRef[]): Set<string> {
 export function extractFacts(source: string, sentences: SentenceRef[]): Extraction {
   const body = sentences.filter((s) => !s.heading);
   const lowerVocabulary = lowerCaseVocabulary(sentences);
-  const hints = new Map<number, Hint>();
+  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set() };
   // compromise reads whole paragraphs for context; group the sentences by paragraph.
   const paragraphs = new Map<number, SentenceRef[]>();
   for (const s of body) {
@@ -277,16 +340,17 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   for (const list of paragraphs.values()) {
     const start = list[0]!.start;
     const end = list[list.length - 1]!.end;
-    for (const [k, v] of tagHints(source.slice(start, end), start)) hints.set(k, v);
+    tagWords(source.slice(start, end), start, tags);
   }
 
-  const chunks = body.flatMap((s) => chunksOf(s, source, hints, lowerVocabulary));
+  const chunks = body.flatMap((s) => chunksOf(s, source, tags, lowerVocabulary));
   const drafts = mergeChunks(chunks);
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);
   resolvePronouns(entities, body);
   const quotes = findQuotes(source, body, entities);
   typeBySpeech(entities, quotes);
+  rolesByApposition(entities, body, tags);
   const attributions = findAttributions(body);
   return { entities, quotes, attributions };
 }
@@ -410,6 +474,36 @@ function typeBySpeech(entities: Entity[], quotes: readonly Quote[]): void {
   const speakers = new Set<string>();
   for (const q of quotes) if (q.speaker?.entity) speakers.add(q.speaker.entity);
   for (const e of entities) if (e.type === 'other' && speakers.has(e.id) && e.name.trim().split(/\s+/).length >= 2) e.type = 'person';
+}
+
+const APPOSITION = /^,\s+(?:a|an|the)\s+([^,;:.!?()"“”]+)/iu;
+
+/**
+ * A person's job in apposition: "said Jon Alterman, an analyst at the Center for Strategic and
+ * International Studies" gives the role "analyst at the Center for Strategic and International
+ * Studies". The phrase must name a job among its first three words and run ten words at most.
+ */
+function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: WordTags): void {
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const s of sentences) {
+      if (!e.mentions.includes(s.id)) continue;
+      for (const form of [e.name, ...e.aliases]) {
+        const at = s.text.indexOf(form);
+        if (at < 0) continue;
+        const after = at + form.length;
+        const m = APPOSITION.exec(s.text.slice(after));
+        if (!m) continue;
+        const phrase = m[1]!.trim();
+        const phraseAt = s.start + after + m[0].length - m[1]!.length;
+        const words = tokenize(phrase);
+        if (words.length === 0 || words.length > 10) continue;
+        if (!words.slice(0, 3).some((w) => isJob({ ...w, start: phraseAt + w.start, end: phraseAt + w.end }, tags))) continue;
+        if (!e.roles.includes(phrase)) e.roles.push(phrase);
+        break;
+      }
+    }
+  }
 }
 
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText, BriefbotError } from '../../src/core/index.ts';
+import { createBot, ingestText, BriefbotError } from '../../src/core/index.ts';
 import { articleOf, fixtureArticle, fixtureText, sentencesOf } from '../helpers.ts';
 
 describe('ingestText', () => {
@@ -131,6 +131,7 @@ describe('entity boundaries and types', () => {
     'South African president Lerato Ndlovu welcomed the agreement.',
     'CEO of the Harbour Trust Sarah Whitfield said the cargo backlog would clear within a week.',
     'Chair of the Kelmouth Port Board Daniel Harcourt told reporters: "Nobody wins a strike."',
+    'The deal was drafted with help from employment barrister Priya Raman.',
     '"The cranes are running again," said Kwabena Osei Tutu, a union spokesman.',
   ]);
   const entity = (name: string) => article.entities.find((e) => e.name === name);
@@ -161,5 +162,18 @@ describe('entity boundaries and types', () => {
 
   it('types a speaker of several words as a person', () => {
     expect(entity('Kwabena Osei Tutu')?.type).toBe('person');
+  });
+
+  it('reads a job as a role: before the name, in apposition, or completed by an organisation', () => {
+    expect(entity('Priya Raman')?.roles).toEqual(['employment barrister']);
+    expect(entity('Kwabena Osei Tutu')?.roles).toEqual(['union spokesman']);
+    expect(entity('Sarah Whitfield')?.roles).toEqual(['CEO of the Harbour Trust']);
+    expect(entity('Daniel Harcourt')?.roles).toEqual(['Chair of the Kelmouth Port Board']);
+  });
+
+  it('answers "who is" with the job written next to the name', () => {
+    const reply = createBot([article]).handle({ text: 'Who is Priya Raman?' });
+    const cited = reply.citations[0]!;
+    expect(cited.text.slice(cited.span!.start, cited.span!.end)).toBe('employment barrister Priya Raman');
   });
 });

@@ -58,6 +58,7 @@ function expectWithinLimits(message: DiscordMessage): void {
   expect(message.embeds.length).toBeLessThanOrEqual(10);
   for (const embed of message.embeds) {
     expect((embed.title ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
+    if (embed.title !== undefined) expect(embed.title.trim()).not.toBe('');
     expect((embed.description ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
     expect((embed.fields ?? []).length).toBeLessThanOrEqual(DISCORD_LIMITS.embedFields);
     for (const field of embed.fields ?? []) {
@@ -258,7 +259,8 @@ describe('renderReply (property)', () => {
         // Nothing shown can be reordered by a bidirectional control.
         expect(JSON.stringify([message.content ?? '', message.embeds, message.components])).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
       }),
-      { numRuns: 300 },
+      // A fixed seed keeps the suite deterministic; change it (or raise numRuns) to explore further.
+      { numRuns: 300, seed: 2_2026_1127 },
     );
   });
 });

@@ -128,7 +128,8 @@ export function highlight(citation: Pick<Citation, 'text' | 'span'>): string {
 
 /** The embed title for a request: the question for `ask`, `/who Putin` for the others. */
 export function titleFor(request: AskedRequest): string {
-  const text = request.text.trim();
+  // Discord refuses an empty title, and a question of only invisible controls escapes to one.
+  const text = stripBidiControls(request.text).trim();
   const label = request.command === 'ask' ? text : `/${request.command}${text ? ' ' + text : ''}`;
   return truncate(escapeMarkdown(label || '/ask'), DISCORD_LIMITS.embedTitle);
 }
@@ -159,7 +160,8 @@ function citationField(citation: Citation, withExcerpt: boolean): APIEmbedField 
   if (withExcerpt) lines.push(`> ${truncate(escapeMarkdown(citation.text), 300)}`);
   return {
     name: truncate(`[${citation.n}] ${where}`, DISCORD_LIMITS.fieldName),
-    value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue),
+    // Discord refuses an empty field value: an article known by nothing shown still gets a mark.
+    value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) || '—',
   };
 }
 

@@ -55,6 +55,8 @@ export interface SetReport {
   meanTimeRatio: number;
   targets: TargetCheck[];
   misses?: Miss[];
+  /** All misses counted by kind and where or why ("wrong: other paragraph"), before `--misses` cuts the list. */
+  missCounts?: Record<string, number>;
 }
 
 export interface EvalReport {
@@ -69,7 +71,8 @@ Runs the question sets through briefbot and the raw MiniSearch baseline.
   --set      which set(s); repeat or separate with commas (default: seed and squad-dev;
              squad-test is for reporting and runs only when asked or with "all")
   --limit N  only the first N questions of each set
-  --misses N print up to N questions briefbot got wrong per tuning set (seed, squad-dev)
+  --misses N print how many questions briefbot got wrong per tuning set (seed, squad-dev), by
+             kind, and up to N of them
   --json     print one JSON object instead of tables
   --check    exit 1 when a target is not met
   --data DIR the folder holding seed-questions.json and squad/ (default: the project's eval/)
@@ -245,6 +248,13 @@ export function evaluateSet(set: EvalSet, options: { misses?: number } = {}): Se
     // Answerable misses first: they are what P@1 and the decline rate count.
     const order: Record<Miss['kind'], number> = { wrong: 0, declined: 1, answered: 2 };
     report.misses = all.sort((a, b) => order[a.kind] - order[b.kind]).slice(0, options.misses);
+    const counts: Record<string, number> = {};
+    for (const m of all) {
+      const detail = m.where ?? m.reason;
+      const label = detail ? `${m.kind}: ${detail}` : m.kind;
+      counts[label] = (counts[label] ?? 0) + 1;
+    }
+    report.missCounts = Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => order[a.split(':')[0] as Miss['kind']] - order[b.split(':')[0] as Miss['kind']] || y - x));
   }
   return report;
 }
@@ -275,8 +285,10 @@ function table(r: SetReport): string {
 }
 
 function missesText(r: SetReport): string {
-  if (!r.misses || r.misses.length === 0) return '';
-  const lines = [`${r.set}: ${r.misses.length} misses shown`];
+  if (!r.misses || !r.missCounts) return '';
+  const counts = Object.entries(r.missCounts);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const lines = [`${r.set}: ${total} misses (${counts.map(([label, n]) => `${label} ${n}`).join(' · ')}); ${r.misses.length} shown`];
   for (const m of r.misses) {
     const notes = [m.reason, m.where, m.goldRank !== null ? `gold ranked ${m.goldRank}` : null].filter((x) => x);
     lines.push(`- [${m.kind}${notes.length > 0 ? `: ${notes.join(', ')}` : ''}] ${m.question}  (${m.id})`);

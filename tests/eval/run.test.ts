@@ -46,6 +46,15 @@ describe('runEval', () => {
     for (const m of misses ?? []) expect(['wrong', 'declined', 'answered']).toContain(m.kind);
   });
 
+  it('counts every miss by kind and where or why, however few are listed', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'seed', '--json', '--misses', '0'], io)).toBe(0);
+    const [seed] = (JSON.parse(io.out()) as { sets: { misses: unknown[]; missCounts: Record<string, number>; answerable: number; briefbot: { p1: number } }[] }).sets;
+    expect(seed!.misses).toEqual([]);
+    const answerableMisses = Object.entries(seed!.missCounts).filter(([label]) => !label.startsWith('answered')).reduce((sum, [, n]) => sum + n, 0);
+    expect(answerableMisses).toBe(Math.round(seed!.answerable * (1 - seed!.briefbot.p1)));
+  });
+
   it('rejects an unknown set and a bad limit with exit code 2', async () => {
     const io = captureIO();
     expect(await runEval(['--set', 'nope'], io)).toBe(2);

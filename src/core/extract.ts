@@ -23,7 +23,7 @@ export interface SentenceRef {
 
 const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\./g, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
 const ORG_WORDS = new Set(roleData.organisationWords);
-const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' ') && !t.endsWith('.'))]);
+const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' '))]);
 const PLACE_WORDS = new Set(roleData.placeWords);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
@@ -132,8 +132,7 @@ function jobOfOrganisation(tokens: readonly Token[], from: number, to: number, s
   if (tokens[k] && foldWord(tokens[k]!.surface) === 'the') k--;
   if (!tokens[k] || foldWord(tokens[k]!.surface) !== 'of') return null;
   const job = tokens[k - 1];
-  if (!job || !adjacent(source, job, tokens[k]!)) return null;
-  if (!isJob(job, tags)) return null;
+  if (!job || !adjacent(source, job, tokens[k]!) || !isJob(job, tags)) return null;
   return source.slice(job.start, tokens[to]!.end);
 }
 
@@ -141,8 +140,8 @@ function jobOfOrganisation(tokens: readonly Token[], from: number, to: number, s
  * A lower-case word for a person's job just before the name, with up to two nouns before it:
  * "immigration barrister Colin Yeo", "campaigner Caitlin Boswell".
  */
-function jobBefore(tokens: readonly Token[], first: Token, source: string, tags: WordTags): string | null {
-  const at = tokens.indexOf(first);
+function jobBefore(tokens: readonly Token[], at: number, source: string, tags: WordTags): string | null {
+  const first = tokens[at]!;
   const job = tokens[at - 1];
   if (!job || !/^\p{Ll}/u.test(job.surface) || !isJob(job, tags) || !adjacent(source, job, first)) return null;
   let from = at - 1;
@@ -243,10 +242,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (STOP_WORDS.has(lower)) continue;
     }
     // Lower-case titles just before the name ("special envoy Steve Witkoff").
-    const before = tokens.filter((t) => t.end <= first.start).map((t) => foldWord(t.surface));
+    const firstAt = tokens.indexOf(first);
+    const earlier = tokens.slice(0, firstAt);
+    const before = earlier.map((t) => foldWord(t.surface));
     const lowerTitle = titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
-      const earlier = tokens.filter((t) => t.end <= first.start);
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
       const at = earlier.length - lowerTitle;
@@ -255,7 +255,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     }
     if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
     if (roleWords.length === 0) {
-      const job = jobBefore(tokens, first, source, tags);
+      const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
     }
     const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };

@@ -175,7 +175,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     let j = i;
     while (j + 1 < tokens.length) {
       const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
-      if (!/^\s+$/.test(gap) || /['’]s$/u.test(tokens[j]!.surface)) break;
+      // A middle initial's full stop stays inside the name ("George W. Bush").
+      const initial = /^\p{Lu}$/u.test(tokens[j]!.surface) && /^\.\s+$/.test(gap);
+      if ((!/^\s+$/.test(gap) && !initial) || /['’]s$/u.test(tokens[j]!.surface)) break;
       const nx = tokens[j + 1]!;
       // A day or month ends a name ("Prime Minister's Questions Wednesday"); "May" may be a surname.
       if (/^\p{Lu}/u.test(nx.surface) && !(DATE_WORD.test(nx.surface) && nx.surface !== 'May')) {
@@ -219,7 +221,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
         lowerParts = lowerParts.slice(n);
         continue;
       }
-      const demonym = demonymLength(part, 0);
+      // A demonym or a place name before a title belongs to the role ("United States President").
+      let demonym = demonymLength(part, 0);
+      if (demonym === 0) while (demonym < Math.min(3, part.length - 1) && hints.get(part[demonym]!.start) === 'place') demonym++;
       if (demonym > 0 && part.length > demonym && titleAtStart(lowerParts.slice(demonym)) > 0) {
         roleWords.push(...part.slice(0, demonym).map((p) => p.surface));
         part = part.slice(demonym);

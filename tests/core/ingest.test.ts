@@ -132,6 +132,7 @@ describe('entity boundaries and types', () => {
     'CEO of the Harbour Trust Sarah Whitfield said the cargo backlog would clear within a week.',
     'Chair of the Kelmouth Port Board Daniel Harcourt told reporters: "Nobody wins a strike."',
     'The deal was drafted with help from employment barrister Priya Raman.',
+    'At the signing, United States President Martha J. Keene praised both sides.',
     '"The cranes are running again," said Kwabena Osei Tutu, a union spokesman.',
   ]);
   const entity = (name: string) => article.entities.find((e) => e.name === name);
@@ -169,6 +170,11 @@ describe('entity boundaries and types', () => {
     expect(entity('Kwabena Osei Tutu')?.roles).toEqual(['union spokesman']);
     expect(entity('Sarah Whitfield')?.roles).toEqual(['CEO of the Harbour Trust']);
     expect(entity('Daniel Harcourt')?.roles).toEqual(['Chair of the Kelmouth Port Board']);
+  });
+
+  it('keeps a middle initial inside a name and a country before a title in the role', () => {
+    expect(entity('Martha J. Keene')?.roles).toEqual(['United States President']);
+    expect(article.entities.some((e) => e.name.startsWith('United States President'))).toBe(false);
   });
 
   it('answers "who is" with the job written next to the name', () => {

@@ -5,6 +5,7 @@
  * false splits ("George W. Bush", "U.S. Secretary").
  */
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
+import layoutData from './lexicon/layout.json' with { type: 'json' };
 
 export interface SentenceSpan {
   start: number;
@@ -41,6 +42,13 @@ interface Line {
 }
 
 const ALWAYS = new Set(abbreviationData.always);
+const BOILERPLATE_LINES = new Set(layoutData.lines);
+const BOILERPLATE_PREFIXES = layoutData.prefixes;
+/** "By Maria Lopez and Tom Becker", "By Maria Lopez, Reuters": a name list, not a sentence. */
+const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|in))*\s*$/iu;
+/** "Updated 3:45 PM GMT, November 24, 2026": words and a time of day around a date line. */
+const DATE_PREFIX = /^(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?:?\s+/i;
+const TIME_OF_DAY = /(?:\bat\s+)?\b\d{1,2}(?::\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?)?|\s*[AaPp]\.?[Mm]\b\.?)(?:\s+[A-Z]{2,4}\b)?,?/g;
 const BEFORE_NAME = new Set(abbreviationData.beforeName);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATE_LINE = new RegExp(
@@ -52,7 +60,13 @@ const DATELINE = /^((?:\p{Lu}[\p{L}.'’-]*)(?:[ ,]+(?:\p{Lu}[\p{L}.'’-]*|\d{1
 
 /** Parses a date line ("Wednesday, March 26, 2008") into YYYY-MM-DD, or '' when it is none. */
 export function parseDateLine(text: string): string {
-  const m = DATE_LINE.exec(text.trim());
+  const plain = text.trim();
+  let m = DATE_LINE.exec(plain);
+  // A web page's "Updated 3:45 PM GMT, November 24, 2026": drop the word and the time of day.
+  if (!m && (DATE_PREFIX.test(plain) || /\d:\d\d/.test(plain))) {
+    const bare = plain.replace(DATE_PREFIX, '').replace(TIME_OF_DAY, ' ').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+    m = DATE_LINE.exec(bare);
+  }
   if (!m) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
   if (m[1] && m[2] && m[3]) return `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
@@ -86,6 +100,13 @@ function stripQuotesAndBrackets(text: string): string {
 }
 
 /** A short line with no closing punctuation, starting with a capital: a headline or section heading. */
+/** True for a line a web page adds around the story ("Advertisement", "Read more: …"). */
+export function isBoilerplate(text: string): boolean {
+  const line = text.trim().toLowerCase().replace(/[\s.:!|›»>→-]+$/u, '');
+  if (BOILERPLATE_LINES.has(line)) return true;
+  return line.split(/\s+/).length <= 12 && BOILERPLATE_PREFIXES.some((p) => line.startsWith(p));
+}
+
 export function looksLikeHeading(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 14) return false;
@@ -172,6 +193,12 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
     blocks.push(block);
     open = standalone ? null : block;
   }
+  // What a web page puts around the story, and the byline above it, are not the article's text.
+  // (The source text keeps them; offsets are unchanged.)
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const text = blocks[k]!.text;
+    if (isBoilerplate(text) || (k < 6 && BYLINE.test(text.trim()) && text.split(/\s+/).length <= 12)) blocks.splice(k, 1);
+  }
 
   const layout: Layout = { headline: '', dek: '', dateline: '', published: '', sections: [{ heading: null, paragraphs: [] }] };
   let i = 0;
@@ -199,7 +226,8 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
     let start = block.start;
     if (layout.sections.length === 1 && section.paragraphs.length <= 1) {
       const dl = DATELINE.exec(block.text);
-      if (dl && dl[1] && dl[1].split(/\s+/).length <= 8 && !layout.dateline) {
+      // A place's dateline ("KELMOUTH — ") wins over a date line read before it.
+      if (dl && dl[1] && dl[1].split(/\s+/).length <= 8 && (!layout.dateline || parseDateLine(layout.dateline) !== '')) {
         layout.dateline = dl[1].trim();
         start += dl[0].length;
         // The paragraph before a datelined lead is the dek (summary) when there is one.

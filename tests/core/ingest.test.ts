@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, ingestText, BriefbotError } from '../../src/core/index.ts';
+import { parseDateLine } from '../../src/core/segment.ts';
 import { articleOf, fixtureArticle, fixtureText, sentencesOf } from '../helpers.ts';
 
 describe('ingestText', () => {
   it('keeps every sentence exactly as it stands in the source, with its offsets', () => {
-    for (const name of ['donetsk-demand.txt', 'harbour-vote.txt', 'clinic-closure.txt', 'news/annapolis-joint-understanding.txt', 'news/anjouan-invasion.txt', 'news/uk-asylum-questionnaire.txt']) {
+    for (const name of ['donetsk-demand.txt', 'harbour-vote.txt', 'clinic-closure.txt', 'web-paste.txt', 'news/annapolis-joint-understanding.txt', 'news/anjouan-invasion.txt', 'news/uk-asylum-questionnaire.txt']) {
       const text = fixtureText(name);
       const article = ingestText(text, { source: name });
       for (const s of sentencesOf(article)) expect(text.slice(s.start, s.end)).toBe(s.text);
@@ -96,6 +97,25 @@ describe('ingestText', () => {
     const cost = sentencesOf(harbour).find((s) => s.text.includes('€420 million'))!;
     expect(cost.numbers).toContain('€420 million');
     expect(cost.dates).toContain('2029');
+  });
+
+  it('reads text copied from a web page: no byline, advertisement or share line in the article', () => {
+    const article = fixtureArticle('web-paste.txt');
+    const texts = sentencesOf(article).map((s) => s.text);
+    expect(article.title).toBe('City council approves new harbour tunnel after decade of debate');
+    expect(article.published).toBe('2026-11-24');
+    expect(article.dateline).toBe('KELMOUTH');
+    expect(texts[0]).toMatch(/^The city council on Monday approved/);
+    expect(article.sections.map((s) => s.heading)).toEqual([null]);
+    expect(texts.some((t) => /^(By |Updated|Advertisement|Share|Read more|Sign up)/.test(t))).toBe(false);
+    expect(article.entities.map((e) => e.name)).not.toContain('Maria Lopez');
+  });
+
+  it('reads the date of an "Updated …" or "Published …" line with its time of day', () => {
+    expect(parseDateLine('Updated 3:45 PM GMT, November 24, 2026')).toBe('2026-11-24');
+    expect(parseDateLine('Published November 24, 2026 at 3 p.m. EST')).toBe('2026-11-24');
+    expect(parseDateLine('Posted: 24 November 2026, 09:12')).toBe('2026-11-24');
+    expect(parseDateLine('The vote ended at 3:45 pm on November 24, 2026.')).toBe('');
   });
 
   it('refuses a text with no sentence', () => {

@@ -20,6 +20,21 @@ export interface IngestOptions {
   headline?: boolean;
 }
 
+/**
+ * The text of an article file's bytes, refusing what is empty, binary or not UTF-8. `label`
+ * (the file's name) starts each message.
+ *
+ * @throws BriefbotError `EMPTY_TEXT` or `BINARY_FILE`.
+ */
+export function decodeArticleBytes(bytes: Uint8Array, label: string): string {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (bytes.length === 0 || text.trim() === '') throw new BriefbotError('EMPTY_TEXT', `${label}: the file is empty`);
+  if (bytes.includes(0)) throw new BriefbotError('BINARY_FILE', `${label}: looks like a binary file; ingest plain text or Markdown`);
+  const replaced = (text.match(/\uFFFD/g) ?? []).length;
+  if (replaced > 0 && replaced / text.length > 0.01) throw new BriefbotError('BINARY_FILE', `${label}: is not UTF-8 text; ingest plain text or Markdown`);
+  return text.replace(/^\uFEFF/, '');
+}
+
 /** A URL-safe id from a title or file name: lower-case words joined by dashes. */
 export function slugify(text: string): string {
   return (

@@ -12,6 +12,7 @@ import {
   openBot,
   describeProblem,
   ingestText,
+  decodeArticleBytes,
   saveArticle,
   COMMANDS,
   type Bot,
@@ -152,13 +153,7 @@ export async function readArticleFile(file: string): Promise<string> {
     throw new BriefbotError('FILE_NOT_FOUND', `${file}: no such file`);
   }
   if (!info.isFile()) throw new BriefbotError('FILE_NOT_FOUND', `${file}: not a file`);
-  const bytes = await readFile(file);
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new BriefbotError('EMPTY_TEXT', `${file}: the file is empty`);
-  if (bytes.includes(0)) throw new BriefbotError('BINARY_FILE', `${file}: looks like a binary file; ingest plain text or Markdown`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const replaced = (text.match(/\uFFFD/g) ?? []).length;
-  if (replaced > 0 && replaced / text.length > 0.01) throw new BriefbotError('BINARY_FILE', `${file}: is not UTF-8 text; ingest plain text or Markdown`);
-  return text.replace(/^\uFEFF/, '');
+  return decodeArticleBytes(await readFile(file), file);
 }
 
 async function cmdIngest(args: string[], io: Io): Promise<number> {

@@ -44,6 +44,11 @@ export interface ServerConfig {
    * folder), `undefined` for the default beside the corpus, or `false` (`off`) for none.
    */
   indexCache: string | false | undefined;
+  /**
+   * BRIEFBOT_CHAT_ADD: `on` lets people add articles from Slack and Discord (written into the
+   * corpus folder); `off` (the default) keeps the corpus folder the operator's alone.
+   */
+  chatAdd: boolean;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
 }
@@ -87,6 +92,10 @@ const schema = z.object({
   BRIEFBOT_FEEDBACK_LOG: z.preprocess(blank, z.string().default(DEFAULTS.feedbackLog)),
   BRIEFBOT_CORPUS: z.preprocess(blank, z.string().default(DEFAULTS.corpus)),
   BRIEFBOT_INDEX_CACHE: z.preprocess(blank, z.string().optional()),
+  BRIEFBOT_CHAT_ADD: z.preprocess(
+    (v) => (typeof blank(v) === 'string' ? String(blank(v)).toLowerCase() : blank(v)),
+    z.enum(['on', 'off'], { error: (i) => `BRIEFBOT_CHAT_ADD is ${shown(i.input)}; set it to on (people may add articles from Slack and Discord) or off (the default).` }).default('off'),
+  ),
 });
 
 /** True when `inner` is `outer` or lies inside it. */
@@ -110,6 +119,7 @@ export function loadServerConfig(env: Env, options: { cwd: string; corpusDir?: s
     BRIEFBOT_FEEDBACK_LOG: env.BRIEFBOT_FEEDBACK_LOG,
     BRIEFBOT_CORPUS: env.BRIEFBOT_CORPUS,
     BRIEFBOT_INDEX_CACHE: env.BRIEFBOT_INDEX_CACHE,
+    BRIEFBOT_CHAT_ADD: env.BRIEFBOT_CHAT_ADD,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -163,6 +173,7 @@ export function loadServerConfig(env: Env, options: { cwd: string; corpusDir?: s
     ratePerMinute: values.BRIEFBOT_RATE_LIMIT,
     feedbackLog,
     indexCache,
+    chatAdd: values.BRIEFBOT_CHAT_ADD === 'on',
     slack,
     discord,
   };

@@ -18,6 +18,7 @@ import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adap
 import { createDiscordGateway, createDiscordInteractionsHandler, type DiscordInteractionsHandler } from '../adapters/discord/index.ts';
 import { ConfigError, loadServerConfig, type Env, type ServerConfig } from './config.ts';
 import { createCorpusWatcher, type CorpusWatcher, type ScanResult } from './corpus-watch.ts';
+import { createArticleAdder } from './articles.ts';
 import { withLimits } from './limits.ts';
 import { withRequestLog } from './request-log.ts';
 import { shardOf, shardSetting, startDiscordShards, type DiscordShards } from './shards.ts';
@@ -200,10 +201,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   // The core bot exists only after the first scan; the watcher reloads it afterwards.
   let core: Bot | null = null;
+  let served: readonly Article[] = [];
   const watcher = createCorpusWatcher({
     dir: config.corpusDir,
     logger,
-    onChange: (articles) => core?.reload(articles),
+    onChange: (articles) => {
+      served = articles;
+      core?.reload(articles);
+    },
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   });
@@ -213,6 +218,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   if (initial.articles.length === 0) log.warn({ dir: config.corpusDir }, 'the corpus has no valid articles yet; every question will be declined until one is added');
   const coreBot = primed?.bot ?? (await openCoreBot(config, initial.articles, log, fromIndex && 'opened' in fromIndex ? fromIndex.opened : undefined));
   core = coreBot;
+  served = initial.articles;
+  // Adding from a chat writes into the corpus folder, so only when the operator turned it on.
+  const articles = config.chatAdd ? createArticleAdder({ corpusDir: config.corpusDir, articles: () => served, refresh: () => watcher.scan(), logger }) : undefined;
   const bot = withRequestLog(withLimits(coreBot, { perMinute: config.ratePerMinute, clock }), logger);
   watcher.start();
 
@@ -255,6 +263,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         apiUrl: s.apiUrl,
         feedbackLog,
         logger,
+        articles,
       });
       // Counts Slack work until its listener has finished (posting the answer included): HTTP
       // mode acknowledges before answering, so open connections alone would not show it.

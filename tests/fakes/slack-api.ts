@@ -1,7 +1,8 @@
 /**
  * A fake Slack on 127.0.0.1: the Web API methods briefbot calls (recorded, with form or JSON
- * bodies as the real client sends them), response_url endpoints, and a Socket Mode WebSocket
- * server speaking Slack's envelope protocol. No network beyond the loopback interface.
+ * bodies as the real client sends them), response_url endpoints, private file downloads (bot
+ * token only), and a Socket Mode WebSocket server speaking Slack's envelope protocol. No network
+ * beyond the loopback interface.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,33 @@ export interface FakeMessage {
   thread_ts?: string;
 }
 
+/** A file the fake serves, as a file object of a `file_share` event carries it. */
+export interface FakeFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+}
+
+/** One GET of a hosted file, with the bearer token it came with. */
+export interface FileDownload {
+  path: string;
+  token: string | null;
+}
+
+export interface HostOptions {
+  /** Wait this long before answering a download (for timeouts). */
+  delayMs?: number;
+  /** Answer downloads with this status instead of the file. */
+  status?: number;
+  /** Answer downloads with a redirect to this URL. */
+  redirectTo?: string;
+}
+
 /** A Socket Mode envelope as Slack sends it. */
 export interface Envelope {
   envelope_id: string;
@@ -54,6 +82,13 @@ export interface FakeSlack {
   readonly responses: ResponseUrlPost[];
   /** Acknowledgements received over Socket Mode, by envelope id. */
   readonly acks: Map<string, Record<string, unknown>>;
+  /** Every GET of a hosted file. */
+  readonly downloads: FileDownload[];
+  /**
+   * Hosts a file at `/files-pri/T0TEST-F…/download/<name>`, served only with the bot token
+   * (Slack answers others with a redirect to its sign-in page); `files.info` knows it too.
+   */
+  hostFile(name: string, content: string | Uint8Array, options?: HostOptions): FakeFile;
   /** A fresh response_url on this fake. */
   responseUrl(): string;
   /** Seeds a message into a channel (and its thread, when `thread_ts` is set). */
@@ -114,7 +149,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channels = new Map<string, FakeMessage[]>();
   const failures = new Map<string, string>();
   const sockets = new Set<WebSocket>();
+  const downloads: FileDownload[] = [];
+  const hosted = new Map<string, { file: FakeFile; bytes: Uint8Array; options: HostOptions }>();
   let responseCounter = 0;
+  let fileCounter = 0;
 
   function messagesOf(channel: string): FakeMessage[] {
     let list = channels.get(channel);
@@ -156,6 +194,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           .reverse();
         return { ok: true, messages, has_more: false };
       }
+      case 'files.info': {
+        const file = [...hosted.values()].find((h) => h.file.id === args.file)?.file;
+        return file ? { ok: true, file } : { ok: false, error: 'file_not_found' };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${port()}/link/?ticket=fake` };
       default:
@@ -174,6 +216,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : null;
         calls.push({ method, args, token });
         sendJson(res, 200, api(method, args));
+        return;
+      }
+      if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) {
+        const auth = req.headers.authorization;
+        const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : null;
+        downloads.push({ path: url.pathname, token });
+        const file = hosted.get(url.pathname);
+        if (file?.options.delayMs) await new Promise((resolve) => setTimeout(resolve, file.options.delayMs));
+        if (token !== FAKE_BOT_TOKEN) {
+          res.writeHead(302, { location: 'https://fake.slack.test/?redir=' + encodeURIComponent(url.pathname) }).end();
+          return;
+        }
+        if (!file) {
+          sendJson(res, 404, { ok: false, error: 'file_not_found' });
+          return;
+        }
+        if (file.options.redirectTo !== undefined) {
+          res.writeHead(302, { location: file.options.redirectTo }).end();
+          return;
+        }
+        if (file.options.status !== undefined) {
+          res.writeHead(file.options.status, { 'content-type': 'text/plain' }).end('unavailable');
+          return;
+        }
+        res.writeHead(200, { 'content-type': file.file.mimetype, 'content-length': String(file.bytes.length) }).end(file.bytes);
         return;
       }
       if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
@@ -217,6 +284,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     acks,
+    downloads,
+    hostFile(name, content, options = {}) {
+      fileCounter += 1;
+      const id = `F0TEST${String(fileCounter).padStart(4, '0')}`;
+      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      const path = `/files-pri/${FAKE_TEAM}-${id}/download/${encodeURIComponent(name)}`;
+      const base = `http://127.0.0.1:${port()}`;
+      const extension = name.includes('.') ? (name.split('.').pop() ?? '') : '';
+      const file: FakeFile = {
+        id,
+        name,
+        title: name,
+        mimetype: extension === 'md' ? 'text/markdown' : extension === 'txt' ? 'text/plain' : 'application/octet-stream',
+        filetype: extension || 'binary',
+        size: bytes.length,
+        url_private: `${base}/files-pri/${FAKE_TEAM}-${id}/${encodeURIComponent(name)}`,
+        url_private_download: `${base}${path}`,
+      };
+      hosted.set(path, { file, bytes, options });
+      return file;
+    },
     responseUrl() {
       responseCounter += 1;
       return `http://127.0.0.1:${port()}/response/${responseCounter}`;
@@ -240,6 +328,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     reset() {
       calls.length = 0;
       responses.length = 0;
+      downloads.length = 0;
       acks.clear();
     },
     async close() {

@@ -30,6 +30,7 @@ describe('loadServerConfig', () => {
       logLevel: 'info',
       ratePerMinute: 10,
       feedbackLog: join(CWD, '.briefbot/feedback.jsonl'),
+      chatAdd: false,
       slack: { mode: 'http', token: 'xoxb-1-2-abc', signingSecret: 'shh-secret' },
       discord: null,
     });
@@ -59,6 +60,14 @@ describe('loadServerConfig', () => {
     const error = configError({ ...SLACK_HTTP, LOG_LEVEL: 'loud' });
     expect(error.variable).toBe('LOG_LEVEL');
     expect(error.message).toContain('info');
+  });
+
+  it('turns adding articles from chat on only when asked, and names BRIEFBOT_CHAT_ADD otherwise', () => {
+    expect(loadServerConfig({ ...SLACK_HTTP, BRIEFBOT_CHAT_ADD: 'ON' }, { cwd: CWD }).chatAdd).toBe(true);
+    expect(loadServerConfig({ ...SLACK_HTTP, BRIEFBOT_CHAT_ADD: 'off' }, { cwd: CWD }).chatAdd).toBe(false);
+    const error = configError({ ...SLACK_HTTP, BRIEFBOT_CHAT_ADD: 'yes' });
+    expect(error.variable).toBe('BRIEFBOT_CHAT_ADD');
+    expect(error.message).toMatch(/^BRIEFBOT_CHAT_ADD is "yes"; set it to on .* or off/);
   });
 
   it('names BRIEFBOT_RATE_LIMIT when it is not a whole number', () => {

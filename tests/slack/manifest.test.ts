@@ -15,6 +15,7 @@ describe('slack/manifest.yml', () => {
       '- im:history',
       '- channels:history',
       '- groups:history',
+      '- files:read',
       'socket_mode_enabled: true',
     ]) {
       expect(manifest).toContain(line);

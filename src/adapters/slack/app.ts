@@ -33,6 +33,9 @@ import {
   type SharePayload,
 } from './payload.ts';
 import { renderReply, type SlackMessage } from './render.ts';
+import type { ArticleAdder } from '../shared/articles.ts';
+import { addHowTo, addSharedFile, isAddCommand, tooManyFiles } from './add.ts';
+import { MAX_FILES_PER_MESSAGE, sharedFiles, trustedOrigins, type SharedFile } from './files.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -60,6 +63,10 @@ export interface SlackAdapterOptions {
   slashCommand?: string;
   /** How many event ids to remember for redelivery checks. */
   dedupeCapacity?: number;
+  /** Adds articles from files shared with the bot (BRIEFBOT_CHAT_ADD); without it, files are ignored. */
+  articles?: ArticleAdder | undefined;
+  /** How long downloading one shared file may take; default 15 s. */
+  fileTimeoutMs?: number;
 }
 
 export interface SlackAdapter {
@@ -91,6 +98,15 @@ interface Identity {
   botUserId: string;
 }
 
+/** Where the replies to a message's shared files go, and whose request they answer. */
+interface AddTarget {
+  channel: string;
+  threadTs: string | undefined;
+  conversation: string;
+  requestId: string;
+  user: string | undefined;
+}
+
 /**
  * Builds the Slack adapter on Bolt: Socket Mode when `appToken` is set, otherwise HTTP mode
  * with Bolt's HTTPReceiver at `/slack/events`.
@@ -102,7 +118,7 @@ interface Identity {
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const config = checkSlackConfig(options);
-  const { bot, feedbackLog } = options;
+  const { bot, feedbackLog, articles } = options;
   const logger = options.logger.child({ adapter: 'slack' });
   const slashCommand = options.slashCommand ?? '/brief';
   const dedupe = createDedupe(options.dedupeCapacity);
@@ -194,6 +210,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
   }
 
+  // The bot token goes only to Slack's file host, or to the Web API's origin (a fake in tests).
+  const origins = trustedOrigins(config.apiUrl);
+
+  /**
+   * Adds the files of one message, one reply each, in the order shared. Only called when
+   * `articles` is set; the message's text is not asked as a question.
+   */
+  async function addFiles(adder: ArticleAdder, client: WebClient, files: SharedFile[], target: AddTarget): Promise<void> {
+    const { channel, threadTs, conversation, requestId, user } = target;
+    const post = (reply: Reply) => client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message(reply) });
+    const fileInfo = async (id: string) => ((await client.files.info({ file: id })).file as Record<string, unknown> | undefined);
+    for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) {
+      const reply = await addSharedFile(file, { articles: adder, token: config.token, origins, timeoutMs: options.fileTimeoutMs, fileInfo, logger, requestId, user });
+      logger.info({ requestId, conversation, command: 'add', kind: reply.kind, code: reply.code }, 'answered a shared file');
+      await post(reply);
+    }
+    if (files.length > MAX_FILES_PER_MESSAGE) await post(tooManyFiles(files.length));
+  }
+
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'unhandled error in a Slack listener');
   });
@@ -220,20 +255,39 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const me = await whoAmI();
     const requestId = body.event_id;
     const threadTs = event.thread_ts ?? event.ts;
+    const user = event.user ? hashUser('slack', event.user) : undefined;
+    const files = articles ? sharedFiles(event.files) : [];
+    if (articles && files.length > 0) {
+      await addFiles(articles, client, files, { channel: event.channel, threadTs, conversation: `${event.channel}:${threadTs}`, requestId, user });
+      return;
+    }
     const history = event.thread_ts ? await readHistory(client, event.channel, event.ts, event.thread_ts, false, requestId) : [];
     const request: BotRequest = {
       ...requestFor(slackToPlain(event.text, me.botUserId)),
       history,
       conversation: `${event.channel}:${threadTs}`,
       requestId,
-      ...(event.user ? { user: hashUser('slack', event.user) } : {}),
+      ...(user ? { user } : {}),
     };
     const reply = ask(request);
     await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message(reply, { request }) });
   });
 
   app.message(async ({ message: event, body, client }) => {
-    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    if (event.channel_type !== 'im') return;
+    // With adding on, a direct message carrying files (usually subtype file_share) adds them.
+    if (articles && (event.subtype === undefined || event.subtype === 'file_share')) {
+      const files = sharedFiles(event.files);
+      if (files.length > 0) {
+        const me = await whoAmI();
+        if (('bot_id' in event && event.bot_id !== undefined) || event.user === me.botUserId) return;
+        const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
+        const conversation = event.thread_ts ? `${event.channel}:${event.thread_ts}` : event.channel;
+        await addFiles(articles, client, files, { channel: event.channel, threadTs: event.thread_ts, conversation, requestId, user: hashUser('slack', event.user) });
+        return;
+      }
+    }
+    if (event.subtype !== undefined) return;
     const me = await whoAmI();
     if (event.bot_id !== undefined || event.user === me.botUserId) return;
     const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
@@ -251,7 +305,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.command(slashCommand, async ({ command, ack, respond }) => {
     await ack();
-    const share: SharePayload = requestFor(slackToPlain(command.text));
+    const text = slackToPlain(command.text);
+    // "add" is Slack's own (no core command): how to share a file, or that adding is off.
+    if (isAddCommand(text)) {
+      logger.info({ requestId: command.trigger_id, conversation: command.channel_id, command: 'add', enabled: articles !== undefined }, 'answered /brief add');
+      await respond({ response_type: 'ephemeral', ...message(addHowTo(articles !== undefined)) });
+      return;
+    }
+    const share: SharePayload = requestFor(text);
     const request: BotRequest = { ...share, user: hashUser('slack', command.user_id), conversation: command.channel_id, requestId: command.trigger_id };
     const reply = ask(request);
     await respond({ response_type: 'ephemeral', ...message(reply, { ephemeral: true, request: share }) });

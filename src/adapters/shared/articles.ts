@@ -1,0 +1,38 @@
+/**
+ * What an adapter may do with a file a user shares: hand it to the server to add to the corpus.
+ * The server implements this (`src/server/articles.ts`) when BRIEFBOT_CHAT_ADD is on; without it
+ * the adapters do not offer adding at all.
+ */
+import type { Reply } from '../../core/index.ts';
+
+export interface AddArticleRequest {
+  /** The file's bytes, as downloaded from the platform. */
+  bytes: Uint8Array;
+  /** The file's name as the user shared it ("story.md"). */
+  fileName: string;
+  outlet?: string;
+  url?: string;
+  /** Hashed user id and request id, for the log. */
+  user?: string;
+  requestId?: string;
+}
+
+export interface ArticleAdder {
+  /** Larger files are refused; check the size the platform gives before downloading. */
+  readonly maxBytes: number;
+  /** True when a file of this name (and size, when known) could be an article: plain text or Markdown, not too large. */
+  accepts(fileName: string, size?: number): boolean;
+  /** Adds the article and serves it. Never throws: a refusal is a reply of kind `error`. */
+  add(request: AddArticleRequest): Promise<Reply>;
+}
+
+/** A size as people read it: "1 MB", "1.5 MB", "300 KB", "200 bytes". */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  return bytes >= 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+/** A shared file's name fit to show: no control characters, not endless. */
+export function shownFileName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'the file';
+}

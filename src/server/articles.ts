@@ -1,0 +1,97 @@
+/**
+ * Adding an article from a chat: a file a user shares with briefbot (Slack) or attaches to
+ * `/add` (Discord) is checked, ingested and written into the corpus folder like
+ * `npx briefbot ingest` does, and served as soon as the watcher has read it. Adds run one at
+ * a time, so two files with the same title cannot take the same id.
+ */
+import { BriefbotError, decodeArticleBytes, ingestText, makeReply, saveArticle, type Article, type Reply } from '../core/index.ts';
+import type { Logger } from '../adapters/shared/logger.ts';
+import { shownFileName, sizeText, type AddArticleRequest, type ArticleAdder } from '../adapters/shared/articles.ts';
+
+export type { AddArticleRequest, ArticleAdder };
+
+/** The largest file accepted by default: a long feature is under 100 KB of text. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
+
+/** File names an article may have: plain text or Markdown. */
+const TEXT_FILE = /\.(?:txt|text|md|markdown)$/i;
+
+export interface ArticleAdderOptions {
+  corpusDir: string;
+  /** The articles served now. */
+  articles: () => readonly Article[];
+  /** Reads the corpus folder again and serves what it holds (the watcher's scan). */
+  refresh: () => Promise<unknown>;
+  logger: Logger;
+  maxBytes?: number;
+}
+
+function sentenceCount(article: Article): number {
+  return article.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
+}
+
+function sourceInfo(article: Article): Reply['sources'][number] {
+  return { articleId: article.id, title: article.title, outlet: article.outlet, published: article.published, url: article.url, sentences: sentenceCount(article) };
+}
+
+function refusal(code: string, lead: string): Reply {
+  return makeReply({ kind: 'error', command: 'sources', lead, code });
+}
+
+export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const log = options.logger.child({ component: 'articles' });
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function accepts(fileName: string, size?: number): boolean {
+    return TEXT_FILE.test(fileName) && (size === undefined || size <= maxBytes);
+  }
+
+  async function addNow(request: AddArticleRequest): Promise<Reply> {
+    const name = shownFileName(request.fileName);
+    if (!TEXT_FILE.test(name)) return refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt) or Markdown (.md).`);
+    if (request.bytes.length > maxBytes) return refusal('TOO_LARGE', `${name} is ${sizeText(request.bytes.length)}; an article file may be at most ${sizeText(maxBytes)}.`);
+    let article: Article;
+    let text: string;
+    try {
+      text = decodeArticleBytes(request.bytes, name);
+      article = ingestText(text, { source: name, ...(request.outlet ? { outlet: request.outlet } : {}), ...(request.url ? { url: request.url } : {}) });
+    } catch (error) {
+      if (error instanceof BriefbotError) {
+        const message = error.message.startsWith(`${name}:`) ? error.message : `${name}: ${error.message}`;
+        return refusal(error.code, message.endsWith('.') ? message : `${message}.`);
+      }
+      throw error;
+    }
+    const served = options.articles();
+    const same = served.find((a) => a.sourceHash !== '' && a.sourceHash === article.sourceHash);
+    if (same) return makeReply({ kind: 'list', command: 'sources', lead: `Already in the briefing: “${same.title}”.`, sources: [sourceInfo(same)], confidence: 1 });
+    // A title already taken by another article gets a number, never overwrites it.
+    const taken = new Set(served.map((a) => a.id));
+    let id = article.id;
+    for (let n = 2; taken.has(id); n++) id = `${article.id}-${n}`;
+    article = { ...article, id };
+    await saveArticle(options.corpusDir, article, text);
+    await options.refresh();
+    log.info({ requestId: request.requestId, user: request.user, article: article.id, sentences: sentenceCount(article) }, 'article added from a chat');
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const servedNow = options.articles().some((a) => a.id === article.id);
+    const lead = servedNow
+      ? `Added “${article.title}” (${plural(sentenceCount(article), 'sentence')}, ${plural(article.entities.length, 'name')}). Ask away.`
+      : `Saved “${article.title}”; it will be answered from as soon as the corpus is read again.`;
+    return makeReply({ kind: 'list', command: 'sources', lead, sources: [sourceInfo(article)], confidence: 1 });
+  }
+
+  return {
+    maxBytes,
+    accepts,
+    add(request) {
+      const run = queue.then(() => addNow(request));
+      queue = run.catch(() => undefined);
+      return run.catch((error: unknown) => {
+        log.error({ err: error, requestId: request.requestId }, 'could not add an article');
+        return refusal('ADD_FAILED', 'Sorry, the article could not be added just now. Please try again in a moment.');
+      });
+    },
+  };
+}

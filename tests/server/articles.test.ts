@@ -1,0 +1,102 @@
+import { readdir } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot, type Article, type Bot } from '../../src/core/index.ts';
+import { createArticleAdder, type ArticleAdder } from '../../src/server/articles.ts';
+import { createCorpusWatcher, type CorpusWatcher } from '../../src/server/corpus-watch.ts';
+import { memoryLogger, tempCorpus } from './helpers.ts';
+
+const STORY = `Ferry crews vote to strike over rotas
+
+PORTHAVEN — Ferry crews on the island routes voted on Tuesday to strike for three days next month.
+
+Union organiser Aileen Murray said the new rotas left crews working fourteen-hour shifts.
+
+"Nobody should cross open water that tired," Murray said.
+`;
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('createArticleAdder', () => {
+  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  let watcher: CorpusWatcher;
+  let bot: Bot;
+  let served: readonly Article[];
+  let adder: ArticleAdder;
+
+  beforeEach(async () => {
+    corpus = await tempCorpus('briefbot-add-');
+    const log = memoryLogger('info');
+    watcher = createCorpusWatcher({
+      dir: corpus.dir,
+      logger: log.logger,
+      onChange: (articles) => {
+        served = articles;
+        bot.reload(articles);
+      },
+    });
+    served = (await watcher.scan()).articles;
+    bot = createBot(served);
+    // As the server does: the first scan is the initial load, then the watcher applies changes.
+    watcher.start();
+    adder = createArticleAdder({ corpusDir: corpus.dir, articles: () => served, refresh: () => watcher.scan(), logger: log.logger, maxBytes: 4096 });
+  });
+
+  afterEach(async () => {
+    await watcher.close();
+    await corpus.cleanup();
+  });
+
+  it('writes the article beside its text and serves it before replying', async () => {
+    const reply = await adder.add({ bytes: bytes(STORY), fileName: 'ferry.md', outlet: 'Island Post' });
+    expect(reply.kind).toBe('list');
+    expect(reply.lead).toBe('Added “Ferry crews vote to strike over rotas” (3 sentences, 1 name). Ask away.');
+    expect(reply.sources).toMatchObject([{ articleId: 'ferry-crews-vote-to-strike-over-rotas', outlet: 'Island Post', sentences: 3 }]);
+    const files = await readdir(corpus.dir);
+    expect(files).toEqual(expect.arrayContaining(['ferry-crews-vote-to-strike-over-rotas.json', 'ferry-crews-vote-to-strike-over-rotas.txt']));
+    const answer = bot.handle({ text: 'How long will the ferry crews strike?' });
+    expect(answer.kind).toBe('answer');
+    expect(answer.citations[0]?.text).toContain('voted on Tuesday to strike for three days');
+  });
+
+  it('says when the same text is already served, and writes nothing', async () => {
+    await adder.add({ bytes: bytes(STORY), fileName: 'ferry.md' });
+    const before = await readdir(corpus.dir);
+    const again = await adder.add({ bytes: bytes(STORY), fileName: 'copy.txt' });
+    expect(again.lead).toBe('Already in the briefing: “Ferry crews vote to strike over rotas”.');
+    expect(await readdir(corpus.dir)).toEqual(before);
+  });
+
+  it('gives a different article with a title already taken its own id', async () => {
+    await adder.add({ bytes: bytes(STORY), fileName: 'ferry.md' });
+    const other = STORY.replace('three days', 'two days');
+    const reply = await adder.add({ bytes: bytes(other), fileName: 'ferry-update.md' });
+    expect(reply.sources[0]?.articleId).toBe('ferry-crews-vote-to-strike-over-rotas-2');
+    expect(served.map((a) => a.id)).toEqual(expect.arrayContaining(['ferry-crews-vote-to-strike-over-rotas', 'ferry-crews-vote-to-strike-over-rotas-2']));
+  });
+
+  it('refuses what is not an article file, with a reason, and writes nothing', async () => {
+    const before = await readdir(corpus.dir);
+    const cases: [Uint8Array, string, string][] = [
+      [bytes(STORY), 'ferry.pdf', 'NOT_TEXT'],
+      [bytes(STORY.repeat(40)), 'long.md', 'TOO_LARGE'],
+      [bytes('   \n'), 'blank.txt', 'EMPTY_TEXT'],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14]), 'zipped.txt', 'BINARY_FILE'],
+    ];
+    for (const [data, name, code] of cases) {
+      const reply = await adder.add({ bytes: data, fileName: name });
+      expect(reply.kind, name).toBe('error');
+      expect(reply.code, name).toBe(code);
+      expect(reply.lead, name).toContain(name);
+    }
+    expect(await readdir(corpus.dir)).toEqual(before);
+    expect(adder.accepts('story.md', 100)).toBe(true);
+    expect(adder.accepts('story.md', 5000)).toBe(false);
+    expect(adder.accepts('story.docx')).toBe(false);
+  });
+
+  it('adds two files sent at once one after the other, so neither takes the other\'s id', async () => {
+    const other = STORY.replace('three days', 'four days');
+    const [a, b] = await Promise.all([adder.add({ bytes: bytes(STORY), fileName: 'a.md' }), adder.add({ bytes: bytes(other), fileName: 'b.md' })]);
+    expect(new Set([a.sources[0]?.articleId, b.sources[0]?.articleId]).size).toBe(2);
+  });
+});

@@ -293,6 +293,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
         feedbackLog,
         logger,
+        articles,
         ...(options.discordDeferAfterMs !== undefined ? { deferAfterMs: options.discordDeferAfterMs } : {}),
       });
     }
@@ -303,6 +304,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
         feedbackLog,
         logger,
+        articles,
         track: trackDiscord,
         ...(options.discordDeferAfterMs !== undefined ? { deferAfterMs: options.discordDeferAfterMs } : {}),
       });

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 /**
  * A fake of Discord for tests, on 127.0.0.1: the REST routes briefbot and discord.js call
  * (interaction callbacks, webhook edits and follow-ups, channel messages, command
- * registration, `GET /gateway/bot`) and a minimal gateway (HELLO, heartbeat ACK, IDENTIFY →
+ * registration, `GET /gateway/bot`, attachment downloads) and a minimal gateway (HELLO, heartbeat ACK, IDENTIFY →
  * READY + GUILD_CREATE, then whatever dispatches the test sends). It records every request.
  */
 
@@ -39,6 +39,30 @@ export interface StoredMessage {
   [key: string]: unknown;
 }
 
+/** An attachment as an interaction's `data.resolved.attachments` carries it. */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type: string;
+}
+
+export interface FakeAttachmentOptions {
+  contentType?: string;
+  /** Answer with this status instead of 200 and the file. */
+  status?: number;
+  /** Answer with a 302 to this URL instead of the file. */
+  redirectTo?: string;
+  /** The size the attachment object claims (Discord's is the real size). */
+  size?: number;
+  /** Send the file chunked, without a content-length, so only reading it tells its size. */
+  withoutLength?: boolean;
+  /** Send the headers and the first bytes, then nothing more (a stuck download). */
+  stall?: boolean;
+}
+
 export interface FakeDiscordOptions {
   appId?: string;
   guildId?: string;
@@ -67,6 +91,8 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   /** Builds and stores a message as Discord would, for GET and for MESSAGE_CREATE. */
   makeMessage(fields: { author: FakeUser; content: string; replyTo?: string; mentions?: FakeUser[]; embeds?: unknown[] }): StoredMessage;
+  /** Serves a file at `GET /attachments/{id}/{name}` on this origin, as Discord's CDN would; returns its attachment object. */
+  addAttachment(filename: string, body: string | Uint8Array, options?: FakeAttachmentOptions): FakeAttachment;
   close(): Promise<void>;
 }
 
@@ -111,6 +137,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   let port = 0;
   let webhooksAnswered = 0;
   const webhookLatencyMs = options.webhookLatencyMs ?? 0;
+  const files = new Map<string, { body: Buffer; options: FakeAttachmentOptions }>();
   const answerWebhook = async (res: ServerResponse, body: unknown) => {
     if (webhookLatencyMs > 0) await new Promise((r) => setTimeout(r, webhookLatencyMs));
     json(res, 200, { ...makeMessage({ author: botUser, content: '' }), ...(body as object) });
@@ -202,6 +229,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         return json(res, 200, list.map((c) => ({ ...c, id: nextSnowflake(), application_id: m?.[1], version: '1' })));
       }
       if (method === 'GET' && path === '/users/@me') return json(res, 200, apiUser(botUser));
+      if (method === 'GET' && (m = /^\/attachments\/(\d+)\/[^/]+$/.exec(path))) {
+        const file = files.get(m[1] ?? '');
+        if (!file) return json(res, 404, { message: 'Not Found' });
+        if (file.options.redirectTo) return res.writeHead(302, { location: file.options.redirectTo }).end();
+        if (file.options.status) return res.writeHead(file.options.status).end();
+        const type = { 'content-type': file.options.contentType ?? 'text/plain; charset=utf-8' };
+        if (file.options.stall) return res.writeHead(200, { ...type, 'content-length': String(file.body.length) }).write(file.body.subarray(0, 16));
+        if (!file.options.withoutLength) return res.writeHead(200, { ...type, 'content-length': String(file.body.length) }).end(file.body);
+        res.writeHead(200, { ...type, 'transfer-encoding': 'chunked' });
+        for (let at = 0; at < file.body.length; at += 64 * 1024) res.write(file.body.subarray(at, at + 64 * 1024));
+        return res.end();
+      }
       return json(res, 404, { message: '404: Not Found', code: 0 });
     })().catch((error: unknown) => {
       res.writeHead(500).end(String(error));
@@ -304,6 +343,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return webhooksAnswered;
     },
     makeMessage,
+    addAttachment(filename, body, attachmentOptions = {}) {
+      const id = nextSnowflake();
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+      files.set(id, { body: bytes, options: attachmentOptions });
+      // Discord's CDN links are signed with query parameters; the fake's are decorative.
+      const url = `http://127.0.0.1:${port}/attachments/${id}/${encodeURIComponent(filename)}?ex=1&is=2&hm=${id}`;
+      return { id, filename, size: attachmentOptions.size ?? bytes.length, url, proxy_url: url, content_type: attachmentOptions.contentType ?? 'text/plain; charset=utf-8' };
+    },
     waitForRequest(match, timeoutMs = 5000) {
       const found = requests.find(match);
       if (found) return Promise.resolve(found);

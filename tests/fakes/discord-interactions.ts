@@ -35,6 +35,20 @@ export function slashCommand(name: string, options: OptionInput[] = []) {
   return base(2, { data: { id: nextSnowflake(), name, type: 1, options } });
 }
 
+/** `/add` with an attachment (as `fakeDiscord.addAttachment` makes it) and optional text options. */
+export function addCommand(attachment: { id: string }, options: { outlet?: string; url?: string } = {}) {
+  const text = Object.entries(options).map(([name, value]) => ({ name, type: 3, value }));
+  return base(2, {
+    data: {
+      id: nextSnowflake(),
+      name: 'add',
+      type: 1,
+      options: [{ name: 'file', type: 11, value: attachment.id }, ...text],
+      resolved: { attachments: { [attachment.id]: attachment } },
+    },
+  });
+}
+
 export function autocomplete(name: string, option: string, value: string) {
   return base(4, { data: { id: nextSnowflake(), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] } });
 }

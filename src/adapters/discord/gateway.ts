@@ -14,6 +14,7 @@ import type { Logger } from '../shared/logger.ts';
 import { loadCommands, type DiscordCommand } from './commands/index.ts';
 import { answerInteraction, createRestTransport } from './interactions.ts';
 import { NO_MENTIONS, plainTextOfEmbed, renderNotice, renderReply, type AskedRequest, type DiscordMessage } from './render.ts';
+import type { ArticleAdder } from '../shared/articles.ts';
 
 export interface DiscordGatewayOptions {
   bot: Bot;
@@ -36,6 +37,8 @@ export interface DiscordGatewayOptions {
    * graceful shutdown.
    */
   track?: (work: Promise<void>) => void;
+  /** Adds articles attached to `/add` (BRIEFBOT_CHAT_ADD); without it, `/add` says adding is off. */
+  articles?: ArticleAdder | undefined;
 }
 
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
@@ -116,7 +119,7 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     const transport = createRestTransport(client.rest, interaction);
     track(
-      answerInteraction(interaction, { bot, feedbackLog, logger, commands }, transport, {
+      answerInteraction(interaction, { bot, feedbackLog, logger, commands, articles: options.articles, apiUrl: options.apiUrl }, transport, {
         ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
       }).catch((error: unknown) => logger.error({ err: error, interaction: interaction.id }, 'discord interaction response failed')),
     );

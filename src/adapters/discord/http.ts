@@ -7,6 +7,7 @@ import type { FeedbackLog } from '../shared/feedback.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadCommands, type DiscordCommand } from './commands/index.ts';
 import { answerInteraction, createRestTransport, type InteractionTransport, type RestLike } from './interactions.ts';
+import type { ArticleAdder } from '../shared/articles.ts';
 
 export interface DiscordInteractionsOptions {
   bot: Bot;
@@ -26,6 +27,8 @@ export interface DiscordInteractionsOptions {
   /** Requests signed longer ago than this are refused as replays; default 5 minutes. */
   maxSkewMs?: number;
   clock?: () => number;
+  /** Adds articles attached to `/add` (BRIEFBOT_CHAT_ADD); without it, `/add` says adding is off. */
+  articles?: ArticleAdder | undefined;
 }
 
 /** The DER prefix that makes a raw 32-byte Ed25519 key an SPKI public key. */
@@ -144,7 +147,8 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsOpt
       editOriginal: rested.editOriginal,
       followUp: rested.followUp,
     };
-    await answerInteraction(interaction, { bot: options.bot, feedbackLog: options.feedbackLog, logger, commands }, transport, {
+    const context = { bot: options.bot, feedbackLog: options.feedbackLog, logger, commands, articles: options.articles, apiUrl: options.apiUrl };
+    await answerInteraction(interaction, context, transport, {
       ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     });
   }

@@ -14,8 +14,11 @@ import {
   type APIMessageComponentInteraction,
 } from 'discord.js';
 import type { Bot, Reply } from '../../core/index.ts';
+import type { ArticleAdder } from '../shared/articles.ts';
 import { hashUser, type FeedbackLog } from '../shared/feedback.ts';
 import type { Logger } from '../shared/logger.ts';
+import { planAdd, type AddPlan } from './add.ts';
+import { helpEntry as addHelp } from './commands/add.ts';
 import { autocompleteSource, loadCommands, type DiscordCommand, type OptionValue } from './commands/index.ts';
 import {
   CUSTOM_IDS,
@@ -36,6 +39,10 @@ export interface InteractionContext {
   logger: Logger;
   /** The slash commands by name; `loadCommands()` when omitted. */
   commands?: Map<string, DiscordCommand>;
+  /** Adds articles attached to `/add`; without it, `/add` says adding is off. */
+  articles?: ArticleAdder | undefined;
+  /** The REST base (DISCORD_API_URL): `/add` downloads attachments from its origin too. */
+  apiUrl?: string | undefined;
 }
 
 /** How a transport delivers the answer: the first response, then edits or follow-ups after a deferral. */
@@ -116,6 +123,28 @@ function citationIds(reply: Reply): string[] {
 
 function message(type: InteractionResponseType.ChannelMessageWithSource | InteractionResponseType.UpdateMessage, data: DiscordMessage): APIInteractionResponse {
   return { type, data } as APIInteractionResponse;
+}
+
+/** `/add`'s plan when the interaction is `/add`: it is answered outside the core (see add.ts). */
+function addPlanOf(interaction: APIInteraction, context: InteractionContext): AddPlan | null {
+  if (interaction.type !== InteractionType.ApplicationCommand || interaction.data.type !== ApplicationCommandType.ChatInput) return null;
+  if (interaction.data.name !== 'add') return null;
+  const { values } = flatOptions(interaction.data.options as APIApplicationCommandInteractionDataOption[] | undefined);
+  const userId = userIdOf(interaction);
+  try {
+    return planAdd(
+      { id: interaction.id, ...(userId ? { user: hashUser('discord', userId) } : {}), options: values, attachments: interaction.data.resolved?.attachments },
+      { articles: context.articles, apiUrl: context.apiUrl, logger: context.logger },
+    );
+  } catch (error) {
+    context.logger.error({ err: error, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
+    return { now: renderNotice(APOLOGY) };
+  }
+}
+
+/** Runs `/add`'s work; its result is public, as the deferral announced. */
+async function addResponse(plan: AddPlan): Promise<APIInteractionResponse> {
+  return message(InteractionResponseType.ChannelMessageWithSource, 'now' in plan ? plan.now : await plan.later());
 }
 
 /** Whether a command's answer will be ephemeral, known before it is computed (for the deferral). */
@@ -212,6 +241,8 @@ export async function processInteraction(interaction: APIInteraction, context: I
         return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
       }
       case InteractionType.ApplicationCommand: {
+        const add = addPlanOf(interaction, context);
+        if (add) return await addResponse(add);
         const command = commands.get(interaction.data.name);
         if (!command || interaction.data.type !== ApplicationCommandType.ChatInput) {
           return message(InteractionResponseType.ChannelMessageWithSource, renderNotice(`briefbot does not know /${interaction.data.name}; try /help.`));
@@ -226,7 +257,9 @@ export async function processInteraction(interaction: APIInteraction, context: I
           requestId: interaction.id,
         });
         const request: AskedRequest = { command: output.request.command, text: output.request.text };
-        return message(InteractionResponseType.ChannelMessageWithSource, renderReply(output.reply, { request, private: output.private }));
+        // `/add` is not the core's, so help lists it here, and only when adding is on.
+        const extraCommands = output.reply.kind === 'help' && context.articles ? [addHelp] : [];
+        return message(InteractionResponseType.ChannelMessageWithSource, renderReply(output.reply, { request, private: output.private, extraCommands }));
       }
       case InteractionType.MessageComponent:
         return await onComponent(interaction, context);
@@ -258,7 +291,13 @@ export async function answerInteraction(
   options: AnswerOptions = {},
 ): Promise<void> {
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
-  const work = processInteraction(interaction, context);
+  // `/add` refuses privately at once, or defers publicly: a deferral's visibility cannot change later.
+  const add = addPlanOf(interaction, context);
+  if (add && 'now' in add) {
+    await transport.respond(message(InteractionResponseType.ChannelMessageWithSource, add.now));
+    return;
+  }
+  const work = add ? addResponse(add) : processInteraction(interaction, context);
   const deferrable = interaction.type === InteractionType.ApplicationCommand || interaction.type === InteractionType.MessageComponent;
   if (!deferrable) {
     await transport.respond(await work);
@@ -270,7 +309,7 @@ export async function answerInteraction(
     return;
   }
   if (interaction.type === InteractionType.ApplicationCommand) {
-    const data = commandIsPrivate(interaction) ? { flags: MessageFlags.Ephemeral } : {};
+    const data = !add && commandIsPrivate(interaction) ? { flags: MessageFlags.Ephemeral } : {};
     await transport.respond({ type: InteractionResponseType.DeferredChannelMessageWithSource, data });
     const response = await work;
     if ('data' in response && response.data && 'embeds' in response.data) await transport.editOriginal(response.data as DiscordMessage);

@@ -67,6 +67,10 @@ export interface RenderOptions {
   private?: boolean;
   /** Show every citation (after "More sources") instead of the first few. */
   expanded?: boolean;
+  /** A title instead of the request's, for a command the core does not know (`/add story.md`). */
+  title?: string;
+  /** Adapter-only commands that `help` lists after the core's (`/add` when adding is on). */
+  extraCommands?: readonly { name: string; description: string; example: string }[];
 }
 
 const COLLAPSED_CITATIONS = 3;
@@ -134,6 +138,11 @@ export function titleFor(request: AskedRequest): string {
   return truncate(escapeMarkdown(label || '/ask'), DISCORD_LIMITS.embedTitle);
 }
 
+/** A title given by the adapter (`/add story.md`), escaped like a request's. */
+function ownTitle(text: string): string {
+  return truncate(escapeMarkdown(stripBidiControls(text).trim()) || 'briefbot', DISCORD_LIMITS.embedTitle);
+}
+
 /** Reads back the request an embed title stands for, so a button can ask it again. */
 export function requestFromTitle(title: string | undefined): AskedRequest | null {
   if (!title) return null;
@@ -177,7 +186,11 @@ function footerFor(reply: Reply, shown: readonly Citation[]): string {
   return truncate((shownName || 'briefbot') + more, DISCORD_LIMITS.footer);
 }
 
-function describe(reply: Reply, listLimit: number): string {
+function helpLine(c: { name: string; description: string; example: string }): string {
+  return `**/${escapeMarkdown(c.name)}** — ${escapeMarkdown(c.description)}\n  e.g. \`/${stripBidiControls(c.example).replace(/`/g, "'")}\``;
+}
+
+function describe(reply: Reply, listLimit: number, extraCommands: RenderOptions['extraCommands'] = []): string {
   switch (reply.kind) {
     case 'answer': {
       const primary = reply.citations.filter((c) => c.primary);
@@ -204,7 +217,7 @@ function describe(reply: Reply, listLimit: number): string {
       return `${lead}\n\n**Try:**\n${extra.map((s) => `• *${escapeMarkdown(s)}*`).join('\n')}`;
     }
     case 'help': {
-      const lines = reply.commands.map((c) => `**/${escapeMarkdown(c.name)}** — ${escapeMarkdown(c.description)}\n  e.g. \`/${stripBidiControls(c.example).replace(/`/g, "'")}\``);
+      const lines = [...reply.commands, ...extraCommands].map(helpLine);
       return [escapeMarkdown(reply.lead), ...lines].join('\n');
     }
     case 'error':
@@ -288,11 +301,11 @@ export function renderReply(reply: Reply, options: RenderOptions): DiscordMessag
   }));
   for (const c of shown) fields.push(citationField(c, !isList && !c.primary));
 
-  let description = describe(reply, listLimit);
+  let description = describe(reply, listLimit, options.extraCommands);
   if (reply.sources.length > 0) description += '\n' + sourceLines(reply).join('\n');
 
   const embed: APIEmbed = {
-    title: titleFor(request),
+    title: options.title !== undefined ? ownTitle(options.title) : titleFor(request),
     description: truncate(description, DISCORD_LIMITS.embedDescription),
     color: COLOURS[reply.kind],
     fields: fields.slice(0, DISCORD_LIMITS.embedFields),

@@ -5,12 +5,16 @@ import * as who from './who.ts';
 import * as quotes from './quotes.ts';
 import * as sources from './sources.ts';
 import * as help from './help.ts';
+import * as add from './add.ts';
 
 export type { CommandInput, CommandOutput, DiscordCommand, OptionValue } from './_define.ts';
 export { autocompleteSource } from './_define.ts';
 
-/** Every command module, one per slash command. */
+/** Every command module the core answers, one per slash command. */
 export const COMMAND_MODULES: readonly unknown[] = [ask, brief, who, quotes, sources, help];
+
+/** Commands the adapter answers itself, asynchronously (`/add`): definitions only, no `execute`. */
+export const ADAPTER_COMMANDS: readonly DiscordCommand['data'][] = [add.data];
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
@@ -20,11 +24,7 @@ export class DiscordCommandShapeError extends Error {
   readonly code = 'DISCORD_COMMAND_SHAPE';
 }
 
-function check(module: unknown, index: number): DiscordCommand {
-  const where = `briefbot discord: command module #${index + 1}`;
-  if (typeof module !== 'object' || module === null) throw new DiscordCommandShapeError(`${where} is not a module object`);
-  const { data, execute } = module as Partial<DiscordCommand>;
-  if (typeof execute !== 'function') throw new DiscordCommandShapeError(`${where} has no execute() function`);
+function checkData(data: DiscordCommand['data'] | undefined | null, where: string): DiscordCommand['data'] {
   if (typeof data !== 'object' || data === null) throw new DiscordCommandShapeError(`${where} has no data object`);
   if (typeof data.name !== 'string' || !NAME.test(data.name)) throw new DiscordCommandShapeError(`${where} has an invalid name ${JSON.stringify(data.name)}`);
   if (typeof data.description !== 'string' || data.description.length < 1 || data.description.length > 100) {
@@ -41,7 +41,15 @@ function check(module: unknown, index: number): DiscordCommand {
     if (required && optionalSeen) throw new DiscordCommandShapeError(`${where} (/${data.name}) lists a required option after an optional one`);
     if (!required) optionalSeen = true;
   }
-  return { data, execute: execute.bind(module) } as DiscordCommand;
+  return data;
+}
+
+function check(module: unknown, index: number): DiscordCommand {
+  const where = `briefbot discord: command module #${index + 1}`;
+  if (typeof module !== 'object' || module === null) throw new DiscordCommandShapeError(`${where} is not a module object`);
+  const { data, execute } = module as Partial<DiscordCommand>;
+  if (typeof execute !== 'function') throw new DiscordCommandShapeError(`${where} has no execute() function`);
+  return { data: checkData(data, where), execute: execute.bind(module) } as DiscordCommand;
 }
 
 /**
@@ -58,7 +66,15 @@ export function loadCommands(modules: readonly unknown[] = COMMAND_MODULES): Map
   return commands;
 }
 
-/** The definitions to register with Discord, in module order. */
-export function commandDefinitions(modules: readonly unknown[] = COMMAND_MODULES): DiscordCommand['data'][] {
-  return [...loadCommands(modules).values()].map((c) => c.data);
+/**
+ * The definitions to register with Discord, in module order: briefbot's own (the core's, then
+ * `/add`) when `modules` is omitted, otherwise those modules' alone.
+ */
+export function commandDefinitions(modules?: readonly unknown[]): DiscordCommand['data'][] {
+  const core = [...loadCommands(modules).values()].map((c) => c.data);
+  if (modules) return core;
+  const extra = ADAPTER_COMMANDS.map((data, i) => checkData(data, `briefbot discord: adapter command #${i + 1}`));
+  const names = new Set(core.map((c) => c.name));
+  for (const data of extra) if (names.has(data.name)) throw new DiscordCommandShapeError(`briefbot discord: two commands are named /${data.name}`);
+  return [...core, ...extra];
 }

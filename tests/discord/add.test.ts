@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { hashUser } from '../../src/adapters/shared/feedback.ts';
 import { commandDefinitions } from '../../src/adapters/discord/commands/index.ts';
 import { registerCommands } from '../../src/adapters/discord/register.ts';
@@ -289,7 +289,7 @@ describe('the /add definition', () => {
     expect(add?.options?.find((o) => o.name === 'url')).toMatchObject({ description: 'Link to the article', max_length: 500 });
     expect(add?.options?.find((o) => o.name === 'outlet')).toMatchObject({ max_length: 100 });
     expect(add?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
-    expect(add?.dm_permission).toBe(false);
+    expect(add?.contexts).toEqual([InteractionContextType.Guild]);
   });
 
   it('is registered with the core commands', async () => {

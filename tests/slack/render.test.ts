@@ -133,6 +133,10 @@ describe('renderReply', () => {
     expect(text).toContain('*/brief QUESTION*');
     expect(text).toContain('*/brief summary*');
     expect(text).toContain('*/brief who NAME*');
+    expect(text).not.toContain('/brief add');
+    const withAdd = sectionTexts(renderReply(help, { canAdd: true }).blocks).join('\n');
+    expect(withAdd).toContain('*/brief add*');
+    expect(withAdd).toContain('share its .txt or .md file');
   });
 
   it('renders an error with a warning sign and no buttons', () => {

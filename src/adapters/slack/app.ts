@@ -179,7 +179,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   function message(reply: Reply | null, render: Parameters<typeof renderReply>[1] = {}): SlackMessage {
-    return reply ? renderReply(reply, { slashCommand, ...render }) : { text: APOLOGY, blocks: [] };
+    return reply ? renderReply(reply, { slashCommand, canAdd: articles !== undefined, ...render }) : { text: APOLOGY, blocks: [] };
   }
 
   /** Slack's form of "nothing typed": bare `/brief`, or a mention with no question, shows help. */

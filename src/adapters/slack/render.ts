@@ -52,6 +52,8 @@ export interface RenderOptions {
   showQuestion?: boolean;
   /** The slash command's name, for help text. */
   slashCommand?: string;
+  /** People may add articles from Slack (BRIEFBOT_CHAT_ADD): help says how. */
+  canAdd?: boolean;
 }
 
 /** Renders any reply; never throws, whatever text the reply carries. */
@@ -72,7 +74,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
       content.push(...listBlocks(reply));
       break;
     case 'help':
-      content.push(...helpBlocks(reply, options.slashCommand ?? '/brief'));
+      content.push(...helpBlocks(reply, options.slashCommand ?? '/brief', options.canAdd === true));
       break;
     case 'error':
       content.push(section([{ text: ':warning: ' }, { text: reply.lead || 'Something went wrong.' }]));
@@ -126,12 +128,13 @@ function listBlocks(reply: Reply): KnownBlock[] {
   return blocks;
 }
 
-function helpBlocks(reply: Reply, slashCommand: string): KnownBlock[] {
+function helpBlocks(reply: Reply, slashCommand: string, canAdd: boolean): KnownBlock[] {
   const blocks: KnownBlock[] = [section([{ text: reply.lead || 'briefbot answers questions about news articles with quoted, cited sentences.' }])];
   const lines: Segment[] = [];
   for (const command of reply.commands) {
     lines.push({ text: usageOf(command, slashCommand), bold: true }, { text: `  ${command.description}\n` });
   }
+  if (canAdd) lines.push({ text: `${slashCommand} add`, bold: true }, { text: '  Add an article: share its .txt or .md file with the bot in a direct message, or attach it to a mention.\n' });
   lines.push({ text: 'In a channel, mention the bot with your question; it answers in the thread, and follow-ups in that thread are understood in context.' });
   blocks.push(section(lines));
   return blocks;

@@ -1,6 +1,7 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -20,9 +21,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     { type: ApplicationCommandOptionType.String, name: 'url', description: 'Link to the article', required: false, max_length: 500 },
   ],
   // Adding writes into the corpus: by default only people who may manage the server see the
-  // command (admins can change that in Server Settings → Integrations); never in DMs.
+  // command (admins can change that in Server Settings → Integrations); only in servers
+  // (`contexts`, which replaces the deprecated `dm_permission`).
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  dm_permission: false,
+  contexts: [InteractionContextType.Guild],
 };
 
 /** How `/help` lists it when adding is on. */

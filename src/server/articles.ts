@@ -4,6 +4,8 @@
  * `npx briefbot ingest` does, and served as soon as the watcher has read it. Adds run one at
  * a time, so two files with the same title cannot take the same id.
  */
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BriefbotError, decodeArticleBytes, ingestText, makeReply, saveArticle, type Article, type Reply } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 import { shownFileName, sizeText, type AddArticleRequest, type ArticleAdder } from '../adapters/shared/articles.ts';
@@ -32,6 +34,13 @@ function sentenceCount(article: Article): number {
 
 function sourceInfo(article: Article): Reply['sources'][number] {
   return { articleId: article.id, title: article.title, outlet: article.outlet, published: article.published, url: article.url, sentences: sentenceCount(article) };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function refusal(code: string, lead: string): Reply {
@@ -66,10 +75,12 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
     const served = options.articles();
     const same = served.find((a) => a.sourceHash !== '' && a.sourceHash === article.sourceHash);
     if (same) return makeReply({ kind: 'list', command: 'sources', lead: `Already in the briefing: “${same.title}”.`, sources: [sourceInfo(same)], confidence: 1 });
-    // A title already taken by another article gets a number, never overwrites it.
+    // A title already taken gets a number: never overwrite an article, nor a file of the folder's
+    // that is not served (one failing validation, or a text without its JSON).
     const taken = new Set(served.map((a) => a.id));
+    const inUse = async (id: string) => taken.has(id) || (await exists(join(options.corpusDir, `${id}.json`))) || (await exists(join(options.corpusDir, `${id}.txt`)));
     let id = article.id;
-    for (let n = 2; taken.has(id); n++) id = `${article.id}-${n}`;
+    for (let n = 2; await inUse(id); n++) id = `${article.id}-${n}`;
     article = { ...article, id };
     await saveArticle(options.corpusDir, article, text);
     await options.refresh();

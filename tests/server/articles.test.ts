@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, type Article, type Bot } from '../../src/core/index.ts';
 import { createArticleAdder, type ArticleAdder } from '../../src/server/articles.ts';
@@ -72,6 +73,13 @@ describe('createArticleAdder', () => {
     const reply = await adder.add({ bytes: bytes(other), fileName: 'ferry-update.md' });
     expect(reply.sources[0]?.articleId).toBe('ferry-crews-vote-to-strike-over-rotas-2');
     expect(served.map((a) => a.id)).toEqual(expect.arrayContaining(['ferry-crews-vote-to-strike-over-rotas', 'ferry-crews-vote-to-strike-over-rotas-2']));
+  });
+
+  it('never writes over a file of the folder that is not served, such as one failing validation', async () => {
+    await writeFile(join(corpus.dir, 'ferry-crews-vote-to-strike-over-rotas.json'), '{"id": "broken"');
+    const reply = await adder.add({ bytes: bytes(STORY), fileName: 'ferry.md' });
+    expect(reply.sources[0]?.articleId).toBe('ferry-crews-vote-to-strike-over-rotas-2');
+    expect(await readFile(join(corpus.dir, 'ferry-crews-vote-to-strike-over-rotas.json'), 'utf8')).toBe('{"id": "broken"');
   });
 
   it('refuses what is not an article file, with a reason, and writes nothing', async () => {

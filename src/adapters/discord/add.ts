@@ -17,7 +17,6 @@ export const ADD_TURNED_OFF = 'Adding articles is turned off on this server; ask
 /** Where Discord serves attachments. Nothing else is ever fetched, whatever an interaction says. */
 const DISCORD_CDN_ORIGINS: readonly string[] = ['https://cdn.discordapp.com', 'https://media.discordapp.net'];
 
-
 export interface AddContext {
   /** The server's adder; without it `/add` says adding is off. */
   articles?: ArticleAdder | undefined;
@@ -58,6 +57,7 @@ export function attachmentUrlAllowed(url: string, apiUrl?: string): boolean {
 function failureReason(failure: DownloadFailure): string {
   switch (failure.reason) {
     case 'untrusted':
+      return 'it is not on Discord';
     case 'redirected':
       return 'it was redirected away from Discord';
     case 'status':
@@ -65,6 +65,7 @@ function failureReason(failure: DownloadFailure): string {
     case 'timeout':
       return 'it took too long';
     case 'too_large':
+      return 'it is too large';
     case 'unreachable':
       return 'Discord could not be reached';
   }

@@ -63,6 +63,9 @@ export interface HostOptions {
   status?: number;
   /** Answer downloads with a redirect to this URL. */
   redirectTo?: string;
+  /** Slack's type of the file, when not the one its name's extension gives (a text snippet). */
+  mimetype?: string;
+  filetype?: string;
 }
 
 /** A Socket Mode envelope as Slack sends it. */
@@ -296,8 +299,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         id,
         name,
         title: name,
-        mimetype: extension === 'md' ? 'text/markdown' : extension === 'txt' ? 'text/plain' : 'application/octet-stream',
-        filetype: extension || 'binary',
+        mimetype: options.mimetype ?? (extension === 'md' ? 'text/markdown' : extension === 'txt' ? 'text/plain' : 'application/octet-stream'),
+        filetype: options.filetype ?? (extension || 'binary'),
         size: bytes.length,
         url_private: `${base}/files-pri/${FAKE_TEAM}-${id}/${encodeURIComponent(name)}`,
         url_private_download: `${base}${path}`,

@@ -254,6 +254,13 @@ describe('adding an article by sharing its file with briefbot (BRIEFBOT_CHAT_ADD
     expect(await corpusFiles(corpus.dir)).toContain('ferry-strike-ends-after-pay-deal.json');
   });
 
+  it('adds a text snippet pasted into Slack, which has a type but no extension', async () => {
+    const text = 'Tram line reopens after repairs\n\nHOLBROOK — The city tram line reopened on Sunday after three weeks of track repairs, the transport authority said.\n\nAuthority spokesman Idris Calloway said trams would run every eight minutes.\n';
+    await shareInDm(fake, events, [fake.hostFile('Untitled', text, { mimetype: 'text/plain', filetype: 'text' })]);
+    expect(await nthPostTo(fake, DM, 0)).toContain('Added “Tram line reopens after repairs”');
+    expect(await corpusFiles(corpus.dir)).toContain('tram-line-reopens-after-repairs.json');
+  });
+
   it('handles a redelivered file share once', async () => {
     const eventId = nextEventId();
     const ts = nextTs();

@@ -7,7 +7,7 @@ import { makeReply, type Reply } from '../../core/index.ts';
 import { shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
 import { downloadFile } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';
-import { MAX_FILES_PER_MESSAGE, sharedFiles, type SharedFile } from './files.ts';
+import { articleFileName, MAX_FILES_PER_MESSAGE, sharedFiles, type SharedFile } from './files.ts';
 
 export const ADD_HOW_TO = 'To add an article, share its .txt or .md file with @briefbot in a direct message, or mention @briefbot in a channel with the file attached.';
 export const ADD_OFF = 'Adding articles from Slack is turned off on this server; ask the operator to set BRIEFBOT_CHAT_ADD=on.';
@@ -55,10 +55,11 @@ export async function addSharedFile(shared: SharedFile, ctx: AddFileContext): Pr
   const { articles } = ctx;
   // Slack leaves out all but the id for some files ("check_file_info"); files.info has the rest.
   const file = shared.url === undefined ? ((await lookUp(shared.id, ctx)) ?? shared) : shared;
-  const name = shownFileName(file.name);
-  if (!articles.accepts(file.name, file.size)) {
+  const fileName = articleFileName(file);
+  const name = shownFileName(fileName);
+  if (!articles.accepts(fileName, file.size)) {
     // A text file refused only for its size gets the size as the reason.
-    return articles.accepts(file.name)
+    return articles.accepts(fileName)
       ? refusal('TOO_LARGE', `${name} is ${sizeText(file.size ?? 0)}; an article file may be at most ${sizeText(articles.maxBytes)}.`)
       : refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt) or Markdown (.md), at most ${sizeText(articles.maxBytes)}.`);
   }
@@ -78,7 +79,7 @@ export async function addSharedFile(shared: SharedFile, ctx: AddFileContext): Pr
         return refusal('DOWNLOAD_FAILED', `Sorry, I couldn't download ${name} from Slack just now. Please try again in a moment.`);
     }
   }
-  return articles.add({ bytes: download.bytes, fileName: file.name, requestId: ctx.requestId, ...(ctx.user !== undefined ? { user: ctx.user } : {}) });
+  return articles.add({ bytes: download.bytes, fileName, requestId: ctx.requestId, ...(ctx.user !== undefined ? { user: ctx.user } : {}) });
 }
 
 async function lookUp(id: string, ctx: AddFileContext): Promise<SharedFile | undefined> {

@@ -18,6 +18,9 @@ export interface SharedFile {
   /** Bytes, when Slack gave it. */
   size?: number;
   url?: string;
+  /** Slack's `mimetype` and `filetype` ("text/plain", "text"), when given. */
+  mimetype?: string;
+  filetype?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -39,9 +42,23 @@ export function sharedFiles(value: unknown): SharedFile[] {
     const url = fileUrl(file);
     const size = typeof file.size === 'number' && Number.isFinite(file.size) && file.size >= 0 ? file.size : undefined;
     if (id === '' && url === undefined) continue;
-    files.push({ id, name, ...(size !== undefined ? { size } : {}), ...(url !== undefined ? { url } : {}) });
+    const mimetype = text(file.mimetype);
+    const filetype = text(file.filetype);
+    files.push({ id, name, ...(size !== undefined ? { size } : {}), ...(url !== undefined ? { url } : {}), ...(mimetype ? { mimetype } : {}), ...(filetype ? { filetype } : {}) });
   }
   return files;
+}
+
+/**
+ * The name to add a file under. A text snippet pasted into Slack is a file named "Untitled" (or
+ * whatever its title is), with no extension: its type says it is text, so it gets one.
+ */
+export function articleFileName(file: SharedFile): string {
+  if (/\.[a-z0-9]{1,8}$/i.test(file.name)) return file.name;
+  const base = file.name.trim() || 'snippet';
+  if (file.filetype === 'markdown' || file.mimetype === 'text/markdown' || file.mimetype === 'text/x-markdown') return `${base}.md`;
+  if (file.filetype === 'text' || file.mimetype === 'text/plain') return `${base}.txt`;
+  return file.name;
 }
 
 /** The download URL of a Slack file object, preferring the one meant for downloading. */

@@ -108,14 +108,27 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
 }
 
-/** Saves an article and its source text into the corpus folder (created when missing). */
-export async function saveArticle(dir: string, article: Article, sourceText: string): Promise<{ json: string; text: string }> {
+/**
+ * Saves an article and its source text into the corpus folder (created when missing). With
+ * `exclusive`, the id is claimed by creating its text file, which fails if any process has
+ * already created it: then nothing is written and `ID_TAKEN` is thrown.
+ */
+export async function saveArticle(dir: string, article: Article, sourceText: string, options: { exclusive?: boolean } = {}): Promise<{ json: string; text: string }> {
   await mkdir(dir, { recursive: true });
   const textFile = join(dir, `${article.id}.txt`);
   const jsonFile = join(dir, `${article.id}.json`);
   const withSource = { ...article, source: `${article.id}.txt` };
   // The source text first: a JSON file in the corpus always has its text beside it.
-  await writeFileAtomic(textFile, sourceText);
+  if (options.exclusive) {
+    try {
+      await writeFile(textFile, sourceText, { encoding: 'utf8', flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new BriefbotError('ID_TAKEN', `${textFile} already exists`);
+      throw error;
+    }
+  } else {
+    await writeFileAtomic(textFile, sourceText);
+  }
   await writeFileAtomic(jsonFile, JSON.stringify(withSource, null, 2) + '\n');
   return { json: jsonFile, text: textFile };
 }

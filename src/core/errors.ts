@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'BAD_CORPUS_FILE'
   | 'BAD_OPTION'
   | 'BAD_CONFIG'
-  | 'CORPUS_NOT_FOUND';
+  | 'CORPUS_NOT_FOUND'
+  | 'ID_TAKEN';
 
 /**
  * A failure with a stable code and a message that says what to do. Messages start with

@@ -76,13 +76,21 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
     const same = served.find((a) => a.sourceHash !== '' && a.sourceHash === article.sourceHash);
     if (same) return makeReply({ kind: 'list', command: 'sources', lead: `Already in the briefing: “${same.title}”.`, sources: [sourceInfo(same)], confidence: 1 });
     // A title already taken gets a number: never overwrite an article, nor a file of the folder's
-    // that is not served (one failing validation, or a text without its JSON).
+    // that is not served (one failing validation). Creating the text file claims the id, so
+    // another process adding at the same moment (a replica, a shard) cannot take it too.
     const taken = new Set(served.map((a) => a.id));
-    const inUse = async (id: string) => taken.has(id) || (await exists(join(options.corpusDir, `${id}.json`))) || (await exists(join(options.corpusDir, `${id}.txt`)));
-    let id = article.id;
-    for (let n = 2; await inUse(id); n++) id = `${article.id}-${n}`;
-    article = { ...article, id };
-    await saveArticle(options.corpusDir, article, text);
+    const base = article.id;
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (taken.has(id) || (await exists(join(options.corpusDir, `${id}.json`)))) continue;
+      try {
+        await saveArticle(options.corpusDir, { ...article, id }, text, { exclusive: true });
+        article = { ...article, id };
+        break;
+      } catch (error) {
+        if (!(error instanceof BriefbotError && error.code === 'ID_TAKEN')) throw error;
+      }
+    }
     await options.refresh();
     log.info({ requestId: request.requestId, user: request.user, article: article.id, sentences: sentenceCount(article) }, 'article added from a chat');
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -82,6 +82,18 @@ describe('createArticleAdder', () => {
     expect(await readFile(join(corpus.dir, 'ferry-crews-vote-to-strike-over-rotas.json'), 'utf8')).toBe('{"id": "broken"');
   });
 
+  it('lets two processes adding same-titled articles at once each claim its own id', async () => {
+    // A second adder over the same folder stands for another replica or shard process.
+    const log = memoryLogger('info');
+    const other = createArticleAdder({ corpusDir: corpus.dir, articles: () => served, refresh: () => watcher.scan(), logger: log.logger });
+    const update = STORY.replace('three days', 'five days');
+    const [a, b] = await Promise.all([adder.add({ bytes: bytes(STORY), fileName: 'a.md' }), other.add({ bytes: bytes(update), fileName: 'b.md' })]);
+    const ids = [a.sources[0]?.articleId, b.sources[0]?.articleId];
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(await readFile(join(corpus.dir, `${id}.txt`), 'utf8')).toMatch(/(three|five) days/);
+    expect((await readFile(join(corpus.dir, `${ids[0]}.txt`), 'utf8')) === (await readFile(join(corpus.dir, `${ids[1]}.txt`), 'utf8'))).toBe(false);
+  });
+
   it('refuses what is not an article file, with a reason, and writes nothing', async () => {
     const before = await readdir(corpus.dir);
     const cases: [Uint8Array, string, string][] = [

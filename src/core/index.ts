@@ -12,7 +12,7 @@
  */
 export { createBot, createBotOver, openBot, wrapBot, MAX_QUESTION_LENGTH, type Bot } from './bot.ts';
 export { openIndexedCorpus, defaultCacheDir } from './index-cache.ts';
-export { ingestText, decodeArticleBytes, slugify, type IngestOptions } from './ingest.ts';
+export { ingestText, ingestDocument, isWebPage, decodeArticleBytes, slugify, type IngestOptions } from './ingest.ts';
 export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, fileSignatures, signatureOf, type CorpusProblem } from './corpus.ts';
 export { COMMANDS, parseCommandLine, isCommandName, type CommandSpec, type ArgumentSource } from './commands.ts';
 export { makeReply } from './reply.ts';

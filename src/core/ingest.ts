@@ -35,6 +35,34 @@ export function decodeArticleBytes(bytes: Uint8Array, label: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/** True when a file is a web page: by its name (`.html`, `.htm`) or by how its text starts. */
+export function isWebPage(text: string, fileName = ''): boolean {
+  return /\.html?$/i.test(fileName) || /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+}
+
+/**
+ * Ingests a file's text: plain text or Markdown as it stands, a saved web page through the
+ * article Readability finds in it (see html.ts), with the page's title, outlet, date and link
+ * where the options do not give them. Returns the article and the text to keep beside it, which
+ * its sentence offsets point into (for a web page, the article's text, not the HTML).
+ *
+ * @throws BriefbotError `EMPTY_TEXT` when there is no sentence, or a web page holds no article.
+ */
+export async function ingestDocument(text: string, options: IngestOptions = {}): Promise<{ article: Article; text: string }> {
+  if (!isWebPage(text, options.source)) return { article: ingestText(text, options), text };
+  // Loaded only for web pages: the HTML parser is not needed to answer questions.
+  const { articleFromHtml } = await import('./html.ts');
+  const page = articleFromHtml(text);
+  if (!page) throw new BriefbotError('EMPTY_TEXT', 'no article found in this web page; save the article itself as text and ingest that');
+  const article = ingestText(page.text, {
+    ...options,
+    outlet: options.outlet || page.outlet,
+    url: options.url || page.url,
+    published: options.published || page.published,
+  });
+  return { article, text: page.text };
+}
+
 /** A URL-safe id from a title or file name: lower-case words joined by dashes. */
 export function slugify(text: string): string {
   return (

@@ -6,7 +6,7 @@
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BriefbotError, decodeArticleBytes, ingestText, makeReply, saveArticle, type Article, type Reply } from '../core/index.ts';
+import { BriefbotError, decodeArticleBytes, ingestDocument, makeReply, saveArticle, type Article, type Reply } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 import { shownFileName, sizeText, type AddArticleRequest, type ArticleAdder } from '../adapters/shared/articles.ts';
 
@@ -15,8 +15,8 @@ export type { AddArticleRequest, ArticleAdder };
 /** The largest file accepted by default: a long feature is under 100 KB of text. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
 
-/** File names an article may have: plain text or Markdown. */
-const TEXT_FILE = /\.(?:txt|text|md|markdown)$/i;
+/** File names an article may have: plain text, Markdown, or a saved web page. */
+const TEXT_FILE = /\.(?:txt|text|md|markdown|html?)$/i;
 
 export interface ArticleAdderOptions {
   corpusDir: string;
@@ -58,13 +58,12 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
 
   async function addNow(request: AddArticleRequest): Promise<Reply> {
     const name = shownFileName(request.fileName);
-    if (!TEXT_FILE.test(name)) return refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt) or Markdown (.md).`);
+    if (!TEXT_FILE.test(name)) return refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html).`);
     if (request.bytes.length > maxBytes) return refusal('TOO_LARGE', `${name} is ${sizeText(request.bytes.length)}; an article file may be at most ${sizeText(maxBytes)}.`);
     let article: Article;
     let text: string;
     try {
-      text = decodeArticleBytes(request.bytes, name);
-      article = ingestText(text, { source: name, ...(request.outlet ? { outlet: request.outlet } : {}), ...(request.url ? { url: request.url } : {}) });
+      ({ article, text } = await ingestDocument(decodeArticleBytes(request.bytes, name), { source: name, ...(request.outlet ? { outlet: request.outlet } : {}), ...(request.url ? { url: request.url } : {}) }));
     } catch (error) {
       if (error instanceof BriefbotError) {
         const message = error.message.startsWith(`${name}:`) ? error.message : `${name}: ${error.message}`;

@@ -84,6 +84,20 @@ describe('briefbot CLI', () => {
     expect(a.stdout).toMatch(/Test Wire · Patients react · ¶3/);
   });
 
+  it('ingest reads a saved web page: its article, title, outlet, date and link, without the page around it', async () => {
+    const corpus = join(work, 'page');
+    const r = await briefbot(['ingest', join(FIXTURES, 'web-page.html'), '--corpus', corpus]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('council-approves-harbour-tunnel-after-decade-of-debate');
+    const kept = await readFile(join(corpus, 'council-approves-harbour-tunnel-after-decade-of-debate.txt'), 'utf8');
+    expect(kept).toMatch(/^# Council approves harbour tunnel after decade of debate\n\nKELMOUTH — The city council/);
+    expect(kept).not.toMatch(/Most read|Advertisement|All rights reserved|Photo: Gazette/);
+    const a = await briefbot(['ask', '--corpus', corpus, '--json', 'What did Dev Patel say?']);
+    const answer = JSON.parse(a.stdout) as { citations: { text: string; outlet: string; published: string; url: string }[] };
+    expect(answer.citations[0]).toMatchObject({ outlet: 'The Kelmouth Gazette', published: '2026-11-24', url: 'https://gazette.example/news/harbour-tunnel' });
+    expect(answer.citations[0]?.text).toContain('could not afford it');
+  });
+
   it('chat understands commands and follow-ups', async () => {
     const r = await briefbot(['chat'], { input: 'who Witkoff\nquotes Trump\nWho is Steve Witkoff?\nWhat did he press for?\nsources\n' });
     expect(r.code).toBe(0);
@@ -107,6 +121,14 @@ describe('briefbot CLI', () => {
       const r = await briefbot(['ingest', file, '--corpus', join(work, 'c2')]);
       expect(r.code).not.toBe(0);
       expect(r.stderr.trim()).toMatch(/empty\.txt: the file is empty$/);
+    });
+    it('a web page with no article in it', async () => {
+      const file = join(work, 'links.html');
+      await writeFile(file, '<!doctype html><html><body><nav><a href="/a">Home</a></nav></body></html>');
+      const r = await briefbot(['ingest', file, '--corpus', join(work, 'c6')]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim()).toMatch(/^briefbot: .*links\.html: no article found in this web page/);
+      noStackTrace(r);
     });
     it('a binary file, and nothing is written', async () => {
       const file = join(work, 'image.png');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBot, ingestText, BriefbotError } from '../../src/core/index.ts';
+import { createBot, ingestDocument, ingestText, BriefbotError } from '../../src/core/index.ts';
 import { parseDateLine } from '../../src/core/segment.ts';
 import { articleOf, fixtureArticle, fixtureText, sentencesOf } from '../helpers.ts';
 
@@ -109,6 +109,23 @@ describe('ingestText', () => {
     expect(article.sections.map((s) => s.heading)).toEqual([null]);
     expect(texts.some((t) => /^(By |Updated|Advertisement|Share|Read more|Sign up)/.test(t))).toBe(false);
     expect(article.entities.map((e) => e.name)).not.toContain('Maria Lopez');
+  });
+
+  it('reads a saved web page through its article, keeping the text its offsets point into', async () => {
+    const { article, text } = await ingestDocument(fixtureText('web-page.html'), { source: 'web-page.html' });
+    for (const s of sentencesOf(article)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(article).toMatchObject({ title: 'Council approves harbour tunnel after decade of debate', outlet: 'The Kelmouth Gazette', published: '2026-11-24', url: 'https://gazette.example/news/harbour-tunnel', dateline: 'KELMOUTH' });
+    expect(article.sections.map((s) => s.heading)).toEqual([null, 'Costs']);
+    const texts = sentencesOf(article).map((s) => s.text);
+    expect(texts.some((t) => /Most read|Storm closes bridge|By Maria Lopez|Photo: Gazette|rights reserved/.test(t))).toBe(false);
+    expect(article.quotes.map((q) => q.speaker?.description)).toEqual(['Ortiz']);
+    // Options win over what the page says of itself.
+    const given = await ingestDocument(fixtureText('web-page.html'), { source: 'web-page.html', outlet: 'Wire copy' });
+    expect(given.article.outlet).toBe('Wire copy');
+  });
+
+  it('refuses a web page with no article in it', async () => {
+    await expect(ingestDocument('<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>')).rejects.toThrow(/no article found in this web page/);
   });
 
   it('reads the date of an "Updated …" or "Published …" line with its time of day', () => {

@@ -168,7 +168,7 @@ describe('/add over Discord HTTP interactions with BRIEFBOT_CHAT_ADD=on', () => 
     const { first, shown } = await run(addCommand(file));
     expect(first.type).toBe(4);
     expect(shown.flags).toBe(64);
-    expect(shown.content).toBe('ferry.pdf is not an article file: attach the article as plain text (.txt) or Markdown (.md).');
+    expect(shown.content).toBe('ferry.pdf is not an article file: attach the article as plain text (.txt), Markdown (.md) or a saved web page (.html).');
     expect(downloaded(discord, file)).toBe(false);
     expect((await readdir(corpus.dir)).sort()).toEqual(before);
   });
@@ -219,7 +219,7 @@ describe('/add over Discord HTTP interactions with BRIEFBOT_CHAT_ADD=on', () => 
 
   it('lists /add in /help while adding is on', async () => {
     const { shown } = await run(slashCommand('help'));
-    expect(plainTextOfEmbed(shown.embeds[0])).toContain('/add — Add an article: attach its .txt or .md file');
+    expect(plainTextOfEmbed(shown.embeds[0])).toContain('/add — Add an article: attach its .txt, .md or .html file');
   });
 });
 
@@ -285,7 +285,7 @@ describe('the /add definition', () => {
       ['outlet', ApplicationCommandOptionType.String, false],
       ['url', ApplicationCommandOptionType.String, false],
     ]);
-    expect(add?.options?.find((o) => o.name === 'file')?.description).toBe('The article as a .txt or .md file');
+    expect(add?.options?.find((o) => o.name === 'file')?.description).toBe('The article as a .txt, .md or .html file');
     expect(add?.options?.find((o) => o.name === 'url')).toMatchObject({ description: 'Link to the article', max_length: 500 });
     expect(add?.options?.find((o) => o.name === 'outlet')).toMatchObject({ max_length: 100 });
     expect(add?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));

@@ -59,6 +59,14 @@ describe('createArticleAdder', () => {
     expect(answer.citations[0]?.text).toContain('voted on Tuesday to strike for three days');
   });
 
+  it('adds a saved web page through its article, with the outlet the page names', async () => {
+    const html = `<!doctype html><html><head><meta property="og:site_name" content="Island Post"></head><body><nav><a href="/">Home</a></nav><article><h1>Ferry crews vote to strike over rotas</h1><p>PORTHAVEN — Ferry crews on the island routes voted on Tuesday to strike for three days next month, in a ballot that drew most of the union's members.</p><p>Union organiser Aileen Murray said the new rotas left crews working fourteen-hour shifts, and that the company had refused to talk for weeks.</p></article></body></html>`;
+    const reply = await adder.add({ bytes: bytes(html), fileName: 'ferry.html' });
+    expect(reply.lead).toMatch(/^Added “Ferry crews vote to strike over rotas”/);
+    expect(reply.sources).toMatchObject([{ outlet: 'Island Post' }]);
+    expect(await readFile(join(corpus.dir, 'ferry-crews-vote-to-strike-over-rotas.txt'), 'utf8')).toMatch(/^# Ferry crews vote to strike over rotas\n/);
+  });
+
   it('says when the same text is already served, and writes nothing', async () => {
     await adder.add({ bytes: bytes(STORY), fileName: 'ferry.md' });
     const before = await readdir(corpus.dir);

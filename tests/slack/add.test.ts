@@ -39,7 +39,7 @@ Some residents criticised the cost. Councillor Peter Hale said the money could h
 `;
 const BOOKS_QUESTION = 'How many books did volunteers rescue?';
 const BOOKS_ANSWER = 'Volunteers rescued more than 4,000 books from the water.';
-const HOW_TO = 'To add an article, share its .txt or .md file with @briefbot in a direct message, or mention @briefbot in a channel with the file attached.';
+const HOW_TO = 'To add an article, share its .txt, .md or .html file with @briefbot in a direct message, or mention @briefbot in a channel with the file attached.';
 const TURNED_OFF = 'Adding articles from Slack is turned off on this server; ask the operator to set BRIEFBOT_CHAT_ADD=on.';
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -182,7 +182,7 @@ describe('adding an article by sharing its file with briefbot (BRIEFBOT_CHAT_ADD
     const file = fake.hostFile('report.pdf', '%PDF-1.7 not an article');
     await shareInDm(fake, events, [file]);
     const refusal = await nthPostTo(fake, DM, 0);
-    expect(refusal).toContain('report.pdf is not an article file: share the article as plain text (.txt) or Markdown (.md), at most 1 MB.');
+    expect(refusal).toContain('report.pdf is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html), at most 1 MB.');
     expect(fake.downloads).toHaveLength(0);
     expect(await corpusFiles(corpus.dir)).toEqual(before);
   });

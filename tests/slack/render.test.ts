@@ -136,7 +136,7 @@ describe('renderReply', () => {
     expect(text).not.toContain('/brief add');
     const withAdd = sectionTexts(renderReply(help, { canAdd: true }).blocks).join('\n');
     expect(withAdd).toContain('*/brief add*');
-    expect(withAdd).toContain('share its .txt or .md file');
+    expect(withAdd).toContain('share its .txt, .md or .html file');
   });
 
   it('renders an error with a warning sign and no buttons', () => {

@@ -11,7 +11,7 @@ import {
   BriefbotError,
   openBot,
   describeProblem,
-  ingestText,
+  ingestDocument,
   decodeArticleBytes,
   saveArticle,
   COMMANDS,
@@ -182,15 +182,14 @@ async function cmdIngest(args: string[], io: Io): Promise<number> {
   const ready = [];
   for (const file of positionals) {
     const path = resolve(io.cwd, file);
-    const text = await readArticleFile(path);
-    let article;
+    let ingested;
     try {
-      article = ingestText(text, { id: values.id, title: values.title, outlet: values.outlet, url: values.url, published: values.published, source: file });
+      ingested = await ingestDocument(await readArticleFile(path), { id: values.id, title: values.title, outlet: values.outlet, url: values.url, published: values.published, source: file });
     } catch (error) {
-      if (error instanceof BriefbotError) throw new BriefbotError(error.code, `${file}: ${error.message}`);
+      if (error instanceof BriefbotError && !error.message.startsWith(file)) throw new BriefbotError(error.code, `${file}: ${error.message}`);
       throw error;
     }
-    ready.push({ article, text });
+    ready.push(ingested);
   }
   for (const { article, text } of ready) {
     await saveArticle(dir, article, text);

@@ -94,10 +94,10 @@ export function planAdd(input: AddInput, context: AddContext): AddPlan {
   if (!articles) return { now: renderNotice(ADD_TURNED_OFF) };
   const id = text(input.options['file']);
   const attachment = id ? input.attachments?.[id] : undefined;
-  if (!attachment) return { now: renderNotice('Attach the article to /add as a .txt or .md file.') };
+  if (!attachment) return { now: renderNotice('Attach the article to /add as a .txt, .md or .html file.') };
   const name = shownFileName(attachment.filename);
   const shown = escapeMarkdown(name);
-  if (!articles.accepts(name)) return { now: renderNotice(`${shown} is not an article file: attach the article as plain text (.txt) or Markdown (.md).`) };
+  if (!articles.accepts(name)) return { now: renderNotice(`${shown} is not an article file: attach the article as plain text (.txt), Markdown (.md) or a saved web page (.html).`) };
   if (!articles.accepts(name, attachment.size)) {
     return { now: renderNotice(`${shown} is ${sizeText(attachment.size)}; an article file may be at most ${sizeText(articles.maxBytes)}.`) };
   }

@@ -9,7 +9,7 @@ import { downloadFile } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';
 import { articleFileName, MAX_FILES_PER_MESSAGE, sharedFiles, type SharedFile } from './files.ts';
 
-export const ADD_HOW_TO = 'To add an article, share its .txt or .md file with @briefbot in a direct message, or mention @briefbot in a channel with the file attached.';
+export const ADD_HOW_TO = 'To add an article, share its .txt, .md or .html file with @briefbot in a direct message, or mention @briefbot in a channel with the file attached.';
 export const ADD_OFF = 'Adding articles from Slack is turned off on this server; ask the operator to set BRIEFBOT_CHAT_ADD=on.';
 
 /**
@@ -61,7 +61,7 @@ export async function addSharedFile(shared: SharedFile, ctx: AddFileContext): Pr
     // A text file refused only for its size gets the size as the reason.
     return articles.accepts(fileName)
       ? refusal('TOO_LARGE', `${name} is ${sizeText(file.size ?? 0)}; an article file may be at most ${sizeText(articles.maxBytes)}.`)
-      : refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt) or Markdown (.md), at most ${sizeText(articles.maxBytes)}.`);
+      : refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html), at most ${sizeText(articles.maxBytes)}.`);
   }
   if (file.url === undefined) return refusal('NO_FILE_URL', `I could not find ${name} on Slack to download it. Please share the file again.`);
   const download = await downloadFile(file.url, { headers: { authorization: `Bearer ${ctx.token}` }, origins: ctx.origins, maxBytes: articles.maxBytes, timeoutMs: ctx.timeoutMs });

@@ -16,7 +16,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: 'add',
   description: 'Add an article to the briefing by attaching its text',
   options: [
-    { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The article as a .txt or .md file', required: true },
+    { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The article as a .txt, .md or .html file', required: true },
     { type: ApplicationCommandOptionType.String, name: 'outlet', description: 'Who published it, e.g. The Coastal Herald', required: false, max_length: 100 },
     { type: ApplicationCommandOptionType.String, name: 'url', description: 'Link to the article', required: false, max_length: 500 },
   ],
@@ -30,6 +30,6 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 /** How `/help` lists it when adding is on. */
 export const helpEntry = {
   name: 'add',
-  description: 'Add an article: attach its .txt or .md file (people who may manage the server)',
+  description: 'Add an article: attach its .txt, .md or .html file (people who may manage the server)',
   example: 'add file:story.md outlet:The Coastal Herald',
 } as const;

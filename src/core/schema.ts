@@ -94,6 +94,8 @@ export const ArticleSchema = z.object({
   source: z.string().default(''),
   /** SHA-256 of the source text, so a re-ingest can be checked. */
   sourceHash: z.string().default(''),
+  /** For an article added from chat: who added it (the platform's hashed user id), who alone may remove it there. */
+  addedBy: z.string().optional(),
   sections: z.array(SectionSchema).min(1),
   entities: z.array(EntitySchema).default([]),
   quotes: z.array(QuoteSchema).default([]),

@@ -4,13 +4,13 @@
  * `npx briefbot ingest` does, and served as soon as the watcher has read it. Adds run one at
  * a time, so two files with the same title cannot take the same id.
  */
-import { access } from 'node:fs/promises';
+import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefbotError, decodeArticleBytes, ingestDocument, makeReply, saveArticle, type Article, type Reply } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
-import { shownFileName, sizeText, type AddArticleRequest, type ArticleAdder } from '../adapters/shared/articles.ts';
+import { shownFileName, sizeText, type AddArticleRequest, type ArticleAdder, type RemoveArticleRequest } from '../adapters/shared/articles.ts';
 
-export type { AddArticleRequest, ArticleAdder };
+export type { AddArticleRequest, ArticleAdder, RemoveArticleRequest };
 
 /** The largest file accepted by default: a long feature is under 100 KB of text. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -83,8 +83,9 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
       const id = n === 1 ? base : `${base}-${n}`;
       if (taken.has(id) || (await exists(join(options.corpusDir, `${id}.json`)))) continue;
       try {
-        await saveArticle(options.corpusDir, { ...article, id }, text, { exclusive: true });
-        article = { ...article, id };
+        const claimed: Article = { ...article, id, ...(request.user ? { addedBy: request.user } : {}) };
+        await saveArticle(options.corpusDir, claimed, text, { exclusive: true });
+        article = claimed;
         break;
       } catch (error) {
         if (!(error instanceof BriefbotError && error.code === 'ID_TAKEN')) throw error;
@@ -100,16 +101,39 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
     return makeReply({ kind: 'list', command: 'sources', lead, sources: [sourceInfo(article)], confidence: 1 });
   }
 
+  async function removeNow(request: RemoveArticleRequest): Promise<Reply> {
+    const wanted = request.article.trim().replace(/^["“”']+|["“”']+$/g, '').trim();
+    if (wanted === '') return refusal('BAD_OPTION', 'Say which article to remove: its title, as the sources list shows it.');
+    const served = options.articles();
+    const article = served.find((a) => a.id === wanted) ?? served.find((a) => a.title.toLowerCase() === wanted.toLowerCase());
+    if (!article) return refusal('NOT_FOUND', `No article “${wanted}” in the briefing; the sources list shows the titles.`);
+    // Only the person who added an article from chat may take it back there; the rest is the operator's.
+    if (!article.addedBy) return refusal('NOT_ADDED_HERE', `“${article.title}” was not added from chat; ask whoever runs briefbot to remove it.`);
+    if (!request.user || request.user !== article.addedBy) return refusal('NOT_YOURS', `Only the person who added “${article.title}” can remove it.`);
+    // The JSON first: once it is gone the article is no longer served, whatever happens next.
+    await unlink(join(options.corpusDir, `${article.id}.json`)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await unlink(join(options.corpusDir, `${article.id}.txt`)).catch(() => undefined);
+    await options.refresh();
+    log.info({ requestId: request.requestId, user: request.user, article: article.id }, 'article removed from a chat');
+    return makeReply({ kind: 'list', command: 'sources', lead: `Removed “${article.title}” from the briefing.`, confidence: 1 });
+  }
+
+  /** Adds and removals run one at a time, in the order asked. */
+  function serial(work: () => Promise<Reply>, requestId: string | undefined, what: string): Promise<Reply> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run.catch((error: unknown) => {
+      log.error({ err: error, requestId }, `could not ${what} an article`);
+      return refusal(`${what.toUpperCase()}_FAILED`, `Sorry, the article could not be ${what === 'add' ? 'added' : 'removed'} just now. Please try again in a moment.`);
+    });
+  }
+
   return {
     maxBytes,
     accepts,
-    add(request) {
-      const run = queue.then(() => addNow(request));
-      queue = run.catch(() => undefined);
-      return run.catch((error: unknown) => {
-        log.error({ err: error, requestId: request.requestId }, 'could not add an article');
-        return refusal('ADD_FAILED', 'Sorry, the article could not be added just now. Please try again in a moment.');
-      });
-    },
+    add: (request) => serial(() => addNow(request), request.requestId, 'add'),
+    remove: (request) => serial(() => removeNow(request), request.requestId, 'remove'),
   };
 }

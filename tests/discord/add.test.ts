@@ -154,6 +154,20 @@ describe('/add over Discord HTTP interactions with BRIEFBOT_CHAT_ADD=on', () => 
     expect(log.text()).not.toContain(TEST_USER.id);
   });
 
+  it('lets the person who added an article remove it with /remove, and no one else', async () => {
+    const text = 'Night bus route cut in budget plan\n\nHARLOW — The county will end its only night bus route in April to save money, the transport committee said on Thursday.\n\nCommittee chair Rosa Pennant said the route carried fewer than 40 people a night.\n';
+    const added = await run(addCommand(discord.addAttachment('night-bus.md', text)));
+    expect(plainTextOfEmbed(added.shown.embeds[0])).toMatch(/^Added “Night bus route cut in budget plan”/);
+    const removal = slashCommand('remove', [{ name: 'article', type: 3, value: 'Night bus route cut in budget plan' }]);
+    const someoneElse = { ...removal, member: { ...removal.member, user: { ...TEST_USER, id: '5234567890123456789' } } };
+    const refused = await run(someoneElse);
+    expect(plainTextOfEmbed(refused.shown.embeds[0])).toBe('Only the person who added “Night bus route cut in budget plan” can remove it.');
+    expect(await readdir(corpus.dir)).toContain('night-bus-route-cut-in-budget-plan.json');
+    const removed = await run(slashCommand('remove', [{ name: 'article', type: 3, value: 'Night bus route cut in budget plan' }]));
+    expect(plainTextOfEmbed(removed.shown.embeds[0])).toBe('Removed “Night bus route cut in budget plan” from the briefing.');
+    expect(await readdir(corpus.dir)).not.toContain('night-bus-route-cut-in-budget-plan.json');
+  });
+
   it('says the same file is already in the briefing, and writes nothing more', async () => {
     await eventually(async () => (await readdir(corpus.dir)).includes(`${ARTICLE_ID}.json`));
     const before = (await readdir(corpus.dir)).sort();
@@ -296,7 +310,7 @@ describe('the /add definition', () => {
     const discord = await startFakeDiscord();
     try {
       const names = await registerCommands({ token: 'a.b.c', appId: discord.appId, guildId: discord.guildId, apiUrl: discord.apiUrl });
-      expect(names).toEqual(['ask', 'brief', 'who', 'quotes', 'sources', 'help', 'add']);
+      expect(names).toEqual(['ask', 'brief', 'who', 'quotes', 'sources', 'help', 'add', 'remove']);
       const put = await discord.waitForRequest((r) => r.method === 'PUT');
       expect((put.body as { name: string }[]).find((c) => c.name === 'add')).toEqual(add);
     } finally {

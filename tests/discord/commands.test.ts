@@ -54,7 +54,7 @@ describe('registerCommands and runDiscordRegister', () => {
 
   it('registers every command in a guild with one PUT, authorised by the bot token', async () => {
     const names = await registerCommands({ token: 'a.b.c', appId: discord.appId, guildId: discord.guildId, apiUrl: discord.apiUrl });
-    expect(names).toEqual(['ask', 'brief', 'who', 'quotes', 'sources', 'help', 'add']);
+    expect(names).toEqual(['ask', 'brief', 'who', 'quotes', 'sources', 'help', 'add', 'remove']);
     const put = await discord.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${discord.appId}/guilds/${discord.guildId}/commands`);
     expect(put.headers.authorization).toBe('Bot a.b.c');
     expect(put.body).toEqual(commandDefinitions());
@@ -68,7 +68,7 @@ describe('registerCommands and runDiscordRegister', () => {
       err: (line) => out.push(line),
     });
     expect(code).toBe(0);
-    expect(out.join('\n')).toMatch(/Registered 7 commands globally/);
+    expect(out.join('\n')).toMatch(/Registered 8 commands globally/);
     await discord.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${discord.appId}/commands`);
   });
 

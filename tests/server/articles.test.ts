@@ -102,6 +102,30 @@ describe('createArticleAdder', () => {
     expect((await readFile(join(corpus.dir, `${ids[0]}.txt`), 'utf8')) === (await readFile(join(corpus.dir, `${ids[1]}.txt`), 'utf8'))).toBe(false);
   });
 
+  it('lets the person who added an article remove it, and no one else', async () => {
+    await adder.add({ bytes: bytes(STORY), fileName: 'ferry.md', user: 'slack:alice' });
+    const id = 'ferry-crews-vote-to-strike-over-rotas';
+    const saved = JSON.parse(await readFile(join(corpus.dir, `${id}.json`), 'utf8')) as { addedBy?: string };
+    expect(saved.addedBy).toBe('slack:alice');
+    const byOther = await adder.remove({ article: 'Ferry crews vote to strike over rotas', user: 'slack:bob' });
+    expect(byOther).toMatchObject({ kind: 'error', code: 'NOT_YOURS' });
+    expect(await readdir(corpus.dir)).toContain(`${id}.json`);
+    const removed = await adder.remove({ article: '“ferry crews vote to strike over rotas”', user: 'slack:alice' });
+    expect(removed.lead).toBe('Removed “Ferry crews vote to strike over rotas” from the briefing.');
+    expect(await readdir(corpus.dir)).not.toEqual(expect.arrayContaining([`${id}.json`]));
+    expect(await readdir(corpus.dir)).not.toEqual(expect.arrayContaining([`${id}.txt`]));
+    expect(served.map((a) => a.id)).not.toContain(id);
+    expect(bot.handle({ text: 'How long will the ferry crews strike?' }).citations.some((c) => c.articleId === id)).toBe(false);
+  });
+
+  it('never removes an article the operator added, nor one it cannot find', async () => {
+    const operators = served[0]!;
+    expect(await adder.remove({ article: operators.title, user: 'slack:alice' })).toMatchObject({ kind: 'error', code: 'NOT_ADDED_HERE' });
+    expect(await adder.remove({ article: 'No such story', user: 'slack:alice' })).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    expect(await adder.remove({ article: '  ', user: 'slack:alice' })).toMatchObject({ kind: 'error', code: 'BAD_OPTION' });
+    expect(served.map((a) => a.id)).toContain(operators.id);
+  });
+
   it('refuses what is not an article file, with a reason, and writes nothing', async () => {
     const before = await readdir(corpus.dir);
     const cases: [Uint8Array, string, string][] = [

@@ -298,6 +298,23 @@ describe('adding an article by sharing its file with briefbot (BRIEFBOT_CHAT_ADD
     const answer = await fake.waitFor(() => fake.responses[1]);
     expect(allText(answer.body)).not.toContain(HOW_TO);
   });
+
+  it('lets the person who added an article remove it with /brief remove, and no one else', async () => {
+    const text = 'Night bus route cut in budget plan\n\nHARLOW — The county will end its only night bus route in April to save money, the transport committee said on Thursday.\n\nCommittee chair Rosa Pennant said the route carried fewer than 40 people a night.\n';
+    await shareInDm(fake, events, [fake.hostFile('night-bus.md', text)]);
+    expect(await nthPostTo(fake, DM, 0)).toContain('Added “Night bus route cut in budget plan”');
+    // Bob did not add it.
+    await postToApp(events, formPost(slashCommandFields('remove Night bus route cut in budget plan', fake.responseUrl(), { user_id: 'U0BOB', user_name: 'bob' })));
+    const refused = await fake.waitFor(() => fake.responses[0]);
+    expect(allText(refused.body)).toContain('Only the person who added “Night bus route cut in budget plan” can remove it.');
+    expect(await corpusFiles(corpus.dir)).toContain('night-bus-route-cut-in-budget-plan.json');
+    // Alice did.
+    await postToApp(events, formPost(slashCommandFields('remove Night bus route cut in budget plan', fake.responseUrl())));
+    const removed = await fake.waitFor(() => fake.responses[1]);
+    expect(removed.body.response_type).toBe('ephemeral');
+    expect(allText(removed.body)).toContain('Removed “Night bus route cut in budget plan” from the briefing.');
+    expect(await corpusFiles(corpus.dir)).not.toContain('night-bus-route-cut-in-budget-plan.json');
+  });
 });
 
 describe('sharing a file with BRIEFBOT_CHAT_ADD unset', () => {

@@ -140,3 +140,20 @@ export function planAdd(input: AddInput, context: AddContext): AddPlan {
   }
   return { later };
 }
+
+/**
+ * `/remove article:<title>`: the adder takes back an article this person added (it checks who
+ * added it); the result is shown in the channel, as an addition is.
+ */
+export function planRemove(input: AddInput, context: AddContext): AddPlan {
+  const { articles } = context;
+  if (!articles) return { now: renderNotice(ADD_TURNED_OFF) };
+  const adder: ArticleAdder = articles;
+  const article = text(input.options['article']);
+  return {
+    async later() {
+      const reply = await adder.remove({ article, requestId: input.id, ...(input.user !== undefined ? { user: input.user } : {}) });
+      return renderReply(reply, { request: { command: 'sources', text: '' }, title: `/remove ${article}`, private: false });
+    },
+  };
+}

@@ -17,8 +17,9 @@ import type { Bot, Reply } from '../../core/index.ts';
 import type { ArticleAdder } from '../shared/articles.ts';
 import { hashUser, type FeedbackLog } from '../shared/feedback.ts';
 import type { Logger } from '../shared/logger.ts';
-import { planAdd, type AddPlan } from './add.ts';
+import { planAdd, planRemove, type AddPlan } from './add.ts';
 import { helpEntry as addHelp } from './commands/add.ts';
+import { helpEntry as removeHelp } from './commands/remove.ts';
 import { autocompleteSource, loadCommands, type DiscordCommand, type OptionValue } from './commands/index.ts';
 import {
   CUSTOM_IDS,
@@ -125,14 +126,15 @@ function message(type: InteractionResponseType.ChannelMessageWithSource | Intera
   return { type, data } as APIInteractionResponse;
 }
 
-/** `/add`'s plan when the interaction is `/add`: it is answered outside the core (see add.ts). */
+/** The plan of `/add` or `/remove`, which are answered outside the core (see add.ts); null for any other interaction. */
 function addPlanOf(interaction: APIInteraction, context: InteractionContext): AddPlan | null {
   if (interaction.type !== InteractionType.ApplicationCommand || interaction.data.type !== ApplicationCommandType.ChatInput) return null;
-  if (interaction.data.name !== 'add') return null;
+  const plan = interaction.data.name === 'add' ? planAdd : interaction.data.name === 'remove' ? planRemove : null;
+  if (!plan) return null;
   const { values } = flatOptions(interaction.data.options as APIApplicationCommandInteractionDataOption[] | undefined);
   const userId = userIdOf(interaction);
   try {
-    return planAdd(
+    return plan(
       { id: interaction.id, ...(userId ? { user: hashUser('discord', userId) } : {}), options: values, attachments: interaction.data.resolved?.attachments },
       { articles: context.articles, apiUrl: context.apiUrl, logger: context.logger },
     );
@@ -258,7 +260,7 @@ export async function processInteraction(interaction: APIInteraction, context: I
         });
         const request: AskedRequest = { command: output.request.command, text: output.request.text };
         // `/add` is not the core's, so help lists it here, and only when adding is on.
-        const extraCommands = output.reply.kind === 'help' && context.articles ? [addHelp] : [];
+        const extraCommands = output.reply.kind === 'help' && context.articles ? [addHelp, removeHelp] : [];
         return message(InteractionResponseType.ChannelMessageWithSource, renderReply(output.reply, { request, private: output.private, extraCommands }));
       }
       case InteractionType.MessageComponent:

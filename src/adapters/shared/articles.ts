@@ -17,6 +17,14 @@ export interface AddArticleRequest {
   requestId?: string;
 }
 
+export interface RemoveArticleRequest {
+  /** The article's id or title, as the person wrote it. */
+  article: string;
+  /** Hashed user id: only the person who added an article may remove it from chat. */
+  user?: string;
+  requestId?: string;
+}
+
 export interface ArticleAdder {
   /** Larger files are refused; check the size the platform gives before downloading. */
   readonly maxBytes: number;
@@ -24,6 +32,12 @@ export interface ArticleAdder {
   accepts(fileName: string, size?: number): boolean;
   /** Adds the article and serves it. Never throws: a refusal is a reply of kind `error`. */
   add(request: AddArticleRequest): Promise<Reply>;
+  /**
+   * Removes an article that this same person added from chat, and stops serving it. Never
+   * throws: a refusal (no such article, not added from chat, added by someone else) is a reply
+   * of kind `error`.
+   */
+  remove(request: RemoveArticleRequest): Promise<Reply>;
 }
 
 /** A size as people read it: "1 MB", "1.5 MB", "300 KB", "200 bytes". */

@@ -23,6 +23,17 @@ export function isAddCommand(text: string): boolean {
   return rest === '' || !/\?\s*$/.test(rest);
 }
 
+/**
+ * The title in `/brief remove TITLE`, or null when the text is no removal ("remove what?" is a
+ * question for the core).
+ */
+export function removeArgument(text: string): string | null {
+  const match = /^\/?remove(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  if (!match) return null;
+  const rest = (match[1] ?? '').trim();
+  return /\?\s*$/.test(rest) ? null : rest;
+}
+
 /** The reply to `/brief add`: how to add, or that adding is off. */
 export function addHowTo(enabled: boolean): Reply {
   return enabled ? makeReply({ kind: 'list', command: 'help', lead: ADD_HOW_TO }) : makeReply({ kind: 'error', command: 'help', lead: ADD_OFF, code: 'ADD_OFF' });

@@ -34,7 +34,7 @@ import {
 } from './payload.ts';
 import { renderReply, type SlackMessage } from './render.ts';
 import type { ArticleAdder } from '../shared/articles.ts';
-import { addHowTo, addSharedFile, isAddCommand, tooManyFiles } from './add.ts';
+import { addHowTo, addSharedFile, isAddCommand, removeArgument, tooManyFiles } from './add.ts';
 import { MAX_FILES_PER_MESSAGE, sharedFiles, trustedOrigins, type SharedFile } from './files.ts';
 
 type WebClient = webApi.WebClient;
@@ -310,6 +310,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (isAddCommand(text)) {
       logger.info({ requestId: command.trigger_id, conversation: command.channel_id, command: 'add', enabled: articles !== undefined }, 'answered /brief add');
       await respond({ response_type: 'ephemeral', ...message(addHowTo(articles !== undefined)) });
+      return;
+    }
+    // "remove TITLE" takes back an article this person added from chat.
+    const removal = removeArgument(text);
+    if (removal !== null) {
+      const reply = articles ? await articles.remove({ article: removal, user: hashUser('slack', command.user_id), requestId: command.trigger_id }) : addHowTo(false);
+      logger.info({ requestId: command.trigger_id, conversation: command.channel_id, command: 'remove', kind: reply.kind, code: reply.code }, 'answered /brief remove');
+      await respond({ response_type: 'ephemeral', ...message(reply) });
       return;
     }
     const share: SharePayload = requestFor(text);

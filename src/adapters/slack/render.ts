@@ -134,7 +134,10 @@ function helpBlocks(reply: Reply, slashCommand: string, canAdd: boolean): KnownB
   for (const command of reply.commands) {
     lines.push({ text: usageOf(command, slashCommand), bold: true }, { text: `  ${command.description}\n` });
   }
-  if (canAdd) lines.push({ text: `${slashCommand} add`, bold: true }, { text: '  Add an article: share its .txt, .md or .html file with the bot in a direct message, or attach it to a mention.\n' });
+  if (canAdd) {
+    lines.push({ text: `${slashCommand} add`, bold: true }, { text: '  Add an article: share its .txt, .md or .html file with the bot in a direct message, or attach it to a mention.\n' });
+    lines.push({ text: `${slashCommand} remove TITLE`, bold: true }, { text: '  Remove an article you added.\n' });
+  }
   lines.push({ text: 'In a channel, mention the bot with your question; it answers in the thread, and follow-ups in that thread are understood in context.' });
   blocks.push(section(lines));
   return blocks;

@@ -6,6 +6,7 @@ import * as quotes from './quotes.ts';
 import * as sources from './sources.ts';
 import * as help from './help.ts';
 import * as add from './add.ts';
+import * as remove from './remove.ts';
 
 export type { CommandInput, CommandOutput, DiscordCommand, OptionValue } from './_define.ts';
 export { autocompleteSource } from './_define.ts';
@@ -13,8 +14,8 @@ export { autocompleteSource } from './_define.ts';
 /** Every command module the core answers, one per slash command. */
 export const COMMAND_MODULES: readonly unknown[] = [ask, brief, who, quotes, sources, help];
 
-/** Commands the adapter answers itself, asynchronously (`/add`): definitions only, no `execute`. */
-export const ADAPTER_COMMANDS: readonly DiscordCommand['data'][] = [add.data];
+/** Commands the adapter answers itself, asynchronously (`/add`, `/remove`): definitions only, no `execute`. */
+export const ADAPTER_COMMANDS: readonly DiscordCommand['data'][] = [add.data, remove.data];
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 

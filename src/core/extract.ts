@@ -153,6 +153,30 @@ function jobBefore(tokens: readonly Token[], at: number, source: string, tags: W
   return source.slice(tokens[from]!.start, job.end);
 }
 
+/**
+ * How many words a connector inside an organisation's name takes after token `j` (the run began
+ * at `from`): "for" or "for the" right after an organisation word, "and" once the name has gone
+ * on past its organisation word with "for" or "of"; 0 when the run ends here.
+ */
+function innerConnector(tokens: readonly Token[], from: number, j: number, source: string): number {
+  const word = (k: number) => foldWord(tokens[k]?.surface ?? '');
+  const capitalised = (k: number) => /^\p{Lu}/u.test(tokens[k]?.surface ?? '');
+  const spaced = (k: number) => tokens[k + 1] !== undefined && /^\s+$/.test(source.slice(tokens[k]!.end, tokens[k + 1]!.start));
+  const next = word(j + 1);
+  if (next === 'for' && ORG_WORDS.has(word(j))) {
+    const the = word(j + 2) === 'the' && spaced(j + 1) ? 1 : 0;
+    return spaced(j + 1 + the) && capitalised(j + 2 + the) ? 2 + the : 0;
+  }
+  if (next === 'and' && spaced(j + 1) && capitalised(j + 2)) {
+    let sawOrganisation = false;
+    for (let k = from; k <= j; k++) {
+      if (ORG_WORDS.has(word(k))) sawOrganisation = true;
+      else if (sawOrganisation && (word(k) === 'for' || word(k) === 'of')) return 2;
+    }
+  }
+  return 0;
+}
+
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
@@ -186,6 +210,14 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       }
       if (CONNECTORS.has(nx.surface) && j + 2 < tokens.length && /^\p{Lu}/u.test(tokens[j + 2]!.surface) && /^\s+$/.test(source.slice(nx.end, tokens[j + 2]!.start))) {
         j += 2;
+        continue;
+      }
+      // An organisation's name goes on through "for (the)" after its organisation word ("Center
+      // for Strategic and International Studies", "Joint Council for the Welfare of Immigrants"),
+      // and through "and" once it has: "Department of Health and Human Services".
+      const inner = innerConnector(tokens, i, j, source);
+      if (inner > 0) {
+        j += inner;
         continue;
       }
       break;
@@ -273,7 +305,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (h === 'place' && !organisationOfPlace) votes.place += 1.5;
       if (h === 'organisation') votes.organisation += 1.5;
     }
-    if (ORG_WORDS.has(lastLower)) votes.organisation += 2.5;
+    // "… Council", or "Center for …", "Department of …": an organisation word heads the name.
+    const headed = part.some((p, k) => ORG_WORDS.has(foldWord(p.surface)) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
+    if (headed) votes.organisation += 2.5;
     if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;

@@ -170,6 +170,8 @@ describe('entity boundaries and types', () => {
     'Chair of the Kelmouth Port Board Daniel Harcourt told reporters: "Nobody wins a strike."',
     'The deal was drafted with help from employment barrister Priya Raman.',
     'At the signing, United States President Martha J. Keene praised both sides.',
+    'Economists at the Institute for Coastal and Maritime Research said the strike cost the port £4 million a day.',
+    'Inspectors from the Department of Health and Human Safety will visit the docks next week.',
     '"The cranes are running again," said Kwabena Osei Tutu, a union spokesman.',
   ]);
   const entity = (name: string) => article.entities.find((e) => e.name === name);
@@ -207,6 +209,12 @@ describe('entity boundaries and types', () => {
     expect(entity('Kwabena Osei Tutu')?.roles).toEqual(['union spokesman']);
     expect(entity('Sarah Whitfield')?.roles).toEqual(['CEO of the Harbour Trust']);
     expect(entity('Daniel Harcourt')?.roles).toEqual(['Chair of the Kelmouth Port Board']);
+  });
+
+  it('reads an organisation\'s name through "for", "of" and "and" after its organisation word', () => {
+    expect(entity('Institute for Coastal and Maritime Research')?.type).toBe('organisation');
+    expect(entity('Department of Health and Human Safety')?.type).toBe('organisation');
+    expect(article.entities.some((e) => e.name === 'Maritime Research' || e.name === 'Human Safety')).toBe(false);
   });
 
   it('keeps a middle initial inside a name and a country before a title in the role', () => {

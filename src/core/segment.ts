@@ -45,7 +45,8 @@ const ALWAYS = new Set(abbreviationData.always);
 const BOILERPLATE_LINES = new Set(layoutData.lines);
 const BOILERPLATE_PREFIXES = layoutData.prefixes;
 /** "By Maria Lopez and Tom Becker", "By Maria Lopez, Reuters": a name list, not a sentence. */
-const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|in))*\s*$/iu;
+// Case matters past "By": every name word is capitalised, so "By noon, the crowd had gone." is no byline.
+const BYLINE = /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|in))*\s*$/u;
 /** "Updated 3:45 PM GMT, November 24, 2026": words and a time of day around a date line. */
 const DATE_PREFIX = /^(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?:?\s+/i;
 const TIME_OF_DAY = /(?:\bat\s+)?\b\d{1,2}(?::\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?)?|\s*[AaPp]\.?[Mm]\b\.?)(?:\s+[A-Z]{2,4}\b)?,?/g;
@@ -99,7 +100,6 @@ function stripQuotesAndBrackets(text: string): string {
   return text.replace(/[\s"'“”‘’»«)\]*_]+$/u, '');
 }
 
-/** A short line with no closing punctuation, starting with a capital: a headline or section heading. */
 /** True for a line a web page adds around the story ("Advertisement", "Read more: …"). */
 export function isBoilerplate(text: string): boolean {
   const line = text.trim().toLowerCase().replace(/[\s.:!|›»>→-]+$/u, '');
@@ -107,6 +107,7 @@ export function isBoilerplate(text: string): boolean {
   return line.split(/\s+/).length <= 12 && BOILERPLATE_PREFIXES.some((p) => line.startsWith(p));
 }
 
+/** A short line with no closing punctuation, starting with a capital: a headline or section heading. */
 export function looksLikeHeading(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 14) return false;

@@ -128,6 +128,11 @@ describe('ingestText', () => {
     await expect(ingestDocument('<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>')).rejects.toThrow(/no article found in this web page/);
   });
 
+  it('keeps a short opening paragraph that starts with "By", which is no byline', () => {
+    const article = articleOf('vigil', 'Vigil held for flood victims', ['By noon, the crowd had gone.', 'Hundreds had gathered at dawn by the river to remember the victims.']);
+    expect(sentencesOf(article).map((s) => s.text)).toContain('By noon, the crowd had gone.');
+  });
+
   it('reads the date of an "Updated …" or "Published …" line with its time of day', () => {
     expect(parseDateLine('Updated 3:45 PM GMT, November 24, 2026')).toBe('2026-11-24');
     expect(parseDateLine('Published November 24, 2026 at 3 p.m. EST')).toBe('2026-11-24');

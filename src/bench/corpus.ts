@@ -118,17 +118,23 @@ export function generatedQuestions(count: number, limit: number): string[] {
   return out.slice(0, limit);
 }
 
-/** Writes articles as a corpus folder (one compact JSON file each), unless it already holds exactly them. */
+/**
+ * Writes articles as a corpus folder (one compact JSON file each), unless it already holds
+ * exactly them. The key is the articles' JSON, not their source texts: the same texts ingested
+ * by changed extraction code are different articles, and the index file built from the new ones
+ * must not be recorded as matching a folder of old ones.
+ */
 export async function writeCorpusFolder(dir: string, articles: readonly Article[]): Promise<void> {
   const marker = join(dir, '..', `${dir.split(/[\\/]/).pop()}.done`);
   const key = createHash('sha256');
-  for (const a of articles) key.update(a.id).update(a.sourceHash);
+  const texts = articles.map((a) => JSON.stringify(a));
+  for (const text of texts) key.update(text).update('\0');
   const digest = key.digest('hex');
   if ((await readFile(marker, 'utf8').catch(() => '')) === digest) return;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   for (let i = 0; i < articles.length; i += 200) {
-    await Promise.all(articles.slice(i, i + 200).map((a) => writeFile(join(dir, `${a.id}.json`), JSON.stringify(a))));
+    await Promise.all(articles.slice(i, i + 200).map((a, k) => writeFile(join(dir, `${a.id}.json`), texts[i + k]!)));
   }
   await writeFile(marker, digest);
 }

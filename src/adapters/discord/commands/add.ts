@@ -7,6 +7,16 @@ import {
 } from 'discord.js';
 
 /**
+ * Who sees the commands that write into the corpus (`/add`, `/remove`): by default only people
+ * who may manage the server (admins can change that in Server Settings → Integrations), and only
+ * in servers (`contexts`, which replaces the deprecated `dm_permission`).
+ */
+export const CORPUS_EDITORS = {
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  contexts: [InteractionContextType.Guild],
+} satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+
+/**
  * `/add file:<attachment> [outlet:<text>] [url:<link>]`: adds an article to the corpus. Not a
  * core command, so it has no `execute`: the adapter answers it itself, asynchronously
  * (`../add.ts`), because the file has to be downloaded and ingested first.
@@ -20,11 +30,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     { type: ApplicationCommandOptionType.String, name: 'outlet', description: 'Who published it, e.g. The Coastal Herald', required: false, max_length: 100 },
     { type: ApplicationCommandOptionType.String, name: 'url', description: 'Link to the article', required: false, max_length: 500 },
   ],
-  // Adding writes into the corpus: by default only people who may manage the server see the
-  // command (admins can change that in Server Settings → Integrations); only in servers
-  // (`contexts`, which replaces the deprecated `dm_permission`).
-  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  contexts: [InteractionContextType.Guild],
+  ...CORPUS_EDITORS,
 };
 
 /** How `/help` lists it when adding is on. */

@@ -1,10 +1,5 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { CORPUS_EDITORS } from './add.ts';
 
 /**
  * `/remove article:<title>`: takes back an article the same person added with `/add`. Like
@@ -15,8 +10,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: 'remove',
   description: 'Remove an article you added with /add',
   options: [{ type: ApplicationCommandOptionType.String, name: 'article', description: 'Its title, as /sources lists it', required: true, max_length: 300 }],
-  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  contexts: [InteractionContextType.Guild],
+  ...CORPUS_EDITORS,
 };
 
 /** How `/help` lists it when adding is on. */

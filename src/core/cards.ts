@@ -1,5 +1,6 @@
 /** The commands other than `ask`: brief, who, quotes, sources, help. Each returns a Reply. */
-import type { Reply } from './reply.ts';
+import type { Reply, SourceInfo } from './reply.ts';
+import type { Article } from './schema.ts';
 import { makeReply } from './reply.ts';
 import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
@@ -144,17 +145,16 @@ export function quotesReply(index: Index, speaker: string): Reply {
   return makeReply({ kind: 'list', command: 'quotes', lead: wanted ? `Quotes by ${wanted}` : 'Quotes', citations, confidence: 1 });
 }
 
+/** How `sources` lists an article: title, outlet, date, link and how many sentences it has. */
+export function sourceInfoOf(a: Article): SourceInfo {
+  const sentences = a.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
+  return { articleId: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, sentences };
+}
+
 /** The articles with outlet, date and link. */
 export function sourcesReply(index: Index): Reply {
   if (index.articles.length === 0) return emptyCorpus('sources');
-  const sources = index.articles.map((a) => ({
-    articleId: a.id,
-    title: a.title,
-    outlet: a.outlet,
-    published: a.published,
-    url: a.url,
-    sentences: a.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0),
-  }));
+  const sources = index.articles.map(sourceInfoOf);
   return makeReply({ kind: 'list', command: 'sources', lead: `${sources.length} article${sources.length === 1 ? '' : 's'}`, sources, confidence: 1 });
 }
 

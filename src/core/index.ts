@@ -23,3 +23,4 @@ export { buildIndex, type Index } from './search-index.ts';
 export { answerWithTrace, MAX_UNKNOWN_SHARE, type AnswerTrace, type Scored } from './answer.ts';
 export { MODEL, RANKER, FEATURE_NAMES, RANK_FEATURES, probability } from './decide.ts';
 export { foldQuotes } from './text.ts';
+export { sourceInfoOf } from './cards.ts';

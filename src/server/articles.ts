@@ -6,9 +6,9 @@
  */
 import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BriefbotError, decodeArticleBytes, ingestDocument, makeReply, saveArticle, type Article, type Reply } from '../core/index.ts';
+import { BriefbotError, decodeArticleBytes, ingestDocument, makeReply, saveArticle, sourceInfoOf, type Article, type Reply } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
-import { shownFileName, sizeText, type AddArticleRequest, type ArticleAdder, type RemoveArticleRequest } from '../adapters/shared/articles.ts';
+import { articleRefusal, shownFileName, sizeText, type AddArticleRequest, type ArticleAdder, type RemoveArticleRequest } from '../adapters/shared/articles.ts';
 
 export type { AddArticleRequest, ArticleAdder, RemoveArticleRequest };
 
@@ -28,23 +28,11 @@ export interface ArticleAdderOptions {
   maxBytes?: number;
 }
 
-function sentenceCount(article: Article): number {
-  return article.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
-}
-
-function sourceInfo(article: Article): Reply['sources'][number] {
-  return { articleId: article.id, title: article.title, outlet: article.outlet, published: article.published, url: article.url, sentences: sentenceCount(article) };
-}
-
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
     () => true,
     () => false,
   );
-}
-
-function refusal(code: string, lead: string): Reply {
-  return makeReply({ kind: 'error', command: 'sources', lead, code });
 }
 
 export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
@@ -58,8 +46,8 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
 
   async function addNow(request: AddArticleRequest): Promise<Reply> {
     const name = shownFileName(request.fileName);
-    if (!TEXT_FILE.test(name)) return refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html).`);
-    if (request.bytes.length > maxBytes) return refusal('TOO_LARGE', `${name} is ${sizeText(request.bytes.length)}; an article file may be at most ${sizeText(maxBytes)}.`);
+    if (!TEXT_FILE.test(name)) return articleRefusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html).`);
+    if (request.bytes.length > maxBytes) return articleRefusal('TOO_LARGE', `${name} is ${sizeText(request.bytes.length)}; an article file may be at most ${sizeText(maxBytes)}.`);
     let article: Article;
     let text: string;
     try {
@@ -67,13 +55,13 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
     } catch (error) {
       if (error instanceof BriefbotError) {
         const message = error.message.startsWith(`${name}:`) ? error.message : `${name}: ${error.message}`;
-        return refusal(error.code, message.endsWith('.') ? message : `${message}.`);
+        return articleRefusal(error.code, message.endsWith('.') ? message : `${message}.`);
       }
       throw error;
     }
     const served = options.articles();
     const same = served.find((a) => a.sourceHash !== '' && a.sourceHash === article.sourceHash);
-    if (same) return makeReply({ kind: 'list', command: 'sources', lead: `Already in the briefing: “${same.title}”.`, sources: [sourceInfo(same)], confidence: 1 });
+    if (same) return makeReply({ kind: 'list', command: 'sources', lead: `Already in the briefing: “${same.title}”.`, sources: [sourceInfoOf(same)], confidence: 1 });
     // A title already taken gets a number: never overwrite an article, nor a file of the folder's
     // that is not served (one failing validation). Creating the text file claims the id, so
     // another process adding at the same moment (a replica, a shard) cannot take it too.
@@ -92,24 +80,25 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
       }
     }
     await options.refresh();
-    log.info({ requestId: request.requestId, user: request.user, article: article.id, sentences: sentenceCount(article) }, 'article added from a chat');
+    const info = sourceInfoOf(article);
+    log.info({ requestId: request.requestId, user: request.user, article: article.id, sentences: info.sentences }, 'article added from a chat');
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const servedNow = options.articles().some((a) => a.id === article.id);
     const lead = servedNow
-      ? `Added “${article.title}” (${plural(sentenceCount(article), 'sentence')}, ${plural(article.entities.length, 'name')}). Ask away.`
+      ? `Added “${article.title}” (${plural(info.sentences, 'sentence')}, ${plural(article.entities.length, 'name')}). Ask away.`
       : `Saved “${article.title}”; it will be answered from as soon as the corpus is read again.`;
-    return makeReply({ kind: 'list', command: 'sources', lead, sources: [sourceInfo(article)], confidence: 1 });
+    return makeReply({ kind: 'list', command: 'sources', lead, sources: [info], confidence: 1 });
   }
 
   async function removeNow(request: RemoveArticleRequest): Promise<Reply> {
     const wanted = request.article.trim().replace(/^["“”']+|["“”']+$/g, '').trim();
-    if (wanted === '') return refusal('BAD_OPTION', 'Say which article to remove: its title, as the sources list shows it.');
+    if (wanted === '') return articleRefusal('BAD_OPTION', 'Say which article to remove: its title, as the sources list shows it.');
     const served = options.articles();
     const article = served.find((a) => a.id === wanted) ?? served.find((a) => a.title.toLowerCase() === wanted.toLowerCase());
-    if (!article) return refusal('NOT_FOUND', `No article “${wanted}” in the briefing; the sources list shows the titles.`);
+    if (!article) return articleRefusal('NOT_FOUND', `No article “${wanted}” in the briefing; the sources list shows the titles.`);
     // Only the person who added an article from chat may take it back there; the rest is the operator's.
-    if (!article.addedBy) return refusal('NOT_ADDED_HERE', `“${article.title}” was not added from chat; ask whoever runs briefbot to remove it.`);
-    if (!request.user || request.user !== article.addedBy) return refusal('NOT_YOURS', `Only the person who added “${article.title}” can remove it.`);
+    if (!article.addedBy) return articleRefusal('NOT_ADDED_HERE', `“${article.title}” was not added from chat; ask whoever runs briefbot to remove it.`);
+    if (!request.user || request.user !== article.addedBy) return articleRefusal('NOT_YOURS', `Only the person who added “${article.title}” can remove it.`);
     // The JSON first: once it is gone the article is no longer served, whatever happens next.
     await unlink(join(options.corpusDir, `${article.id}.json`)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
@@ -126,7 +115,7 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
     queue = run.catch(() => undefined);
     return run.catch((error: unknown) => {
       log.error({ err: error, requestId }, `could not ${what} an article`);
-      return refusal(`${what.toUpperCase()}_FAILED`, `Sorry, the article could not be ${what === 'add' ? 'added' : 'removed'} just now. Please try again in a moment.`);
+      return articleRefusal(`${what.toUpperCase()}_FAILED`, `Sorry, the article could not be ${what === 'add' ? 'added' : 'removed'} just now. Please try again in a moment.`);
     });
   }
 

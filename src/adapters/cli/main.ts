@@ -12,6 +12,7 @@ import {
   openBot,
   describeProblem,
   ingestDocument,
+  sourceInfoOf,
   decodeArticleBytes,
   saveArticle,
   COMMANDS,
@@ -193,7 +194,7 @@ async function cmdIngest(args: string[], io: Io): Promise<number> {
   }
   for (const { article, text } of ready) {
     await saveArticle(dir, article, text);
-    const sentences = article.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
+    const { sentences } = sourceInfoOf(article);
     print(io.stdout, article.id);
     print(io.stderr, `briefbot: ingested "${article.title}" (${sentences} sentences, ${article.entities.length} entities, ${article.quotes.length} quotes) into ${dir}`);
   }

@@ -5,8 +5,8 @@
  * run afterwards and are shown in the channel, so everyone sees that an article was added.
  */
 import type { APIAttachment } from 'discord.js';
-import { makeReply, type Reply } from '../../core/index.ts';
-import { shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
+import type { Reply } from '../../core/index.ts';
+import { articleRefusal, shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
 import { downloadFile, originOf, type DownloadFailure } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { OptionValue } from './commands/index.ts';
@@ -81,7 +81,7 @@ function renderAdded(reply: Reply, fileName: string): DiscordMessage {
 }
 
 function failure(fileName: string, lead: string): DiscordMessage {
-  return renderAdded(makeReply({ kind: 'error', command: 'sources', lead, code: 'DOWNLOAD_FAILED' }), fileName);
+  return renderAdded(articleRefusal('DOWNLOAD_FAILED', lead), fileName);
 }
 
 /**

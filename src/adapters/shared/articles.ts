@@ -3,7 +3,7 @@
  * The server implements this (`src/server/articles.ts`) when BRIEFBOT_CHAT_ADD is on; without it
  * the adapters do not offer adding at all.
  */
-import type { Reply } from '../../core/index.ts';
+import { makeReply, type Reply } from '../../core/index.ts';
 
 export interface AddArticleRequest {
   /** The file's bytes, as downloaded from the platform. */
@@ -49,4 +49,9 @@ export function sizeText(bytes: number): string {
 /** A shared file's name fit to show: no control characters, not endless. */
 export function shownFileName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'the file';
+}
+
+/** A refusal to add or remove an article, with a stable code: a reply of kind `error`. */
+export function articleRefusal(code: string, lead: string): Reply {
+  return makeReply({ kind: 'error', command: 'sources', lead, code });
 }

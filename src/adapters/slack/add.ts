@@ -4,7 +4,7 @@
  * rendered and posted like an answer.
  */
 import { makeReply, type Reply } from '../../core/index.ts';
-import { shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
+import { articleRefusal, shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
 import { downloadFile } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';
 import { articleFileName, MAX_FILES_PER_MESSAGE, sharedFiles, type SharedFile } from './files.ts';
@@ -39,13 +39,9 @@ export function addHowTo(enabled: boolean): Reply {
   return enabled ? makeReply({ kind: 'list', command: 'help', lead: ADD_HOW_TO }) : makeReply({ kind: 'error', command: 'help', lead: ADD_OFF, code: 'ADD_OFF' });
 }
 
-function refusal(code: string, lead: string): Reply {
-  return makeReply({ kind: 'error', command: 'sources', lead, code });
-}
-
 export function tooManyFiles(count: number): Reply {
   const rest = count - MAX_FILES_PER_MESSAGE;
-  return refusal('TOO_MANY_FILES', `I add at most ${MAX_FILES_PER_MESSAGE} files from one message; share ${rest === 1 ? 'the other one' : `the other ${rest}`} in another message.`);
+  return articleRefusal('TOO_MANY_FILES', `I add at most ${MAX_FILES_PER_MESSAGE} files from one message; share ${rest === 1 ? 'the other one' : `the other ${rest}`} in another message.`);
 }
 
 export interface AddFileContext {
@@ -71,10 +67,10 @@ export async function addSharedFile(shared: SharedFile, ctx: AddFileContext): Pr
   if (!articles.accepts(fileName, file.size)) {
     // A text file refused only for its size gets the size as the reason.
     return articles.accepts(fileName)
-      ? refusal('TOO_LARGE', `${name} is ${sizeText(file.size ?? 0)}; an article file may be at most ${sizeText(articles.maxBytes)}.`)
-      : refusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html), at most ${sizeText(articles.maxBytes)}.`);
+      ? articleRefusal('TOO_LARGE', `${name} is ${sizeText(file.size ?? 0)}; an article file may be at most ${sizeText(articles.maxBytes)}.`)
+      : articleRefusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html), at most ${sizeText(articles.maxBytes)}.`);
   }
-  if (file.url === undefined) return refusal('NO_FILE_URL', `I could not find ${name} on Slack to download it. Please share the file again.`);
+  if (file.url === undefined) return articleRefusal('NO_FILE_URL', `I could not find ${name} on Slack to download it. Please share the file again.`);
   const download = await downloadFile(file.url, { headers: { authorization: `Bearer ${ctx.token}` }, origins: ctx.origins, maxBytes: articles.maxBytes, timeoutMs: ctx.timeoutMs });
   if (!download.ok) {
     // No URL in the log (it carries the file's name): the reason and origin or status say enough.
@@ -83,11 +79,11 @@ export async function addSharedFile(shared: SharedFile, ctx: AddFileContext): Pr
     ctx.logger.warn({ requestId: ctx.requestId, file: file.id, ...download, hint }, 'could not download a shared file');
     switch (download.reason) {
       case 'untrusted':
-        return refusal('UNTRUSTED_URL', `${name} is not stored on Slack, so I did not download it. Share the file itself with me.`);
+        return articleRefusal('UNTRUSTED_URL', `${name} is not stored on Slack, so I did not download it. Share the file itself with me.`);
       case 'too_large':
-        return refusal('TOO_LARGE', `${name} is larger than ${sizeText(articles.maxBytes)}, the most an article file may be.`);
+        return articleRefusal('TOO_LARGE', `${name} is larger than ${sizeText(articles.maxBytes)}, the most an article file may be.`);
       default:
-        return refusal('DOWNLOAD_FAILED', `Sorry, I couldn't download ${name} from Slack just now. Please try again in a moment.`);
+        return articleRefusal('DOWNLOAD_FAILED', `Sorry, I couldn't download ${name} from Slack just now. Please try again in a moment.`);
     }
   }
   return articles.add({ bytes: download.bytes, fileName, requestId: ctx.requestId, ...(ctx.user !== undefined ? { user: ctx.user } : {}) });

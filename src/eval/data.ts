@@ -1,6 +1,7 @@
 /**
  * The evaluation sets, read from the project's own `eval/` folder: the seed questions about
- * one news article, and SQuAD 2.0 subsets (each title one article, all titles one corpus).
+ * one news article, questions about three real Wikinews articles, and SQuAD 2.0 subsets (each
+ * title one article, all titles one corpus).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ingestText, slugify, type Article } from '../core/index.ts';
 
-export const SET_NAMES = ['seed', 'squad-dev', 'squad-test'] as const;
+export const SET_NAMES = ['seed', 'news', 'squad-dev', 'squad-test'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 /** What makes a cited sentence correct. */
@@ -37,10 +38,12 @@ export interface EvalSet {
 /** The repository's `eval/` folder. */
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../eval');
 
-const SeedFileSchema = z.object({
-  article: z.string().min(1),
-  questions: z.array(z.object({ q: z.string().min(1), gold: z.array(z.string().min(1)) })).min(1),
-});
+const FragmentQuestionsSchema = z.array(z.object({ q: z.string().min(1), gold: z.array(z.string().min(1)) })).min(1);
+/** Questions with gold fragments, about one article (the seed set) or several (the news set). */
+const FragmentFileSchema = z.union([
+  z.object({ article: z.string().min(1), questions: FragmentQuestionsSchema }),
+  z.object({ articles: z.array(z.string().min(1)).min(1), questions: FragmentQuestionsSchema }),
+]);
 
 const SquadAnswerSchema = z.object({ text: z.string(), answer_start: z.number().int().nonnegative() });
 const SquadFileSchema = z.object({
@@ -76,18 +79,30 @@ function problem(file: string, error: z.ZodError): Error {
   return new Error(`eval: ${file} is not in the expected form (${first ? `${first.path.join('.')}: ${first.message}` : 'invalid'})`);
 }
 
-/** The seed set: one article (path relative to the questions file) and its questions. */
-export async function loadSeedSet(dataDir: string = DEFAULT_DATA_DIR): Promise<EvalSet> {
-  const file = join(dataDir, 'seed-questions.json');
-  const parsed = SeedFileSchema.safeParse(await readJson(file));
+/**
+ * A set whose gold is fragments of the answering sentences: the seed set (`seed-questions.json`,
+ * one article) or the news set (`news-questions.json`, several). Article paths are relative
+ * to the questions file; all the articles are one corpus.
+ */
+async function loadFragmentSet(name: 'seed' | 'news', dataDir: string): Promise<EvalSet> {
+  const file = join(dataDir, `${name}-questions.json`);
+  const parsed = FragmentFileSchema.safeParse(await readJson(file));
   if (!parsed.success) throw problem(file, parsed.error);
-  const articleFile = resolve(dirname(file), parsed.data.article);
-  const text = await readFile(articleFile, 'utf8');
-  const article = ingestText(text, { source: articleFile.split(/[\\/]/).pop() });
+  const paths = 'article' in parsed.data ? [parsed.data.article] : parsed.data.articles;
+  const articles: Article[] = [];
+  for (const path of paths) {
+    const articleFile = resolve(dirname(file), path);
+    articles.push(ingestText(await readFile(articleFile, 'utf8'), { source: articleFile.split(/[\\/]/).pop() }));
+  }
   const questions = parsed.data.questions.map(
-    (q, i): EvalQuestion => ({ id: `seed-${i + 1}`, question: q.q, answerable: q.gold.length > 0, gold: { kind: 'fragments', fragments: q.gold } }),
+    (q, i): EvalQuestion => ({ id: `${name}-${i + 1}`, question: q.q, answerable: q.gold.length > 0, gold: { kind: 'fragments', fragments: q.gold } }),
   );
-  return { name: 'seed', articles: [article], questions };
+  return { name, articles, questions };
+}
+
+/** The seed set: one article (path relative to the questions file) and its questions. */
+export function loadSeedSet(dataDir: string = DEFAULT_DATA_DIR): Promise<EvalSet> {
+  return loadFragmentSet('seed', dataDir);
 }
 
 /**
@@ -139,5 +154,5 @@ export async function loadSquadSet(name: 'squad-dev' | 'squad-test', dataDir: st
 }
 
 export function loadSet(name: SetName, dataDir: string = DEFAULT_DATA_DIR): Promise<EvalSet> {
-  return name === 'seed' ? loadSeedSet(dataDir) : loadSquadSet(name, dataDir);
+  return name === 'seed' || name === 'news' ? loadFragmentSet(name, dataDir) : loadSquadSet(name, dataDir);
 }

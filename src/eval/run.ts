@@ -65,14 +65,14 @@ export interface EvalReport {
   warmup: number;
 }
 
-const USAGE = `Usage: briefbot eval [--set seed|squad-dev|squad-test|all]... [--limit N] [--misses N] [--json] [--check] [--data DIR]
+const USAGE = `Usage: briefbot eval [--set seed|news|squad-dev|squad-test|all]... [--limit N] [--misses N] [--json] [--check] [--data DIR]
 
 Runs the question sets through briefbot and the raw MiniSearch baseline.
-  --set      which set(s); repeat or separate with commas (default: seed and squad-dev;
+  --set      which set(s); repeat or separate with commas (default: seed, news and squad-dev;
              squad-test is for reporting and runs only when asked or with "all")
   --limit N  only the first N questions of each set
-  --misses N print how many questions briefbot got wrong per tuning set (seed, squad-dev), by
-             kind, and up to N of them
+  --misses N print how many questions briefbot got wrong per development set (seed, news,
+             squad-dev), by kind, and up to N of them
   --json     print one JSON object instead of tables
   --check    exit 1 when a target is not met
   --data DIR the folder holding seed-questions.json and squad/ (default: the project's eval/)
@@ -102,7 +102,7 @@ function parseCount(value: string | undefined, flag: string): number | undefined
 }
 
 function parseSets(values: readonly string[]): SetName[] | Error {
-  if (values.length === 0) return ['seed', 'squad-dev'];
+  if (values.length === 0) return ['seed', 'news', 'squad-dev'];
   const names = new Set<SetName>();
   for (const v of values.flatMap((x) => x.split(','))) {
     const name = v.trim();
@@ -130,6 +130,9 @@ function targetsFor(set: SetName, b: SystemMetrics, ratio: number): TargetCheck[
         { name: 'rightly declined >= 30%', met: b.rightlyDeclined >= 0.3 },
         time,
       ];
+    // Questions the team wrote about real news: no quality target is set for them, only the speed one.
+    case 'news':
+      return [time];
     case 'squad-test':
       return [];
   }

@@ -28,6 +28,16 @@ describe('runEval', () => {
     expect(seed.baseline).toMatchObject({ wronglyDeclined: 0, rightlyDeclined: 0 });
   });
 
+  it('runs the news set: three real articles in one corpus, judged by fragments like the seed', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'news', '--json', '--misses', '0'], io)).toBe(0);
+    const [news] = (JSON.parse(io.out()) as { sets: { set: string; articles: number; questions: number; answerable: number; targets: { name: string }[]; missCounts: object }[] }).sets;
+    expect(news).toMatchObject({ set: 'news', articles: 3, questions: 47, answerable: 40 });
+    // No quality target is set for questions the team wrote; the speed one holds for every set.
+    expect(news!.targets.map((t) => t.name)).toEqual(['mean time <= 2x baseline']);
+    expect(news!.missCounts).toBeDefined();
+  });
+
   it('prints a table per set and the misses asked for', async () => {
     const io = captureIO();
     const code = await runEval(['--set', 'seed', '--limit', '5', '--misses', '3'], io);

@@ -7,10 +7,11 @@
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
-import type { Index, SentenceDoc } from './search-index.ts';
+import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { textTerms, tokenize, termsOf } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
+import speechData from './lexicon/speech.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { MODEL, RANKER, decisionFeatures, probability, type Candidate } from './decide.ts';
 
@@ -27,6 +28,8 @@ const MAX_CITATIONS = 3;
 
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
 const HOW_LONG = /^\s*how long\b/i;
+const HOW_OFTEN = /^\s*how often\b/i;
+const FREQUENCY_MARKERS = questionData.frequencyMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 const TIME_MARKERS = questionData.timeMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 
@@ -49,6 +52,12 @@ function hasOtherEntity(doc: SentenceDoc, query: Query, type: Entity['type']): b
   return false;
 }
 
+/** "On a bi-weekly basis", "twice a year": how often, said without a number. */
+function hasFrequency(text: string): boolean {
+  for (const re of FREQUENCY_MARKERS) if (re.test(text)) return true;
+  return false;
+}
+
 function hasAmount(numbers: readonly string[]): boolean {
   for (const n of numbers) if (AMOUNT.test(n)) return true;
   return false;
@@ -58,8 +67,10 @@ function hasAmount(numbers: readonly string[]): boolean {
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
     case 'number':
-      // "How long …" is answered by a span of time as often as by a count.
-      return doc.sentence.numbers.length > 0 || (HOW_LONG.test(query.text) && doc.sentence.dates.length > 0);
+      // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency.
+      if (doc.sentence.numbers.length > 0) return true;
+      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
+      return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;
     case 'person':
@@ -335,6 +346,18 @@ function isSynonymTerm(query: Query, term: string): boolean {
   return false;
 }
 
+/** True when text that ends here is inside a quotation: an opening mark has not been closed. */
+function insideQuote(before: string): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (const ch of before) {
+    if (ch === '"') straight++;
+    else if (ch === '“') curly++;
+    else if (ch === '”') curly = Math.max(0, curly - 1);
+  }
+  return straight % 2 === 1 || curly > 0;
+}
+
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
 export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end: number } | null {
   const text = doc.sentence.text;
@@ -372,10 +395,65 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
   const start = tokens[last + 1]!.start;
   const rest = text.slice(start);
   const stop = /,\s*(?:according|said|the\s+\w+\s+said)|[;—–]|,\s*(?:while|but|which|who)\b|[.!?]["”’]?\s*$/.exec(rest);
-  const end = start + (stop ? stop.index : rest.length);
+  let end = start + (stop ? stop.index : rest.length);
+  // A span that starts inside a quote ends with it, before the ", he said" that follows.
+  if (insideQuote(text.slice(0, start))) {
+    const close = /[,.!?]?["”]/.exec(rest);
+    if (close) end = Math.min(end, start + close.index);
+  }
   const span = text.slice(start, end).trim();
   if (span.split(/\s+/).length < 2) return null;
   return { start, end: start + span.length };
+}
+
+/** "What did X say / tell / post …": the question asks for X's own words (group 1 is X). */
+const ASKS_WORDS_OF = /^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|tell|post|write|tweet|comment|announce|declare)\b/i;
+const SPEECH_VERB_LIST = speechData.verbs.join('|');
+/**
+ * A verb of speech shortly after a name, within its clause ("Hamas, which runs Gaza, said …").
+ * Case-sensitive: "States" in "the United States" is a name, not the verb.
+ */
+const SPEECH_AFTER = new RegExp(`^[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
+/** "According to X", "citing X": X is the source of what follows. */
+const CITED_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+(?:the\\s+)?$`, 'i');
+const PRONOUN_SAYS = new RegExp(`\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB_LIST})\\b`);
+/** Past this many articles naming X, X is assumed to say something somewhere. */
+const MAX_SPEAKER_CHECKS = 50;
+
+/** True when the article reports anything this entity said: a quote it speaks, or a sentence where it says or is cited. */
+function saysAnything(index: Index, ref: EntityRef): boolean {
+  for (const q of ref.article.quotes) if (q.speaker?.entity === ref.entity.id) return true;
+  const names = [ref.entity.name, ...ref.entity.aliases];
+  for (const id of ref.entity.mentions) {
+    const text = index.doc(ref.article.id, id)?.sentence.text;
+    if (!text) continue;
+    for (const name of names) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (SPEECH_AFTER.test(text.slice(at + name.length)) || CITED_BEFORE.test(text.slice(0, at))) return true;
+      }
+    }
+  }
+  for (const id of ref.entity.pronounMentions) {
+    const text = index.doc(ref.article.id, id)?.sentence.text;
+    if (text && PRONOUN_SAYS.test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * For "What did France say …?": the names the question asks the words of when the articles
+ * name them but never report anything they said, or null. Then any sentence that mentions
+ * them would be a wrong answer. Only a bare name counts as X: in "what did the president of
+ * Comoros say" the speaker is the president, not Comoros.
+ */
+function silentSpeakers(index: Index, query: Query): string[] | null {
+  const m = ASKS_WORDS_OF.exec(query.text);
+  if (!m?.[1] || query.entities.length === 0) return null;
+  const subject = m[1].replace(/^the\s+/i, '').replace(/['’]s?$/, '').trim().toLowerCase();
+  const refs = query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
+  if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
+  for (const r of refs) if (saysAnything(index, r)) return null;
+  return [...new Set(refs.map((r) => r.entity.name))];
 }
 
 /** A personal pronoun that names who the question is about. */
@@ -392,7 +470,8 @@ function unresolvedPronoun(query: Query): string | null {
   return PERSON_PRONOUN.exec(query.text)?.[1] ?? null;
 }
 
-function describeMissing(query: Query): string {
+function describeMissing(query: Query, silent: readonly string[] | null): string {
+  if (silent) return `The articles mention ${silent.join(' and ')} but don't report anything ${silent.length === 1 ? 'it' : 'they'} said.`;
   const pronoun = unresolvedPronoun(query);
   if (pronoun) return `Who do you mean by "${pronoun}"? Ask again with a name, or ask in the thread of an answer about them.`;
   if (query.unknownNames.length > 0) {
@@ -491,11 +570,11 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[]): s
   return out.slice(0, 3);
 }
 
-function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number): Reply {
+function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: readonly string[] | null): Reply {
   const near = nearestArticles(ranked);
   const nearPeople = peopleOf(near).slice(0, 5).map((e) => e.name);
   const people = nearPeople.length > 0 ? nearPeople : mentionedPeople(index);
-  const lead = describeMissing(query) + (people.length > 0 ? ` Mentioned people: ${people.join(', ')}.` : '');
+  const lead = describeMissing(query, silent) + (people.length > 0 ? ` Mentioned people: ${people.join(', ')}.` : '');
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: suggestionsFor(index, query, near) });
 }
 
@@ -529,20 +608,23 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   const features = best ? decisionFeatures(query, unknownShare, candidate(query, best), ranked[1] ? candidate(query, ranked[1]) : undefined) : [];
   const p = best ? probability(features) : 0;
   const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
+  let silent: string[] | null = null;
   // A name the corpus never mentions is decisive on its own ("What did Macron say?").
   if (query.unknownNames.length > 0) trace.reason = 'unknown name';
   else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';
   else if (!best) trace.reason = 'no candidate';
+  else if ((silent = silentSpeakers(index, query))) trace.reason = 'not quoted';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !ranked.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
-    return { reply: declineReply(index, query, ranked, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000), trace };
+    return { reply: declineReply(index, query, ranked, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
   }
   trace.declined = false;
-  // For number and date questions, prefer the first close candidate that has one.
+  // For number and date questions, prefer the first close candidate that has one; a time said
+  // another way ("within three months") answers "when" as well as a calendar date.
   let chosen = best;
-  if ((query.answerType === 'number' || query.answerType === 'date') && !hasAnswerType(best.doc, query)) {
+  if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
   }
   // A sentence that only introduces a quote ("… Trump replied:") answers through the quote after it.

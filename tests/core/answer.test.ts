@@ -186,6 +186,67 @@ describe('"when" questions answered without a calendar date', () => {
   });
 });
 
+describe('"when" and "how often" said without a date or a number', () => {
+  const article = articleOf('ferry-timetable', 'Island ferry to resume after repairs', [
+    'The ferry company said the island service would resume within three months, once the new engine is fitted.',
+    'The ferry first ran to the island in 1998, when the old pier was rebuilt.',
+    'Until then, a smaller boat will cross on a weekly basis, weather permitting.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('answers "when will" with "within three months" rather than an older sentence that has a year', () => {
+    const { reply, trace } = answerWithTrace(index, 'When will the ferry service resume?');
+    expect(trace.reason).toBe('');
+    expect(reply.citations[0]?.text).toContain('within three months');
+  });
+
+  it('answers "how often" with a frequency ("on a weekly basis") instead of declining for want of a number', () => {
+    const { reply, trace } = answerWithTrace(index, 'How often will the smaller boat cross?');
+    expect(trace.reason).not.toBe('no number');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('on a weekly basis');
+  });
+});
+
+describe('"what did X say" when the articles never report X saying anything', () => {
+  const article = articleOf('canal-closure', 'Canal closed after lock gate fails', [
+    'The canal authority closed the Verdon Canal on Monday after a lock gate failed, stranding 40 barges.',
+    '"We expect to reopen within ten days," said Marta Ruiz, the authority\'s director.',
+    'Barge operators from Belgium and the Netherlands were among those stranded.',
+    'The shipping union said on Tuesday that its members would claim compensation for the lost days.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('declines, naming who was never quoted, instead of citing a sentence that only mentions them', () => {
+    const { reply, trace } = answerWithTrace(index, 'What did Belgium say about the closure?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toMatch(/^The articles mention Belgium but don't report anything it said\./);
+  });
+
+  it('answers when X speaks, in a quote or in reported speech without quotation marks', () => {
+    expect(answerWithTrace(index, 'What did Marta Ruiz say?').reply.citations[0]?.text).toContain('We expect to reopen within ten days');
+    const union = answerWithTrace(index, 'What did the shipping union say?');
+    expect(union.trace.reason).not.toBe('not quoted');
+  });
+
+  it('reads "what did the director of X say" as a question about the director, not about X', () => {
+    expect(answerWithTrace(index, "What did the director of the canal authority say?").trace.reason).not.toBe('not quoted');
+  });
+});
+
+describe('the answering span of a quote', () => {
+  it('ends at the closing quotation mark, before ", he said"', () => {
+    const article = articleOf('mill-storm', 'Storm damages old mill', [
+      '"The storm tore the roof off the east wing and flooded the basement," the owner said on Sunday.',
+    ]);
+    const reply = answerWithTrace(buildIndex([article]), 'What did the storm do to the east wing?').reply;
+    const c = reply.citations[0]!;
+    expect(c.span).not.toBeNull();
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('and flooded the basement');
+  });
+});
+
 describe('a decline points at the story the question came near', () => {
   it('names the people of the nearest article and suggests questions about them, which the bot answers', () => {
     const declined = ask('Who funded the clinic renovation?');

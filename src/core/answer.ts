@@ -440,20 +440,26 @@ function saysAnything(index: Index, ref: EntityRef): boolean {
   return false;
 }
 
+/** Who a question asks the words of, when the articles never report them saying anything. */
+interface Silent {
+  names: string[];
+  person: boolean;
+}
+
 /**
  * For "What did France say …?": the names the question asks the words of when the articles
  * name them but never report anything they said, or null. Then any sentence that mentions
  * them would be a wrong answer. Only a bare name counts as X: in "what did the president of
  * Comoros say" the speaker is the president, not Comoros.
  */
-function silentSpeakers(index: Index, query: Query): string[] | null {
+function silentSpeakers(index: Index, query: Query): Silent | null {
   const m = ASKS_WORDS_OF.exec(query.text);
   if (!m?.[1] || query.entities.length === 0) return null;
   const subject = m[1].replace(/^the\s+/i, '').replace(/['’]s?$/, '').trim().toLowerCase();
   const refs = query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
-  return [...new Set(refs.map((r) => r.entity.name))];
+  return { names: [...new Set(refs.map((r) => r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
 }
 
 /** A personal pronoun that names who the question is about. */
@@ -470,8 +476,8 @@ function unresolvedPronoun(query: Query): string | null {
   return PERSON_PRONOUN.exec(query.text)?.[1] ?? null;
 }
 
-function describeMissing(query: Query, silent: readonly string[] | null): string {
-  if (silent) return `The articles mention ${silent.join(' and ')} but don't report anything ${silent.length === 1 ? 'it' : 'they'} said.`;
+function describeMissing(query: Query, silent: Silent | null): string {
+  if (silent) return `The articles mention ${silent.names.join(' and ')} but don't report anything ${silent.person || silent.names.length > 1 ? 'they' : 'it'} said.`;
   const pronoun = unresolvedPronoun(query);
   if (pronoun) return `Who do you mean by "${pronoun}"? Ask again with a name, or ask in the thread of an answer about them.`;
   if (query.unknownNames.length > 0) {
@@ -570,7 +576,7 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[]): s
   return out.slice(0, 3);
 }
 
-function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: readonly string[] | null): Reply {
+function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: Silent | null): Reply {
   const near = nearestArticles(ranked);
   const nearPeople = peopleOf(near).slice(0, 5).map((e) => e.name);
   const people = nearPeople.length > 0 ? nearPeople : mentionedPeople(index);
@@ -608,7 +614,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   const features = best ? decisionFeatures(query, unknownShare, candidate(query, best), ranked[1] ? candidate(query, ranked[1]) : undefined) : [];
   const p = best ? probability(features) : 0;
   const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
-  let silent: string[] | null = null;
+  let silent: Silent | null = null;
   // A name the corpus never mentions is decisive on its own ("What did Macron say?").
   if (query.unknownNames.length > 0) trace.reason = 'unknown name';
   else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';

@@ -222,6 +222,14 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(trace.reason).toBe('not quoted');
     expect(reply.kind).toBe('decline');
     expect(reply.lead).toMatch(/^The articles mention Belgium but don't report anything it said\./);
+    expect(answerWithTrace(index, 'What did Marta Ruiz tell the barge operators?').trace.reason).not.toBe('not quoted');
+  });
+
+  it('says "they" of a person it cannot quote', () => {
+    const named = articleOf('canal-mention', 'Canal reopens', ['Engineer Tomas Berg inspected the new lock gate before the canal reopened on Friday.']);
+    const { reply, trace } = answerWithTrace(buildIndex([named]), 'What did Tomas Berg say about the gate?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention Tomas Berg but don't report anything they said\./);
   });
 
   it('answers when X speaks, in a quote or in reported speech without quotation marks', () => {

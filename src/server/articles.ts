@@ -8,7 +8,7 @@ import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefbotError, decodeArticleBytes, ingestDocument, makeReply, saveArticle, sourceInfoOf, type Article, type Reply } from '../core/index.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
-import { articleRefusal, shownFileName, sizeText, type AddArticleRequest, type ArticleAdder, type RemoveArticleRequest } from '../adapters/shared/articles.ts';
+import { articleRefusal, shownFileName, sizeText, stoppedRefusal, type AddArticleRequest, type ArticleAdder, type RemoveArticleRequest } from '../adapters/shared/articles.ts';
 
 export type { AddArticleRequest, ArticleAdder, RemoveArticleRequest };
 
@@ -35,8 +35,15 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
+/** The server's adder: an `ArticleAdder` that the server stops when it shuts down. */
+export interface ServerArticleAdder extends ArticleAdder {
+  /** Refuses adds from now on and aborts the downloads of those in progress. */
+  stop(): void;
+}
+
+export function createArticleAdder(options: ArticleAdderOptions): ServerArticleAdder {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const stopper = new AbortController();
   const log = options.logger.child({ component: 'articles' });
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -45,6 +52,8 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
   }
 
   async function addNow(request: AddArticleRequest): Promise<Reply> {
+    // An add that waited its turn behind others during a shutdown is not started.
+    if (stopper.signal.aborted) return stoppedRefusal(request.fileName);
     const name = shownFileName(request.fileName);
     if (!TEXT_FILE.test(name)) return articleRefusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html).`);
     if (request.bytes.length > maxBytes) return articleRefusal('TOO_LARGE', `${name} is ${sizeText(request.bytes.length)}; an article file may be at most ${sizeText(maxBytes)}.`);
@@ -121,6 +130,8 @@ export function createArticleAdder(options: ArticleAdderOptions): ArticleAdder {
 
   return {
     maxBytes,
+    stopping: stopper.signal,
+    stop: () => stopper.abort(),
     accepts,
     add: (request) => serial(() => addNow(request), request.requestId, 'add'),
     remove: (request) => serial(() => removeNow(request), request.requestId, 'remove'),

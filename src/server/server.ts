@@ -391,6 +391,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       close() {
         closedShard ??= (async () => {
           closing = true;
+          // Adds in progress stop now and say so, rather than outlive the drain without a reply.
+          articles?.stop();
           await watcher.close();
           await drain(() => discordAnswers);
           await stopPlatforms();
@@ -455,6 +457,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         closing = true;
         const started = Date.now();
         log.info({ inFlight: inFlight() }, 'shutting down: no new requests; finishing answers in flight');
+        // Adds in progress stop now and say so, rather than outlive the drain without a reply.
+        articles?.stop();
         await watcher.close();
         const serverClosed = new Promise<void>((resolve) => listening.close(() => resolve()));
         listening.closeIdleConnections();

@@ -334,6 +334,32 @@ describe('attachmentUrlAllowed', () => {
   });
 });
 
+describe('/add when the server shuts down during the download', () => {
+  it('stops the download and edits in that the file was not added, before the server has closed', async () => {
+    const discord = await startFakeDiscord();
+    const keys = generateTestKeys();
+    const corpus = await tempCorpus('briefbot-discord-add-stop-');
+    const log = memoryLogger('info');
+    try {
+      const config = loadServerConfig({ ...discordHttpEnv(corpus, discord, keys), BRIEFBOT_CHAT_ADD: 'on' }, { cwd: corpus.root });
+      const server = await startServer({ config, logger: log.logger, pollMs: 200, debounceMs: 50, discordDeferAfterMs: 0 });
+      const before = (await readdir(corpus.dir)).sort();
+      const interaction = addCommand(discord.addAttachment('slow-ferry.md', ARTICLE, { stall: true }));
+      const { body } = await postInteraction(`${server.url}/discord/interactions`, interaction, keys);
+      expect(body).toEqual({ type: 5, data: {} });
+      await eventually(() => discord.requests.some((r) => r.method === 'GET' && r.path.startsWith('/attachments/')));
+      await server.close();
+      // Edited in before close() returned: the drain waited for it.
+      const edit = discord.requests.find((r) => r.method === 'PATCH' && r.path === `/webhooks/${discord.appId}/${interaction.token}/messages/@original`);
+      expect(plainTextOfEmbed((edit?.body as DiscordMessage | undefined)?.embeds[0])).toBe('briefbot is restarting, so slow-ferry.md was not added. Please share it again in a minute.');
+      expect((await readdir(corpus.dir)).sort()).toEqual(before);
+    } finally {
+      await discord.close();
+      await corpus.cleanup();
+    }
+  });
+});
+
 describe('planAdd with a download that stalls', () => {
   it('gives up after the timeout with an apology, and writes nothing', async () => {
     const discord = await startFakeDiscord();

@@ -317,6 +317,32 @@ describe('adding an article by sharing its file with briefbot (BRIEFBOT_CHAT_ADD
   });
 });
 
+describe('a shutdown while a shared file is downloading', () => {
+  it('stops the download and tells the person the file was not added, before the server has closed', async () => {
+    const fake = await startFakeSlack();
+    const corpus = await tempCorpus('briefbot-add-stop-');
+    const log = memoryLogger('debug');
+    try {
+      const config = loadServerConfig({ ...slackHttpEnv(corpus, fake.apiUrl), BRIEFBOT_CHAT_ADD: 'on' }, { cwd: corpus.root });
+      const server = await startServer({ config, logger: log.logger, pollMs: 200, debounceMs: 50 });
+      const before = await corpusFiles(corpus.dir);
+      // The file takes far longer to arrive than the server's drain waits (3 s).
+      await shareInDm(fake, `${server.url}/slack/events`, [fake.hostFile('slow-story.md', ARTICLE, { delayMs: 20_000 })]);
+      await settle(300);
+      await server.close();
+      // Posted before close() returned: the drain waited for it.
+      const posts = postsTo(fake, DM);
+      expect(posts).toHaveLength(1);
+      expect(allText(posts[0]!.args)).toContain('briefbot is restarting, so slow-story.md was not added. Please share it again in a minute.');
+      expect(await corpusFiles(corpus.dir)).toEqual(before);
+      expect(log.lines().some((l) => l.msg === 'answers still in flight at the deadline; closing anyway')).toBe(false);
+    } finally {
+      await fake.close();
+      await corpus.cleanup();
+    }
+  });
+});
+
 describe('sharing a file with BRIEFBOT_CHAT_ADD unset', () => {
   let fake: FakeSlack;
   let corpus: Awaited<ReturnType<typeof tempCorpus>>;

@@ -6,7 +6,7 @@
  */
 import type { APIAttachment } from 'discord.js';
 import type { Reply } from '../../core/index.ts';
-import { articleRefusal, shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
+import { articleRefusal, shownFileName, sizeText, stoppedRefusal, type ArticleAdder } from '../shared/articles.ts';
 import { downloadFile, originOf, type DownloadFailure } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { OptionValue } from './commands/index.ts';
@@ -68,6 +68,8 @@ function failureReason(failure: DownloadFailure): string {
       return 'it is too large';
     case 'unreachable':
       return 'Discord could not be reached';
+    case 'stopped':
+      return 'briefbot is restarting';
   }
 }
 
@@ -115,7 +117,8 @@ export function planAdd(input: AddInput, context: AddContext): AddPlan {
   const fileUrl = attachment.url;
 
   async function later(): Promise<DiscordMessage> {
-    const got = await downloadFile(fileUrl, { origins: attachmentOrigins(context.apiUrl), maxBytes: adder.maxBytes, timeoutMs: context.downloadTimeoutMs });
+    const got = await downloadFile(fileUrl, { origins: attachmentOrigins(context.apiUrl), maxBytes: adder.maxBytes, timeoutMs: context.downloadTimeoutMs, signal: adder.stopping });
+    if (!got.ok && got.reason === 'stopped') return renderAdded(stoppedRefusal(name), name);
     if (!got.ok && got.reason === 'too_large') return failure(name, `${name} is larger than ${sizeText(adder.maxBytes)}, the most an article file may be.`);
     if (!got.ok) {
       const reason = failureReason(got);

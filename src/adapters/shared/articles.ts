@@ -30,6 +30,11 @@ export interface ArticleAdder {
   readonly maxBytes: number;
   /** True when a file of this name (and size, when known) could be an article: plain text or Markdown, not too large. */
   accepts(fileName: string, size?: number): boolean;
+  /**
+   * Aborted when the server starts shutting down: downloads for adds stop, and `add` refuses,
+   * so that whoever shared a file hears that it was not added (`stoppedRefusal`).
+   */
+  readonly stopping: AbortSignal;
   /** Adds the article and serves it. Never throws: a refusal is a reply of kind `error`. */
   add(request: AddArticleRequest): Promise<Reply>;
   /**
@@ -49,6 +54,11 @@ export function sizeText(bytes: number): string {
 /** A shared file's name fit to show: no control characters, not endless. */
 export function shownFileName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'the file';
+}
+
+/** The reply to a file whose adding the server's shutdown cut short. */
+export function stoppedRefusal(fileName: string): Reply {
+  return articleRefusal('SHUTTING_DOWN', `briefbot is restarting, so ${shownFileName(fileName)} was not added. Please share it again in a minute.`);
 }
 
 /** A refusal to add or remove an article, with a stable code: a reply of kind `error`. */

@@ -28,6 +28,8 @@ export type DownloadFailure =
   | { ok: false; reason: 'status'; status: number }
   | { ok: false; reason: 'too_large' }
   | { ok: false; reason: 'timeout' }
+  /** `signal` was aborted: the server is shutting down. */
+  | { ok: false; reason: 'stopped' }
   | { ok: false; reason: 'unreachable'; detail: string };
 
 export type Download = { ok: true; bytes: Uint8Array } | DownloadFailure;
@@ -39,11 +41,15 @@ export interface DownloadOptions {
   maxBytes: number;
   timeoutMs?: number | undefined;
   headers?: Record<string, string>;
+  /** Aborts the download (the server is shutting down). */
+  signal?: AbortSignal | undefined;
 }
 
 /** Downloads `url`. Never throws: every refusal and failure is a `Download` that says which. */
 export async function downloadFile(url: string, options: DownloadOptions): Promise<Download> {
-  const signal = AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  if (options.signal?.aborted) return { ok: false, reason: 'stopped' };
   let current = url;
   try {
     for (let hop = 0; ; hop++) {
@@ -64,6 +70,7 @@ export async function downloadFile(url: string, options: DownloadOptions): Promi
       return await readLimited(response, options.maxBytes);
     }
   } catch (error) {
+    if (options.signal?.aborted) return { ok: false, reason: 'stopped' };
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { ok: false, reason: 'timeout' };
     return { ok: false, reason: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
   }

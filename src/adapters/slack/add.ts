@@ -4,7 +4,7 @@
  * rendered and posted like an answer.
  */
 import { makeReply, type Reply } from '../../core/index.ts';
-import { articleRefusal, shownFileName, sizeText, type ArticleAdder } from '../shared/articles.ts';
+import { articleRefusal, shownFileName, sizeText, stoppedRefusal, type ArticleAdder } from '../shared/articles.ts';
 import { downloadFile } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';
 import { articleFileName, MAX_FILES_PER_MESSAGE, sharedFiles, type SharedFile } from './files.ts';
@@ -71,7 +71,8 @@ export async function addSharedFile(shared: SharedFile, ctx: AddFileContext): Pr
       : articleRefusal('NOT_TEXT', `${name} is not an article file: share the article as plain text (.txt), Markdown (.md) or a saved web page (.html), at most ${sizeText(articles.maxBytes)}.`);
   }
   if (file.url === undefined) return articleRefusal('NO_FILE_URL', `I could not find ${name} on Slack to download it. Please share the file again.`);
-  const download = await downloadFile(file.url, { headers: { authorization: `Bearer ${ctx.token}` }, origins: ctx.origins, maxBytes: articles.maxBytes, timeoutMs: ctx.timeoutMs });
+  const download = await downloadFile(file.url, { headers: { authorization: `Bearer ${ctx.token}` }, origins: ctx.origins, maxBytes: articles.maxBytes, timeoutMs: ctx.timeoutMs, signal: articles.stopping });
+  if (!download.ok && download.reason === 'stopped') return stoppedRefusal(fileName);
   if (!download.ok) {
     // No URL in the log (it carries the file's name): the reason and origin or status say enough.
     // Slack sends a bot without the files:read scope to its sign-in page instead of the file.

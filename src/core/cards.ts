@@ -21,49 +21,94 @@ function emptyCorpus(command: Reply['command']): Reply {
 }
 
 /**
- * The main facts: each article's lede, then the key sentence of each later section (the
- * sentence that shares the most terms with the section heading and its neighbours; the
- * first sentence when the section has no heading).
+ * The articles newest first (by publication date; undated ones last), in corpus order among
+ * equals: what a brief or a list of quotes shows first. Worked out once per index.
  */
-export function briefReply(index: Index): Reply {
-  if (index.articles.length === 0) return emptyCorpus('brief');
-  const docs: SentenceDoc[] = [];
-  for (const article of index.articles) {
-    const ofArticle = index.docs.filter((d) => d.article === article);
-    const sections = new Map<number, SentenceDoc[]>();
-    let sectionNo = -1;
-    let lastHeading: string | null | undefined;
-    for (const d of ofArticle) {
-      if (d.heading !== lastHeading || sectionNo < 0) {
-        sectionNo++;
-        lastHeading = d.heading;
-      }
-      sections.set(sectionNo, [...(sections.get(sectionNo) ?? []), d]);
-    }
-    for (const [no, list] of sections) {
-      if (no === 0) {
-        docs.push(list[0]!);
-        continue;
-      }
-      const headingTerms = new Set(textTerms(list[0]!.heading ?? ''));
-      let best = list[0]!;
+const newestCache = new WeakMap<Index, readonly Article[]>();
+
+function newestFirst(index: Index): readonly Article[] {
+  let sorted = newestCache.get(index);
+  if (!sorted) {
+    const order = new Map(index.articles.map((a, i) => [a, i]));
+    sorted = [...index.articles].sort((a, b) => (b.published || '0').localeCompare(a.published || '0') || order.get(a)! - order.get(b)!);
+    newestCache.set(index, sorted);
+  }
+  return sorted;
+}
+
+/** An article's sentences as indexed, in order: they are consecutive documents. */
+function docsOf(index: Index, article: Article): SentenceDoc[] {
+  const firstId = article.sections[0]?.paragraphs[0]?.sentences[0]?.id;
+  const first = firstId === undefined ? undefined : index.doc(article.id, firstId);
+  const out: SentenceDoc[] = [];
+  if (first) for (let i = first.id; i < index.docs.length && index.docs[i]!.article === article; i++) out.push(index.docs[i]!);
+  return out;
+}
+
+/**
+ * An article's key sentences: its lede, then the key sentence of each later section (the one
+ * that shares the most terms with the section heading; the first when there is no heading).
+ */
+function keySentences(index: Index, article: Article): SentenceDoc[] {
+  const out: SentenceDoc[] = [];
+  let section: SentenceDoc[] = [];
+  const flush = () => {
+    if (section.length === 0) return;
+    if (out.length === 0) {
+      out.push(section[0]!);
+    } else {
+      const headingTerms = new Set(textTerms(section[0]!.heading ?? ''));
+      let best = section[0]!;
       let bestScore = -1;
-      for (const d of list) {
+      for (const d of section) {
         const terms = index.features(d).terms;
-        let s = 0;
-        for (const t of terms) if (headingTerms.has(t)) s++;
-        const score = s / Math.sqrt(terms.size + 1) - d.inParagraph * 0.05;
+        let shared = 0;
+        for (const t of terms) if (headingTerms.has(t)) shared++;
+        const score = shared / Math.sqrt(terms.size + 1) - d.inParagraph * 0.05;
         if (score > bestScore) {
           best = d;
           bestScore = score;
         }
       }
-      docs.push(best);
+      out.push(best);
+    }
+    section = [];
+  };
+  let heading: string | null | undefined;
+  for (const d of docsOf(index, article)) {
+    if (section.length > 0 && d.heading !== heading) flush();
+    heading = d.heading;
+    section.push(d);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The main facts: the lede of each of the newest articles (at most `MAX_ITEMS`), then, while
+ * there is room, the key sentences of their later sections, taken in turn from each article so
+ * that one long article does not crowd out the others. Grouped by article, in reading order.
+ */
+export function briefReply(index: Index): Reply {
+  if (index.articles.length === 0) return emptyCorpus('brief');
+  const shown = newestFirst(index).slice(0, MAX_ITEMS);
+  const keys = shown.map((a) => keySentences(index, a));
+  const taken = keys.map((k) => Math.min(1, k.length));
+  let room = MAX_ITEMS - taken.reduce((n, t) => n + t, 0);
+  for (let more = true; room > 0 && more; ) {
+    more = false;
+    for (let i = 0; i < keys.length && room > 0; i++) {
+      if (taken[i]! < keys[i]!.length) {
+        taken[i]!++;
+        room--;
+        more = true;
+      }
     }
   }
-  const chosen = docs.slice(0, Math.max(MAX_ITEMS, index.articles.length));
-  const citations = chosen.map((d, i) => makeCitation(d, i + 1, true, null));
-  const title = index.articles.length === 1 ? `Brief: ${index.articles[0]!.title}` : `Brief: ${index.articles.length} articles`;
+  const docs = keys.flatMap((k, i) => k.slice(0, taken[i]));
+  const citations = docs.map((d, i) => makeCitation(d, i + 1, true, null));
+  const total = index.articles.length;
+  const title = total === 1 ? `Brief: ${index.articles[0]!.title}` : total > shown.length ? `Brief: the ${shown.length} newest of ${total.toLocaleString('en-US')} articles` : `Brief: ${total} articles`;
   return makeReply({ kind: 'list', command: 'brief', lead: title, citations, confidence: 1 });
 }
 
@@ -120,7 +165,9 @@ export function quotesReply(index: Index, speaker: string): Reply {
   const refs = wanted ? findEntities(index, wanted) : [];
   const folded = foldWord(wanted);
   const citations = [];
-  for (const article of index.articles) {
+  // Newest articles first; the loop ends once the list is full, however large the corpus.
+  for (const article of newestFirst(index)) {
+    if (citations.length >= MAX_ITEMS) break;
     for (const q of article.quotes) {
       if (wanted) {
         const byEntity = q.speaker?.entity && refs.some((r) => r.article === article && r.entity.id === q.speaker?.entity);
@@ -151,10 +198,10 @@ export function sourceInfoOf(a: Article): SourceInfo {
   return { articleId: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, sentences };
 }
 
-/** The articles with outlet, date and link. */
+/** The articles with outlet, date and link, newest first: a platform that shows only so many shows those. */
 export function sourcesReply(index: Index): Reply {
   if (index.articles.length === 0) return emptyCorpus('sources');
-  const sources = index.articles.map(sourceInfoOf);
+  const sources = newestFirst(index).map(sourceInfoOf);
   return makeReply({ kind: 'list', command: 'sources', lead: `${sources.length} article${sources.length === 1 ? '' : 's'}`, sources, confidence: 1 });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, parseCommandLine } from '../../src/core/index.ts';
+import { COMMANDS, createBot, ingestText, parseCommandLine } from '../../src/core/index.ts';
 import { testBot } from '../helpers.ts';
 
 const bot = testBot();
@@ -69,5 +69,55 @@ describe('bot.handle with commands', () => {
   it('complete: entity names and speakers for autocomplete', () => {
     expect(bot.complete('entities', 'dua')).toContain('Helena Duarte');
     expect(bot.complete('speakers', '')).toContain('Marco Silva');
+  });
+});
+
+describe('commands over a newsroom-sized corpus', () => {
+  // Twelve short dated stories, in corpus order oldest first; each has a quote and two sections.
+  const day = (i: number) => `2026-03-${String(i + 1).padStart(2, '0')}`;
+  const stories = Array.from({ length: 12 }, (_, i) =>
+    ingestText(
+      [
+        `Council story number ${i + 1}`,
+        `The town council of Brenhold approved budget item ${i + 1} on Monday.`,
+        `## Reaction`,
+        `"This is item ${i + 1} done," said councillor Ilse Varga.`,
+        `## Next steps`,
+        `Work on item ${i + 1} starts in the spring.`,
+      ].join('\n\n') + '\n',
+      { id: `story-${i + 1}`, published: day(i) },
+    ),
+  );
+  const big = createBot(stories);
+
+  it('brief: the ledes of the ten newest articles, newest first, and says how many there are', () => {
+    const reply = big.handle({ text: 'brief' });
+    expect(reply.lead).toBe('Brief: the 10 newest of 12 articles');
+    expect(reply.citations.map((c) => c.articleId)).toEqual(Array.from({ length: 10 }, (_, i) => `story-${12 - i}`));
+    expect(reply.citations.every((c) => c.section === null)).toBe(true);
+  });
+
+  it('brief: with room to spare, each article keeps its lede before any article gets a second sentence', () => {
+    const few = createBot(stories.slice(0, 4)).handle({ text: 'brief' });
+    expect(few.lead).toBe('Brief: 4 articles');
+    // Four ledes and six section sentences, taken in turn: no article is crowded out.
+    const counts = new Map<string, number>();
+    for (const c of few.citations) counts.set(c.articleId, (counts.get(c.articleId) ?? 0) + 1);
+    expect([...counts.keys()]).toEqual(['story-4', 'story-3', 'story-2', 'story-1']);
+    expect([...counts.values()]).toEqual([3, 3, 2, 2]);
+    // Each article's sentences in reading order: the lede first.
+    expect(few.citations.filter((c) => c.articleId === 'story-4').map((c) => c.section)).toEqual([null, 'Reaction', 'Next steps']);
+  });
+
+  it('quotes: at most ten, the newest articles first', () => {
+    const reply = big.handle({ text: 'quotes' });
+    expect(reply.citations).toHaveLength(10);
+    expect(reply.citations[0]!.articleId).toBe('story-12');
+  });
+
+  it('sources: every article, the newest first', () => {
+    const reply = big.handle({ text: 'sources' });
+    expect(reply.sources).toHaveLength(12);
+    expect(reply.sources.map((s) => s.published)).toEqual(Array.from({ length: 12 }, (_, i) => day(11 - i)));
   });
 });

@@ -134,6 +134,15 @@ describe('question analysis of "what did X say"', () => {
   });
 });
 
+describe('question analysis: the answer type of plural and nationality questions', () => {
+  it('expects places for "which countries", "what cities" and "which nationalities"', () => {
+    const index = buildIndex([fixtureArticle('harbour-vote.txt')]);
+    for (const q of ['Which countries gave support?', 'What cities voted?', 'Which nationalities are affected?', 'Which islands were hit?']) {
+      expect(analyse(index, q).answerType, q).toBe('place');
+    }
+  });
+});
+
 describe('follow-up resolution', () => {
   it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

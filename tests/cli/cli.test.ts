@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/core/index.ts';
 import { FIXTURES } from '../helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -161,5 +162,17 @@ describe('briefbot CLI', () => {
       expect(u.stderr).toMatch(/^briefbot: Unknown option '--frobnicate'/);
       noStackTrace(u);
     });
+  });
+});
+
+describe('the terminal citation line', () => {
+  it('calls only the first two paragraphs of an opening section the lede', async () => {
+    const { citationLine } = await import('../../src/adapters/cli/render.ts');
+    const at = (paragraph: number): Citation => ({
+      n: 1, articleId: 'port-strike-ends', articleTitle: 'Port strike ends', section: null, paragraph, sentence: 's1', text: 'The strike ended.', span: null,
+      speaker: null, attribution: null, outlet: 'Valmora Ledger', published: '', url: '', primary: true,
+    });
+    expect(citationLine(at(2))).toBe('[1] Port strike ends · Valmora Ledger · lede · ¶2');
+    expect(citationLine(at(14))).toBe('[1] Port strike ends · Valmora Ledger · ¶14');
   });
 });

@@ -96,6 +96,13 @@ describe('renderReply', () => {
     expect(embed?.title).toBe('When did the dock workers return?');
   });
 
+  it('calls only the first two paragraphs of an opening section the lede', () => {
+    const fieldName = (section: string | null) =>
+      renderReply(makeReply({ kind: 'answer', command: 'ask', lead: 'x', citations: [citation({ section, paragraph: 14 })] }), { request: { command: 'ask', text: 'q' } }).embeds[0]?.fields?.[0]?.name;
+    expect(fieldName(null)).toBe('[1] ¶14');
+    expect(fieldName('Talks')).toBe('[1] Talks · ¶14');
+  });
+
   it('lists numbered citations with section, paragraph, outlet, date and link, and names the article in the footer', () => {
     const embed = renderReply(ANSWER, { request: { command: 'ask', text: 'q' } }).embeds[0];
     expect(embed?.fields?.map((f) => f.name)).toEqual(['[1] lede · ¶1', '[2] lede · ¶2']);

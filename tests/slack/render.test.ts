@@ -65,6 +65,12 @@ describe('renderReply', () => {
     expect(lines[1]).toContain('right idea with the wrong bill');
   });
 
+  it('calls only the first two paragraphs of an opening section the lede', () => {
+    const later = (section: string | null) => contextTexts(renderReply(reply({ kind: 'answer', citations: [citation({ url: '', section, paragraph: 14 })] })).blocks)[0];
+    expect(later(null)).toBe('[1] Harbor Gazette · ¶14');
+    expect(later('Opposition on the Council')).toBe('[1] Harbor Gazette · Opposition on the Council · ¶14');
+  });
+
   it('does not link a citation without an http(s) URL', () => {
     const lines = contextTexts(renderReply(reply({ kind: 'answer', citations: [citation({ url: '' })] })).blocks);
     expect(lines[0]).toBe('[1] Harbor Gazette · lede · ¶2');

@@ -1,6 +1,7 @@
 /** Terminal rendering of a Reply: plain text in 80 columns, colour only on a terminal. */
 import type { Citation, Reply } from '../../core/index.ts';
 import { stripBidiControls } from '../shared/text-safety.ts';
+import { sectionLabel } from '../shared/citation.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -51,7 +52,7 @@ export function citationLine(citation: Citation): string {
   const parts = [
     citation.articleTitle,
     citation.outlet,
-    citation.section ?? 'lede',
+    sectionLabel(citation),
     `¶${citation.paragraph}`,
     citation.published,
     citation.speaker ? `quote: ${citation.speaker}` : citation.attribution ?? '',

@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Citation, CommandName, Reply } from '../../core/index.ts';
 import { stripBidiControls } from '../shared/text-safety.ts';
+import { sectionLabel } from '../shared/citation.ts';
 
 /** Discord's documented limits, checked by the renderer and by its property test. */
 export const DISCORD_LIMITS = {
@@ -159,7 +160,8 @@ function safeUrl(url: string): string | null {
 }
 
 function citationField(citation: Citation, withExcerpt: boolean): APIEmbedField {
-  const where = `${stripBidiControls(citation.section ?? 'lede')} · ¶${citation.paragraph}`;
+  const label = sectionLabel(citation);
+  const where = `${label === null ? '' : `${stripBidiControls(label)} · `}¶${citation.paragraph}`;
   const origin = [citation.outlet, citation.published].filter((part) => part !== '').map(escapeMarkdown);
   const link = safeUrl(citation.url);
   if (link) origin.push(`[link](${link})`);

@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import type { Citation, CommandHelp, Reply } from '../../core/index.ts';
 import { fitMrkdwn, fitText, type Segment } from './mrkdwn.ts';
 import { stripBidiControls } from '../shared/text-safety.ts';
+import { sectionLabel } from '../shared/citation.ts';
 import {
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
@@ -163,7 +164,7 @@ function sentenceSegments(citation: Citation): Segment[] {
 
 /** "[1] The Washington Post · Putin's Proposal · ¶6 · according to …", linked when there is a URL. */
 function citationLine(citation: Citation, { excerpt = true }: { excerpt?: boolean } = {}): Segment[] {
-  const where = [citation.outlet || citation.articleTitle, citation.section ?? 'lede', `¶${citation.paragraph}`].filter((p) => p !== '').join(' · ');
+  const where = [citation.outlet || citation.articleTitle, sectionLabel(citation), `¶${citation.paragraph}`].filter((p) => p !== '' && p !== null).join(' · ');
   const segments: Segment[] = [{ text: `[${citation.n}] ` }, { text: where, link: citation.url }];
   if (citation.speaker) segments.push({ text: ` · said by ${citation.speaker}` });
   if (citation.attribution) segments.push({ text: ` · ${citation.attribution}` });

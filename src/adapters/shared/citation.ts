@@ -1,0 +1,14 @@
+/** What every platform's citation line says about where a sentence stands in its article. */
+import type { Citation } from '../../core/index.ts';
+
+/** How many opening paragraphs of an article are its lede. */
+export const LEDE_PARAGRAPHS = 2;
+
+/**
+ * The section a citation names: its heading; "lede" for an article's first paragraphs before
+ * any heading; otherwise none, and the paragraph number says where. An article without
+ * headings is one long opening section, and "lede · ¶14" would misname its fourteenth paragraph.
+ */
+export function sectionLabel(citation: Pick<Citation, 'section' | 'paragraph'>): string | null {
+  return citation.section ?? (citation.paragraph <= LEDE_PARAGRAPHS ? 'lede' : null);
+}

@@ -52,7 +52,7 @@ function hasOtherEntity(doc: SentenceDoc, query: Query, type: Entity['type']): b
   return false;
 }
 
-/** "On a bi-weekly basis", "twice a year": how often, said without a number. */
+/** "Every other week", "twice a year": how often, said without a number. */
 function hasFrequency(text: string): boolean {
   for (const re of FREQUENCY_MARKERS) if (re.test(text)) return true;
   return false;
@@ -410,7 +410,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end
 const ASKS_WORDS_OF = /^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|tell|post|write|tweet|comment|announce|declare)\b/i;
 const SPEECH_VERB_LIST = speechData.verbs.join('|');
 /**
- * A verb of speech shortly after a name, within its clause ("Hamas, which runs Gaza, said …").
+ * A verb of speech shortly after a name, within its clause ("the union, which represents dockers, said …").
  * Case-sensitive: "States" in "the United States" is a name, not the verb.
  */
 const SPEECH_AFTER = new RegExp(`^[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
@@ -447,10 +447,10 @@ interface Silent {
 }
 
 /**
- * For "What did France say …?": the names the question asks the words of when the articles
+ * For "What did Belgium say …?": the names the question asks the words of when the articles
  * name them but never report anything they said, or null. Then any sentence that mentions
- * them would be a wrong answer. Only a bare name counts as X: in "what did the president of
- * Comoros say" the speaker is the president, not Comoros.
+ * them would be a wrong answer. Only a bare name counts as X: in "what did the mayor of
+ * Lyon say" the speaker is the mayor, not Lyon.
  */
 function silentSpeakers(index: Index, query: Query): Silent | null {
   const m = ASKS_WORDS_OF.exec(query.text);
@@ -628,7 +628,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   }
   trace.declined = false;
   // For number and date questions, prefer the first close candidate that has one; a time said
-  // another way ("within three months") answers "when" as well as a calendar date.
+  // another way ("within six weeks") answers "when" as well as a calendar date.
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;

@@ -26,6 +26,7 @@ const ORG_WORDS = new Set(roleData.organisationWords);
 const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' '))]);
 const PLACE_WORDS = new Set(roleData.placeWords);
 const SPEECH_VERBS = new Set(speechData.verbs);
+const RELATIVE_WORDS = new Set(speechData.relativeWords);
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'across', 'into', 'toward', 'towards', 'through', 'outside', 'inside', 'around']);
@@ -177,6 +178,16 @@ function innerConnector(tokens: readonly Token[], from: number, j: number, sourc
   return 0;
 }
 
+/**
+ * True when a word whose text in the sentence so far is `before` opens the sentence or a quote
+ * within it. A straight quotation mark opens a quote only when an even number of them came
+ * before it: after `"…," ` the name that follows is mid-sentence ("…," Tunde Adeyemi Okafor said).
+ */
+function opensClause(before: string): boolean {
+  if (before.trim() === '' || /[“‘(—–-]\s*$/.test(before)) return true;
+  return /"\s*$/.test(before) && (before.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
@@ -234,7 +245,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     while (part.length > 0) {
       const w = part[0]!;
       const lower = foldWord(w.surface);
-      const atStart = w.start === sentence.start || /["“‘(—–-]\s*$/.test(source.slice(sentence.start, w.start));
+      const atStart = opensClause(source.slice(sentence.start, w.start));
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) part = part.slice(1);
@@ -385,8 +396,9 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   const drafts = mergeChunks(chunks);
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);
-  resolvePronouns(entities, body);
-  const quotes = findQuotes(source, body, entities);
+  const names = nameWordsOf(entities);
+  resolvePronouns(entities, body, names);
+  const quotes = findQuotes(source, body, entities, names);
   typeBySpeech(entities, quotes);
   rolesByApposition(entities, body, tags);
   const attributions = findAttributions(body);
@@ -407,6 +419,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     d.mentions.add(c.sentence.id);
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
+  mergeMisspeltSurnames(byName);
   // A one-word name that is the surname of one longer person name, or the last word of one
   // organisation name ("the Post"), is an alias of it.
   const all = [...byName.values()];
@@ -420,16 +433,52 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       return false;
     });
     if (owners.length === 0) continue;
-    // Several owners ("Mohamed Bacar", "Said Bacar"): the one named most often.
+    // Several owners ("Samuel Okafor", "Grace Okafor"): the one named most often.
     const owner = owners.sort((a, b) => b.mentions.size - a.mentions.size || a.firstSeen - b.firstSeen)[0]!;
-    owner.aliases.add(d.name);
-    for (const r of d.roles) owner.roles.add(r);
-    for (const m of d.mentions) owner.mentions.add(m);
-    for (const t of ['person', 'place', 'organisation', 'other'] as const) owner.votes[t] += d.votes[t];
-    owner.firstSeen = Math.min(owner.firstSeen, d.firstSeen);
+    absorb(owner, d);
     byName.delete(word);
   }
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/** Makes `d` another name of `owner`: its name an alias, its roles, mentions and votes the owner's. */
+function absorb(owner: Draft, d: Draft): void {
+  owner.aliases.add(d.name);
+  for (const r of d.roles) owner.roles.add(r);
+  for (const m of d.mentions) owner.mentions.add(m);
+  for (const t of ['person', 'place', 'organisation', 'other'] as const) owner.votes[t] += d.votes[t];
+  owner.firstSeen = Math.min(owner.firstSeen, d.firstSeen);
+}
+
+/**
+ * True when two names (folded words) differ by one letter of the last word only, with the same
+ * two or more words before it: "Tunde Adeyemi Okafor" and "Tunde Adeyemi Okafur" are one man
+ * whose name the source misspelt once. A single given name alike is too weak a match to risk
+ * joining two people, and so is a short surname.
+ */
+function misspeltSurname(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length < 3 || a.slice(0, -1).join(' ') !== b.slice(0, -1).join(' ')) return false;
+  const x = a[a.length - 1]!;
+  const y = b[b.length - 1]!;
+  if (x.length !== y.length || x.length < 4) return false;
+  let differ = 0;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) differ++;
+  return differ === 1;
+}
+
+/** Folds a later spelling of a person's name that differs by one letter of the surname into the first. */
+function mergeMisspeltSurnames(byName: Map<string, Draft>): void {
+  const people = [...byName.entries()].filter(([, d]) => ['person', 'other'].includes(typeOf(d.votes))).sort((a, b) => a[1].firstSeen - b[1].firstSeen);
+  const kept: Draft[] = [];
+  for (const [key, d] of people) {
+    const first = kept.find((k) => misspeltSurname(k.tokens, d.tokens));
+    if (!first) {
+      kept.push(d);
+      continue;
+    }
+    absorb(first, d);
+    byName.delete(key);
+  }
 }
 
 function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
@@ -448,14 +497,27 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
   }
   // Mentions: every sentence (headings too) that names the entity or one of its aliases. Full
   // stops stay in the text for abbreviations ("U.S."), so a name may also end in one: a sentence
-  // that ends with the name ("… said Priya Raman.") mentions it too.
+  // that ends with the name ("… said Priya Raman.") mentions it too. A surname that stands only
+  // inside another person's name ("Okafor" in "Tunde Adeyemi Okafor") does not.
   const texts = sentences.map((s) => ' ' + foldWord(s.text).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ');
+  const names = nameWordsOf(entities);
+  // Plain loops with the endings joined once: this runs for every entity and sentence.
   for (const e of entities) {
-    const forms = [e.name, ...e.aliases].map((f) => ' ' + foldWord(f).replace(/[^\p{L}\p{N}.]+/gu, ' '));
-    sentences.forEach((s, k) => {
-      const text = texts[k]!;
-      if (forms.some((f) => text.includes(f + ' ') || text.includes(f + 's ') || text.includes(f + '. '))) e.mentions.push(s.id);
+    const forms = [e.name, ...e.aliases];
+    const endings = forms.map((form) => {
+      const f = ' ' + foldWord(form).replace(/[^\p{L}\p{N}.]+/gu, ' ');
+      return [f + ' ', f + 's ', f + '. '];
     });
+    for (let k = 0; k < sentences.length; k++) {
+      const text = texts[k]!;
+      for (let i = 0; i < forms.length; i++) {
+        const [plain, plural, final] = endings[i]!;
+        if (!text.includes(plain!) && !text.includes(plural!) && !text.includes(final!)) continue;
+        if (onlyInOtherNames(sentences[k]!.text, forms[i]!, e, names)) continue;
+        e.mentions.push(sentences[k]!.id);
+        break;
+      }
+    }
   }
   return entities.filter((e) => e.mentions.length > 0);
 }
@@ -504,7 +566,7 @@ function typeByCoordination(entities: Entity[], sentences: SentenceRef[]): void 
 }
 
 /**
- * A name of several words that is quoted speaking is a person's ("… said Abdourahim Said Bakar,
+ * A name of several words that is quoted speaking is a person's ("… said Tunde Adeyemi Okafor,
  * a government spokesman") when nothing else typed it. A one-word speaker may be an institution
  * standing for its people ("the Kremlin said"), so it keeps its type.
  */
@@ -547,7 +609,7 @@ function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: W
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;
 
 /** Outside quotation marks, a he/she refers to the last person named before it. */
-function resolvePronouns(entities: Entity[], sentences: SentenceRef[]): void {
+function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: NameWords): void {
   const people = entities.filter((e) => e.type === 'person');
   let lastPerson: Entity | null = null;
   let lastParagraph = -1;
@@ -557,7 +619,7 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[]): void {
     const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, ' ');
     const pronoun = PRONOUN.exec(unquoted);
     const named = people
-      .map((p) => ({ p, at: firstIndexOf(unquoted, p) }))
+      .map((p) => ({ p, at: firstIndexOf(unquoted, p, names) }))
       .filter((x) => x.at >= 0)
       .sort((a, b) => a.at - b.at);
     if (pronoun) {
@@ -569,21 +631,132 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[]): void {
   }
 }
 
-function firstIndexOf(text: string, entity: Entity): number {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Compiled patterns for names, by kind and name: an article asks for the same few names in
+ * every sentence. Bounded, since one process ingests any number of articles.
+ */
+const namePatterns = new Map<string, RegExp>();
+
+function namePattern(kind: 'start' | 'word', form: string): RegExp {
+  const key = kind + form;
+  let re = namePatterns.get(key);
+  if (!re) {
+    if (namePatterns.size >= 5000) namePatterns.clear();
+    re = kind === 'start' ? new RegExp(`\\b${escapeRegExp(form)}`, 'gu') : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'giu');
+    namePatterns.set(key, re);
+  }
+  return re;
+}
+
+/** Where in `text` the entity is first named, by its name or an alias; -1 when it is not. */
+function firstIndexOf(text: string, entity: Entity, names: NameWords): number {
   let best = -1;
   for (const form of [entity.name, ...entity.aliases]) {
-    const re = new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
-    const m = re.exec(text);
-    if (m && (best < 0 || m.index < best)) best = m.index;
+    for (const m of text.matchAll(namePattern('start', form))) {
+      if (!namesHere(text, m.index, form, entity, names)) continue;
+      if (best < 0 || m.index < best) best = m.index;
+      break;
+    }
   }
   return best;
 }
 
 /**
- * Finds the entity a speaker description names, if any: a person before anything else ("CEO of
- * the Refugee Council Enver Solomon" is Enver Solomon speaking), then the longest name.
+ * The words of the entities' names that may stand in a person's name, each with the entities
+ * whose name or alias holds it. Function words, titles and role words are left out: "Colonel"
+ * is no part of anyone's name.
  */
-export function entityNamed(description: string, entities: Entity[]): Entity | null {
+type NameWords = Map<string, Entity[]>;
+
+function nameWordOf(surface: string): string {
+  const word = foldWord(cleanName(surface)).replace(/\.$/, '');
+  return STOP_WORDS.has(word) || CONNECTORS.has(word) || JOB_WORDS.has(word) ? '' : word;
+}
+
+function nameWordsOf(entities: readonly Entity[]): NameWords {
+  const words: NameWords = new Map();
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      for (const t of tokenize(form)) {
+        const word = nameWordOf(t.surface);
+        if (!word) continue;
+        const holders = words.get(word) ?? [];
+        if (!holders.includes(e)) holders.push(e);
+        words.set(word, holders);
+      }
+    }
+  }
+  return words;
+}
+
+/**
+ * The capitalised words written straight before `index` in `text`, in their order: "Tunde
+ * Adeyemi" before "Okafor". A possessive ends them, and so does a full stop after a whole word (one
+ * after an initial or a title's abbreviation is inside a name).
+ */
+function capitalisedBefore(text: string, index: number): string[] {
+  const words: string[] = [];
+  let end = index;
+  for (;;) {
+    const m = /(?<![\p{L}\p{M}\p{N}.'’-])(\p{Lu}[\p{L}\p{M}.'’-]*)\s+$/u.exec(text.slice(0, end));
+    if (!m) break;
+    const word = m[1]!;
+    if (/['’]s?$/u.test(word)) break;
+    if (word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) && !JOB_WORDS.has(foldWord(word).replace(/\.$/, ''))) break;
+    words.unshift(word);
+    end = m.index;
+  }
+  return words;
+}
+
+/**
+ * True when the capitalised words before a short form of a person's name let it name that
+ * person. Walking back from the form: a title, a role or a word no entity's name holds ends the
+ * name ("Colonel Okafor", "Meanwhile Okafor"); the person's own words may stand there ("Samuel
+ * Okafor"); a word that only another person's name holds makes the whole that other person's name
+ * ("Tunde Adeyemi Okafor" is not Samuel Okafor). Places and organisations before a name do not
+ * count against it ("Refugee Council Solomon").
+ */
+function prefixAgrees(prefix: readonly string[], entity: Entity, names: NameWords): boolean {
+  for (let k = prefix.length - 1; k >= 0; k--) {
+    const word = nameWordOf(prefix[k]!);
+    const holders = word ? names.get(word) : undefined;
+    if (!holders) return true;
+    if (holders.includes(entity)) continue;
+    return !holders.some((h) => h.type === 'person' || h.type === 'other');
+  }
+  return true;
+}
+
+/**
+ * True when `form` of the entity, found at `index` of `text`, names it there. A person's full
+ * name always does; a shorter form (the surname) only when it is not the end of another
+ * person's longer name.
+ */
+function namesHere(text: string, index: number, form: string, entity: Entity, names: NameWords): boolean {
+  if (entity.type !== 'person' || form === entity.name) return true;
+  return prefixAgrees(capitalisedBefore(text, index), entity, names);
+}
+
+/** True when `form` stands in `text` as a whole word, and everywhere it does, it is the end of another person's name. */
+function onlyInOtherNames(text: string, form: string, entity: Entity, names: NameWords): boolean {
+  // namesHere holds everywhere then: spare the search.
+  if (entity.type !== 'person' || form === entity.name) return false;
+  const places = [...text.matchAll(namePattern('word', form))].map((m) => m.index);
+  return places.length > 0 && places.every((at) => !namesHere(text, at, form, entity, names));
+}
+
+/**
+ * Finds the entity a speaker description names, if any: a person before anything else ("CEO of
+ * the Refugee Council Enver Solomon" is Enver Solomon speaking), then the longest name. A
+ * surname inside another person's full name does not count ("Tunde Adeyemi Okafor" does not
+ * name Samuel Okafor).
+ */
+export function entityNamed(description: string, entities: Entity[], names: NameWords = nameWordsOf(entities)): Entity | null {
   const folded = ' ' + foldWord(description).replace(/[^\p{L}\p{N}.]+/gu, ' ') + ' ';
   let best: Entity | null = null;
   let bestRank = 0;
@@ -591,58 +764,128 @@ export function entityNamed(description: string, entities: Entity[]): Entity | n
     for (const form of [e.name, ...e.aliases]) {
       const f = foldWord(form).replace(/[^\p{L}\p{N}.]+/gu, ' ');
       const rank = (e.type === 'person' ? 10_000 : 0) + f.length;
-      if (folded.includes(' ' + f + ' ') && rank > bestRank) {
-        best = e;
-        bestRank = rank;
-      }
+      if (rank <= bestRank || !folded.includes(' ' + f + ' ')) continue;
+      if (onlyInOtherNames(description, form, e, names)) continue;
+      best = e;
+      bestRank = rank;
     }
   }
   return best;
 }
 
 const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/g;
+const AUXILIARY = /^(has|have|had|was|were|is|are|also|later|then|reportedly|publicly|previously|once|not|but|and)$/i;
 
-/** The speaker named in the words of a sentence outside its quotation marks. */
-function speakerIn(frame: string, entities: Entity[], lastVerb = false, sentenceId?: string): { entity: Entity | null; description: string } | null {
-  const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
-  const lower = words.map((w) => foldWord(w).replace(/[^\p{L}\p{N}.'-]/gu, '').replace(/\.+$/, ''));
-  const verbAt = lastVerb ? lower.findLastIndex((w) => SPEECH_VERBS.has(w)) : lower.findIndex((w) => SPEECH_VERBS.has(w));
-  if (verbAt < 0) return null;
-  // "… said one senior European diplomat familiar with …": after the verb.
-  const after: string[] = [];
-  for (let k = verbAt + 1; k < words.length; k++) {
-    const w = words[k]!;
-    if (/^[,;:.]/.test(w) || /^(that|on|in|at|who|which|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
-    after.push(w.replace(/[.,;:!?]+$/, ''));
-    if (/[.,;:!?]$/.test(w)) break;
-  }
-  // "… the officials said": before the verb.
+/** True when `text` begins with a relative or interrogative word ("which newspapers", "who"): no speaker does. */
+function startsWithRelative(text: string): boolean {
+  const first = foldWord(text.trim().split(/\s+/)[0] ?? '');
+  return RELATIVE_WORDS.has(first);
+}
+
+/**
+ * True when word `k` of a frame is a speech verb. A capitalised one inside the frame is part of a
+ * name ("Karim Said Haddad said"): news text writes the verb in lower case there.
+ */
+function isSpeechVerb(words: readonly string[], lower: readonly string[], k: number): boolean {
+  return SPEECH_VERBS.has(lower[k] ?? '') && (k === 0 || !/^\p{Lu}/u.test(words[k]!));
+}
+
+interface Subject {
+  words: string[];
+  /** The verb's subject is a relative word ("Mayor Jane Osei, who said …"): `words` are what it stands for, before the comma. */
+  relative: boolean;
+}
+
+/**
+ * The words before the speech verb at `verbAt` that say who speaks: "the officials" in "… the
+ * officials said". Null when the verb is in a relative clause with a subject of its own ("The
+ * form, which newspapers report runs …"): that clause tells what others say of something
+ * else, not who speaks the quote.
+ */
+function subjectBefore(words: readonly string[], lower: readonly string[], verbAt: number): Subject | null {
   const before: string[] = [];
   for (let k = verbAt - 1; k >= 0; k--) {
     const w = words[k]!;
     if (/[,;:.!?]$/.test(w) || /^[,;:.]/.test(w)) break;
-    if (/^(has|have|had|was|were|is|are|also|later|then|reportedly|publicly|previously|once|not|but|and)$/i.test(lower[k] ?? '')) {
+    if (AUXILIARY.test(lower[k] ?? '')) {
       if (before.length > 0) break;
       continue;
     }
+    if (RELATIVE_WORDS.has(lower[k] ?? '')) {
+      if (before.length > 0) return null;
+      const antecedent = words[k - 1] === ',' ? subjectBefore(words, lower, k - 1) : null;
+      return { words: antecedent && !antecedent.relative ? antecedent.words : [], relative: true };
+    }
     before.unshift(w);
   }
-  const candidates = [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()));
+  return { words: before, relative: false };
+}
+
+/** The words after the speech verb at `verbAt` that say who speaks: "one senior European diplomat" in "… said one senior European diplomat familiar with …". */
+function subjectAfter(words: readonly string[], lower: readonly string[], verbAt: number): string[] {
+  const after: string[] = [];
+  for (let k = verbAt + 1; k < words.length; k++) {
+    const w = words[k]!;
+    if (/^[,;:.]/.test(w) || RELATIVE_WORDS.has(lower[k] ?? '') || /^(on|in|at|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
+    after.push(w.replace(/[.,;:!?]+$/, ''));
+    if (/[.,;:!?]$/.test(w)) break;
+  }
+  return after;
+}
+
+interface SpeakerContext {
+  /** Take the last speech verb of the frame rather than the first (a sentence that introduces a quote after it). */
+  lastVerb?: boolean;
+  sentenceId?: string;
+  /** The speaker of the quote before in the same paragraph, for a "he added" after it. */
+  previous?: Entity | null;
+}
+
+/** The speaker named in the words of a sentence outside its quotation marks. */
+function speakerIn(frame: string, entities: Entity[], names: NameWords, context: SpeakerContext = {}): { entity: Entity | null; description: string } | null {
+  const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
+  const lower = words.map((w) => foldWord(w).replace(/[^\p{L}\p{N}.'-]/gu, '').replace(/\.+$/, ''));
+  const verbs = lower.map((_, k) => k).filter((k) => isSpeechVerb(words, lower, k));
+  if (context.lastVerb) verbs.reverse();
+  // The first speech verb that is not inside a relative clause about something else.
+  let verbAt = -1;
+  let subject: Subject = { words: [], relative: false };
+  for (const k of verbs) {
+    const found = subjectBefore(words, lower, k);
+    if (found === null) continue;
+    verbAt = k;
+    subject = found;
+    break;
+  }
+  if (verbAt < 0) return null;
+  const before = subject.words;
+  // "Mayor Jane Osei, who said …": the speaker is who the relative word stands for, if that is a
+  // named entity; the words after the verb are what was said, and the frame's first person is the
+  // likeliest speaker otherwise.
+  if (subject.relative) {
+    const e = entityNamed(before.join(' '), entities, names);
+    if (e) return { entity: e, description: before.join(' ').trim() };
+  }
+  const after = subject.relative ? [] : subjectAfter(words, lower, verbAt);
+  const candidates = subject.relative ? [] : [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()) && !startsWithRelative(c));
   for (const c of candidates) {
-    const e = entityNamed(c, entities);
+    const e = entityNamed(c, entities, names);
     if (e) return { entity: e, description: c.trim() };
   }
-  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(frame, e) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  // "'…,' Okafor said. '…,' he added.": the pronoun is the speaker of the quote before.
+  const previous = context.previous;
+  if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };
+  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(frame, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.
-  const byPronoun = sentenceId ? entities.find((e) => e.pronounMentions.includes(sentenceId)) : undefined;
+  const byPronoun = context.sentenceId ? entities.find((e) => e.pronounMentions.includes(context.sentenceId!)) : undefined;
   if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
   if (candidates[1]) return { entity: null, description: candidates[1] };
   return null;
 }
 
-function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]): Quote[] {
+function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[], names: NameWords): Quote[] {
   const quotes: Quote[] = [];
   const byParagraph = new Map<number, SentenceRef[]>();
   for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
@@ -662,7 +905,8 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       if (covered.length === 0) continue;
       // The frame: the covered sentences' words outside this quote.
       const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
-      let found = speakerIn(frame, entities, false, covered[0]!.id);
+      const previous = entities.find((e) => e.id === previousSpeaker?.entity) ?? null;
+      let found = speakerIn(frame, entities, names, { sentenceId: covered[0]!.id, previous });
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
@@ -671,7 +915,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
         // A quote standing alone: its speaker is introduced by the sentence before ("… posted:").
         const prevSentence = sentences[sentences.indexOf(covered[0]!) - 1];
         if (prevSentence && /[:,]\s*$/.test(prevSentence.text) && prevSentence.paragraph >= p - 1) {
-          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, true, prevSentence.id);
+          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, names, { lastVerb: true, sentenceId: prevSentence.id });
         }
       }
       const speaker = found ? { entity: found.entity?.id ?? null, description: found.description } : null;
@@ -691,7 +935,10 @@ function findAttributions(sentences: SentenceRef[]): Attribution[] {
     const unquoted = s.text.replace(/“[^”]*”/g, (q) => ' '.repeat(q.length));
     for (const m of unquoted.matchAll(ACCORDING)) {
       const phrase = s.text.slice(m.index, m.index + m[0].length).trim().replace(/\.$/, '');
-      out.push({ sentence: s.id, text: phrase, source: (m[2] ?? '').trim().replace(/\.$/, '') });
+      const source = (m[2] ?? '').trim().replace(/\.$/, '');
+      // "an audit, according to which the budget …" names no source: the audit is before the comma.
+      if (startsWithRelative(source)) continue;
+      out.push({ sentence: s.id, text: phrase, source });
     }
     for (const m of unquoted.matchAll(SAID_CLAUSE)) {
       const whole = m[0].replace(/^[,\s]+|^(and|but)\s+/gi, '').trim();

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/schema.ts';
+import { articleOf, sentencesOf } from '../helpers.ts';
+
+function entityNamed(article: Article, name: string) {
+  const entity = article.entities.find((e) => e.name === name);
+  expect(entity, `an entity named ${name}`).toBeDefined();
+  return entity!;
+}
+
+function quoteStarting(article: Article, start: string) {
+  const quote = article.quotes.find((q) => q.text.startsWith(start));
+  expect(quote, `a quote starting "${start}"`).toBeDefined();
+  return quote!;
+}
+
+function sentenceId(article: Article, start: string): string {
+  const sentence = sentencesOf(article).find((s) => s.text.startsWith(start));
+  expect(sentence, `a sentence starting "${start}"`).toBeDefined();
+  return sentence!.id;
+}
+
+// Two men share the surname Okafor; the spokesman's full name comes right after a closing quote.
+const island = articleOf('island-siege', 'Troops close in on rebel island', [
+  'Government troops have surrounded the rebel leader Colonel Samuel Okafor in the hills above the port.',
+  '"Colonel Samuel Okafor has been seen near the harbour with a few of his guards," Tunde Adeyemi Okafor said. "It seems that he is dressed as a fisherman," he added.',
+  'Tunde Adeyemi Okafor later left the capital by plane.',
+  '"We will never surrender to these invaders," Okafor said in a radio message.',
+]);
+
+describe('speakers who share a surname', () => {
+  it('gives a quote to the full name that speaks it, not to another man with the same surname', () => {
+    const samuel = entityNamed(island, 'Samuel Okafor');
+    const tunde = entityNamed(island, 'Tunde Adeyemi Okafor');
+    expect(tunde.id).not.toBe(samuel.id);
+    const seen = quoteStarting(island, 'Colonel Samuel Okafor has been seen');
+    expect(seen.speaker).toEqual({ entity: tunde.id, description: 'Tunde Adeyemi Okafor' });
+  });
+
+  it('gives a "he added" quote to the speaker of the quote before it', () => {
+    const tunde = entityNamed(island, 'Tunde Adeyemi Okafor');
+    expect(quoteStarting(island, 'It seems that he is dressed').speaker?.entity).toBe(tunde.id);
+  });
+
+  it('does not count a surname inside another full name as a mention of the person', () => {
+    const samuel = entityNamed(island, 'Samuel Okafor');
+    expect(samuel.mentions).not.toContain(sentenceId(island, 'Tunde Adeyemi Okafor later left'));
+  });
+
+  it('still resolves a bare surname to the person', () => {
+    const samuel = entityNamed(island, 'Samuel Okafor');
+    expect(quoteStarting(island, 'We will never surrender').speaker).toEqual({ entity: samuel.id, description: 'Okafor' });
+  });
+
+  it('reads a capitalised "Said" inside a name as part of the name, not as the speech verb', () => {
+    const harbour = articleOf('harbour-plan', 'Harbour plan approved', [
+      'Mayor Layla Haddad opened the new ferry terminal on Monday.',
+      '"We will rebuild the old harbour wall within a year," Karim Said Haddad said.',
+    ]);
+    const karim = entityNamed(harbour, 'Karim Said Haddad');
+    expect(quoteStarting(harbour, 'We will rebuild').speaker).toEqual({ entity: karim.id, description: 'Karim Said Haddad' });
+  });
+
+  it('joins a full name misspelt by one letter of the surname, but not different given names', () => {
+    const article = articleOf('port-talks', 'Port talks resume', [
+      '"The talks went well and will go on tomorrow," said Tunde Adeyemi Okafor, a government spokesman.',
+      'Colonel Samuel Okafor refused to attend the talks.',
+      '"The colonel has until Friday to answer our offer," Tunde Adeyemi Okafur said.',
+    ]);
+    const tunde = entityNamed(article, 'Tunde Adeyemi Okafor');
+    expect(tunde.aliases).toContain('Tunde Adeyemi Okafur');
+    expect(quoteStarting(article, 'The colonel has until Friday').speaker?.entity).toBe(tunde.id);
+    const samuel = entityNamed(article, 'Samuel Okafor');
+    expect(samuel.id).not.toBe(tunde.id);
+    expect(samuel.aliases).not.toContain('Tunde Adeyemi Okafor');
+  });
+});
+
+describe('relative and interrogative words', () => {
+  const RELATIVE = /^(which|who|whom|whose|that|what)\b/i;
+
+  it('takes no speaker from a "which X reports" clause before a quote', () => {
+    const article = articleOf('form-rules', 'New form for applicants', [
+      'The form, which newspapers report runs from ten to 30 pages, "must be filled in by hand in black ink", the ministry recommending "plain block capitals" throughout.',
+    ]);
+    const quote = quoteStarting(article, 'must be filled in by hand');
+    expect(quote.speaker?.description ?? '').not.toMatch(RELATIVE);
+    expect(quote.speaker).toBeNull();
+  });
+
+  it('does not give "who" as the speaker of a quote inside a "who said" clause', () => {
+    const article = articleOf('mayor-quits', 'Mayor quits', [
+      'Mayor Jane Osei, who said the bridge plan was "a waste of public money from the start", resigned on Tuesday.',
+    ]);
+    const quote = quoteStarting(article, 'a waste of public money');
+    expect(quote.speaker?.description ?? '').not.toMatch(RELATIVE);
+    expect(quote.speaker?.entity).toBe(entityNamed(article, 'Jane Osei').id);
+  });
+
+  it('keeps no attribution whose source is a relative word', () => {
+    const article = articleOf('audit-report', 'Audit published', [
+      'The council published an audit, according to which the budget was overspent by a third.',
+      'According to the auditors, the overspend began two years ago.',
+    ]);
+    for (const a of article.attributions) expect(a.source).not.toMatch(RELATIVE);
+    expect(article.attributions.map((a) => a.source)).toContain('the auditors');
+  });
+});

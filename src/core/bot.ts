@@ -1,15 +1,18 @@
 import type { Article } from './schema.ts';
 import type { BotRequest, Reply } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { COMMANDS, parseCommandLine, type CommandSpec } from './commands.ts';
+import { COMMANDS, parseCommandLine, smallTalkOf, type CommandSpec } from './commands.ts';
 import { buildIndex, type Index } from './search-index.ts';
 import { answerQuestion } from './answer.ts';
-import { briefReply, helpReply, quotesReply, sourcesReply, whoReply } from './cards.ts';
+import { briefReply, helpReply, quotesReply, sourcesReply, thanksReply, whoReply } from './cards.ts';
 import type { CorpusProblem } from './corpus.ts';
 import { openIndexedCorpus, type IndexSource } from './index-cache.ts';
 
 /** Longest question the bot takes; longer ones get a polite `TOO_LONG` error reply. */
 export const MAX_QUESTION_LENGTH = 500;
+
+/** The help's lead when someone says hello. */
+const GREETING = 'Hi! Ask me a question about the articles; every answer is a sentence quoted from them, with its source.';
 
 export interface Bot {
   /** The single inbound entry point: one request in, one reply out. Never throws for bad input. */
@@ -49,7 +52,17 @@ export function createBotOver(initial: Index): Bot {
         if (question.length > MAX_QUESTION_LENGTH) {
           return makeReply({ kind: 'error', command: 'ask', code: 'TOO_LONG', lead: `That question is ${question.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.` });
         }
-        return answerQuestion(index, question, request.history ?? []);
+        // "What happened?", "hi", "thanks": what people write to a bot that are no questions about the articles.
+        switch (smallTalkOf(question)) {
+          case 'overview':
+            return briefReply(index);
+          case 'greeting':
+            return helpReply(index, GREETING);
+          case 'thanks':
+            return thanksReply(index);
+          case null:
+            return answerQuestion(index, question, request.history ?? []);
+        }
       }
       case 'brief':
         return briefReply(index);

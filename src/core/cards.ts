@@ -47,7 +47,8 @@ function docsOf(index: Index, article: Article): SentenceDoc[] {
 
 /**
  * An article's key sentences: its lede, then the key sentence of each later section (the one
- * that shares the most terms with the section heading; the first when there is no heading).
+ * that shares the most terms with the section heading; the first when there is no heading),
+ * never a quote's introduction or continuation when the section has another.
  */
 function keySentences(index: Index, article: Article): SentenceDoc[] {
   const out: SentenceDoc[] = [];
@@ -61,6 +62,9 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
       let best = section[0]!;
       let bestScore = -1;
       for (const d of section) {
+        // A sentence that only introduces a quote ("… Trump replied:") or only continues one
+        // does not stand on its own in a brief.
+        if (/:\s*$/.test(d.sentence.text) || (d.quote !== null && d.quote.sentences[0] !== d.sentence.id)) continue;
         const terms = index.features(d).terms;
         let shared = 0;
         for (const t of terms) if (headingTerms.has(t)) shared++;
@@ -205,13 +209,18 @@ export function sourcesReply(index: Index): Reply {
   return makeReply({ kind: 'list', command: 'sources', lead: `${sources.length} article${sources.length === 1 ? '' : 's'}`, sources, confidence: 1 });
 }
 
-export function helpReply(index: Index): Reply {
+export function helpReply(index: Index, lead = 'Ask a question about the articles; every answer is a sentence quoted from them, with its source.'): Reply {
   return makeReply({
     kind: 'help',
     command: 'help',
-    lead: 'Ask a question about the articles; every answer is a sentence quoted from them, with its source.',
+    lead,
     commands: COMMANDS.map(({ name, usage, description, example }) => ({ name, usage, description, example })),
     suggestions: index.suggestions.slice(0, 3),
     confidence: 1,
   });
+}
+
+/** The reply to "thanks": an acknowledgement and questions the articles answer, not a decline. */
+export function thanksReply(index: Index): Reply {
+  return makeReply({ kind: 'list', command: 'help', lead: "You're welcome. Ask another question about the articles any time.", suggestions: index.suggestions.slice(0, 3), confidence: 1 });
 }

@@ -1,4 +1,5 @@
 import type { CommandHelp, CommandName } from './reply.ts';
+import conversation from './lexicon/conversation.json' with { type: 'json' };
 
 /** Where the choices for a command's argument come from, for autocomplete. */
 export type ArgumentSource = 'entities' | 'speakers';
@@ -104,4 +105,37 @@ export function parseCommandLine(line: string): { command: CommandName; argument
     case 'ask':
       return { command: 'ask', argument: rest };
   }
+}
+
+/** What a whole message is when it is not a question about the articles. */
+export type SmallTalk = 'overview' | 'greeting' | 'thanks';
+
+const TALK = new Map<string, SmallTalk>([
+  ...conversation.overview.map((p): [string, SmallTalk] => [p, 'overview']),
+  ...conversation.greetings.map((p): [string, SmallTalk] => [p, 'greeting']),
+  ...conversation.thanks.map((p): [string, SmallTalk] => [p, 'thanks']),
+]);
+
+/**
+ * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview, "hi"
+ * (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for anything
+ * else, which is a question: "What happened in Kyiv?" matches no whole phrase.
+ */
+export function smallTalkOf(message: string): SmallTalk | null {
+  if (message.trim() === '') return null;
+  // Words only ("tl;dr" keeps its semicolon): lower case, no punctuation or emoji.
+  const words = message
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}';]+/gu, ' ')
+    .replace(/(?:^|\s);+|;+(?:\s|$)/g, ' ')
+    .trim();
+  if (words === '') return 'greeting';
+  // "hey briefbot", "tl;dr please", "so what happened".
+  const withoutAddress = words.replace(/\s+(?:please|briefbot|bot)$/, '');
+  for (const form of [words, withoutAddress, withoutAddress.replace(/^(?:so|ok so|okay so|hey|please)\s+/, '')]) {
+    const talk = TALK.get(form);
+    if (talk) return talk;
+  }
+  return null;
 }

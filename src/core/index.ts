@@ -14,7 +14,7 @@ export { createBot, createBotOver, openBot, wrapBot, MAX_QUESTION_LENGTH, type B
 export { openIndexedCorpus, defaultCacheDir } from './index-cache.ts';
 export { ingestText, ingestDocument, isWebPage, decodeArticleBytes, slugify, type IngestOptions } from './ingest.ts';
 export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAtomic, fileSignatures, signatureOf, type CorpusProblem } from './corpus.ts';
-export { COMMANDS, parseCommandLine, isCommandName, type CommandSpec, type ArgumentSource } from './commands.ts';
+export { COMMANDS, parseCommandLine, isCommandName, smallTalkOf, type CommandSpec, type ArgumentSource, type SmallTalk } from './commands.ts';
 export { makeReply } from './reply.ts';
 export type { Reply, ReplyKind, Citation, Fact, SourceInfo, CommandHelp, CommandName, BotRequest, Turn } from './reply.ts';
 export { ArticleSchema, type Article, type Entity, type Quote, type Sentence, type Section, type Paragraph } from './schema.ts';

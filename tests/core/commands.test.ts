@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, createBot, ingestText, parseCommandLine } from '../../src/core/index.ts';
+import { COMMANDS, createBot, ingestText, parseCommandLine, smallTalkOf } from '../../src/core/index.ts';
 import { testBot } from '../helpers.ts';
 
 const bot = testBot();
@@ -119,5 +119,49 @@ describe('commands over a newsroom-sized corpus', () => {
     const reply = big.handle({ text: 'sources' });
     expect(reply.sources).toHaveLength(12);
     expect(reply.sources.map((s) => s.published)).toEqual(Array.from({ length: 12 }, (_, i) => day(11 - i)));
+  });
+});
+
+describe('small talk: messages that are no questions about the articles', () => {
+  it('reads overview requests, greetings and thanks as whole messages only', () => {
+    for (const m of ['What happened?', 'what is this about', "What's the latest?", 'tl;dr', 'TLDR please', 'so what happened?', 'Catch me up!']) expect(smallTalkOf(m), m).toBe('overview');
+    for (const m of ['hi', 'Hello!', 'hey briefbot', '👋', '?', 'Good morning']) expect(smallTalkOf(m), m).toBe('greeting');
+    for (const m of ['thanks!', 'Thank you 🙏', 'ok thanks', 'cheers']) expect(smallTalkOf(m), m).toBe('thanks');
+    for (const m of ['What happened in Lisbon?', 'What is the bridge about?', 'hi, who is Duarte?', 'Who thanked the council?']) expect(smallTalkOf(m), m).toBeNull();
+  });
+
+  it('answers "What happened?" with the brief, "hi" with help, "thanks" with an acknowledgement, never with a citation or a decline', () => {
+    expect(bot.handle({ text: 'What happened?' })).toMatchObject({ kind: 'list', command: 'brief' });
+    const hello = bot.handle({ text: 'hi' });
+    expect(hello.kind).toBe('help');
+    expect(hello.lead).toMatch(/^Hi! Ask me a question about the articles/);
+    expect(hello.commands.length).toBeGreaterThan(0);
+    const thanks = bot.handle({ text: 'thanks!' });
+    expect(thanks).toMatchObject({ kind: 'list', command: 'help', lead: "You're welcome. Ask another question about the articles any time.", citations: [] });
+    for (const s of thanks.suggestions) expect(bot.handle({ text: s }).kind).toBe('answer');
+    // The same through a slash command's question ("/ask hi" on Discord, "/brief hi" on Slack).
+    expect(bot.handle({ text: 'hi', command: 'ask' }).kind).toBe('help');
+    expect(bot.handle({ text: 'What happened in Lisbon?' }).kind).not.toBe('list');
+  });
+});
+
+describe('brief: the key sentence of a section', () => {
+  it('is never a sentence that only introduces or continues a quote', () => {
+    const article = ingestText(
+      [
+        'Port reopens after strike',
+        'The port of Valmora reopened on Tuesday after a nine-day strike.',
+        "## Ruiz on the union's win",
+        'Asked whether the union had won, union leader Marta Ruiz replied:',
+        '"It was a long nine days. We are glad to be back."',
+        "The union's deal raises wages by 6% over two years.",
+      ].join('\n\n') + '\n',
+      { id: 'port-reopens' },
+    );
+    const brief = createBot([article]).handle({ text: 'brief' });
+    expect(brief.citations.map((c) => c.text)).toEqual([
+      'The port of Valmora reopened on Tuesday after a nine-day strike.',
+      "The union's deal raises wages by 6% over two years.",
+    ]);
   });
 });

@@ -143,6 +143,42 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
   return names;
 }
 
+/** Longest run of words a lower-case name may have ("steve witkoff", "washington post"). */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * Names in a question written all in lower case, as chat messages often are ("what did trump
+ * say?"): runs of words that are exactly the name or another name of a corpus entity, longest
+ * first. A question that capitalises anything after its first word gets none: its writer
+ * capitalises names, and `namesIn` finds them.
+ */
+function lowerCaseNames(index: Index, question: string, tokens: readonly Token[]): NameSpan[] {
+  if (tokens.slice(1).some((t) => /\p{Lu}/u.test(t.surface))) return [];
+  const names: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {
+      const first = tokens[i]!;
+      const text = question.slice(first.start, tokens[i + len - 1]!.end);
+      const folded = foldWord(text).replace(/['’]s$/, '');
+      if (len === 1 && (STOP_WORDS.has(folded) || QUESTION_WORDS.has(folded))) continue;
+      const refs = index.entityForms.get(folded);
+      // One lower-case word is a name only when it names a person ("trump"): "post" is a word
+      // before it is "the Post".
+      if (!refs || (len === 1 && !refs.some((r) => r.entity.type === 'person'))) continue;
+      names.push({ text, start: first.start });
+      i += len - 1;
+      break;
+    }
+  }
+  return names;
+}
+
+/** The names of a question: capitalised runs, or in an all-lower-case question the entity names it writes. */
+function questionNames(index: Index, question: string, tokens: readonly Token[] = tokenize(question)): NameSpan[] {
+  const capitalised = namesIn(question, tokens);
+  return capitalised.length > 0 ? capitalised : lowerCaseNames(index, question, tokens);
+}
+
 /** True when the corpus has this written word (or its stem, place or abbreviation) anywhere. */
 function corpusKnowsWord(index: Index, word: string): boolean {
   const folded = foldWord(word).replace(/['’]s$/, '');
@@ -208,7 +244,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   if (ellipsis?.[1]) {
     // "and Trump?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();
-    const prevNames = namesIn(previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
+    const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];
     if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);
     return `${previous.replace(/\?\s*$/, '')} ${newName}?`;
@@ -218,7 +254,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   const wantsPerson = /\b(he|him|his|she|her|hers)\b/i.test(question);
   for (let i = earlier.length - 1; i >= 0; i--) {
     const turn = earlier[i]!;
-    for (const name of namesIn(turn)) {
+    for (const name of questionNames(index, turn)) {
       // "Mayor Elena Ruiz" is no entity form of its own: then its words are tried, as analysis does.
       let refs = findEntities(index, name.text);
       if (refs.length === 0) refs = tokenize(name.text).flatMap((t) => findEntities(index, t.surface));
@@ -230,6 +266,22 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     }
   }
   return question;
+}
+
+/** "it", "about that", "why this?": a follow-up about the thread's topic rather than a person. */
+const IT_REF = /\bit\b|\b(?:about|on|of|to|with|for|against|over)\s+(?:this|that)\b|\b(?:this|that)\s*\?*\s*$/i;
+/** How much the previous question's words count, together, against the follow-up's own. */
+const CONTEXT_SHARE = 0.5;
+
+/** The key terms of an earlier question that the corpus knows: what it was about. */
+function topicTerms(index: Index, question: string): string[] {
+  const frame = questionFrame(question).frame;
+  const out: string[] = [];
+  for (const token of tokenize(question)) {
+    if (frame.has(foldWord(token.surface))) continue;
+    for (const term of termsOf(token.surface)) if (index.df.has(term) && !SPEECH_STEMS.has(term) && !out.includes(term)) out.push(term);
+  }
+  return out;
 }
 
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
@@ -252,7 +304,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const tokens = tokenize(text);
   // Acronyms the corpus spells out ("SP", "WW-II"), by the offset of their first word.
   const expansions = new Map<number, { end: number; expansion: string }>();
-  for (const name of namesIn(text, tokens)) {
+  for (const name of questionNames(index, text, tokens)) {
     const expansion = acronymExpansion(index, name.text);
     if (expansion) expansions.set(name.start, { end: name.start + name.text.length, expansion });
     const refs = findEntities(index, expansion ?? name.text);
@@ -310,6 +362,22 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   }
   // Spelling terms were pushed before their key: give them the key's weight.
   for (const t of terms) if (t.kind === 'spelling') t.weight = keys.get(t.term) ?? 0;
+  // "How much will it cost?": "it" is what the thread was asking about, so the previous
+  // question's words count too, together at most half as much as the question's own.
+  if (IT_REF.test(text)) {
+    const previous = history.filter((t) => t.role === 'user').at(-1)?.text;
+    const topic = previous ? topicTerms(index, previous).filter((t) => !keys.has(t)) : [];
+    let own = 0;
+    for (const w of keys.values()) own += w;
+    let theirs = 0;
+    for (const t of topic) theirs += idf(index, t);
+    const scale = theirs > 0 ? Math.min(1, (own * CONTEXT_SHARE) / theirs) : 0;
+    for (const term of topic) {
+      const w = idf(index, term) * scale;
+      keys.set(term, w);
+      terms.push({ term, weight: w, of: term, kind: 'context' });
+    }
+  }
 
   return {
     text,

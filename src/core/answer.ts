@@ -440,6 +440,17 @@ function saysAnything(index: Index, ref: EntityRef): boolean {
   return false;
 }
 
+/**
+ * The entities a "what did X say …" question asks the words of: X written as a bare name ("what
+ * did the mayor of Lyon say" asks the mayor, not Lyon). Empty for any other question.
+ */
+function subjectRefs(query: Query): EntityRef[] {
+  const m = ASKS_WORDS_OF.exec(query.text);
+  if (!m?.[1] || query.entities.length === 0) return [];
+  const subject = m[1].replace(/^the\s+/i, '').replace(/['’]s?$/, '').trim().toLowerCase();
+  return query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
+}
+
 /** Who a question asks the words of, when the articles never report them saying anything. */
 interface Silent {
   names: string[];
@@ -453,10 +464,7 @@ interface Silent {
  * Lyon say" the speaker is the mayor, not Lyon.
  */
 function silentSpeakers(index: Index, query: Query): Silent | null {
-  const m = ASKS_WORDS_OF.exec(query.text);
-  if (!m?.[1] || query.entities.length === 0) return null;
-  const subject = m[1].replace(/^the\s+/i, '').replace(/['’]s?$/, '').trim().toLowerCase();
-  const refs = query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
+  const refs = subjectRefs(query);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
   return { names: [...new Set(refs.map((r) => r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };

@@ -143,6 +143,32 @@ describe('question analysis: the answer type of plural and nationality questions
   });
 });
 
+describe('follow-ups about "it" and questions written in lower case', () => {
+  const terminal = articleOf('ferry-terminal', 'City to open ferry terminal', [
+    'The city will open its new ferry terminal on the east quay in May, the port authority said.',
+    'Building the terminal will cost about €30 million, shared with the regional government.',
+  ]);
+  const gym = articleOf('school-gym', 'School gym rebuilt', [
+    'The rebuilt gym cost €2 million.',
+    'Pupils returned to the gym on Monday after a year of lessons in a tent.',
+  ]);
+  const index = buildIndex([terminal, gym]);
+
+  it('reads "it" in a follow-up as what the previous question was about', () => {
+    const history = [{ role: 'user' as const, text: 'When will the ferry terminal open?' }];
+    const { reply } = answerWithTrace(index, 'How much will it cost?', history);
+    expect(reply.citations[0]?.text).toBe('Building the terminal will cost about €30 million, shared with the regional government.');
+  });
+
+  it('finds the names of a question written all in lower case, but takes no common word for a name', () => {
+    const harbour = buildIndex([fixtureArticle('harbour-vote.txt')]);
+    expect(analyse(harbour, 'what did silva say').entities.map((r) => r.entity.name)).toEqual(['Marco Silva']);
+    expect(analyse(harbour, 'what did marco silva say about the bridge').entities.map((r) => r.entity.name)).toEqual(['Marco Silva']);
+    expect(analyse(harbour, 'what did the herald report').entities.map((r) => r.entity.type)).not.toContain('organisation');
+    expect(analyse(harbour, 'what did the coastal herald report').entities.map((r) => r.entity.name)).toEqual(['Coastal Herald']);
+  });
+});
+
 describe('follow-up resolution', () => {
   it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

@@ -9,7 +9,7 @@ import { makeReply } from './reply.ts';
 import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { textTerms, tokenize, termsOf } from './text.ts';
+import { textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
@@ -358,39 +358,150 @@ function insideQuote(before: string): boolean {
   return straight % 2 === 1 || curly > 0;
 }
 
-/** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
-export function answerSpan(doc: SentenceDoc, query: Query): { start: number; end: number } | null {
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Every place each of `needles` stands in `text`, in order; of overlapping ones the longest. */
+function occurrences(text: string, needles: readonly string[]): Span[] {
+  const found: Span[] = [];
+  for (const needle of needles) {
+    if (needle === '') continue;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push({ start: at, end: at + needle.length });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const f of found) if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Where the words of the sentence that match the question's key terms (or their synonyms) start. */
+function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
+  const out: number[] = [];
+  for (const t of tokens) for (const term of termsOf(t.surface)) if (query.keys.has(term) || isSynonymTerm(query, term)) out.push(t.start);
+  return out;
+}
+
+/** The span closest to a word that matches the question ("Around 450 troops" for "how many troops"); the first when none matches. */
+function nearest(spans: readonly Span[], anchors: readonly number[]): Span | undefined {
+  if (anchors.length === 0) return spans[0];
+  let best: Span | undefined;
+  let bestDistance = Infinity;
+  for (const s of spans) {
+    let d = Infinity;
+    for (const a of anchors) d = Math.min(d, Math.abs(a - s.start), Math.abs(a - s.end));
+    if (d < bestDistance) {
+      best = s;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The run of spans around `chosen` whose gaps are only `gap`: a list of names ("Libya, France,
+ * and the United States") or a range of numbers ("ten to 32").
+ */
+function joined(text: string, spans: readonly Span[], chosen: Span, gap: RegExp): Span {
+  let i = spans.indexOf(chosen);
+  let j = i;
+  while (i > 0 && gap.test(text.slice(spans[i - 1]!.end, spans[i]!.start))) i--;
+  while (j + 1 < spans.length && gap.test(text.slice(spans[j]!.end, spans[j + 1]!.start))) j++;
+  return { start: spans[i]!.start, end: spans[j]!.end };
+}
+
+const LIST_GAP = /^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$/;
+const RANGE_GAP = /^\s*(?:to|-|–|or|and)\s*$/;
+
+/** "Dr. Ana Ortiz, the clinic's director," or "Ana Ortiz of the Red Cross": what a sentence calls someone after their name. */
+const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+the\s+\p{Lu}[^,;:.!?"“”]{2,80})/u;
+
+/** "Who is Steve Witkoff?", "what was the Marshall Plan": group 1 is whom the question asks about. */
+const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*\??$/i;
+
+/** "Who is Steve Witkoff?": what the sentence calls him, the role before his name or the words after it. */
+function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (needle: string) => Span | null): Span | null {
   const text = doc.sentence.text;
-  const find = (needle: string) => {
+  for (const ref of refs) {
+    const name = [ref.entity.name, ...ref.entity.aliases].map(find).find((x) => x !== null);
+    if (!name) continue;
+    const role = ref.entity.roles.map(find).find((x) => x !== null && x.end <= name.start && name.start - x.end <= 2);
+    if (role) return { start: role.start, end: name.end };
+    const after = APPOSITION.exec(text.slice(name.end));
+    if (after) return { start: name.start, end: name.end + after[0].trimEnd().length };
+  }
+  return null;
+}
+
+/** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
+function timeExpressionSpan(text: string, anchors: readonly number[], numbers: readonly Span[]): Span | null {
+  const spans: Span[] = [];
+  for (const re of TIME_MARKERS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const tail = /^[^,;:.!?"“”—–]*/.exec(text.slice(m.index + m[0].length))![0];
+    const words = tail.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    const end = words.length > 0 ? text.indexOf(words[words.length - 1]!, m.index + m[0].length) + words[words.length - 1]!.length : m.index + m[0].length;
+    spans.push({ start: m.index, end });
+  }
+  // "within three months" says when more exactly than "once the island is stabilized".
+  const counted = spans.filter((x) => numbers.some((n) => n.start < x.end && x.start < n.end));
+  return nearest(counted.length > 0 ? counted : spans, anchors) ?? null;
+}
+
+/** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
+export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
+  const text = doc.sentence.text;
+  const find = (needle: string): Span | null => {
     const at = text.indexOf(needle);
     return at >= 0 ? { start: at, end: at + needle.length } : null;
   };
-  if (query.answerType === 'number' && doc.sentence.numbers[0]) return find(doc.sentence.numbers[0]);
-  if (query.answerType === 'date' && doc.sentence.dates[0]) return find(doc.sentence.dates[0]);
-  // "Who is Steve Witkoff?" asks what the sentence calls him: his role next to his name.
-  if (/^(who|what) (is|was|are|were)\b/i.test(query.text.trim())) {
-    for (const ref of query.entities) {
-      if (!doc.entities.includes(ref.entity)) continue;
-      const name = [ref.entity.name, ...ref.entity.aliases].map(find).find((x) => x !== null);
-      const role = ref.entity.roles.map(find).find((x) => x !== null && name !== undefined && x.end <= name.start && name.start - x.end <= 2);
-      if (name && role) return { start: role.start, end: name.end };
-    }
+  const tokens = tokenize(text);
+  const anchors = matchedOffsets(tokens, query);
+  if (query.answerType === 'number' && doc.sentence.numbers.length > 0) {
+    const spans = occurrences(text, doc.sentence.numbers);
+    const chosen = nearest(spans, anchors);
+    if (chosen) return joined(text, spans, chosen, RANGE_GAP);
+  }
+  if (query.answerType === 'date') {
+    const spans = occurrences(text, doc.sentence.dates);
+    // "once" and "twice" are numbers too, but not what makes "within three months" exact.
+    const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
+    const chosen = nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
+    if (chosen) return chosen;
+  }
+  // "Who is Steve Witkoff?" asks what the sentence calls him; never another person's name.
+  const named = WHO_IS.exec(query.text.trim());
+  if (named?.[1]) {
+    const subject = named[1].replace(/^the\s+/i, '').toLowerCase();
+    const refs = query.entities.filter((r) => doc.entities.includes(r.entity) && [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
+    if (refs.length > 0) return descriptionSpan(doc, refs, find);
   }
   if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
     const type = query.answerType;
-    const e = doc.entities.find((x) => x.type === type && !query.entitySet.has(x));
-    if (e) return find(e.name) ?? e.aliases.map(find).find((x) => x !== null) ?? null;
+    const typed: string[] = [];
+    const all: string[] = [];
+    for (const e of doc.entities) {
+      if (query.entitySet.has(e)) continue;
+      if (e.type === type) typed.push(e.name, ...e.aliases);
+      all.push(e.name, ...e.aliases);
+    }
+    const chosen = nearest(occurrences(text, typed), anchors);
+    // A list goes on through names of any type: "Libya, France, and the United States".
+    if (chosen) {
+      const spans = occurrences(text, all);
+      const at = spans.find((x) => x.start <= chosen.start && chosen.end <= x.end);
+      return at ? joined(text, spans, at, LIST_GAP) : chosen;
+    }
   }
   if (doc.quote && query.asksForQuote) {
     const q = quoteSpan(text, doc.quote);
     if (q) return q;
   }
   // The clause after the last word that matches the question.
-  const tokens = tokenize(text);
   let last = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    for (const term of termsOf(tokens[i]!.surface)) if (query.keys.has(term) || isSynonymTerm(query, term)) last = i;
-  }
+  for (let i = 0; i < tokens.length; i++) if (anchors.includes(tokens[i]!.start)) last = i;
   if (last < 0 || last >= tokens.length - 2) return null;
   const start = tokens[last + 1]!.start;
   const rest = text.slice(start);

@@ -169,6 +169,39 @@ describe('follow-ups about "it" and questions written in lower case', () => {
   });
 });
 
+describe('the answering span', () => {
+  const article = articleOf('relief-mission', 'Relief mission reaches flooded delta', [
+    'About 1,200 volunteers from Kenya and Uganda joined the relief mission, with Norway, Canada, and the United Kingdom providing aircraft.',
+    'The form, which officials say runs from ten to 32 pages, must be returned by every family.',
+    'The mission will end within six weeks, once the roads are open again.',
+    '"We will stay as long as we are needed," said Amina Odhiambo of the Red Crescent, who leads the mission.',
+    'Mission chief Amina Odhiambo met Joseph Mwangi, the delta governor, on Friday.',
+  ]);
+  const index = buildIndex([article]);
+  const spanOf = (question: string) => {
+    const c = answerWithTrace(index, question).reply.citations[0]!;
+    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+  };
+
+  it('takes the list of names nearest the matched words, not the first name of the sentence', () => {
+    expect(spanOf('Which countries provided aircraft?')).toBe('Norway, Canada, and the United Kingdom');
+  });
+
+  it('takes the number nearest the matched words, with the range it belongs to', () => {
+    expect(spanOf('How many volunteers joined the relief mission?')).toBe('1,200');
+    expect(spanOf('How many pages does the form have?')).toBe('ten to 32');
+  });
+
+  it('marks a time said without a date, preferring one with a count ("within six weeks" over "once the roads are open")', () => {
+    expect(spanOf('When will the mission end?')).toBe('within six weeks');
+  });
+
+  it('marks what a sentence calls someone after the name, and never another person for "who is X"', () => {
+    expect(spanOf('Who is Joseph Mwangi?')).toBe('Joseph Mwangi, the delta governor');
+    expect(spanOf('Who is Amina Odhiambo?')).not.toBe('Joseph Mwangi');
+  });
+});
+
 describe('follow-up resolution', () => {
   it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

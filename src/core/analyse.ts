@@ -149,11 +149,11 @@ const MAX_NAME_WORDS = 4;
 /**
  * Names in a question written all in lower case, as chat messages often are ("what did trump
  * say?"): runs of words that are exactly the name or another name of a corpus entity, longest
- * first. A question that capitalises anything after its first word gets none: its writer
- * capitalises names, and `namesIn` finds them.
+ * first. A question with any capital letter gets none: its writer capitalises, and `namesIn`
+ * finds the names.
  */
 function lowerCaseNames(index: Index, question: string, tokens: readonly Token[]): NameSpan[] {
-  if (tokens.slice(1).some((t) => /\p{Lu}/u.test(t.surface))) return [];
+  if (/\p{Lu}/u.test(question)) return [];
   const names: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {

@@ -341,9 +341,16 @@ export function rank(index: Index, query: Query): Scored[] {
   return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }
 
+const synonymCache = new WeakMap<Query, Set<string>>();
+
 function isSynonymTerm(query: Query, term: string): boolean {
-  for (const q of query.terms) if (q.term === term && q.kind === 'synonym') return true;
-  return false;
+  let synonyms = synonymCache.get(query);
+  if (!synonyms) {
+    synonyms = new Set();
+    for (const q of query.terms) if (q.kind === 'synonym') synonyms.add(q.term);
+    synonymCache.set(query, synonyms);
+  }
+  return synonyms.has(term);
 }
 
 /** True when text that ends here is inside a quotation: an opening mark has not been closed. */
@@ -383,8 +390,13 @@ function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
   return out;
 }
 
-/** The span closest to a word that matches the question ("Around 450 troops" for "how many troops"); the first when none matches. */
-function nearest(spans: readonly Span[], anchors: readonly number[]): Span | undefined {
+/**
+ * The span closest to a word that matches the question ("Around 450 troops" for "how many
+ * troops"); the first when none matches. `anchorsOf` is called only when there is a choice.
+ */
+function nearest(spans: readonly Span[], anchorsOf: () => readonly number[]): Span | undefined {
+  if (spans.length < 2) return spans[0];
+  const anchors = anchorsOf();
   if (anchors.length === 0) return spans[0];
   let best: Span | undefined;
   let bestDistance = Infinity;
@@ -435,7 +447,7 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
 }
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
-function timeExpressionSpan(text: string, anchors: readonly number[], numbers: readonly Span[]): Span | null {
+function timeExpressionSpan(text: string, anchors: () => readonly number[], numbers: readonly Span[]): Span | null {
   const spans: Span[] = [];
   for (const re of TIME_MARKERS) {
     const m = re.exec(text);
@@ -457,8 +469,10 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const at = text.indexOf(needle);
     return at >= 0 ? { start: at, end: at + needle.length } : null;
   };
-  const tokens = tokenize(text);
-  const anchors = matchedOffsets(tokens, query);
+  // Tokenised only when needed: most answers have one number, date or name to mark.
+  let tokens: Token[] | null = null;
+  let offsets: number[] | null = null;
+  const anchors = () => (offsets ??= matchedOffsets((tokens ??= tokenize(text)), query));
   if (query.answerType === 'number' && doc.sentence.numbers.length > 0) {
     const spans = occurrences(text, doc.sentence.numbers);
     const chosen = nearest(spans, anchors);
@@ -500,10 +514,12 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     if (q) return q;
   }
   // The clause after the last word that matches the question.
+  const matched = anchors();
+  const words = tokens ?? tokenize(text);
   let last = -1;
-  for (let i = 0; i < tokens.length; i++) if (anchors.includes(tokens[i]!.start)) last = i;
-  if (last < 0 || last >= tokens.length - 2) return null;
-  const start = tokens[last + 1]!.start;
+  for (let i = 0; i < words.length; i++) if (matched.includes(words[i]!.start)) last = i;
+  if (last < 0 || last >= words.length - 2) return null;
+  const start = words[last + 1]!.start;
   const rest = text.slice(start);
   const stop = /,\s*(?:according|said|the\s+\w+\s+said)|[;—–]|,\s*(?:while|but|which|who)\b|[.!?]["”’]?\s*$/.exec(rest);
   let end = start + (stop ? stop.index : rest.length);

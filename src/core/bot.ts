@@ -56,6 +56,8 @@ export function createBotOver(initial: Index): Bot {
         switch (smallTalkOf(question)) {
           case 'overview':
             return briefReply(index);
+          case 'sources':
+            return sourcesReply(index);
           case 'greeting':
             return helpReply(index, GREETING);
           case 'thanks':

@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'brief',
     usage: 'brief',
-    description: "The articles' main facts: each lede and the key sentence of each section.",
+    description: "The main facts: the lede of each of the newest articles, and the key sentence of each section.",
     example: 'brief',
   },
   {
@@ -108,16 +108,18 @@ export function parseCommandLine(line: string): { command: CommandName; argument
 }
 
 /** What a whole message is when it is not a question about the articles. */
-export type SmallTalk = 'overview' | 'greeting' | 'thanks';
+export type SmallTalk = 'overview' | 'sources' | 'greeting' | 'thanks';
 
 const TALK = new Map<string, SmallTalk>([
   ...conversation.overview.map((p): [string, SmallTalk] => [p, 'overview']),
+  ...conversation.sources.map((p): [string, SmallTalk] => [p, 'sources']),
   ...conversation.greetings.map((p): [string, SmallTalk] => [p, 'greeting']),
   ...conversation.thanks.map((p): [string, SmallTalk] => [p, 'thanks']),
 ]);
 
 /**
- * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview, "hi"
+ * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview,
+ * "where is this from?" for the articles, "hi"
  * (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for anything
  * else, which is a question: "What happened in Kyiv?" matches no whole phrase.
  */

@@ -127,11 +127,13 @@ describe('small talk: messages that are no questions about the articles', () => 
     for (const m of ['What happened?', 'what is this about', "What's the latest?", 'tl;dr', 'TLDR please', 'so what happened?', 'Catch me up!']) expect(smallTalkOf(m), m).toBe('overview');
     for (const m of ['hi', 'Hello!', 'hey briefbot', '👋', '?', 'Good morning']) expect(smallTalkOf(m), m).toBe('greeting');
     for (const m of ['thanks!', 'Thank you 🙏', 'ok thanks', 'cheers']) expect(smallTalkOf(m), m).toBe('thanks');
+    for (const m of ['Where is this from?', 'What articles do you have?', "what's the source"]) expect(smallTalkOf(m), m).toBe('sources');
     for (const m of ['What happened in Lisbon?', 'What is the bridge about?', 'hi, who is Duarte?', 'Who thanked the council?']) expect(smallTalkOf(m), m).toBeNull();
   });
 
   it('answers "What happened?" with the brief, "hi" with help, "thanks" with an acknowledgement, never with a citation or a decline', () => {
     expect(bot.handle({ text: 'What happened?' })).toMatchObject({ kind: 'list', command: 'brief' });
+    expect(bot.handle({ text: 'Where is this from?' })).toMatchObject({ kind: 'list', command: 'sources' });
     const hello = bot.handle({ text: 'hi' });
     expect(hello.kind).toBe('help');
     expect(hello.lead).toMatch(/^Hi! Ask me a question about the articles/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation, Reply } from '../../src/core/index.ts';
-import { LIMITS, renderReply } from '../../src/adapters/slack/index.ts';
+import { ADD_PASTE_HINT, LIMITS, renderReply } from '../../src/adapters/slack/index.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHARE, decodeFeedback, decodeShare } from '../../src/adapters/slack/payload.ts';
 import { allText, HARBOR_URL, PINGING } from './helpers.ts';
 
@@ -143,6 +143,12 @@ describe('renderReply', () => {
     const withAdd = sectionTexts(renderReply(help, { canAdd: true }).blocks).join('\n');
     expect(withAdd).toContain('*/brief add*');
     expect(withAdd).toContain('share its .txt, .md or .html file');
+  });
+
+  it('says how to add an article under a message too long to be a question, when adding is on', () => {
+    const tooLong = reply({ kind: 'error', code: 'TOO_LONG', lead: 'That question is 2400 characters long; please keep it under 500.' });
+    expect(contextTexts(renderReply(tooLong, { canAdd: true }).blocks)).toEqual([ADD_PASTE_HINT]);
+    expect(contextTexts(renderReply(tooLong).blocks)).toEqual([]);
   });
 
   it('renders an error with a warning sign and no buttons', () => {

@@ -4,5 +4,5 @@
  */
 export { createSlackAdapter, shouldSkipRetry, APOLOGY, type SlackAdapter, type SlackAdapterOptions } from './app.ts';
 export { slackConfigFromEnv, checkSlackConfig, SlackConfigError, type SlackConfig, type SlackVariable } from './config.ts';
-export { renderReply, LIMITS, type RenderOptions, type SlackMessage } from './render.ts';
+export { renderReply, LIMITS, ADD_PASTE_HINT, type RenderOptions, type SlackMessage } from './render.ts';
 export { escapeText, slackToPlain } from './mrkdwn.ts';

@@ -57,6 +57,9 @@ export interface RenderOptions {
   canAdd?: boolean;
 }
 
+/** Said under a message too long to be a question, when articles can be added from Slack. */
+export const ADD_PASTE_HINT = 'To add an article instead, share it as a file (.txt, .md or .html) or paste it as a text snippet.';
+
 /** Renders any reply; never throws, whatever text the reply carries. */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const content: KnownBlock[] = [];
@@ -79,6 +82,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
       break;
     case 'error':
       content.push(section([{ text: ':warning: ' }, { text: reply.lead || 'Something went wrong.' }]));
+      // A long paste is more often an article than a question.
+      if (reply.code === 'TOO_LONG' && options.canAdd === true) content.push(context([{ text: ADD_PASTE_HINT }]));
       break;
   }
 

@@ -98,11 +98,40 @@ function correctSpelling(index: Index, term: string): string | null {
   return bestDistance <= max ? best : null;
 }
 
-/** Finds the corpus entity a written name stands for: exactly, or by a close spelling. */
+const nameWordCache = new WeakMap<Index, Map<string, EntityRef[]>>();
+
+/**
+ * The people whose full name has this word, by the word (folded): "bakar" finds "Abdourahim
+ * Said Bakar" when no one is called plain "Bakar". Built once per index.
+ */
+function peopleByNameWord(index: Index): Map<string, EntityRef[]> {
+  let map = nameWordCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const ref of index.entities) {
+      if (ref.entity.type !== 'person') continue;
+      for (const word of foldWord(ref.entity.name).split(/\s+/)) {
+        if (word.length < 3) continue;
+        const list = map.get(word);
+        if (list) list.push(ref);
+        else map.set(word, [ref]);
+      }
+    }
+    nameWordCache.set(index, map);
+  }
+  return map;
+}
+
+/**
+ * Finds the corpus entity a written name stands for: exactly; else a person with that word in
+ * their full name (a surname the article never writes alone); else by a close spelling.
+ */
 export function findEntities(index: Index, name: string): EntityRef[] {
   const key = foldWord(name).replace(/['’]s$/, '');
   const exact = index.entityForms.get(key);
   if (exact) return exact;
+  const byWord = key.includes(' ') ? undefined : peopleByNameWord(index).get(key);
+  if (byWord) return byWord;
   if (key.length < 5) return [];
   const max = key.length >= 8 ? 2 : 1;
   let best: EntityRef[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerWithTrace, buildIndex, createBot, ingestText } from '../../src/core/index.ts';
-import { analyse } from '../../src/core/analyse.ts';
+import { analyse, findEntities } from '../../src/core/analyse.ts';
 import { articleOf, fixtureArticle, testBot } from '../helpers.ts';
 
 const bot = testBot();
@@ -199,6 +199,20 @@ describe('the answering span', () => {
   it('marks what a sentence calls someone after the name, and never another person for "who is X"', () => {
     expect(spanOf('Who is Joseph Mwangi?')).toBe('Joseph Mwangi, the delta governor');
     expect(spanOf('Who is Amina Odhiambo?')).not.toBe('Joseph Mwangi');
+  });
+});
+
+describe('finding an entity by one word of its name', () => {
+  it('takes the person whose full name has the word before one whose name is spelt almost alike', () => {
+    const article = articleOf('harbour-siege', 'Rebels hold harbour', [
+      'Rebel leader Samuel Okafur has held the harbour since March.',
+      '"We will take the harbour back within days," said Tunde Adeyemi Okafor, the army spokesman.',
+      'Okafur has not been seen in public since the siege began.',
+    ]);
+    const index = buildIndex([article]);
+    expect(findEntities(index, 'Okafor').map((r) => r.entity.name)).toEqual(['Tunde Adeyemi Okafor']);
+    expect(findEntities(index, 'Okafur').map((r) => r.entity.name)).toEqual(['Samuel Okafur']);
+    expect(answerWithTrace(index, 'What did Okafor say?').reply.citations[0]?.text).toContain('We will take the harbour back');
   });
 });
 

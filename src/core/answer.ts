@@ -370,12 +370,21 @@ interface Span {
   end: number;
 }
 
-/** Every place each of `needles` stands in `text`, in order; of overlapping ones the longest. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Every place each of `needles` stands in `text` as whole words ("Ali" not inside "Alice", "10"
+ * not inside "2010"), in order; of overlapping ones the longest.
+ */
 function occurrences(text: string, needles: readonly string[]): Span[] {
   const found: Span[] = [];
   for (const needle of needles) {
     if (needle === '') continue;
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push({ start: at, end: at + needle.length });
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if ((at > 0 && WORD_CHAR.test(text[at - 1]!) && WORD_CHAR.test(needle[0]!)) || (end < text.length && WORD_CHAR.test(text[end]!) && WORD_CHAR.test(needle[needle.length - 1]!))) continue;
+      found.push({ start: at, end });
+    }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];

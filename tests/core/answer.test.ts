@@ -196,6 +196,12 @@ describe('the answering span', () => {
     expect(spanOf('When will the mission end?')).toBe('within six weeks');
   });
 
+  it('marks a name only as a whole word, not inside a longer one ("Cole" in "Coleman")', () => {
+    const visit = articleOf('council-visit', 'Councillor visits farm', ['Councillor Ben Cole visited the Coleman family farm on Monday.', 'Cole said the farm needs a new road.']);
+    const c = answerWithTrace(buildIndex([visit]), 'Who visited the Coleman family farm?').reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Ben Cole');
+  });
+
   it('marks what a sentence calls someone after the name, and never another person for "who is X"', () => {
     expect(spanOf('Who is Joseph Mwangi?')).toBe('Joseph Mwangi, the delta governor');
     expect(spanOf('Who is Amina Odhiambo?')).not.toBe('Joseph Mwangi');

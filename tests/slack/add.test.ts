@@ -106,27 +106,52 @@ async function startOtherOrigin(): Promise<{ url: string; requests: { path: stri
   };
 }
 
+/** The real server in Slack HTTP mode against a fresh fake Slack, over a temporary corpus. */
+interface AddingServer {
+  fake: FakeSlack;
+  corpus: Awaited<ReturnType<typeof tempCorpus>>;
+  server: RunningServer;
+  log: ReturnType<typeof memoryLogger>;
+  /** The server's Slack events URL. */
+  events: string;
+  /** Closes the server (if still open), the fake and the corpus. */
+  stop(): Promise<void>;
+}
+
+async function startAddingServer(chatAdd: boolean, prefix: string): Promise<AddingServer> {
+  const fake = await startFakeSlack();
+  const corpus = await tempCorpus(prefix);
+  const log = memoryLogger('debug');
+  const env = slackHttpEnv(corpus, fake.apiUrl);
+  const config = loadServerConfig(chatAdd ? { ...env, BRIEFBOT_CHAT_ADD: 'on' } : env, { cwd: corpus.root });
+  const server = await startServer({ config, logger: log.logger, pollMs: 200, debounceMs: 50 });
+  return {
+    fake,
+    corpus,
+    server,
+    log,
+    events: `${server.url}/slack/events`,
+    async stop() {
+      await server.close();
+      await fake.close();
+      await corpus.cleanup();
+    },
+  };
+}
+
 describe('adding an article by sharing its file with briefbot (BRIEFBOT_CHAT_ADD=on)', () => {
+  let running: AddingServer;
   let fake: FakeSlack;
-  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
-  let server: RunningServer;
-  let log: ReturnType<typeof memoryLogger>;
+  let corpus: AddingServer['corpus'];
+  let log: AddingServer['log'];
   let events: string;
 
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    corpus = await tempCorpus('briefbot-add-');
-    log = memoryLogger('debug');
-    const config = loadServerConfig({ ...slackHttpEnv(corpus, fake.apiUrl), BRIEFBOT_CHAT_ADD: 'on' }, { cwd: corpus.root });
-    server = await startServer({ config, logger: log.logger, pollMs: 200, debounceMs: 50 });
-    events = `${server.url}/slack/events`;
+    running = await startAddingServer(true, 'briefbot-add-');
+    ({ fake, corpus, log, events } = running);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await fake?.close();
-    await corpus?.cleanup();
-  });
+  afterAll(() => running?.stop());
 
   beforeEach(() => fake.reset());
 
@@ -319,15 +344,11 @@ describe('adding an article by sharing its file with briefbot (BRIEFBOT_CHAT_ADD
 
 describe('a shutdown while a shared file is downloading', () => {
   it('stops the download and tells the person the file was not added, before the server has closed', async () => {
-    const fake = await startFakeSlack();
-    const corpus = await tempCorpus('briefbot-add-stop-');
-    const log = memoryLogger('debug');
+    const { fake, corpus, log, server, events, stop } = await startAddingServer(true, 'briefbot-add-stop-');
     try {
-      const config = loadServerConfig({ ...slackHttpEnv(corpus, fake.apiUrl), BRIEFBOT_CHAT_ADD: 'on' }, { cwd: corpus.root });
-      const server = await startServer({ config, logger: log.logger, pollMs: 200, debounceMs: 50 });
       const before = await corpusFiles(corpus.dir);
       // The file takes far longer to arrive than the server's drain waits (3 s).
-      await shareInDm(fake, `${server.url}/slack/events`, [fake.hostFile('slow-story.md', ARTICLE, { delayMs: 20_000 })]);
+      await shareInDm(fake, events, [fake.hostFile('slow-story.md', ARTICLE, { delayMs: 20_000 })]);
       await settle(300);
       await server.close();
       // Posted before close() returned: the drain waited for it.
@@ -337,31 +358,23 @@ describe('a shutdown while a shared file is downloading', () => {
       expect(await corpusFiles(corpus.dir)).toEqual(before);
       expect(log.lines().some((l) => l.msg === 'answers still in flight at the deadline; closing anyway')).toBe(false);
     } finally {
-      await fake.close();
-      await corpus.cleanup();
+      await stop();
     }
   });
 });
 
 describe('sharing a file with BRIEFBOT_CHAT_ADD unset', () => {
+  let running: AddingServer;
   let fake: FakeSlack;
-  let corpus: Awaited<ReturnType<typeof tempCorpus>>;
-  let server: RunningServer;
+  let corpus: AddingServer['corpus'];
   let events: string;
 
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    corpus = await tempCorpus('briefbot-add-off-');
-    const config = loadServerConfig(slackHttpEnv(corpus, fake.apiUrl), { cwd: corpus.root });
-    server = await startServer({ config, logger: memoryLogger('info').logger, pollMs: 200, debounceMs: 50 });
-    events = `${server.url}/slack/events`;
+    running = await startAddingServer(false, 'briefbot-add-off-');
+    ({ fake, corpus, events } = running);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await fake?.close();
-    await corpus?.cleanup();
-  });
+  afterAll(() => running?.stop());
 
   beforeEach(() => fake.reset());
 

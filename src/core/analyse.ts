@@ -43,8 +43,9 @@ export interface Query {
 const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType, anywhere: 'anywhere' in r && r.anywhere === true }));
 const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
 const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
-// Generic verbs of speech: in "what did X say?" they frame the question, and the quote need not contain them.
-export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'comment', 'speak', 'talk'].map((w) => stem(w)));
+// Generic verbs of speech and of reaction: in "what did X say?" and "how did X react?" they
+// frame the question, and the answer need not contain them.
+export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'comment', 'speak', 'talk', 'react', 'respond', 'reply'].map((w) => stem(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
@@ -365,7 +366,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const term of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
       if (keys.has(term)) continue;
       let key = term;
-      if (!index.df.has(term)) {
+      // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
+      if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term))) {
         const fixed = token.surface.length >= 4 ? correctSpelling(index, term) : null;
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });

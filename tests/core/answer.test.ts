@@ -222,6 +222,24 @@ describe('finding an entity by one word of its name', () => {
   });
 });
 
+describe('"how did X react?"', () => {
+  it('reads react and respond as framing the question, like say: not unknown, not a misspelling of another word', () => {
+    const article = articleOf('mine-closure', 'Mine to close by summer', [
+      'The owners of the Karsk copper mine will close it by the summer, putting 900 jobs at risk.',
+      'Union leader Petra Lindqvist denounced the decision. "This is a betrayal of the whole valley," she said.',
+      'The company hopes to reach a deal on redundancy pay within weeks.',
+    ]);
+    const index = buildIndex([article]);
+    for (const q of ['How did Lindqvist react?', 'How did Petra Lindqvist respond to the decision?']) {
+      const { reply, trace } = answerWithTrace(index, q);
+      expect(trace.query.unknownTerms, q).toEqual([]);
+      expect([...trace.query.keys.keys()], q).not.toContain('reach');
+      expect(reply.kind, q).toBe('answer');
+      expect(reply.citations[0]?.text, q).toMatch(/denounced the decision|betrayal of the whole valley/);
+    }
+  });
+});
+
 describe('follow-up resolution', () => {
   it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

@@ -162,16 +162,35 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
     if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
     run = [];
   };
-  tokens.forEach((t, i) => {
+  const inName = (t: Token, i: number) => {
     const lower = foldWord(t.surface);
     const capital = /^\p{Lu}/u.test(t.surface);
     const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower));
-    if (capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface))) run.push(t);
-    else flush();
-  });
+    return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface));
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (inName(t, i)) {
+      run.push(t);
+      continue;
+    }
+    // "Council for the Welfare of Immigrants", "Bank of England": one or two joining words
+    // between capitalised ones stay inside the name ("and" joins two names instead).
+    let j = i;
+    while (run.length > 0 && j < tokens.length && j - i < 2 && NAME_JOINERS.has(tokens[j]!.surface)) j++;
+    if (j > i && j < tokens.length && inName(tokens[j]!, j)) {
+      for (let k = i; k <= j; k++) run.push(tokens[k]!);
+      i = j;
+      continue;
+    }
+    flush();
+  }
   flush();
   return names;
 }
+
+/** Lower-case words that may join the capitalised words of one name. */
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le']);
 
 /** Longest run of words a lower-case name may have ("steve witkoff", "washington post"). */
 const MAX_NAME_WORDS = 4;
@@ -350,7 +369,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     }
     const words = runTokens.map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
     const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0 && acronymExpansion(index, w) === null);
-    if (unknown.length > 0) unknownNames.push(name.text.replace(/['’]s$/, ''));
+    // "the Bank of England" keeps its article when the decline names it.
+    const the = /\bthe\s+$/i.test(text.slice(0, name.start)) ? 'the ' : '';
+    if (unknown.length > 0) unknownNames.push(the + name.text.replace(/['’]s$/, ''));
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
 

@@ -240,6 +240,16 @@ describe('"how did X react?"', () => {
   });
 });
 
+describe('a name of several words joined by "of" or "for the"', () => {
+  it('is one name in a decline, with its "the"', () => {
+    const declined = ask('What did the Foundation for Coastal Birds say about the bridge?');
+    expect(declined.kind).toBe('decline');
+    expect(declined.lead).toMatch(/^The articles don't mention the Foundation for Coastal Birds\./);
+    // "and" joins two names, not one.
+    expect(ask('What did Macron and Duarte discuss?').lead).toMatch(/^The articles don't mention Macron\./);
+  });
+});
+
 describe('follow-up resolution', () => {
   it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

@@ -185,6 +185,17 @@ describe('renderReply', () => {
   });
 });
 
+describe('a long list of sources', () => {
+  it('shows whole lines within the description and says how many more there are', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ articleId: `a${i}`, title: `Story ${i}`, outlet: 'Valmora Ledger', published: '2026-11-10', url: '', sentences: 30 }));
+    const description = renderReply(makeReply({ kind: 'list', command: 'sources', lead: '10000 articles', sources: many }), { request: { command: 'sources', text: '' } }).embeds[0]?.description ?? '';
+    expect(description.length).toBeLessThanOrEqual(4096);
+    const shown = description.split('\n').filter((l) => l.startsWith('**Story '));
+    expect(shown[0]).toMatch(/^\*\*Story 0\*\*/);
+    expect(description.split('\n').at(-1)).toBe(`…and ${(10_000 - shown.length).toLocaleString('en-US')} more articles.`);
+  });
+});
+
 describe('titleFor and requestFromTitle', () => {
   it('round-trip a question and a command through the embed title', () => {
     for (const request of [

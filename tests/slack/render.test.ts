@@ -124,6 +124,15 @@ describe('renderReply', () => {
     expect(sectionTexts(renderReply(sources).blocks)).toContain(`<${HARBOR_URL}|*Harbor City Council Approves Flood Barrier*>\nHarbor Gazette · 2026-10-14 · 10 sentences`);
   });
 
+  it('lists as many sources as a message holds, then says how many more there are', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ articleId: `a${i}`, title: `Story ${i}`, outlet: 'Harbor Gazette', published: '2026-10-14', url: '', sentences: 30 }));
+    const { blocks } = renderReply(reply({ kind: 'list', command: 'sources', lead: '10000 articles', sources: many }));
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    const shown = sectionTexts(blocks).filter((t) => t.startsWith('*Story '));
+    expect(shown[0]).toMatch(/^\*Story 0\*/);
+    expect(contextTexts(blocks).at(-1)).toBe(`…and ${(10_000 - shown.length).toLocaleString('en-US')} more articles.`);
+  });
+
   it('renders help with the slash command usage of every command', () => {
     const help = reply({
       kind: 'help',

@@ -237,6 +237,24 @@ function sourceLines(reply: Reply): string[] {
   });
 }
 
+/**
+ * As many whole source lines as fit in `room` characters, then how many more there are: a
+ * newsroom's corpus lists thousands, newest first.
+ */
+function sourcesThatFit(lines: readonly string[], room: number): string {
+  let out = '';
+  let shown = 0;
+  for (const line of lines) {
+    const rest = lines.length - shown - 1;
+    // Room kept for the "…and N more" line, unless this is the last line.
+    const reserve = rest > 0 ? `\n…and ${rest.toLocaleString('en-US')} more articles.`.length : 0;
+    if (out.length + (out ? 1 : 0) + line.length + reserve > room) break;
+    out += (out ? '\n' : '') + line;
+    shown++;
+  }
+  return shown < lines.length ? `${out}${out ? '\n' : ''}…and ${(lines.length - shown).toLocaleString('en-US')} more articles.` : out;
+}
+
 function button(custom_id: string, label: string, style: ButtonStyle, emoji?: string): APIButtonComponentWithCustomId {
   const b: APIButtonComponentWithCustomId = { type: ComponentType.Button, custom_id, label, style: style as ButtonStyle.Secondary };
   if (emoji) b.emoji = { name: emoji };
@@ -304,7 +322,7 @@ export function renderReply(reply: Reply, options: RenderOptions): DiscordMessag
   for (const c of shown) fields.push(citationField(c, !isList && !c.primary));
 
   let description = describe(reply, listLimit, options.extraCommands);
-  if (reply.sources.length > 0) description += '\n' + sourceLines(reply).join('\n');
+  if (reply.sources.length > 0) description += '\n' + sourcesThatFit(sourceLines(reply), DISCORD_LIMITS.embedDescription - description.length - 1);
 
   const embed: APIEmbed = {
     title: options.title !== undefined ? ownTitle(options.title) : titleFor(request),

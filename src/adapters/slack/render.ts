@@ -110,6 +110,9 @@ function answerBlocks(reply: Reply): KnownBlock[] {
   return blocks;
 }
 
+/** Most source sections in one message, with the lead and the count of the rest within Slack's 50 blocks. */
+const MAX_SOURCE_BLOCKS = 40;
+
 function listBlocks(reply: Reply): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (reply.lead) blocks.push(section([{ text: reply.lead, bold: true }]));
@@ -122,10 +125,13 @@ function listBlocks(reply: Reply): KnownBlock[] {
       })),
     });
   }
-  for (const source of reply.sources) {
+  // A newsroom's corpus lists thousands, newest first: as many as a message holds, then how many more.
+  const shownSources = reply.sources.length > MAX_SOURCE_BLOCKS ? reply.sources.slice(0, MAX_SOURCE_BLOCKS - 1) : reply.sources;
+  for (const source of shownSources) {
     const details = [source.outlet, source.published, `${source.sentences} sentences`].filter((part) => part !== '').join(' · ');
     blocks.push(section([{ text: source.title || source.articleId, bold: true, link: source.url }, { text: '\n' + details }]));
   }
+  if (shownSources.length < reply.sources.length) blocks.push(context([{ text: `…and ${(reply.sources.length - shownSources.length).toLocaleString('en-US')} more articles.` }]));
   for (const citation of reply.citations) {
     blocks.push(section([...sentenceSegments(citation), { text: ` [${citation.n}]` }]));
     blocks.push(context(citationLine(citation, { excerpt: false })));

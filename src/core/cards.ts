@@ -8,6 +8,8 @@ import { findEntities } from './analyse.ts';
 import { makeCitation, quoteSpan } from './cite.ts';
 import { mentionedPeople } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
+import questionData from './lexicon/questions.json' with { type: 'json' };
+import type { Turn } from './reply.ts';
 
 /** Most items a list reply holds; platforms cut further to their own limits. */
 const MAX_ITEMS = 10;
@@ -223,4 +225,48 @@ export function helpReply(index: Index, lead = 'Ask a question about the article
 /** The reply to "thanks": an acknowledgement and questions the articles answer, not a decline. */
 export function thanksReply(index: Index): Reply {
   return makeReply({ kind: 'list', command: 'help', lead: "You're welcome. Ask another question about the articles any time.", suggestions: index.suggestions.slice(0, 3), confidence: 1 });
+}
+
+const FUTURE_MARKERS = questionData.futureMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
+/** Most sentences "what happens next?" cites. */
+const MAX_NEXT = 5;
+
+function looksAhead(text: string): boolean {
+  for (const re of FUTURE_MARKERS) if (re.test(text)) return true;
+  return false;
+}
+
+/**
+ * "What happens next?": the sentences that look ahead ("is expected to", "will", "next month").
+ * In a thread, those that share the most words with the question before it come first (what
+ * happens next about that); otherwise the newest articles' first.
+ */
+export function nextReply(index: Index, history: readonly Turn[] = []): Reply {
+  if (index.articles.length === 0) return emptyCorpus('brief');
+  const previous = history.filter((t) => t.role === 'user').at(-1)?.text;
+  const topic = new Set(previous ? textTerms(previous) : []);
+  const scored: { doc: SentenceDoc; overlap: number; order: number }[] = [];
+  let order = 0;
+  for (const article of newestFirst(index)) {
+    // Without a thread to narrow it, the newest articles are enough to look at.
+    if (topic.size === 0 && scored.length >= MAX_NEXT) break;
+    for (const doc of docsOf(index, article)) {
+      order++;
+      if (!looksAhead(doc.sentence.text)) continue;
+      let overlap = 0;
+      for (const t of index.features(doc).terms) if (topic.has(t)) overlap++;
+      scored.push({ doc, overlap, order });
+    }
+  }
+  if (topic.size > 0 && scored.some((x) => x.overlap > 0)) {
+    const best = scored.filter((x) => x.overlap > 0);
+    scored.splice(0, scored.length, ...best);
+  }
+  scored.sort((a, b) => b.overlap - a.overlap || a.order - b.order);
+  const docs = scored.slice(0, MAX_NEXT).map((x) => x.doc);
+  if (docs.length === 0) {
+    return makeReply({ kind: 'decline', command: 'brief', lead: "The articles don't say what comes next.", suggestions: index.suggestions.slice(0, 3) });
+  }
+  const citations = docs.map((d, i) => makeCitation(d, i + 1, true, null));
+  return makeReply({ kind: 'list', command: 'brief', lead: 'What comes next, as the articles tell it', citations, confidence: 1 });
 }

@@ -108,10 +108,11 @@ export function parseCommandLine(line: string): { command: CommandName; argument
 }
 
 /** What a whole message is when it is not a question about the articles. */
-export type SmallTalk = 'overview' | 'sources' | 'greeting' | 'thanks';
+export type SmallTalk = 'overview' | 'next' | 'sources' | 'greeting' | 'thanks';
 
 const TALK = new Map<string, SmallTalk>([
   ...conversation.overview.map((p): [string, SmallTalk] => [p, 'overview']),
+  ...conversation.next.map((p): [string, SmallTalk] => [p, 'next']),
   ...conversation.sources.map((p): [string, SmallTalk] => [p, 'sources']),
   ...conversation.greetings.map((p): [string, SmallTalk] => [p, 'greeting']),
   ...conversation.thanks.map((p): [string, SmallTalk] => [p, 'thanks']),
@@ -119,7 +120,8 @@ const TALK = new Map<string, SmallTalk>([
 
 /**
  * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview,
- * "where is this from?" for the articles, "hi"
+ * "what happens next?" for what the articles say lies ahead, "where is this from?" for the
+ * articles, "hi"
  * (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for anything
  * else, which is a question: "What happened in Kyiv?" matches no whole phrase.
  */

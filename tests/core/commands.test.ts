@@ -167,3 +167,41 @@ describe('brief: the key sentence of a section', () => {
     ]);
   });
 });
+
+describe('"what happens next?"', () => {
+  const article = ingestText(
+    [
+      'Port strike ends after nine days',
+      'Dock workers in Valmora returned to work on Tuesday after a nine-day strike.',
+      'The union said its members had won a 6% pay rise over two years.',
+      'Talks on working hours are expected to resume next month.',
+      'The port authority will publish a new shift plan in the coming weeks.',
+    ].join('\n\n') + '\n',
+    { id: 'port-strike-ends', published: '2026-11-10' },
+  );
+  const portBot = createBot([article]);
+
+  it('is small talk only as a whole message', () => {
+    for (const m of ['What happens next?', "what's next", 'Next steps?']) expect(smallTalkOf(m), m).toBe('next');
+    expect(smallTalkOf('What happens next at the port?')).toBeNull();
+  });
+
+  it('cites the sentences that look ahead, in reading order', () => {
+    const reply = portBot.handle({ text: 'What happens next?' });
+    expect(reply).toMatchObject({ kind: 'list', command: 'brief', lead: 'What comes next, as the articles tell it' });
+    expect(reply.citations.map((c) => c.text)).toEqual([
+      'Talks on working hours are expected to resume next month.',
+      'The port authority will publish a new shift plan in the coming weeks.',
+    ]);
+  });
+
+  it('in a thread, puts first what looks ahead about the question before', () => {
+    const reply = portBot.handle({ text: 'what happens next?', history: [{ role: 'user', text: 'What did the port authority announce?' }] });
+    expect(reply.citations[0]!.text).toBe('The port authority will publish a new shift plan in the coming weeks.');
+  });
+
+  it('says so when nothing looks ahead', () => {
+    const past = createBot([ingestText('Old mill burns\n\nThe old mill burned down on Sunday.\n', { id: 'old-mill' })]);
+    expect(past.handle({ text: 'What happens next?' })).toMatchObject({ kind: 'decline', lead: "The articles don't say what comes next." });
+  });
+});

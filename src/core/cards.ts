@@ -32,7 +32,9 @@ function newestFirst(index: Index): readonly Article[] {
   let sorted = newestCache.get(index);
   if (!sorted) {
     const order = new Map(index.articles.map((a, i) => [a, i]));
-    sorted = [...index.articles].sort((a, b) => (b.published || '0').localeCompare(a.published || '0') || order.get(a)! - order.get(b)!);
+    // ISO dates compare as plain strings (localeCompare costs milliseconds over 10,000 articles).
+    const day = (a: Article) => a.published || '0';
+    sorted = [...index.articles].sort((a, b) => (day(a) < day(b) ? 1 : day(a) > day(b) ? -1 : order.get(a)! - order.get(b)!));
     newestCache.set(index, sorted);
   }
   return sorted;

@@ -25,6 +25,8 @@ import { isCorrect } from '../src/eval/metrics.ts';
 
 const { values } = parseArgs({ options: { budget: { type: 'string', default: '0.08' }, 'dry-run': { type: 'boolean' }, 'fit-ranker': { type: 'boolean' } } });
 const budget = Number(values.budget);
+// Every ranking feature, those weighted 0 included, so that fitting can weigh them.
+RANKER.allFeatures = true;
 
 interface RankRow {
   /** Feature vectors of the candidates. */

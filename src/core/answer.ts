@@ -13,7 +13,7 @@ import { textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
-import { MODEL, RANKER, decisionFeatures, probability, type Candidate } from './decide.ts';
+import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 
 /**
  * Decline when terms the corpus never uses carry at least this share of the question's key
@@ -242,6 +242,9 @@ function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean
   return false;
 }
 
+/** Where the ordered-pairs feature stands in `RANK_FEATURES`. */
+const BIGRAM = RANK_FEATURES.indexOf('bigram');
+
 /** Scores one candidate sentence against the query with the ranking model. */
 function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
   const f = index.features(doc);
@@ -309,7 +312,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
     doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
     Math.log1p(f.terms.size) / 3,
-    bigramShare(f.sequence, plan.keyList),
+    RANKER.allFeatures || RANKER.weights[BIGRAM] !== 0 ? bigramShare(f.sequence, plan.keyList) : 0,
   ];
   let score = 0;
   for (let i = 0; i < x.length; i++) score += (RANKER.weights[i] ?? 0) * x[i]!;

@@ -59,7 +59,12 @@ export const MODEL: Model = { weights: calibration.decision.weights, threshold: 
 export const RANK_FEATURES = ['exact', 'synonym', 'entity', 'prefix', 'antecedent', 'context', 'paragraph', 'bm25', 'answerType', 'amount', 'quote', 'speaker', 'lede', 'continuation', 'length', 'bigram'] as const;
 
 /** A linear ranking model: a candidate's score is the weighted sum of its features. */
-export const RANKER: { weights: number[] } = { weights: calibration.ranker.weights };
+/**
+ * The ranking model. Features whose weight is 0 are not worked out while answering (they cost
+ * time on every candidate) unless `allFeatures` is set, as the calibration script does to fit
+ * them.
+ */
+export const RANKER: { weights: number[]; allFeatures: boolean } = { weights: calibration.ranker.weights, allFeatures: false };
 
 /** Probability that the best candidate answers the question. */
 export function probability(features: readonly number[], model: Model = MODEL): number {

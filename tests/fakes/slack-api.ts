@@ -96,6 +96,8 @@ export interface FakeSlack {
   responseUrl(): string;
   /** Seeds a message into a channel (and its thread, when `thread_ts` is set). */
   addMessage(channel: string, message: FakeMessage): void;
+  /** The messages of a channel as the fake holds them, posted by the bot included. */
+  messagesIn(channel: string): readonly FakeMessage[];
   /** The next call to `method` fails with Slack error `error`. */
   failNext(method: string, error: string): void;
   callsTo(method: string): ApiCall[];
@@ -182,8 +184,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
-      case 'chat.update':
+      case 'chat.update': {
+        const message = messagesOf(String(args.channel)).find((m) => m.ts === args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.text = String(args.text ?? '');
         return { ok: true, channel: args.channel, ts: args.ts };
+      }
       case 'conversations.replies': {
         const threadTs = String(args.ts);
         const messages = messagesOf(String(args.channel)).filter((m) => m.ts === threadTs || m.thread_ts === threadTs);
@@ -314,6 +320,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     addMessage(channel, message) {
       messagesOf(channel).push(message);
+    },
+    messagesIn(channel) {
+      return messagesOf(channel);
     },
     failNext(method, error) {
       failures.set(method, error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTs, messagesToTurns } from '../../src/adapters/slack/history.ts';
+import { compareTs, messagesToTurns, replyTo } from '../../src/adapters/slack/history.ts';
 
 describe('compareTs', () => {
   it('orders Slack timestamps exactly', () => {
@@ -35,5 +35,21 @@ describe('messagesToTurns', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ ts: `1760000000.${String(i).padStart(6, '0')}`, user: 'U1', text: `q${i}` }));
     const turns = messagesToTurns(many, { before: '1760000001.000000', onlyMentions: false, limit: 5 });
     expect(turns.map((t) => t.text)).toEqual(['q25', 'q26', 'q27', 'q28', 'q29']);
+  });
+});
+
+describe('replyTo', () => {
+  const bot = { botUserId: 'UBOT', botId: 'BBOT' };
+  it("finds the bot's first message after a question, unless someone wrote in between", () => {
+    const dm = [
+      { ts: '1760000000.000300', user: 'UBOT', bot_id: 'BBOT', text: 'a later answer' },
+      { ts: '1760000000.000100', user: 'U1', text: 'the question' },
+      { ts: '1760000000.000150', bot_id: 'BOTHER', subtype: 'bot_message', text: 'another bot' },
+      { ts: '1760000000.000200', user: 'UBOT', bot_id: 'BBOT', text: 'the answer' },
+    ];
+    expect(replyTo(dm, '1760000000.000100', bot)).toBe('1760000000.000200');
+    const interrupted = [...dm, { ts: '1760000000.000120', user: 'U1', text: 'another question' }];
+    expect(replyTo(interrupted, '1760000000.000100', bot)).toBeUndefined();
+    expect(replyTo(dm, '1760000000.000300', bot)).toBeUndefined();
   });
 });

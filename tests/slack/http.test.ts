@@ -178,6 +178,45 @@ describe('createSlackAdapter over HTTP', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('answers an edited question again in place of its first answer, and ignores an edit that keeps the text', async () => {
+    const dm = 'D0DAVE';
+    const ts = nextTs();
+    const typo = 'Why did David Osei vote against the flod barrier plan? zzqx';
+    fake.addMessage(dm, { ts, user: 'U0DAVE', text: typo });
+    const im = { type: 'message', channel_type: 'im', channel: dm, user: 'U0DAVE', text: typo, ts, event_ts: ts };
+    await postToApp(url, jsonPost(eventCallback(im)));
+    const first = await nthPost(0);
+    const replyTs = (await fake.waitFor(() => fake.messagesIn(dm).find((m) => m.bot_id !== undefined)))!.ts;
+
+    const fixed = 'How many homes would the flood barrier protect?';
+    const editTs = nextTs();
+    const changed = {
+      type: 'message',
+      subtype: 'message_changed',
+      channel_type: 'im',
+      channel: dm,
+      ts: editTs,
+      event_ts: editTs,
+      hidden: true,
+      message: { type: 'message', user: 'U0DAVE', text: fixed, ts, edited: { user: 'U0DAVE', ts: editTs } },
+      previous_message: { type: 'message', user: 'U0DAVE', text: typo, ts },
+    };
+    await postToApp(url, jsonPost(eventCallback(changed)));
+    const update = await fake.waitFor(() => fake.callsTo('chat.update')[0]);
+    expect(update.args).toMatchObject({ channel: dm, ts: replyTs });
+    expect(allText(update.args)).toContain(HOMES);
+    expect(allText(first.args)).not.toContain(HOMES);
+    // Still one message from the bot: the answer changed in place.
+    expect(posts()).toHaveLength(1);
+
+    // A link preview arriving later is a message_changed with the same text: nothing happens.
+    const unfurl = nextTs();
+    await postToApp(url, jsonPost(eventCallback({ ...changed, ts: unfurl, event_ts: unfurl, message: { ...changed.message, text: fixed }, previous_message: { ...changed.previous_message, text: fixed } })));
+    await settle();
+    expect(fake.callsTo('chat.update')).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
+  });
+
   it('answers a direct message in a thread with the thread as context', async () => {
     const dm = 'D0CAROL';
     const root = nextTs();

@@ -21,7 +21,7 @@ import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { checkSlackConfig, SlackConfigError } from './config.ts';
 import { createDedupe } from './dedupe.ts';
-import { messagesToTurns, type SlackHistoryMessage } from './history.ts';
+import { messagesToTurns, replyTo, type SlackHistoryMessage } from './history.ts';
 import { slackToPlain } from './mrkdwn.ts';
 import {
   ACTION_FEEDBACK_DOWN,
@@ -210,6 +210,40 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
   }
 
+  /**
+   * A question edited in a direct message is answered again: the bot's reply to it is updated
+   * in place (or, when there is none, the new answer is posted). Only a change of text counts;
+   * Slack also sends message_changed for link previews.
+   */
+  async function answerEdit(client: WebClient, channel: string, edited: unknown, previous: unknown, requestId: string): Promise<void> {
+    const now = edited as { user?: string; bot_id?: string; text?: string; ts?: string; thread_ts?: string; files?: unknown[] } | undefined;
+    const before = previous as { text?: string } | undefined;
+    const me = await whoAmI();
+    if (!now?.ts || !now.user || now.bot_id !== undefined || now.user === me.botUserId || (now.files?.length ?? 0) > 0) return;
+    if ((now.text ?? '') === (before?.text ?? '')) return;
+    let replyTs: string | undefined;
+    try {
+      const later = now.thread_ts && now.thread_ts !== now.ts
+        ? await client.conversations.replies({ channel, ts: now.thread_ts, limit: 100 })
+        : await client.conversations.history({ channel, oldest: now.ts, limit: 20, inclusive: false });
+      replyTs = replyTo((later.messages ?? []) as SlackHistoryMessage[], now.ts, me);
+    } catch (error) {
+      logger.warn({ err: error, requestId, channel }, 'could not find the answer to an edited question');
+    }
+    const threadTs = now.thread_ts && now.thread_ts !== now.ts ? now.thread_ts : undefined;
+    const history = await readHistory(client, channel, now.ts, threadTs, true, requestId);
+    const request: BotRequest = {
+      ...requestFor(slackToPlain(now.text ?? '', me.botUserId)),
+      history,
+      conversation: threadTs ? `${channel}:${threadTs}` : channel,
+      requestId,
+      user: hashUser('slack', now.user),
+    };
+    const reply = ask(request);
+    if (replyTs) await client.chat.update({ channel, ts: replyTs, ...message(reply, { request }) });
+    else await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message(reply, { request }) });
+  }
+
   // The bot token goes only to Slack's file host, or to the Web API's origin (a fake in tests).
   const origins = trustedOrigins(config.apiUrl);
 
@@ -286,6 +320,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await addFiles(articles, client, files, { channel: event.channel, threadTs: event.thread_ts, conversation, requestId, user: hashUser('slack', event.user) });
         return;
       }
+    }
+    if (event.subtype === 'message_changed') {
+      const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
+      await answerEdit(client, event.channel, event.message, event.previous_message, requestId);
+      return;
     }
     if (event.subtype !== undefined) return;
     const me = await whoAmI();

@@ -64,3 +64,18 @@ export function messagesToTurns(messages: readonly SlackHistoryMessage[], option
   }
   return turns.slice(-(options.limit ?? 20));
 }
+
+/**
+ * The bot's reply to the message at `questionTs`: the first message of the bot's after it, as
+ * long as no one wrote anything in between (then the reply, if any, answers something else).
+ * Undefined when there is none.
+ */
+export function replyTo(messages: readonly SlackHistoryMessage[], questionTs: string, bot: { botUserId?: string; botId?: string }): string | undefined {
+  const later = messages.filter((m) => isTs(m.ts) && compareTs(m.ts, questionTs) > 0).sort((a, b) => compareTs(a.ts ?? '0', b.ts ?? '0'));
+  for (const message of later) {
+    const fromBot = (bot.botId !== undefined && message.bot_id === bot.botId) || (bot.botUserId !== undefined && message.user === bot.botUserId);
+    if (fromBot) return message.ts;
+    if (message.bot_id === undefined && message.subtype === undefined) return undefined;
+  }
+  return undefined;
+}

@@ -115,6 +115,33 @@ describe('createDiscordGateway', () => {
     expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ platform: 'discord', verdict: 'down' });
   });
 
+  it('answers an edited question again and edits its answer in place, found on Discord (not in memory)', async () => {
+    const typo = `<@${discord.botUser.id}> Whn did the dok workers retrun zzqx?`;
+    const asked = discord.makeMessage({ author: READER, content: typo, mentions: [discord.botUser] });
+    // An answer given before a restart: only Discord has it.
+    const before = renderReply(real.handle({ text: 'Whn did the dok workers retrun zzqx?' }), { request: { command: 'ask', text: 'x' } });
+    const answered = discord.makeMessage({ author: discord.botUser, content: '', embeds: before.embeds, replyTo: asked.id });
+    // The edit, as Discord stores it and then sends it.
+    asked.content = `<@${discord.botUser.id}> ${QUESTION}`;
+    asked.edited_timestamp = new Date().toISOString();
+    discord.dispatch('MESSAGE_UPDATE', asked);
+    const edit = await discord.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${discord.channelId}/messages/${answered.id}`);
+    const body = edit.body as DiscordMessage;
+    expect(plainTextOfEmbed(body.embeds[0])).toContain('returned to work');
+    expect(body.allowed_mentions).toMatchObject({ parse: [] });
+    expect(requests.find((r) => r.requestId === asked.id)?.text).toBe(QUESTION);
+    // No new message was posted for the edit.
+    expect(discord.requests.some((r) => r.method === 'POST' && (r.body as { message_reference?: { message_id: string } } | null)?.message_reference?.message_id === asked.id)).toBe(false);
+  });
+
+  it('looks into no edit of a message it would not have answered', async () => {
+    const chatter = discord.makeMessage({ author: READER, content: 'lunch at noon?' });
+    const seen = discord.requests.length;
+    discord.dispatch('MESSAGE_UPDATE', { ...chatter, content: 'lunch at one?', edited_timestamp: new Date().toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(discord.requests.slice(seen).filter((r) => r.path.startsWith(`/channels/${discord.channelId}/messages`))).toEqual([]);
+  });
+
   it('treats a reply to one of its answers as a follow-up, reading the context back from the referenced messages', async () => {
     // An earlier exchange the client never saw (say, before a restart): only Discord has it.
     const first = discord.makeMessage({ author: READER, content: `<@${discord.botUser.id}> What did Marta Okafor say?`, mentions: [discord.botUser] });

@@ -220,6 +220,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         stored.channel_id = m[1] ?? channelId;
         return json(res, 200, stored);
       }
+      if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'GET') {
+        // ?after=ID&limit=N, newest first, as Discord lists them.
+        const query = new URL(rawPath, 'http://fake').searchParams;
+        const after = BigInt(query.get('after') ?? '0');
+        const limit = Number(query.get('limit') ?? '50');
+        const inChannel = [...messages.values()].filter((x) => x.channel_id === m![1] && BigInt(x.id) > after);
+        inChannel.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+        return json(res, 200, inChannel.slice(0, limit).reverse());
+      }
+      if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === 'PATCH') {
+        const stored = messages.get(m[2] ?? '');
+        if (!stored) return json(res, 404, { message: 'Unknown Message', code: 10008 });
+        const edit = body as { content?: string; embeds?: unknown[]; components?: unknown[] };
+        if (edit.content !== undefined) stored.content = edit.content;
+        if (edit.embeds) stored.embeds = edit.embeds;
+        if (edit.components) stored.components = edit.components;
+        stored.edited_timestamp = new Date().toISOString();
+        return json(res, 200, stored);
+      }
       if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === 'GET') {
         const stored = messages.get(m[2] ?? '');
         return stored ? json(res, 200, stored) : json(res, 404, { message: 'Unknown Message', code: 10008 });

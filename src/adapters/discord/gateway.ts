@@ -7,6 +7,7 @@ import {
   type APIInteraction,
   type ClientOptions,
   type Message,
+  type PartialMessage,
 } from 'discord.js';
 import type { Bot, CommandName, Turn } from '../../core/index.ts';
 import { hashUser, type FeedbackLog } from '../shared/feedback.ts';
@@ -49,6 +50,9 @@ export function stripBotMention(text: string, botId: string): string {
 }
 
 /** The discord.js message options for a rendered body: mentions never ping, not even the replied user. */
+/** How many messages after an edited question are searched for briefbot's answer to it. */
+const EDIT_LOOKAHEAD = 20;
+
 function messageOptions(body: DiscordMessage) {
   return {
     ...(body.content !== undefined ? { content: body.content } : {}),
@@ -103,8 +107,8 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
   const maxContext = options.maxContextMessages ?? 8;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
-    // DM channels are not cached before their first message.
-    partials: [Partials.Channel],
+    // DM channels are not cached before their first message; an edited message may not be cached at all.
+    partials: [Partials.Channel, Partials.Message],
     allowedMentions: { parse: [], repliedUser: false },
     ...options.clientOptions,
     rest: { ...options.clientOptions?.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
@@ -128,6 +132,9 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
   client.on(Events.MessageCreate, (message) => {
     track(onMessage(message).catch((error: unknown) => logger.error({ err: error, message: message.id }, 'discord message handling failed')));
   });
+  client.on(Events.MessageUpdate, (before, after) => {
+    track(onEdit(before, after).catch((error: unknown) => logger.error({ err: error, message: after.id }, 'discord edit handling failed')));
+  });
 
   async function onMessage(message: Message): Promise<void> {
     const me = client.user?.id;
@@ -137,9 +144,12 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
     if (!mentioned && !direct && !message.reference?.messageId) return;
     const { turns, parentIsBot } = await readReplyChain(message, me, maxContext);
     if (!mentioned && !direct && !parentIsBot) return;
+    await message.reply(messageOptions(answer(message, me, turns)));
+  }
 
+  /** The answer to a message, rendered; an apology when the core fails. */
+  function answer(message: Message, me: string, turns: Turn[]): DiscordMessage {
     const text = stripBotMention(message.content, me);
-    let body: DiscordMessage;
     try {
       const reply = bot.handle({
         text,
@@ -148,12 +158,31 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
         conversation: message.channelId,
         requestId: message.id,
       });
-      body = renderReply(reply, { request: requestOf(reply.command, text), private: false });
+      return renderReply(reply, { request: requestOf(reply.command, text), private: false });
     } catch (error) {
       logger.error({ err: error, message: message.id }, 'discord message answer failed');
-      body = renderNotice(APOLOGY, { private: false });
+      return renderNotice(APOLOGY, { private: false });
     }
-    await message.reply(messageOptions(body));
+  }
+
+  /**
+   * A question edited after briefbot answered it (a typo fixed) is answered again, and the
+   * answer edited in place. The answer is found on Discord, among the messages after the
+   * question, so this works after a restart and on any replica. An edit that keeps the text
+   * (Discord adding a link preview) does nothing.
+   */
+  async function onEdit(before: Message | PartialMessage, after: Message | PartialMessage): Promise<void> {
+    const me = client.user?.id;
+    if (!me || (!before.partial && before.content === after.content)) return;
+    const message = after.partial ? await after.fetch() : after;
+    if (message.author.bot || message.system) return;
+    // Only a message briefbot would have answered is looked into: edits elsewhere cost no request.
+    if (!message.mentions.users.has(me) && message.inGuild() && !message.reference?.messageId) return;
+    const later = await message.channel.messages.fetch({ after: message.id, limit: EDIT_LOOKAHEAD });
+    const ours = later.find((m) => m.author.id === me && m.reference?.messageId === message.id);
+    if (!ours) return;
+    const { turns } = await readReplyChain(message, me, maxContext);
+    await ours.edit(messageOptions(answer(message, me, turns)));
   }
 
   return client;

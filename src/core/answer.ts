@@ -242,6 +242,19 @@ function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean
   return false;
 }
 
+/** True when the sentence names an entity of the question and, shortly after, a verb of speech ("Hamas said …"). */
+function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
+  const text = doc.sentence.text;
+  for (const e of doc.entities) {
+    if (!query.entitySet.has(e)) continue;
+    for (const name of [e.name, ...e.aliases]) {
+      const at = text.indexOf(name);
+      if (at >= 0 && SPEECH_AFTER.test(text.slice(at + name.length))) return true;
+    }
+  }
+  return false;
+}
+
 /** Where the ordered-pairs feature stands in `RANK_FEATURES`. */
 const BIGRAM = RANK_FEATURES.indexOf('bigram');
 
@@ -261,6 +274,10 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let paraCovered = 0;
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
+  // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
+  const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker?.entity != null && query.entitySet.has(doc.speaker.entity)));
+  // So does a sentence that reports X speaking: "Valmora rejected the increase and said it would appeal".
+  const speechAnswers = quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query));
   // Indexed loops over plain arrays: destructuring entries would allocate for every key of every candidate.
   const keyList = plan.keyList;
   for (let k = 0; k < keyList.length; k++) {
@@ -272,7 +289,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     if (f.terms.has(key)) exact += weight;
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
-    else if (doc.quote && query.asksForQuote && SPEECH_STEMS.has(key)) exact += weight;
+    // When the question names who speaks, only their quotes do ("how did Kyiv respond?").
+    else if (speechAnswers && SPEECH_STEMS.has(key)) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (prefixMatch(key, f.sequence)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
@@ -306,7 +324,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     typed ? 1 : 0,
     // "How much …" asks for an amount or a share, not a count.
     typed && plan.howMuch && hasAmount(doc.sentence.numbers) ? 1 : 0,
-    query.asksForQuote && doc.quote ? 1 : 0,
+    quoteAnswers ? 1 : 0,
     query.asksForQuote && doc.speaker?.entity && query.entitySet.has(doc.speaker.entity) ? 1 : 0,
     doc.position <= 1 ? 1 : 0,
     // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.

@@ -223,6 +223,16 @@ describe('finding an entity by one word of its name', () => {
 });
 
 describe('"how did X react?"', () => {
+  it("does not take someone else's quote that mentions X as X's response", () => {
+    const article = articleOf('port-fees', 'Port fees to rise', [
+      'The port authority will raise docking fees by 8% from January.',
+      '"This will hurt every shipping line that calls at Valmora," said analyst Ines Moreau.',
+      'Valmora rejected the increase and said it would appeal to the regional court.',
+    ]);
+    const { reply } = answerWithTrace(buildIndex([article]), 'How did Valmora respond?');
+    expect(reply.citations[0]?.text).toBe('Valmora rejected the increase and said it would appeal to the regional court.');
+  });
+
   it('reads react and respond as framing the question, like say: not unknown, not a misspelling of another word', () => {
     const article = articleOf('mine-closure', 'Mine to close by summer', [
       'The owners of the Karsk copper mine will close it by the summer, putting 900 jobs at risk.',

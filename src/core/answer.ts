@@ -242,6 +242,16 @@ function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean
   return false;
 }
 
+const SPEECH_WORDS: ReadonlySet<string> = new Set(speechData.verbs.filter((v) => !v.includes(' ')));
+
+/** A verb of speech within a few words after `from`, in the same clause; lower case, as a verb is written there. */
+function speechVerbSoonAfter(text: string, from: number): boolean {
+  const window = text.slice(from, from + 50);
+  const cut = window.search(/[.;:"“”]/);
+  for (const word of (cut >= 0 ? window.slice(0, cut) : window).split(/[^a-z]+/)) if (SPEECH_WORDS.has(word)) return true;
+  return false;
+}
+
 /** True when the sentence names an entity of the question and, shortly after, a verb of speech ("Hamas said …"). */
 function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
   const text = doc.sentence.text;
@@ -249,7 +259,7 @@ function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
     if (!query.entitySet.has(e)) continue;
     for (const name of [e.name, ...e.aliases]) {
       const at = text.indexOf(name);
-      if (at >= 0 && SPEECH_AFTER.test(text.slice(at + name.length))) return true;
+      if (at >= 0 && speechVerbSoonAfter(text, at + name.length)) return true;
     }
   }
   return false;
@@ -276,8 +286,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let paragraphMissingWeight = 0;
   // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
   const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker?.entity != null && query.entitySet.has(doc.speaker.entity)));
-  // So does a sentence that reports X speaking: "Valmora rejected the increase and said it would appeal".
-  const speechAnswers = quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query));
+
   // Indexed loops over plain arrays: destructuring entries would allocate for every key of every candidate.
   const keyList = plan.keyList;
   for (let k = 0; k < keyList.length; k++) {
@@ -290,7 +299,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     // When the question names who speaks, only their quotes do ("how did Kyiv respond?").
-    else if (speechAnswers && SPEECH_STEMS.has(key)) exact += weight;
+    // So does a sentence that reports X speaking ("Valmora rejected the increase and said …"), looked at only here.
+    else if (SPEECH_STEMS.has(key) && (quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query)))) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (prefixMatch(key, f.sequence)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;

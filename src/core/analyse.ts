@@ -4,6 +4,7 @@
  * and, for a follow-up, what its pronouns or ellipsis stand for.
  */
 import questionData from './lexicon/questions.json' with { type: 'json' };
+import derivationData from './lexicon/derivation.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Entity } from './schema.ts';
@@ -97,6 +98,26 @@ function correctSpelling(index: Index, term: string): string | null {
     }
   }
   return bestDistance <= max ? best : null;
+}
+
+const DERIVATIONS = derivationData.rules as [string, string][];
+/** Shortest base a derivation may leave ("ion" of "lion" is no suffix). */
+const MIN_DERIVED_BASE = 3;
+
+/**
+ * The corpus term of a related form of a word the corpus never uses: "invasion" finds
+ * "invaded" (invade), "closure" finds "close", "agree" finds "agreement". Null when no rule
+ * gives a form the corpus has.
+ */
+function derivedTerm(index: Index, surface: string): string | null {
+  const word = foldWord(surface);
+  if (!/^[a-z]+$/.test(word)) return null;
+  for (const [ending, replacement] of DERIVATIONS) {
+    if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
+    const term = stem(word.slice(0, word.length - ending.length) + replacement);
+    if (index.df.has(term)) return term;
+  }
+  return null;
 }
 
 const nameWordCache = new WeakMap<Index, Map<string, EntityRef[]>>();
@@ -389,7 +410,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       let key = term;
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term))) {
-        const fixed = token.surface.length >= 4 ? correctSpelling(index, term) : null;
+        const fixed = token.surface.length >= 4 ? (derivedTerm(index, token.surface) ?? correctSpelling(index, term)) : null;
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;

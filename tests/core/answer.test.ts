@@ -222,6 +222,22 @@ describe('finding an entity by one word of its name', () => {
   });
 });
 
+describe('related forms of a word the articles never use', () => {
+  it('finds "close" for "closure" and "invade" for "invasion", instead of an unknown term', () => {
+    const article = articleOf('mine-invasion', 'Mine closed as troops invade region', [
+      'The owners will close the Karsk copper mine by the summer.',
+      'Northern troops invaded the border region on Monday, the defence ministry said.',
+    ]);
+    const index = buildIndex([article]);
+    const closure = answerWithTrace(index, 'What about the closure of the copper mine?');
+    expect(closure.trace.query.unknownTerms).toEqual([]);
+    expect(closure.reply.citations[0]?.text).toBe('The owners will close the Karsk copper mine by the summer.');
+    const invasion = answerWithTrace(index, 'When was the invasion of the border region?');
+    expect(invasion.trace.query.unknownTerms).toEqual([]);
+    expect(invasion.reply.citations[0]?.text).toMatch(/^Northern troops invaded/);
+  });
+});
+
 describe('"how did X react?"', () => {
   it("does not take someone else's quote that mentions X as X's response", () => {
     const article = articleOf('port-fees', 'Port fees to rise', [

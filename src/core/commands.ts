@@ -119,11 +119,10 @@ const TALK = new Map<string, SmallTalk>([
 ]);
 
 /**
- * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview,
- * "what happens next?" for what the articles say lies ahead, "where is this from?" for the
- * articles, "hi"
- * (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for anything
- * else, which is a question: "What happened in Kyiv?" matches no whole phrase.
+ * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview, "what
+ * happens next?" for what the articles say lies ahead, "where is this from?" for the articles;
+ * "hi" (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for
+ * anything else, which is a question: "What happened in Kyiv?" matches no whole phrase.
  */
 export function smallTalkOf(message: string): SmallTalk | null {
   if (message.trim() === '') return null;

@@ -238,6 +238,26 @@ function looksAhead(text: string): boolean {
   return false;
 }
 
+/** Most articles "what happens next?" reads: enough for a briefing, bounded for a newsroom's corpus. */
+const MAX_NEXT_ARTICLES = 20;
+
+/**
+ * The articles to read for what comes next: in a thread, those whose sentences best match the
+ * question before (by the search index), else the newest; never more than `MAX_NEXT_ARTICLES`.
+ */
+function articlesToLookAhead(index: Index, topic: ReadonlySet<string>): Article[] {
+  if (topic.size === 0) return newestFirst(index).slice(0, MAX_NEXT_ARTICLES);
+  const terms = [...topic];
+  const hits = index.search.topDocuments(terms, terms.map(() => 1), 200);
+  const out: Article[] = [];
+  for (const id of hits.ids) {
+    const article = index.docs[id]?.article;
+    if (article && !out.includes(article)) out.push(article);
+    if (out.length >= MAX_NEXT_ARTICLES) break;
+  }
+  return out.length > 0 ? out : newestFirst(index).slice(0, MAX_NEXT_ARTICLES);
+}
+
 /**
  * "What happens next?": the sentences that look ahead ("is expected to", "will", "next month").
  * In a thread, those that share the most words with the question before it come first (what
@@ -249,8 +269,7 @@ export function nextReply(index: Index, history: readonly Turn[] = []): Reply {
   const topic = new Set(previous ? textTerms(previous) : []);
   const scored: { doc: SentenceDoc; overlap: number; order: number }[] = [];
   let order = 0;
-  for (const article of newestFirst(index)) {
-    // Without a thread to narrow it, the newest articles are enough to look at.
+  for (const article of articlesToLookAhead(index, topic)) {
     if (topic.size === 0 && scored.length >= MAX_NEXT) break;
     for (const doc of docsOf(index, article)) {
       order++;

@@ -224,7 +224,7 @@ export function helpReply(index: Index, lead = 'Ask a question about the article
   });
 }
 
-/** The reply to "thanks": an acknowledgement and questions the articles answer, not a decline. */
+/** The reply to "thanks": a short acknowledgement (with questions the articles answer, for clients that show them), not a decline. */
 export function thanksReply(index: Index): Reply {
   return makeReply({ kind: 'list', command: 'help', lead: "You're welcome. Ask another question about the articles any time.", suggestions: index.suggestions.slice(0, 3), confidence: 1 });
 }

@@ -25,6 +25,7 @@ const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\
 const ORG_WORDS = new Set(roleData.organisationWords);
 const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' '))]);
 const PLACE_WORDS = new Set(roleData.placeWords);
+const MEMBER_NOUNS = new Set(roleData.memberNouns);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
@@ -139,7 +140,7 @@ function jobOfOrganisation(tokens: readonly Token[], from: number, to: number, s
 
 /**
  * A lower-case word for a person's job just before the name, with up to two nouns before it:
- * "immigration barrister Colin Yeo", "campaigner Caitlin Boswell".
+ * "immigration barrister Dana Holt", "campaigner Sam Reyes".
  */
 function jobBefore(tokens: readonly Token[], at: number, source: string, tags: WordTags): string | null {
   const first = tokens[at]!;
@@ -288,7 +289,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (demonymPlace(first.surface) && !isAcronym(first.surface)) continue;
       if (STOP_WORDS.has(lower)) continue;
     }
-    // Lower-case titles just before the name ("special envoy Steve Witkoff").
+    // Lower-case titles just before the name ("special envoy Jane Roe").
     const firstAt = tokens.indexOf(first);
     const earlier = tokens.slice(0, firstAt);
     const before = earlier.map((t) => foldWord(t.surface));
@@ -326,6 +327,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     }
     const prev = before[before.length - 1];
     if (prev && PLACE_PREPOSITIONS.has(prev)) votes.place += 0.75;
+    // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
+    const next = tokens[tokens.indexOf(last) + 1];
+    if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
     if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes });
   }
@@ -523,8 +527,8 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
 }
 
 /**
- * Names listed together are of one kind: in "parts of Donetsk, Luhansk, Zaporizhzhia, and Kherson"
- * the untyped names are places, because Donetsk is one. Names joined by a comma, "and" or "or"
+ * Names listed together are of one kind: in "parts of Avalon, Lyonesse, Camelot, and Brigadoon"
+ * the untyped names are places, because Avalon is one. Names joined by a comma, "and" or "or"
  * form a list; a list whose typed names all share a type gives it to its untyped ones.
  */
 function typeByCoordination(entities: Entity[], sentences: SentenceRef[]): void {

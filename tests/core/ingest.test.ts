@@ -158,6 +158,16 @@ describe('entity types from lists', () => {
     expect(typeOf('Lowfield')).toBe('place');
   });
 
+  it('types a name followed by "members", "lawmakers" or "supporters" as an organisation', () => {
+    const article = articleOf('arrests', 'Arrests after protest', [
+      'Police arrested two Zarvik members after the protest on Monday.',
+      'Several Voltan lawmakers called for an inquiry.',
+    ]);
+    const typeOf = (name: string) => article.entities.find((e) => e.name === name)?.type;
+    expect(typeOf('Zarvik')).toBe('organisation');
+    expect(typeOf('Voltan')).toBe('organisation');
+  });
+
   it('counts a name that ends a sentence as a mention ("… on the board, said Ana Ferreira.")', () => {
     const article = articleOf('board', 'Board meets', ['The board met on Monday.', 'The vote was close, said Ana Ferreira.', 'Ana Ferreira chairs the board.']);
     const ana = article.entities.find((e) => e.name === 'Ana Ferreira');

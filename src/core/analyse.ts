@@ -312,7 +312,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   if (!previous) return question;
   const ellipsis = ELLIPSIS.exec(question);
   if (ellipsis?.[1]) {
-    // "and Trump?": the previous question, asked about someone else.
+    // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];

@@ -17,7 +17,7 @@ import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candi
 
 /**
  * Decline when terms the corpus never uses carry at least this share of the question's key
- * weight: the question is about something else ("What is the weather in Kyiv?").
+ * weight: the question is about something else ("What is the weather in the capital?").
  */
 export const MAX_UNKNOWN_SHARE = 0.35;
 
@@ -252,7 +252,7 @@ function speechVerbSoonAfter(text: string, from: number): boolean {
   return false;
 }
 
-/** True when the sentence names an entity of the question and, shortly after, a verb of speech ("Hamas said …"). */
+/** True when the sentence names an entity of the question and, shortly after, a verb of speech ("the union said …"). */
 function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
   const text = doc.sentence.text;
   for (const e of doc.entities) {
@@ -298,7 +298,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     if (f.terms.has(key)) exact += weight;
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
-    // When the question names who speaks, only their quotes do ("how did Kyiv respond?").
+    // When the question names who speaks, only their quotes do ("how did the council respond?").
     // So does a sentence that reports X speaking ("Valmora rejected the increase and said …"), looked at only here.
     else if (SPEECH_STEMS.has(key) && (quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query)))) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
@@ -469,10 +469,10 @@ const RANGE_GAP = /^\s*(?:to|-|–|or|and)\s*$/;
 /** "Dr. Ana Ortiz, the clinic's director," or "Ana Ortiz of the Red Cross": what a sentence calls someone after their name. */
 const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+the\s+\p{Lu}[^,;:.!?"“”]{2,80})/u;
 
-/** "Who is Steve Witkoff?", "what was the Marshall Plan": group 1 is whom the question asks about. */
+/** "Who is Jane Roe?", "what was the Marshall Plan": group 1 is whom the question asks about. */
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*\??$/i;
 
-/** "Who is Steve Witkoff?": what the sentence calls him, the role before his name or the words after it. */
+/** "Who is Jane Roe?": what the sentence calls her, the role before his name or the words after it. */
 function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (needle: string) => Span | null): Span | null {
   const text = doc.sentence.text;
   for (const ref of refs) {
@@ -525,7 +525,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const chosen = nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
     if (chosen) return chosen;
   }
-  // "Who is Steve Witkoff?" asks what the sentence calls him; never another person's name.
+  // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
   const named = WHO_IS.exec(query.text.trim());
   if (named?.[1]) {
     const subject = named[1].replace(/^the\s+/i, '').toLowerCase();
@@ -808,7 +808,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
   }
-  // A sentence that only introduces a quote ("… Trump replied:") answers through the quote after it.
+  // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
   if (query.asksForQuote && /:\s*$/.test(chosen.doc.sentence.text)) {
     const next = index.docs[chosen.doc.id + 1];
     if (next && next.article === chosen.doc.article && next.quote) {

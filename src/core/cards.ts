@@ -66,7 +66,7 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
       let best = section[0]!;
       let bestScore = -1;
       for (const d of section) {
-        // A sentence that only introduces a quote ("… Trump replied:") or only continues one
+        // A sentence that only introduces a quote ("… the mayor replied:") or only continues one
         // does not stand on its own in a brief.
         if (/:\s*$/.test(d.sentence.text) || (d.quote !== null && d.quote.sentences[0] !== d.sentence.id)) continue;
         const terms = index.features(d).terms;

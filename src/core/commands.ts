@@ -36,14 +36,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'who',
     usage: 'who NAME',
     description: 'A card for a person, place or organisation: roles, mentions, where it is introduced.',
-    example: 'who Putin',
+    example: 'who Roe',
     argument: { name: 'name', description: 'A person, place or organisation', required: true, autocomplete: 'entities' },
   },
   {
     name: 'quotes',
     usage: 'quotes [SPEAKER]',
     description: 'Quotes from the articles with their speakers, all or by one speaker.',
-    example: 'quotes Trump',
+    example: 'quotes Roe',
     argument: { name: 'speaker', description: 'Only quotes by this speaker', required: false, autocomplete: 'speakers' },
   },
   {
@@ -75,7 +75,7 @@ export function isCommandName(word: string): word is CommandName {
 }
 
 /**
- * Splits a free-form line into a command and its argument: `who Putin` → who/"Putin",
+ * Splits a free-form line into a command and its argument: `who Roe` → who/"Roe",
  * `brief` → brief/"", anything else → ask/the whole line. A leading slash is allowed.
  * A word that names a command only counts as one when the rest of the line fits it, so
  * "who is the envoy?" stays a question.
@@ -95,7 +95,7 @@ export function parseCommandLine(line: string): { command: CommandName; argument
     case 'help':
       return rest === '' ? { command: name, argument: '' } : { command: 'ask', argument: trimmed };
     case 'who':
-      // "who Putin" is a card; "who is Putin?" or "who said …?" is a question.
+      // "who Roe" is a card; "who is Roe?" or "who said …?" is a question.
       if (/\?\s*$/.test(rest) || /^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|said|says|leads?|won|made|wants?)\b/i.test(rest)) {
         return { command: 'ask', argument: trimmed };
       }
@@ -122,7 +122,7 @@ const TALK = new Map<string, SmallTalk>([
  * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview, "what
  * happens next?" for what the articles say lies ahead, "where is this from?" for the articles;
  * "hi" (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for
- * anything else, which is a question: "What happened in Kyiv?" matches no whole phrase.
+ * anything else, which is a question: "What happened in the capital?" matches no whole phrase.
  */
 export function smallTalkOf(message: string): SmallTalk | null {
   if (message.trim() === '') return null;

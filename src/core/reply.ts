@@ -94,7 +94,7 @@ export interface BotRequest {
   text: string;
   /**
    * When the platform already knows the command (Discord's `/who`), its name; the `text`
-   * is then the command's argument. Without it, `text` is parsed (`who Putin`, `brief`, …)
+   * is then the command's argument. Without it, `text` is parsed (`who Roe`, `brief`, …)
    * and anything else is a question.
    */
   command?: CommandName;

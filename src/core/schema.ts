@@ -58,7 +58,7 @@ export type Entity = z.infer<typeof EntitySchema>;
 export const SpeakerSchema = z.object({
   /** Entity id when the speaker is a named entity of the article. */
   entity: z.string().nullable(),
-  /** The words that name the speaker ("one senior European diplomat", "Trump"). */
+  /** The words that name the speaker ("one senior diplomat", "Roe"). */
   description: z.string().min(1),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
@@ -74,7 +74,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 export const AttributionSchema = z.object({
   sentence: z.string(),
-  /** The attributing phrase as written ("according to U.S. officials cited by The Washington Post"). */
+  /** The attributing phrase as written ("according to officials cited by the Daily Courier"). */
   text: z.string().min(1),
   /** Who the claim is attributed to ("U.S. officials", "the officials"). */
   source: z.string().min(1),

@@ -131,7 +131,7 @@ export function highlight(citation: Pick<Citation, 'text' | 'span'>): string {
   return `${escapeMarkdown(text.slice(0, start))}**${escapeMarkdown(text.slice(start, end))}**${escapeMarkdown(text.slice(end))}`;
 }
 
-/** The embed title for a request: the question for `ask`, `/who Putin` for the others. */
+/** The embed title for a request: the question for `ask`, `/who Roe` for the others. */
 export function titleFor(request: AskedRequest): string {
   // Discord refuses an empty title, and a question of only invisible controls escapes to one.
   const text = stripBidiControls(request.text).trim();

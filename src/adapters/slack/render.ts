@@ -173,7 +173,7 @@ function sentenceSegments(citation: Citation): Segment[] {
   return [{ text: text.slice(0, span.start) }, { text: text.slice(span.start, span.end), bold: true }, { text: text.slice(span.end) }];
 }
 
-/** "[1] The Washington Post · Putin's Proposal · ¶6 · according to …", linked when there is a URL. */
+/** "[1] The Daily Courier · Talks Resume · ¶6 · according to …", linked when there is a URL. */
 function citationLine(citation: Citation, { excerpt = true }: { excerpt?: boolean } = {}): Segment[] {
   const where = [citation.outlet || citation.articleTitle, sectionLabel(citation), `¶${citation.paragraph}`].filter((p) => p !== '' && p !== null).join(' · ');
   const segments: Segment[] = [{ text: `[${citation.n}] ` }, { text: where, link: citation.url }];

@@ -52,7 +52,8 @@ function docsOf(index: Index, article: Article): SentenceDoc[] {
 /**
  * An article's key sentences: its lede, then the key sentence of each later section (the one
  * that shares the most terms with the section heading; the first when there is no heading),
- * never a quote's introduction or continuation when the section has another.
+ * never a quote's introduction or continuation when the section has another; for an article
+ * without sections, the first sentence of its second paragraph.
  */
 function keySentences(index: Index, article: Article): SentenceDoc[] {
   const out: SentenceDoc[] = [];
@@ -68,7 +69,7 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
       for (const d of section) {
         // A sentence that only introduces a quote ("… the mayor replied:") or only continues one
         // does not stand on its own in a brief.
-        if (/:\s*$/.test(d.sentence.text) || (d.quote !== null && d.quote.sentences[0] !== d.sentence.id)) continue;
+        if (!standsAlone(d)) continue;
         const terms = index.features(d).terms;
         let shared = 0;
         for (const t of terms) if (headingTerms.has(t)) shared++;
@@ -83,13 +84,26 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
     section = [];
   };
   let heading: string | null | undefined;
-  for (const d of docsOf(index, article)) {
+  const docs = docsOf(index, article);
+  for (const d of docs) {
     if (section.length > 0 && d.heading !== heading) flush();
     heading = d.heading;
     section.push(d);
   }
   flush();
+  // An article without sub-headings (most web news) says what it is about in its second
+  // paragraph too, after the lede: its first sentence, unless it only introduces or continues a quote.
+  if (out.length === 1) {
+    const second = docs.find((d) => d.paragraph === out[0]!.paragraph + 1 && d.inParagraph === 0);
+    if (second && !standsAlone(second)) return out;
+    if (second) out.push(second);
+  }
   return out;
+}
+
+/** A sentence that makes sense on its own in a brief: no quote's introduction ("… replied:") or continuation. */
+function standsAlone(d: SentenceDoc): boolean {
+  return !/:\s*$/.test(d.sentence.text) && !(d.quote !== null && d.quote.sentences[0] !== d.sentence.id);
 }
 
 /**

@@ -147,6 +147,20 @@ describe('small talk: messages that are no questions about the articles', () => 
   });
 });
 
+describe('brief: articles without sub-headings', () => {
+  it('adds the first sentence of the second paragraph after each lede, unless it only introduces a quote', () => {
+    const story = (id: string, second: string) =>
+      ingestText(['Harbour story ' + id, `The harbour of ${id} reopened on Monday.`, second, 'A third paragraph says more.'].join('\n\n') + '\n', { id });
+    const bot2 = createBot([story('alpha', 'Ferries will run every hour from Tuesday.'), story('beta', 'The mayor replied:')]);
+    const reply = bot2.handle({ text: 'brief' });
+    expect(reply.citations.map((c) => c.text)).toEqual([
+      'The harbour of alpha reopened on Monday.',
+      'Ferries will run every hour from Tuesday.',
+      'The harbour of beta reopened on Monday.',
+    ]);
+  });
+});
+
 describe('brief: the key sentence of a section', () => {
   it('is never a sentence that only introduces or continues a quote', () => {
     const article = ingestText(

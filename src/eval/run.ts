@@ -75,7 +75,8 @@ Runs the question sets through briefbot and the raw MiniSearch baseline.
              squad-dev), by kind, and up to N of them
   --json     print one JSON object instead of tables
   --check    exit 1 when a target is not met
-  --data DIR the folder holding seed-questions.json and squad/ (default: the project's eval/)
+  --data DIR the folder holding seed-questions.json, news-questions.json, news/ and squad/
+             (default: the project's eval/)
 `;
 
 /**

@@ -242,14 +242,14 @@ function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean
   return false;
 }
 
-const SPEECH_WORDS: ReadonlySet<string> = new Set(speechData.verbs.filter((v) => !v.includes(' ')));
+/** A sentence that only introduces the quote after it ("… the mayor replied:"). */
+export function introducesQuote(doc: SentenceDoc): boolean {
+  return /:\s*$/.test(doc.sentence.text);
+}
 
-/** A verb of speech within a few words after `from`, in the same clause; lower case, as a verb is written there. */
-function speechVerbSoonAfter(text: string, from: number): boolean {
-  const window = text.slice(from, from + 50);
-  const cut = window.search(/[.;:"“”]/);
-  for (const word of (cut >= 0 ? window.slice(0, cut) : window).split(/[^a-z]+/)) if (SPEECH_WORDS.has(word)) return true;
-  return false;
+/** A quote's later sentence ("They should stop where they are."), which needs its opening to make sense. */
+export function continuesQuote(doc: SentenceDoc): boolean {
+  return doc.quote !== null && doc.quote.sentences[0] !== doc.sentence.id;
 }
 
 /** True when the sentence names an entity of the question and, shortly after, a verb of speech ("the union said …"). */
@@ -259,7 +259,7 @@ function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
     if (!query.entitySet.has(e)) continue;
     for (const name of [e.name, ...e.aliases]) {
       const at = text.indexOf(name);
-      if (at >= 0 && speechVerbSoonAfter(text, at + name.length)) return true;
+      if (at >= 0 && SPEECH_AFTER.test(text.slice(at + name.length))) return true;
     }
   }
   return false;
@@ -337,8 +337,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     quoteAnswers ? 1 : 0,
     query.asksForQuote && doc.speaker?.entity && query.entitySet.has(doc.speaker.entity) ? 1 : 0,
     doc.position <= 1 ? 1 : 0,
-    // A bare quote continuation ("They should stop where they are.") needs its opening to make sense.
-    doc.quote && doc.quote.sentences[0] !== doc.sentence.id ? 1 : 0,
+    continuesQuote(doc) ? 1 : 0,
     Math.log1p(f.terms.size) / 3,
     RANKER.allFeatures || RANKER.weights[BIGRAM] !== 0 ? bigramShare(f.sequence, plan.keyList) : 0,
   ];
@@ -809,7 +808,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
   }
   // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
-  if (query.asksForQuote && /:\s*$/.test(chosen.doc.sentence.text)) {
+  if (query.asksForQuote && introducesQuote(chosen.doc)) {
     const next = index.docs[chosen.doc.id + 1];
     if (next && next.article === chosen.doc.article && next.quote) {
       const intro = chosen;

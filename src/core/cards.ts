@@ -6,7 +6,7 @@ import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import { findEntities } from './analyse.ts';
 import { makeCitation, quoteSpan } from './cite.ts';
-import { mentionedPeople } from './answer.ts';
+import { continuesQuote, introducesQuote, mentionedPeople } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
@@ -103,7 +103,7 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
 
 /** A sentence that makes sense on its own in a brief: no quote's introduction ("… replied:") or continuation. */
 function standsAlone(d: SentenceDoc): boolean {
-  return !/:\s*$/.test(d.sentence.text) && !(d.quote !== null && d.quote.sentences[0] !== d.sentence.id);
+  return !introducesQuote(d) && !continuesQuote(d);
 }
 
 /**

@@ -309,27 +309,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.message(async ({ message: event, body, client }) => {
     if (event.channel_type !== 'im') return;
+    const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
     // With adding on, a direct message carrying files (usually subtype file_share) adds them.
     if (articles && (event.subtype === undefined || event.subtype === 'file_share')) {
       const files = sharedFiles(event.files);
       if (files.length > 0) {
         const me = await whoAmI();
         if (('bot_id' in event && event.bot_id !== undefined) || event.user === me.botUserId) return;
-        const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
         const conversation = event.thread_ts ? `${event.channel}:${event.thread_ts}` : event.channel;
         await addFiles(articles, client, files, { channel: event.channel, threadTs: event.thread_ts, conversation, requestId, user: hashUser('slack', event.user) });
         return;
       }
     }
     if (event.subtype === 'message_changed') {
-      const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
       await answerEdit(client, event.channel, event.message, event.previous_message, requestId);
       return;
     }
     if (event.subtype !== undefined) return;
     const me = await whoAmI();
     if (event.bot_id !== undefined || event.user === me.botUserId) return;
-    const requestId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : randomUUID();
     const history = await readHistory(client, event.channel, event.ts, event.thread_ts, true, requestId);
     const request: BotRequest = {
       ...requestFor(slackToPlain(event.text ?? '', me.botUserId)),

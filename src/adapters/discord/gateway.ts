@@ -50,6 +50,11 @@ export function stripBotMention(text: string, botId: string): string {
 }
 
 /** The discord.js message options for a rendered body: mentions never ping, not even the replied user. */
+/** A mention of briefbot, a direct message or a reply (to briefbot, if the chain says so): a message briefbot may answer. */
+function mayBeForMe(message: Message, me: string): boolean {
+  return message.mentions.users.has(me) || !message.inGuild() || message.reference?.messageId !== undefined;
+}
+
 /** How many messages after an edited question are searched for briefbot's answer to it. */
 const EDIT_LOOKAHEAD = 20;
 
@@ -139,11 +144,10 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
   async function onMessage(message: Message): Promise<void> {
     const me = client.user?.id;
     if (!me || message.author.bot || message.system) return;
-    const mentioned = message.mentions.users.has(me);
-    const direct = !message.inGuild();
-    if (!mentioned && !direct && !message.reference?.messageId) return;
+    if (!mayBeForMe(message, me)) return;
     const { turns, parentIsBot } = await readReplyChain(message, me, maxContext);
-    if (!mentioned && !direct && !parentIsBot) return;
+    // A reply is for briefbot only when it replies to one of briefbot's messages.
+    if (!message.mentions.users.has(me) && message.inGuild() && !parentIsBot) return;
     await message.reply(messageOptions(answer(message, me, turns)));
   }
 
@@ -177,7 +181,7 @@ export function createDiscordGateway(options: DiscordGatewayOptions): Client {
     const message = after.partial ? await after.fetch() : after;
     if (message.author.bot || message.system) return;
     // Only a message briefbot would have answered is looked into: edits elsewhere cost no request.
-    if (!message.mentions.users.has(me) && message.inGuild() && !message.reference?.messageId) return;
+    if (!mayBeForMe(message, me)) return;
     const later = await message.channel.messages.fetch({ after: message.id, limit: EDIT_LOOKAHEAD });
     const ours = later.find((m) => m.author.id === me && m.reference?.messageId === message.id);
     if (!ours) return;

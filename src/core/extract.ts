@@ -777,6 +777,7 @@ export function entityNamed(description: string, entities: Entity[], names: Name
   return best;
 }
 
+const CLAUSE_LINKS = /^(with|and|but|while|whilst|as|after|before|when|then|so)$/i;
 const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/g;
 const AUXILIARY = /^(has|have|had|was|were|is|are|also|later|then|reportedly|publicly|previously|once|not|but|and)$/i;
 
@@ -862,7 +863,10 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     break;
   }
   if (verbAt < 0) return null;
-  const before = subject.words;
+  // "… with Boswell stating:", "… and the union saying": the linking word is not part of who speaks.
+  let lead = 0;
+  while (lead < subject.words.length - 1 && CLAUSE_LINKS.test(subject.words[lead]!)) lead++;
+  const before = subject.words.slice(lead);
   // "Mayor Jane Osei, who said …": the speaker is who the relative word stands for, if that is a
   // named entity; the words after the verb are what was said, and the frame's first person is the
   // likeliest speaker otherwise.
@@ -889,22 +893,43 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   return null;
 }
 
+/**
+ * Where a quotation left open at the end of a paragraph begins: news style leaves a quote that
+ * runs on into the next paragraph unclosed, and opens that paragraph with a quotation mark.
+ * `closed` are the spans of the paragraph's closed quotations.
+ */
+function openQuoteAt(text: string, closed: readonly { start: number; end: number }[]): number {
+  let outside = text;
+  for (const c of closed) outside = outside.slice(0, c.start) + ' '.repeat(c.end - c.start) + outside.slice(c.end);
+  const at = outside.search(/[“"]/);
+  // A mark that is the paragraph's last character closes nothing and opens nothing.
+  return at >= 0 && /[\p{L}\p{N}]/u.test(text.slice(at + 1)) ? at : -1;
+}
+
 function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[], names: NameWords): Quote[] {
   const quotes: Quote[] = [];
   const byParagraph = new Map<number, SentenceRef[]>();
   for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
   const paragraphIds = [...byParagraph.keys()].sort((a, b) => a - b);
+  // The speaker of a quotation still open when the paragraph before ended.
+  let runsOn: Quote['speaker'] = null;
   for (const p of paragraphIds) {
     const list = byParagraph.get(p)!;
     const start = list[0]!.start;
     const end = list[list.length - 1]!.end;
     const text = source.slice(start, end);
-    let previousSpeaker: Quote['speaker'] = null;
-    for (const m of text.matchAll(QUOTE_SPAN)) {
-      const inner = (m[1] ?? m[2] ?? '').trim();
+    // A paragraph that opens with a quotation mark after one left open goes on with the same speaker.
+    let previousSpeaker: Quote['speaker'] = runsOn && /^[“"]/.test(text) ? runsOn : null;
+    runsOn = null;
+    const spans: { start: number; end: number; inner: string }[] = [];
+    for (const m of text.matchAll(QUOTE_SPAN)) spans.push({ start: m.index, end: m.index + m[0].length, inner: (m[1] ?? m[2] ?? '').trim() });
+    const open = openQuoteAt(text, spans);
+    if (open >= 0) spans.push({ start: open, end: text.length, inner: text.slice(open + 1).trim() });
+    for (const span of spans) {
+      const inner = span.inner;
       if (inner.split(/\s+/).length < 4) continue; // scare quotes ("playing for time") are not quotes
-      const qStart = start + m.index;
-      const qEnd = qStart + m[0].length;
+      const qStart = start + span.start;
+      const qEnd = start + span.end;
       const covered = list.filter((s) => s.end > qStart && s.start < qEnd);
       if (covered.length === 0) continue;
       // The frame: the covered sentences' words outside this quote.
@@ -914,6 +939,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
+          if (span.end === text.length && open >= 0) runsOn = previousSpeaker;
           continue;
         }
         // A quote standing alone: its speaker is introduced by the sentence before ("… posted:").
@@ -925,6 +951,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       const speaker = found ? { entity: found.entity?.id ?? null, description: found.description } : null;
       quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker });
       if (speaker) previousSpeaker = speaker;
+      if (span.end === text.length && open >= 0) runsOn = speaker;
     }
   }
   return quotes;

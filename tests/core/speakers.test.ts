@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/schema.ts';
+import { createBot } from '../../src/core/index.ts';
 import { articleOf, sentencesOf } from '../helpers.ts';
 
 function entityNamed(article: Article, name: string) {
@@ -104,5 +105,44 @@ describe('relative and interrogative words', () => {
     ]);
     for (const a of article.attributions) expect(a.source).not.toMatch(RELATIVE);
     expect(article.attributions.map((a) => a.source)).toContain('the auditors');
+  });
+});
+
+describe('how news text introduces a quote', () => {
+  // A quote that runs on into the next paragraph is left open and the next paragraph opens with a mark.
+  const article = articleOf('rent-rules', 'Rent rules criticised', [
+    'The housing ministry published new rent rules on Tuesday.',
+    'The paper quoted tenants and landlords, with campaigner Maria Lindqvist stating: "Families who have rented the same flat for years deserve better than a rise with two weeks of notice.',
+    '"Nobody should lose their home because a form arrived in the wrong language."',
+    'The Harbour Landlords Association letter reads "our members will follow the rules but expect the council to pay for the inspections".',
+    'Mayor Tomas Berg defended the plan whilst promising a "full review": "We will look again at every rule that hurts families before the summer."',
+  ]);
+
+  it('keeps a quote left open at the end of a paragraph, and gives the next paragraph it runs into the same speaker', () => {
+    const maria = entityNamed(article, 'Maria Lindqvist');
+    expect(quoteStarting(article, 'Families who have rented').speaker?.entity).toBe(maria.id);
+    expect(quoteStarting(article, 'Nobody should lose their home').speaker?.entity).toBe(maria.id);
+  });
+
+  it('does not count the linking word before a speaker as part of it ("with X stating")', () => {
+    expect(quoteStarting(article, 'Families who have rented').speaker?.description).toBe('campaigner Maria Lindqvist');
+  });
+
+  it('reads what a letter "reads" as said by whoever wrote it', () => {
+    const association = entityNamed(article, 'Harbour Landlords Association');
+    expect(quoteStarting(article, 'our members will follow').speaker?.entity).toBe(association.id);
+  });
+
+  it('takes a participle ("promising", "stating") as the verb of speech', () => {
+    const berg = entityNamed(article, 'Tomas Berg');
+    expect(quoteStarting(article, 'We will look again').speaker?.entity).toBe(berg.id);
+  });
+
+  it('answers "what did X say?" with a quote that ran on from the paragraph before', () => {
+    const bot = createBot([article]);
+    const reply = bot.handle({ text: 'What did Lindqvist say?' });
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations.map((c) => c.text).join(' ')).toContain('Families who have rented');
+    expect(reply.citations.every((c) => c.speaker === 'Maria Lindqvist')).toBe(true);
   });
 });

@@ -61,6 +61,9 @@ export function citationLine(citation: Citation): string {
   return clean(`[${citation.n}] ${parts.join(' · ')}`);
 }
 
+/** How many articles `sources` lists in the terminal. */
+const SOURCES_SHOWN = 20;
+
 export function renderReply(reply: Reply, style: TerminalStyle): string {
   const out: string[] = [];
   const dim = (s: string) => paint(style, '2', s);
@@ -79,9 +82,11 @@ export function renderReply(reply: Reply, style: TerminalStyle): string {
     case 'list':
       out.push(paint(style, '1', clean(reply.lead)));
       for (const f of reply.facts) out.push(wrap(`${f.label}: ${clean(f.value)}`, style.width));
-      for (const s of reply.sources) {
+      // The newest first, and a screenful at most: a newsroom corpus holds thousands.
+      for (const s of reply.sources.slice(0, SOURCES_SHOWN)) {
         out.push(wrap(`• ${clean(s.title)} · ${[s.outlet, s.published, `${s.sentences} sentences`, s.url].filter(Boolean).map(clean).join(' · ')} (${s.articleId})`, style.width));
       }
+      if (reply.sources.length > SOURCES_SHOWN) out.push(dim(`…and ${(reply.sources.length - SOURCES_SHOWN).toLocaleString('en-US')} more articles.`));
       if (reply.citations.length > 0) out.push('');
       for (const c of reply.citations) {
         const who = c.speaker && reply.command === 'quotes' ? `${clean(c.speaker)}: ` : '';

@@ -162,6 +162,13 @@ describe('briefbot CLI', () => {
       expect(u.stderr).toMatch(/^briefbot: Unknown option '--frobnicate'/);
       noStackTrace(u);
     });
+    it('--help after a command prints the usage, not "unknown option"', async () => {
+      const r = await briefbot(['ingest', '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^briefbot: answers questions/);
+      expect(r.stdout).toContain('briefbot ingest FILE...');
+      expect(r.stderr).toBe('');
+    });
   });
 });
 

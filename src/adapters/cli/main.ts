@@ -225,6 +225,12 @@ async function cmdDiscordRegister(args: string[], io: Io): Promise<number> {
 /** Runs one briefbot command and returns its exit code. Never throws for bad input. */
 export async function runCommand(argv: string[], io: Io): Promise<number> {
   const [command = 'help', ...rest] = argv;
+  // `briefbot ingest --help`: help, not "unknown option" (eval and bench print their own).
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (!['eval', 'bench'].includes(command) && (options.includes('--help') || options.includes('-h'))) {
+    print(io.stdout, USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case 'ask':

@@ -633,7 +633,9 @@ function silentSpeakers(index: Index, query: Query): Silent | null {
   const refs = subjectRefs(query);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
-  return { names: [...new Set(refs.map((r) => r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
+  // "What did the Home Office say?" is answered about "the Home Office", as the question wrote it.
+  const the = /^the\s/i.test(ASKS_WORDS_OF.exec(query.text)?.[1] ?? '') ? 'the ' : '';
+  return { names: [...new Set(refs.map((r) => the + r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
 }
 
 /** A personal pronoun that names who the question is about. */

@@ -374,6 +374,12 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(reply.lead).toMatch(/^The articles mention Tomas Berg but don't report anything they said\./);
   });
 
+  it('keeps the "the" the question wrote before a name', () => {
+    const named = articleOf('canal-board', 'Canal board meets', ['The Verdon Canal Board met on Friday to discuss the new lock gate.']);
+    const { reply } = answerWithTrace(buildIndex([named]), 'What did the Verdon Canal Board say?');
+    expect(reply.lead).toMatch(/^The articles mention the Verdon Canal Board but don't report anything it said\./);
+  });
+
   it('answers when X speaks, in a quote or in reported speech without quotation marks', () => {
     expect(answerWithTrace(index, 'What did Marta Ruiz say?').reply.citations[0]?.text).toContain('We expect to reopen within ten days');
     const union = answerWithTrace(index, 'What did the shipping union say?');

@@ -39,8 +39,12 @@ export interface Query {
   unknownTerms: string[];
   /** "What did X say/post/tell …": the answer is a quote, ideally by one of `entities`. */
   asksForQuote: boolean;
+  /** A request about a topic ("tell me about the strike", or just "the strike"): a whole sentence answers it, no part of it more than the rest. */
+  topic: boolean;
 }
 
+const TOPIC_REQUEST = new RegExp(`^(?:${questionData.topicRequests.join('|')})\\b`, 'i');
+const TOPIC_NOUNS = questionData.topicNouns;
 const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType, anywhere: 'anywhere' in r && r.anywhere === true }));
 const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
 const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
@@ -51,16 +55,21 @@ const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
 /** The expected answer type and the words that ask for it ("how far", "in what year"). */
-function questionFrame(question: string): { type: AnswerType; frame: Set<string> } {
+function questionFrame(question: string): { type: AnswerType; frame: Set<string>; topic: boolean } {
   let q = foldWord(question).trim();
   // "When the war ended, what did …?": the question is the clause after the comma.
   const clause = /^(?:when|while|after|before|if|since|as)\b[^,]*,\s*((?:what|which|who|whom|whose|where|how|why|when)\b.*)$/.exec(q);
   if (clause?.[1]) q = clause[1];
   for (const rule of RULES) {
     const m = rule.re.exec(q);
-    if (m) return { type: rule.type, frame: new Set(m[0].split(/\s+/).filter(Boolean)) };
+    if (m) return { type: rule.type, frame: new Set(m[0].split(/\s+/).filter(Boolean)), topic: false };
   }
-  return { type: 'other', frame: new Set() };
+  // "Tell me about the strike", "any news on the merger?": the topic is what is left.
+  const request = TOPIC_REQUEST.exec(q);
+  if (request) return { type: 'other', frame: new Set([...request[0].split(/\s+/).filter(Boolean), ...TOPIC_NOUNS]), topic: true };
+  // Words without a question ("harbour strike") name a topic too.
+  const first = /^[\p{L}']+/u.exec(q)?.[0] ?? '';
+  return { type: 'other', frame: new Set(), topic: !q.includes('?') && !QUESTION_WORDS.has(first) };
 }
 
 function idf(index: Index, term: string): number {
@@ -183,10 +192,12 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
     if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
     run = [];
   };
+  // "Summarise the …" is capitalised as the first word, not as a name.
+  const request = TOPIC_REQUEST.test(foldWord(question.trim()));
   const inName = (t: Token, i: number) => {
     const lower = foldWord(t.surface);
     const capital = /^\p{Lu}/u.test(t.surface);
-    const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower));
+    const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || request);
     return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface));
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -463,5 +474,6 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     unknownNames,
     unknownTerms,
     asksForQuote,
+    topic: frame.topic,
   };
 }

@@ -503,6 +503,8 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
 
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
 export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
+  // "Tell me about the strike": the whole sentence is the answer.
+  if (query.topic) return null;
   const text = doc.sentence.text;
   const find = (needle: string): Span | null => {
     const at = text.indexOf(needle);

@@ -443,3 +443,23 @@ describe('acronyms the articles spell out', () => {
     expect([...query.keys.keys()]).toEqual(expect.arrayContaining(['world', 'war', 'ii']));
   });
 });
+
+describe('a request about a topic rather than a question', () => {
+  it('answers "what do we know about X?", "any news on X?" and "summarise the X story" from the words about X', () => {
+    for (const request of ['What do we know about the Glenmorra clinic?', 'Any news on the clinic in Glenmorra?', 'Summarise the Glenmorra clinic story', 'tell me about the clinic in Glenmorra']) {
+      const reply = ask(request);
+      expect(reply.kind, request).toBe('answer');
+      expect(reply.citations[0]!.text, request).toMatch(/Glenmorra/);
+    }
+  });
+
+  it('marks no part of the sentence, since the whole of it answers', () => {
+    const reply = ask('Tell me about the Glenmorra clinic');
+    expect(reply.citations[0]!.span).toBeNull();
+    expect(ask('When will the clinic close?').citations[0]!.span).not.toBeNull();
+  });
+
+  it('still declines a topic the articles never mention', () => {
+    expect(ask('What do we know about the Zorvath merger?').kind).toBe('decline');
+  });
+});

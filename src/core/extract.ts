@@ -777,6 +777,10 @@ export function entityNamed(description: string, entities: Entity[], names: Name
   return best;
 }
 
+/** Longest name read between two commas before a speech verb ("…, Owen Reyes, said"). */
+const MAX_APPOSITIVE = 5;
+/** A finite verb after "said" starts the clause of what was said, not who said it. */
+const FINITE_VERB = /^(is|was|were|are|had|has|have|would|will|could|should|might|must|can|may|did|does)$/;
 const CLAUSE_LINKS = /^(with|and|but|while|whilst|as|after|before|when|then|so)$/i;
 const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/g;
 const AUXILIARY = /^(has|have|had|was|were|is|are|also|later|then|reportedly|publicly|previously|once|not|but|and)$/i;
@@ -809,6 +813,13 @@ interface Subject {
  */
 function subjectBefore(words: readonly string[], lower: readonly string[], verbAt: number): Subject | null {
   const before: string[] = [];
+  // "Their spokesman, Owen Reyes, said …": the name between the commas speaks.
+  if (words[verbAt - 1] === ',') {
+    const name: string[] = [];
+    for (let k = verbAt - 2; k >= 0 && !/^[,;:.]/.test(words[k]!) && name.length <= MAX_APPOSITIVE; k--) name.unshift(words[k]!);
+    if (name.length > 0 && name.length <= MAX_APPOSITIVE && /^\p{Lu}/u.test(name[0]!) && verbAt - 2 - name.length >= 0) return { words: name, relative: false };
+    return { words: before, relative: false };
+  }
   for (let k = verbAt - 1; k >= 0; k--) {
     const w = words[k]!;
     if (/[,;:.!?]$/.test(w) || /^[,;:.]/.test(w)) break;
@@ -826,12 +837,17 @@ function subjectBefore(words: readonly string[], lower: readonly string[], verbA
   return { words: before, relative: false };
 }
 
-/** The words after the speech verb at `verbAt` that say who speaks: "one senior European diplomat" in "… said one senior European diplomat familiar with …". */
+/**
+ * The words after the speech verb at `verbAt` that say who speaks: "one senior European diplomat"
+ * in "… said one senior European diplomat familiar with …". None when they are a clause of what
+ * was said ("said the vote was …").
+ */
 function subjectAfter(words: readonly string[], lower: readonly string[], verbAt: number): string[] {
   const after: string[] = [];
   for (let k = verbAt + 1; k < words.length; k++) {
     const w = words[k]!;
     if (/^[,;:.]/.test(w) || RELATIVE_WORDS.has(lower[k] ?? '') || /^(on|in|at|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
+    if (FINITE_VERB.test(lower[k] ?? '')) return [];
     after.push(w.replace(/[.,;:!?]+$/, ''));
     if (/[.,;:!?]$/.test(w)) break;
   }

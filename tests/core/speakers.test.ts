@@ -138,6 +138,21 @@ describe('how news text introduces a quote', () => {
     expect(quoteStarting(article, 'We will look again').speaker?.entity).toBe(berg.id);
   });
 
+  it('gives a quote to the name between commas before "said", not to the clause after it', () => {
+    const named = articleOf('bus-vote', 'Bus vote looms', [
+      'The Green Party will vote against the bus cuts. Their transport spokesman, Owen Reyes, said the vote was "a test of whether this council cares about villages at all".',
+    ]);
+    const reyes = entityNamed(named, 'Owen Reyes');
+    expect(quoteStarting(named, 'a test of whether').speaker).toEqual({ entity: reyes.id, description: 'Owen Reyes' });
+  });
+
+  it('does not take "a statement read outside court" for a speaker', () => {
+    const court = articleOf('court-statement', 'Charity reacts to verdict', [
+      'In a statement read outside court, charity chairman Alan Pike said the charity had been "shaken to its very foundations by what happened".',
+    ]);
+    expect(quoteStarting(court, 'shaken to its very').speaker?.entity).toBe(entityNamed(court, 'Alan Pike').id);
+  });
+
   it('answers "what did X say?" with a quote that ran on from the paragraph before', () => {
     const bot = createBot([article]);
     const reply = bot.handle({ text: 'What did Lindqvist say?' });

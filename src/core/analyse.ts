@@ -426,8 +426,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;
           corrected.add(fixed);
-        } else if (!relatedTerms(term).synonyms.some((syn) => index.df.has(syn))) {
-          // Unknown only when no synonym of it is in the corpus either.
+        } else if (!relatedTerms(term).synonyms.some((syn) => index.df.has(syn)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+          // Unknown only when no synonym of it is in the corpus either, and no headline writes it.
           unknownTerms.push(term);
         }
       }

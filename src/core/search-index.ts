@@ -110,6 +110,8 @@ export function buildIndex(articles: readonly Article[], options: IndexOptions =
     for (const t of tokenize(d.sentence.text)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
     for (const t of new Set(textTerms(d.sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
   }
+  // A word of a headline is one the articles use, though no sentence may repeat it.
+  for (const a of articles) for (const t of tokenize(a.title)) words.add(foldWord(t.surface).replace(/['’]s$/, ''));
   const search = SentenceSearch.build<{ id: number }>(searchOptions(parts.docs, options), parts.docs);
   return assemble(articles, parts, df, null, words, search);
 }

@@ -463,3 +463,12 @@ describe('a request about a topic rather than a question', () => {
     expect(ask('What do we know about the Zorvath merger?').kind).toBe('decline');
   });
 });
+
+describe('the headline', () => {
+  it('counts its words as words the articles use: a name only the headline writes is not "not mentioned"', () => {
+    const article = articleOf('ferry-revolt', 'Ferry revolt grows in Tarnby', ['More than 40 councillors signalled they would vote against the plan to scrap the night ferry.']);
+    const reply = answerWithTrace(buildIndex([article]), 'How many Tarnby councillors will vote against the plan?').reply;
+    expect(reply.lead).not.toMatch(/don't mention/);
+    expect(reply.citations[0]?.text).toMatch(/^More than 40 councillors/);
+  });
+});

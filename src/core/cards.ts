@@ -188,8 +188,10 @@ export function quotesReply(index: Index, speaker: string): Reply {
   const folded = foldWord(wanted);
   const citations = [];
   // Newest articles first; the loop ends once the list is full, however large the corpus.
+  // (One match past the list says that there are more.)
+  let more = false;
   for (const article of newestFirst(index)) {
-    if (citations.length >= MAX_ITEMS) break;
+    if (more) break;
     for (const q of article.quotes) {
       if (wanted) {
         const byEntity = q.speaker?.entity && refs.some((r) => r.article === article && r.entity.id === q.speaker?.entity);
@@ -198,8 +200,11 @@ export function quotesReply(index: Index, speaker: string): Reply {
       }
       const first = docOf(index, article.id, q.sentences[0]!);
       if (!first) continue;
+      if (citations.length >= MAX_ITEMS) {
+        more = true;
+        break;
+      }
       citations.push(makeCitation(first, citations.length + 1, true, quoteSpan(first.sentence.text, q)));
-      if (citations.length >= MAX_ITEMS) break;
     }
   }
   if (citations.length === 0) {
@@ -211,7 +216,14 @@ export function quotesReply(index: Index, speaker: string): Reply {
       suggestions: speakers.slice(0, 3).map((s) => `quotes ${s}`),
     });
   }
-  return makeReply({ kind: 'list', command: 'quotes', lead: wanted ? `Quotes by ${wanted}` : 'Quotes', citations, confidence: 1 });
+  let lead = wanted ? `Quotes by ${wanted}` : 'Quotes';
+  if (more && wanted) lead += `: the ${MAX_ITEMS} newest`;
+  else if (more) {
+    let total = 0;
+    for (const a of index.articles) total += a.quotes.length;
+    lead += `: the ${MAX_ITEMS} newest of ${total.toLocaleString('en-US')}`;
+  }
+  return makeReply({ kind: 'list', command: 'quotes', lead, citations, confidence: 1 });
 }
 
 /** How `sources` lists an article: title, outlet, date, link and how many sentences it has. */

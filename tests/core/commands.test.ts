@@ -53,6 +53,16 @@ describe('bot.handle with commands', () => {
     expect(bot.handle({ text: 'quotes Macron' }).kind).toBe('decline');
   });
 
+  it('quotes: says when there are more than the ten it lists', () => {
+    const speakers = ['Ana Reyes', 'Tomas Berg', 'Lina Okoro'];
+    const text = ['Harbour plan divides town', ...Array.from({ length: 12 }, (_, i) => `"We will keep talking about the harbour plan until round ${i + 1} is done," ${speakers[i % 3]} said.`)].join('\n\n');
+    const many = createBot([ingestText(text, { id: 'harbour-talks' })]);
+    expect(many.handle({ text: 'quotes' })).toMatchObject({ lead: 'Quotes: the 10 newest of 12' });
+    expect(many.handle({ text: 'quotes' }).citations).toHaveLength(10);
+    expect(many.handle({ text: 'quotes Ana Reyes' }).lead).toBe('Quotes by Ana Reyes');
+    expect(bot.handle({ text: 'quotes' }).lead).toBe('Quotes');
+  });
+
   it('sources: every article with outlet, date and link', () => {
     const reply = bot.handle({ text: 'sources' });
     expect(reply.sources).toHaveLength(2);

@@ -29,7 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'brief',
     usage: 'brief',
-    description: "The main facts: the lede of each of the newest articles, and the key sentence of each section.",
+    description: "The main facts: the ledes of the ten newest articles, then key sentences of their sections.",
     example: 'brief',
   },
   {

@@ -810,6 +810,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+  } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
+    // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
+    chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
   }
   // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
   if (query.asksForQuote && introducesQuote(chosen.doc)) {

@@ -472,3 +472,14 @@ describe('the headline', () => {
     expect(reply.citations[0]?.text).toMatch(/^More than 40 councillors/);
   });
 });
+
+describe('"how much" asks for an amount', () => {
+  it('prefers a close sentence with an amount to one with a bare number such as an age', () => {
+    const article = articleOf('club-fraud', 'Club treasurer jailed', [
+      'Former treasurer Owen Tarrant, 61, of Millbrook, was jailed on Friday for stealing from the rowing club.',
+      'The court heard that Tarrant took £84,000 of the club\'s money over six years.',
+    ]);
+    const reply = answerWithTrace(buildIndex([article]), 'How much money did Owen Tarrant steal from the club?').reply;
+    expect(reply.citations[0]?.text).toMatch(/took £84,000/);
+  });
+});

@@ -463,3 +463,61 @@ describe('a request about a topic rather than a question', () => {
     expect(ask('What do we know about the Zorvath merger?').kind).toBe('decline');
   });
 });
+
+describe('a person named by their office ("the Prime Minister", "the CEO")', () => {
+  const politics = articleOf('ferry-levy', 'Varga defends ferry levy', [
+    'Prime Minister Ilse Varga defended the new ferry levy on Tuesday as island MPs threatened to vote against it.',
+    'Professor Anton Brel of the University of Marrow said the Prime Minister had "almost no room left" on the levy.',
+    '"Nobody enjoys raising a levy," Varga said. "But the ferries must be paid for."',
+    'Harbour Mayor Paulo Renn inspected the ferry terminal on Monday.',
+  ]);
+  const company = articleOf('quarry-results', 'Quarrix profits rise', [
+    'Quarrix Holdings reported a record quarterly profit on Thursday.',
+    '"This was our strongest quarter in a decade," Chief Executive Officer Mara Oakes said on a call with analysts.',
+    'Chief Financial Officer Leon Batt said the company would spend more on new quarries next year.',
+  ]);
+  const index = buildIndex([politics, company]);
+
+  it('answers "What did the Prime Minister say?" with her own words, not a sentence about her', () => {
+    const { reply, trace } = answerWithTrace(index, 'What did the Prime Minister say?');
+    expect(trace.query.entities.map((r) => r.entity.name)).toContain('Ilse Varga');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+    expect(answerWithTrace(index, 'what did the prime minister say').reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+  });
+
+  it('reads a common abbreviation of a title as the title ("the CEO", "the PM")', () => {
+    const ceo = answerWithTrace(index, 'What did the CEO say?');
+    expect(ceo.trace.query.unknownNames).toEqual([]);
+    expect(ceo.reply.kind).toBe('answer');
+    expect(ceo.reply.citations[0]?.text).toContain('strongest quarter in a decade');
+    expect(answerWithTrace(index, 'What did the PM say?').reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+    // However the title and the name were split between the entity's roles and its name.
+    expect(analyse(index, "What did Quarrix's CFO say?").entities.some((r) => r.entity.name.endsWith('Leon Batt'))).toBe(true);
+  });
+
+  it('answers "Who is the prime minister?" with the sentence that gives her the title', () => {
+    const { reply } = answerWithTrace(index, 'Who is the prime minister?');
+    expect(reply.kind).toBe('answer');
+    const c = reply.citations[0]!;
+    expect(c.text).toMatch(/^Prime Minister Ilse Varga/);
+    expect(c.text.slice(c.span!.start, c.span!.end)).toContain('Ilse Varga');
+  });
+
+  it('takes, per article, the holder of the office mentioned most', () => {
+    const other = articleOf('dam-levy', 'Dam levy approved', [
+      'Prime Minister Oskar Dahl approved the dam levy, and Dahl said it would pay for new turbines.',
+      'Deputy Prime Minister Rita Moss was not at the vote.',
+      'Dahl later met the dam engineers.',
+    ]);
+    const names = analyse(buildIndex([politics, other]), 'What did the Prime Minister say?').entities.map((r) => r.entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Ilse Varga', 'Oskar Dahl']));
+    expect(names).not.toContain('Rita Moss');
+  });
+
+  it('declines, naming the office as the question wrote it, when its holder is never reported saying anything', () => {
+    const { reply, trace } = answerWithTrace(index, 'What did the mayor say?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention the mayor but don't report anything they said\./);
+  });
+});

@@ -521,3 +521,21 @@ describe('a person named by their office ("the Prime Minister", "the CEO")', () 
     expect(reply.lead).toMatch(/^The articles mention the mayor but don't report anything they said\./);
   });
 });
+
+describe('dates written with an abbreviated month, as news agencies write them', () => {
+  it('reads "Nov. 14" and "Sept. 30, 2027" as dates, and answers "when" with them', () => {
+    const article = articleOf('lumen-investors', 'Lumenra plans investor day', [
+      'Lumenra Labs will hold its annual investor day in Boston on Nov. 14.',
+      'Its new chip plant is due to open on Sept. 30, 2027, the company said.',
+      'He spoke with Dr. Jan Novak about the plant.',
+    ]);
+    const dates = (words: string) => article.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences)).find((s) => s.text.includes(words))!.dates;
+    expect(dates('investor day')).toContain('Nov. 14');
+    expect(dates('chip plant')).toContain('Sept. 30, 2027');
+    expect(dates('Jan Novak')).toEqual([]);
+    const { reply } = answerWithTrace(buildIndex([article]), 'When is the investor day?');
+    expect(reply.kind).toBe('answer');
+    const c = reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Nov. 14');
+  });
+});

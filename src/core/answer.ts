@@ -607,10 +607,12 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
 const ASKS_WORDS_OF = /^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|tell|post|write|tweet|comment|announce|declare)\b/i;
 const SPEECH_VERB_LIST = speechData.verbs.join('|');
 /**
- * A verb of speech shortly after a name, within its clause ("the union, which represents dockers, said …").
+ * A verb of speech shortly after a name, within its clause ("the union, which represents dockers, said …"),
+ * or after a clause of any length set off by commas ("The Liberal Democrats, who hold 14 of the 20 most
+ * rural seats in England, said …"; a comma or full stop inside a number does not end it).
  * Case-sensitive: "States" in "the United States" is a name, not the verb.
  */
-const SPEECH_AFTER = new RegExp(`^[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
+const SPEECH_AFTER = new RegExp(`^(?:,(?:[^,.;:"“”]|[,.](?=\\d)){1,200},)?[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
 /** "According to X", "citing X": X is the source of what follows. */
 const CITED_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+(?:the\\s+)?$`, 'i');
 const PRONOUN_SAYS = new RegExp(`\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB_LIST})\\b`);

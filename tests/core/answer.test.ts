@@ -539,3 +539,22 @@ describe('dates written with an abbreviated month, as news agencies write them',
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Nov. 14');
   });
 });
+
+describe('"what did X say" when X speaks after a clause set off by commas', () => {
+  const article = articleOf('island-ferries', 'Island ferry cuts opposed', [
+    'The Tidewater Greens, who hold 12 of the 30 most coastal seats on the island council, said they would table an amendment to keep the ferries.',
+    'The Island Audit Office, which opened a review of the ferry contract in 2024, said it would publish its findings in the spring.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('answers with what X said, however long the clause between X and "said"', () => {
+    for (const [question, words] of [
+      ['What did the Tidewater Greens say?', 'table an amendment'],
+      ['What did the Island Audit Office say?', 'publish its findings'],
+    ] as const) {
+      const { reply, trace } = answerWithTrace(index, question);
+      expect(trace.reason, question).toBe('');
+      expect(reply.citations[0]?.text, question).toContain(words);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import type { Article, Entity } from './schema.ts';
 import { foldWord, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
+import roleData from './lexicon/roles.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 
@@ -700,8 +701,20 @@ function unresolvedPronoun(query: Query): string | null {
   return PERSON_PRONOUN.exec(query.text)?.[1] ?? null;
 }
 
+/** Organisation words that end in "s" but name one body ("the United Nations", "the Times"). */
+const SINGULAR_ORGANISATION_WORDS: ReadonlySet<string> = new Set(roleData.organisationWords);
+
+/** A name that reads as plural: its last word ends in "s" ("the Liberal Democrats"), not as "Congress", "Lotus" or "the Times" do. */
+function pluralName(name: string): boolean {
+  const last = foldWord(name.trim().split(/\s+/).pop() ?? '');
+  return /[^sui]s$/.test(last) && !SINGULAR_ORGANISATION_WORDS.has(last);
+}
+
 function describeMissing(query: Query, silent: Silent | null): string {
-  if (silent) return `The articles mention ${silent.names.join(' and ')} but don't report anything ${silent.person || silent.names.length > 1 ? 'they' : 'it'} said.`;
+  if (silent) {
+    const they = silent.person || silent.names.length > 1 || pluralName(silent.names[0] ?? '');
+    return `The articles mention ${silent.names.join(' and ')} but don't report anything ${they ? 'they' : 'it'} said.`;
+  }
   const pronoun = unresolvedPronoun(query);
   if (pronoun) return `Who do you mean by "${pronoun}"? Ask again with a name, or ask in the thread of an answer about them.`;
   if (query.unknownNames.length > 0) {

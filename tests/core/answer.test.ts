@@ -544,6 +544,7 @@ describe('"what did X say" when X speaks after a clause set off by commas', () =
   const article = articleOf('island-ferries', 'Island ferry cuts opposed', [
     'The Tidewater Greens, who hold 12 of the 30 most coastal seats on the island council, said they would table an amendment to keep the ferries.',
     'The Island Audit Office, which opened a review of the ferry contract in 2024, said it would publish its findings in the spring.',
+    'The Valley Farmers and the United Nations were not consulted on the cuts.',
   ]);
   const index = buildIndex([article]);
 
@@ -556,5 +557,10 @@ describe('"what did X say" when X speaks after a clause set off by commas', () =
       expect(trace.reason, question).toBe('');
       expect(reply.citations[0]?.text, question).toContain(words);
     }
+  });
+
+  it('says "they" of a plural name it cannot quote, "it" of one organisation', () => {
+    expect(answerWithTrace(index, 'What did the Valley Farmers say?').reply.lead).toMatch(/^The articles mention the Valley Farmers but don't report anything they said\./);
+    expect(answerWithTrace(index, 'What did the United Nations say?').reply.lead).toMatch(/^The articles mention the United Nations but don't report anything it said\./);
   });
 });

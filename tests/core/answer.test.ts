@@ -236,6 +236,21 @@ describe('related forms of a word the articles never use', () => {
     expect(invasion.trace.query.unknownTerms).toEqual([]);
     expect(invasion.reply.citations[0]?.text).toMatch(/^Northern troops invaded/);
   });
+
+  it('finds the prosecutor for "who prosecuted", and counts the related form as fully as the written word', () => {
+    const article = articleOf('mill-fraud', 'Mill owner jailed for pension fraud', [
+      "Former mill owner Victor Haldane was jailed for six years on Friday for defrauding his workers' pension fund.",
+      'Prosecutor Miriam Osei told the jury that Haldane had moved £1.2 million into accounts he controlled.',
+      'The judge said the case showed how easily a small pension fund could be plundered.',
+      'A spokesperson for the pensions regulator said the case was a warning to other trustees.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), 'Who prosecuted the case?');
+    expect(trace.query.keys.get('prosecutor')).toBeGreaterThanOrEqual(trace.query.keys.get('case')!);
+    expect(reply.kind).toBe('answer');
+    const c = reply.citations[0]!;
+    expect(c.text).toMatch(/^Prosecutor Miriam Osei/);
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Miriam Osei');
+  });
 });
 
 describe('"how did X react?"', () => {

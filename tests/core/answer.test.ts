@@ -579,3 +579,20 @@ describe('"what did X say" when X speaks after a clause set off by commas', () =
     expect(answerWithTrace(index, 'What did the United Nations say?').reply.lead).toMatch(/^The articles mention the United Nations but don't report anything it said\./);
   });
 });
+
+describe('deaths, however the question says it', () => {
+  const article = articleOf('quarry-landslide', 'Landslide buries quarry village', [
+    'A landslide buried part of the village of Kessel on Monday after a decade of quarrying on the hill above it.',
+    'At least nine people were killed in the landslide, and rescuers were searching for four more.',
+    'The quarry company said it had stopped work at the site.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('reads "died" as "die", which "killed" stands for, and answers with the count', () => {
+    const { reply, trace } = answerWithTrace(index, 'How many people died in the landslide?');
+    expect(trace.query.keys.has('die')).toBe(true);
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^At least nine people were killed/);
+  });
+
+});

@@ -575,14 +575,16 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term))) {
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
-        const fixed = derived ?? (token.surface.length >= 4 ? correctSpelling(index, term) : null);
+        // A word whose synonyms the articles use ("dead" where they say "killed") is no misspelling of another.
+        const hasSynonym = derived === null && relatedTerms(term).synonyms.some((syn) => index.df.has(syn));
+        const fixed = derived ?? (token.surface.length >= 4 && !hasSynonym ? correctSpelling(index, term) : null);
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;
           // A related form is the question's own word written another way, not a guess at it:
           // "Who prosecuted the case?" is about the prosecutor at least as much as about the case.
           if (!derived) corrected.add(fixed);
-        } else if (!relatedTerms(term).synonyms.some((syn) => index.df.has(syn))) {
+        } else if (!hasSynonym) {
           // Unknown only when no synonym of it is in the corpus either.
           unknownTerms.push(term);
         }

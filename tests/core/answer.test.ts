@@ -595,4 +595,10 @@ describe('deaths, however the question says it', () => {
     expect(reply.citations[0]?.text).toMatch(/^At least nine people were killed/);
   });
 
+  it('takes "dead" for a word of its own when the articles use its synonyms, not for a misspelt "decade"', () => {
+    const query = analyse(index, 'How many people are dead after the landslide?');
+    expect(query.keys.has('dead')).toBe(true);
+    expect(query.keys.has('decad')).toBe(false);
+    expect(answerWithTrace(index, 'How many people are dead after the landslide?').reply.citations[0]?.text).toMatch(/^At least nine people were killed/);
+  });
 });

@@ -262,6 +262,8 @@ interface OfficeSpan extends RoleMention {
   start: number;
   end: number;
   expansion: string | null;
+  /** The office with what says whose it is, to stand for a pronoun that refers to its holder ("the CEO", "Veltrona's CEO"). */
+  phrase: string;
 }
 
 /** Words after an office that make it a particular one ("the director of the agency"), not whoever holds the title. */
@@ -281,8 +283,8 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
   for (let i = 0; i + 1 < tokens.length; i++) {
     const det = tokens[i]!;
     const folded = foldWord(det.surface);
-    const determiner = folded === 'the' || folded === 'its' || folded === 'their' || (/['’]s$/.test(folded) && !QUESTION_WORDS.has(folded.slice(0, -2)) && !STOP_WORDS.has(folded.slice(0, -2)));
-    if (!determiner) continue;
+    const possessive = /['’]s$/.test(folded) && !QUESTION_WORDS.has(folded.slice(0, -2)) && !STOP_WORDS.has(folded.slice(0, -2));
+    if (folded !== 'the' && folded !== 'its' && folded !== 'their' && !possessive) continue;
     if (!OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + 1]!.surface).replace(/['’]s$/, ''))) continue;
     for (let n = Math.min(MAX_OFFICE_WORDS, tokens.length - i - 1); n >= 1; n--) {
       const first = tokens[i + 1]!;
@@ -309,6 +311,7 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
         start: first.start,
         end: last.end,
         expansion: abbreviation && known ? title : null,
+        phrase: (possessive ? text.slice(det.start, det.end) : 'the') + ' ' + text.slice(first.start, last.end).replace(/['’]s$/, ''),
       });
       i += n;
       break;
@@ -471,6 +474,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   if (!PRONOUN_REF.test(question)) return question;
   // The most recent named person (for he/she) or any entity (for they) of the earlier turns.
   const wantsPerson = /\b(he|him|his|she|her|hers)\b/i.test(question);
+  const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const turn = earlier[i]!;
     for (const name of questionNames(index, turn)) {
@@ -480,9 +484,11 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
       const ref = refs.find((r) => !wantsPerson || r.entity.type === 'person');
       if (!ref) continue;
       const display = name.text.replace(/['’]s$/, '');
-      const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
       return question.replace(pronoun, (p) => (/^(his|her|hers|their)$/i.test(p) ? `${display}'s` : display));
     }
+    // "What did the CEO say?" then "what else did she say?": she is whoever holds the office.
+    const office = wantsPerson ? officeMentions(index, turn, tokenize(turn)).find((o) => o.refs.length > 0) : undefined;
+    if (office) return question.replace(pronoun, (p) => (/^(his|her|hers)$/i.test(p) ? `${office.phrase}'s` : office.phrase));
   }
   return question;
 }

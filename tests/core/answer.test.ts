@@ -530,6 +530,16 @@ describe('a person named by their office ("the Prime Minister", "the CEO")', () 
     expect(names).not.toContain('Rita Moss');
   });
 
+  it('reads "she" in a follow-up as the holder of the office the thread asked about', () => {
+    const history = [
+      { role: 'user' as const, text: 'Who is the prime minister?' },
+      { role: 'bot' as const, text: 'Prime Minister Ilse Varga defended the new ferry levy.' },
+    ];
+    const { reply, trace } = answerWithTrace(index, 'What did she say?', history);
+    expect(trace.query.text).toBe('What did the prime minister say?');
+    expect(reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+  });
+
   it('declines, naming the office as the question wrote it, when its holder is never reported saying anything', () => {
     const { reply, trace } = answerWithTrace(index, 'What did the mayor say?');
     expect(trace.reason).toBe('not quoted');

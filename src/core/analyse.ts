@@ -273,6 +273,25 @@ const ASKS_HOLDER = /^\s*who(?:\s+(?:is|was|are|were)|['’]s)?\s+$/i;
 /** After an office that the question asks the holder of: nothing but the question mark. */
 const ASKS_HOLDER_END = /^\s*(?:now|currently|today)?\s*\??\s*$/i;
 
+/** Auxiliaries before "the X": the word after X is the question's verb ("did the CEO say"), not part of X's phrase. */
+const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', "didn't", "doesn't", "don't", "won't", "hasn't", "haven't"]);
+
+/**
+ * True when an office written from token `first` + 1 to `last` is a whole noun phrase, so
+ * names a person: it ends the question or a possessive ("the CEO's pay"), a stop word or a
+ * participle follows it, or the question's verb does ("did the judge rule"). Not in "the
+ * general election" or "the pilot scheme", where the title word is an adjective or a noun
+ * of a compound.
+ */
+function endsNounPhrase(tokens: readonly Token[], det: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (!next || /['’]s$/.test(tokens[last]!.surface)) return true;
+  const word = foldWord(next.surface);
+  if (STOP_WORDS.has(word) || QUOTE_VERB.test(word) || /ed$/.test(word)) return true;
+  const before = det > 0 ? foldWord(tokens[det - 1]!.surface) : '';
+  return AUXILIARIES.has(before);
+}
+
 /**
  * The offices a question names people by: "the" (or "its", "their", a possessive) and a title
  * or job of the lexicon ("the Prime Minister", "the judge", "Veltrona's CEO"). Not one followed
@@ -294,6 +313,7 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
       if (!titles) continue;
       const next = tokens[i + n + 1];
       if (next && (OFFICE_QUALIFIERS.has(foldWord(next.surface)) || /^\p{Lu}/u.test(next.surface))) break;
+      if (!endsNounPhrase(tokens, i, i + n)) break;
       const holders = officeHolders(index);
       let title = titles.find((t) => holders.has(t));
       const refs = title ? holders.get(title)! : [];

@@ -530,6 +530,15 @@ describe('a person named by their office ("the Prime Minister", "the CEO")', () 
     expect(names).not.toContain('Rita Moss');
   });
 
+  it('does not take a title word that is part of another phrase for a person ("the general election")', () => {
+    const army = articleOf('army-vote', 'Army stays out of vote', [
+      'General Ada Kross said the army would stay in its barracks until the general election on Sunday.',
+    ]);
+    const armyIndex = buildIndex([army]);
+    expect(analyse(armyIndex, 'When is the general election?').entities).toEqual([]);
+    expect(analyse(armyIndex, 'What did the general say?').entities.map((r) => r.entity.name)).toEqual(['Ada Kross']);
+  });
+
   it('reads "she" in a follow-up as the holder of the office the thread asked about', () => {
     const history = [
       { role: 'user' as const, text: 'Who is the prime minister?' },

@@ -277,7 +277,7 @@ const ASKS_HOLDER_END = /^\s*(?:now|currently|today)?\s*\??\s*$/i;
 const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', "didn't", "doesn't", "don't", "won't", "hasn't", "haven't"]);
 
 /**
- * True when an office written from token `first` + 1 to `last` is a whole noun phrase, so
+ * True when an office written after the determiner at token `det`, up to token `last`, is a whole noun phrase, so
  * names a person: it ends the question or a possessive ("the CEO's pay"), a stop word or a
  * participle follows it, or the question's verb does ("did the judge rule"). Not in "the
  * general election" or "the pilot scheme", where the title word is an adjective or a noun

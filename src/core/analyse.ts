@@ -5,9 +5,11 @@
  */
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import derivationData from './lexicon/derivation.json' with { type: 'json' };
+import roleData from './lexicon/roles.json' with { type: 'json' };
+import titleData from './lexicon/titles.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
-import type { Entity } from './schema.ts';
+import type { Article, Entity } from './schema.ts';
 import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
@@ -41,6 +43,22 @@ export interface Query {
   asksForQuote: boolean;
   /** A request about a topic ("tell me about the strike", or just "the strike"): a whole sentence answers it, no part of it more than the rest. */
   topic: boolean;
+  /** The offices the question names people by ("the Prime Minister", "the CEO"), with whom they stand for. */
+  roles: RoleMention[];
+}
+
+/** "The Prime Minister", "the CEO": a person named by their office. */
+export interface RoleMention {
+  /** The office as the question writes it, without its "the" ("Prime Minister", "CEO"). */
+  text: string;
+  /** The office as the articles write it, folded ("prime minister", "chief executive officer"). */
+  title: string;
+  /** The question's key terms for it. */
+  terms: string[];
+  /** Who holds it: in each article that gives someone this office, the most mentioned of them. */
+  refs: EntityRef[];
+  /** The question asks who holds it ("Who is the prime minister?"): its holder is the answer, not a name of the question. */
+  asked: boolean;
 }
 
 const TOPIC_REQUEST = new RegExp(`^(?:${questionData.topicRequests.join('|')})\\b`, 'i');
@@ -177,6 +195,149 @@ export function findEntities(index: Index, name: string): EntityRef[] {
     }
   }
   return best;
+}
+
+/** An office folded for comparison: lower case, without full stops, hyphens as spaces ("Secretary-General" → "secretary general"). */
+function foldTitle(text: string): string {
+  return foldWord(text).replace(/\./g, '').replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const COURTESY: ReadonlySet<string> = new Set(titleData.courtesy);
+const SHORT_TITLES = new Map<string, string>(Object.entries(titleData.shortTitles));
+const TITLE_ABBREVIATIONS = new Map<string, string[]>(Object.entries(titleData.abbreviations).map(([k, v]) => [k, v.map(foldTitle)]));
+/** Every office a question may name someone by: the titles and jobs of roles.json, and what the abbreviations stand for. */
+const OFFICES: ReadonlySet<string> = new Set(
+  [...roleData.titles, ...roleData.jobs, ...SHORT_TITLES.values(), ...[...TITLE_ABBREVIATIONS.values()].flat()].map(foldTitle).filter((t) => t !== '' && !COURTESY.has(t)),
+);
+const MAX_OFFICE_WORDS = Math.max(...[...OFFICES].map((t) => t.split(' ').length));
+/** The first words of offices and their abbreviations: a question's "the" not followed by one names no office, and is passed over at once. */
+const OFFICE_FIRST_WORDS: ReadonlySet<string> = new Set([...OFFICES, ...TITLE_ABBREVIATIONS.keys()].map((t) => t.split(' ')[0]!));
+
+const officeCache = new WeakMap<Index, Map<string, EntityRef[]>>();
+
+/** How often an article names someone, by name or pronoun. */
+function mentionCount(e: Entity): number {
+  return e.mentions.length + e.pronounMentions.length;
+}
+
+/**
+ * The holders of each office the corpus gives someone, by the office folded: in each article,
+ * the most mentioned person with it among their roles. A role of several words holds the offices
+ * it spells ("Russian Foreign Minister" holds "foreign minister" and "minister"), and an office
+ * may run on into the name when the title was read as part of it ("Chief" + "Financial Officer
+ * Rajiv Rao"). Built once per index, on the first question that names an office.
+ */
+function officeHolders(index: Index): Map<string, EntityRef[]> {
+  let map = officeCache.get(index);
+  if (map) return map;
+  const best = new Map<string, Map<Article, EntityRef>>();
+  for (const ref of index.entities) {
+    const e = ref.entity;
+    if (e.type !== 'person' || e.roles.length === 0) continue;
+    const nameWords = foldTitle(e.name).split(' ');
+    const seen = new Set<string>();
+    for (const role of e.roles) {
+      const words = foldTitle(role).split(' ').map((w) => SHORT_TITLES.get(w) ?? w);
+      const all = [...words, ...nameWords];
+      for (let i = 0; i < words.length; i++) {
+        for (let n = 1; n <= MAX_OFFICE_WORDS && i + n <= all.length; n++) {
+          const office = all.slice(i, i + n).join(' ');
+          if (!OFFICES.has(office) || seen.has(office)) continue;
+          seen.add(office);
+          let byArticle = best.get(office);
+          if (!byArticle) best.set(office, (byArticle = new Map()));
+          const held = byArticle.get(ref.article);
+          if (!held || mentionCount(e) > mentionCount(held.entity)) byArticle.set(ref.article, ref);
+        }
+      }
+    }
+  }
+  map = new Map([...best].map(([office, byArticle]) => [office, [...byArticle.values()]]));
+  officeCache.set(index, map);
+  return map;
+}
+
+/** An office named in a question, where it stands and, for an abbreviation, the title whose words stand for it. */
+interface OfficeSpan extends RoleMention {
+  start: number;
+  end: number;
+  expansion: string | null;
+  /** The office with what says whose it is, to stand for a pronoun that refers to its holder ("the CEO", "Veltrona's CEO"). */
+  phrase: string;
+}
+
+/** Words after an office that make it a particular one ("the director of the agency"), not whoever holds the title. */
+const OFFICE_QUALIFIERS = new Set(['of', 'for', 'at', 'from', 'to']);
+/** Before an office: the question asks who holds it ("who is the", "who's the"). */
+const ASKS_HOLDER = /^\s*who(?:\s+(?:is|was|are|were)|['’]s)?\s+$/i;
+/** After an office that the question asks the holder of: nothing but the question mark. */
+const ASKS_HOLDER_END = /^\s*(?:now|currently|today)?\s*\??\s*$/i;
+
+/** Auxiliaries before "the X": the word after X is the question's verb ("did the CEO say"), not part of X's phrase. */
+const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', "didn't", "doesn't", "don't", "won't", "hasn't", "haven't"]);
+
+/**
+ * True when an office written after the determiner at token `det`, up to token `last`, is a whole noun phrase, so
+ * names a person: it ends the question or a possessive ("the CEO's pay"), a stop word or a
+ * participle follows it, or the question's verb does ("did the judge rule"). Not in "the
+ * general election" or "the pilot scheme", where the title word is an adjective or a noun
+ * of a compound.
+ */
+function endsNounPhrase(tokens: readonly Token[], det: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (!next || /['’]s$/.test(tokens[last]!.surface)) return true;
+  const word = foldWord(next.surface);
+  if (STOP_WORDS.has(word) || QUOTE_VERB.test(word) || /ed$/.test(word)) return true;
+  const before = det > 0 ? foldWord(tokens[det - 1]!.surface) : '';
+  return AUXILIARIES.has(before);
+}
+
+/**
+ * The offices a question names people by: "the" (or "its", "their", a possessive) and a title
+ * or job of the lexicon ("the Prime Minister", "the judge", "Veltrona's CEO"). Not one followed
+ * by "of …" or by a name, which say whom they mean themselves.
+ */
+function officeMentions(index: Index, text: string, tokens: readonly Token[]): OfficeSpan[] {
+  const out: OfficeSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const det = tokens[i]!;
+    const folded = foldWord(det.surface);
+    const possessive = /['’]s$/.test(folded) && !QUESTION_WORDS.has(folded.slice(0, -2)) && !STOP_WORDS.has(folded.slice(0, -2));
+    if (folded !== 'the' && folded !== 'its' && folded !== 'their' && !possessive) continue;
+    if (!OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + 1]!.surface).replace(/['’]s$/, ''))) continue;
+    for (let n = Math.min(MAX_OFFICE_WORDS, tokens.length - i - 1); n >= 1; n--) {
+      const first = tokens[i + 1]!;
+      const last = tokens[i + n]!;
+      const written = foldTitle(text.slice(first.start, last.end)).replace(/['’]s$/, '');
+      const titles = TITLE_ABBREVIATIONS.get(written) ?? (OFFICES.has(written) ? [written] : null);
+      if (!titles) continue;
+      const next = tokens[i + n + 1];
+      if (next && (OFFICE_QUALIFIERS.has(foldWord(next.surface)) || /^\p{Lu}/u.test(next.surface))) break;
+      if (!endsNounPhrase(tokens, i, i + n)) break;
+      const holders = officeHolders(index);
+      let title = titles.find((t) => holders.has(t));
+      const refs = title ? holders.get(title)! : [];
+      // An abbreviation no one holds still stands for the words of a title the articles use.
+      title ??= titles.find((t) => t.split(' ').every((w) => index.words.has(w))) ?? titles[0]!;
+      const abbreviation = TITLE_ABBREVIATIONS.has(written);
+      const known = refs.length > 0 || title.split(' ').every((w) => index.words.has(w));
+      const asked = folded === 'the' && ASKS_HOLDER.test(text.slice(0, det.start)) && ASKS_HOLDER_END.test(text.slice(last.end).replace(/^['’]s/, ''));
+      out.push({
+        text: text.slice(first.start, last.end).replace(/['’]s$/, ''),
+        title,
+        terms: textTerms(title),
+        refs,
+        asked,
+        start: first.start,
+        end: last.end,
+        expansion: abbreviation && known ? title : null,
+        phrase: (possessive ? text.slice(det.start, det.end) : 'the') + ' ' + text.slice(first.start, last.end).replace(/['’]s$/, ''),
+      });
+      i += n;
+      break;
+    }
+  }
+  return out;
 }
 
 interface NameSpan {
@@ -333,6 +494,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   if (!PRONOUN_REF.test(question)) return question;
   // The most recent named person (for he/she) or any entity (for they) of the earlier turns.
   const wantsPerson = /\b(he|him|his|she|her|hers)\b/i.test(question);
+  const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const turn = earlier[i]!;
     for (const name of questionNames(index, turn)) {
@@ -342,9 +504,11 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
       const ref = refs.find((r) => !wantsPerson || r.entity.type === 'person');
       if (!ref) continue;
       const display = name.text.replace(/['’]s$/, '');
-      const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
       return question.replace(pronoun, (p) => (/^(his|her|hers|their)$/i.test(p) ? `${display}'s` : display));
     }
+    // "What did the CEO say?" then "what else did she say?": she is whoever holds the office.
+    const office = wantsPerson ? officeMentions(index, turn, tokenize(turn)).find((o) => o.refs.length > 0) : undefined;
+    if (office) return question.replace(pronoun, (p) => (/^(his|her|hers)$/i.test(p) ? `${office.phrase}'s` : office.phrase));
   }
   return question;
 }
@@ -385,7 +549,13 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const tokens = tokenize(text);
   // Acronyms the corpus spells out ("SP", "WW-II"), by the offset of their first word.
   const expansions = new Map<number, { end: number; expansion: string }>();
-  for (const name of questionNames(index, text, tokens)) {
+  const offices = officeMentions(index, text, tokens);
+  for (const o of offices) if (o.expansion) expansions.set(o.start, { end: o.end, expansion: o.expansion });
+  for (const whole of questionNames(index, text, tokens)) {
+    // An office the articles know ("the CEO") is no name of its own; a name written before it ("Veltrona's CEO") still is.
+    const office = offices.find((o) => (o.refs.length > 0 || o.expansion !== null) && o.start < whole.start + whole.text.length && whole.start < o.end);
+    const name = office ? { text: text.slice(whole.start, Math.max(whole.start, office.start)).trim(), start: whole.start } : whole;
+    if (name.text === '') continue;
     const expansion = acronymExpansion(index, name.text);
     if (expansion) expansions.set(name.start, { end: name.start + name.text.length, expansion });
     const refs = findEntities(index, expansion ?? name.text);
@@ -407,6 +577,15 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
 
+  // People named by their office stand with the names, in the articles about those names when the question has some ("Veltrona's CEO").
+  const named = new Set(entities.map((r) => r.article));
+  for (const o of offices) {
+    if (o.asked || o.refs.length === 0) continue;
+    const near = named.size > 0 ? o.refs.filter((r) => named.has(r.article)) : [];
+    if (near.length > 0) o.refs = near;
+    for (const r of o.refs) addEntity(r);
+  }
+
   const corrected = new Set<string>();
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
   // The words that ask for the answer type ("how far", "what year") are not about the topic.
@@ -421,12 +600,17 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       let key = term;
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term))) {
-        const fixed = token.surface.length >= 4 ? (derivedTerm(index, token.surface) ?? correctSpelling(index, term)) : null;
+        const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
+        // A word whose synonyms the articles use ("dead" where they say "killed") is no misspelling of another.
+        const hasSynonym = derived === null && relatedTerms(term).synonyms.some((syn) => index.df.has(syn));
+        const fixed = derived ?? (token.surface.length >= 4 && !hasSynonym ? correctSpelling(index, term) : null);
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;
-          corrected.add(fixed);
-        } else if (!relatedTerms(term).synonyms.some((syn) => index.df.has(syn)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+          // A related form is the question's own word written another way, not a guess at it:
+          // "Who prosecuted the case?" is about the prosecutor at least as much as about the case.
+          if (!derived) corrected.add(fixed);
+        } else if (!hasSynonym && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
           // Unknown only when no synonym of it is in the corpus either, and no headline writes it.
           unknownTerms.push(term);
         }
@@ -475,5 +659,6 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     unknownTerms,
     asksForQuote,
     topic: frame.topic,
+    roles: offices.map(({ text: written, title, terms: officeTerms, refs, asked }) => ({ text: written, title, terms: officeTerms, refs, asked })),
   };
 }

@@ -9,9 +9,10 @@ import { makeReply } from './reply.ts';
 import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
+import roleData from './lexicon/roles.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 
@@ -186,6 +187,8 @@ interface QueryPlan {
   unknown: Set<string>;
   /** Key terms that are words of the name of one of the question's entities, with those names. */
   entityKeys: Map<string, Set<string>>;
+  /** The offices the question names people by, folded ("prime minister"): an unnamed speaker so described speaks for them. */
+  offices: string[];
   howMuch: boolean;
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
@@ -212,6 +215,19 @@ function planOf(query: Query): QueryPlan {
       set.add(name);
     }
   }
+  // A person the question names by their office is named by its words: "the Prime Minister" is matched by a sentence about her.
+  const offices: string[] = [];
+  for (const o of query.roles) {
+    if (o.asked || o.refs.length === 0) continue;
+    offices.push(o.title);
+    const holders = new Set<string>();
+    for (const r of o.refs) holders.add(r.entity.name);
+    for (const t of o.terms) {
+      let set = entityKeys.get(t);
+      if (!set) entityKeys.set(t, (set = new Set()));
+      for (const name of holders) set.add(name);
+    }
+  }
   const boosts = new Map<string, number>();
   for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
   plan = {
@@ -222,6 +238,7 @@ function planOf(query: Query): QueryPlan {
     related,
     unknown: new Set(query.unknownTerms),
     entityKeys,
+    offices,
     howMuch: /^how much\b/i.test(query.text.trim()),
   };
   planCache.set(query, plan);
@@ -235,6 +252,19 @@ function namesKey(plan: QueryPlan, query: Query, key: string, doc: SentenceDoc):
   for (const e of doc.entities) if (names.has(e.name) && query.entitySet.has(e)) return true;
   const speaker = doc.speaker?.entity;
   return speaker ? names.has(speaker.name) && query.entitySet.has(speaker) : false;
+}
+
+/** True when the description names one of these offices as its last words ("the spokesman", "a Number 10 spokesman"). */
+function describesOffice(description: string, offices: readonly string[]): boolean {
+  if (offices.length === 0) return false;
+  const folded = foldWord(description).replace(/\./g, '');
+  for (const o of offices) if (folded === o || folded.endsWith(' ' + o)) return true;
+  return false;
+}
+
+/** True when a quote's speaker is one the question asks about: one of its entities, or someone unnamed described by an office it names. */
+function speaksFor(plan: QueryPlan, query: Query, speaker: NonNullable<SentenceDoc['speaker']>): boolean {
+  return speaker.entity !== null ? query.entitySet.has(speaker.entity) : describesOffice(speaker.description, plan.offices);
 }
 
 function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
@@ -285,7 +315,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
   // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
-  const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker?.entity != null && query.entitySet.has(doc.speaker.entity)));
+  const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker !== null && speaksFor(plan, query, doc.speaker)));
 
   // Indexed loops over plain arrays: destructuring entries would allocate for every key of every candidate.
   const keyList = plan.keyList;
@@ -578,10 +608,12 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
 const ASKS_WORDS_OF = /^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|tell|post|write|tweet|comment|announce|declare)\b/i;
 const SPEECH_VERB_LIST = speechData.verbs.join('|');
 /**
- * A verb of speech shortly after a name, within its clause ("the union, which represents dockers, said …").
+ * A verb of speech shortly after a name, within its clause ("the union, which represents dockers, said …"),
+ * or after a clause of any length set off by commas ("The Liberal Democrats, who hold 14 of the 20 most
+ * rural seats in England, said …"; a comma or full stop inside a number does not end it).
  * Case-sensitive: "States" in "the United States" is a name, not the verb.
  */
-const SPEECH_AFTER = new RegExp(`^[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
+const SPEECH_AFTER = new RegExp(`^(?:,(?:[^,.;:"“”]|[,.](?=\\d)){1,200},)?[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
 /** "According to X", "citing X": X is the source of what follows. */
 const CITED_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+(?:the\\s+)?$`, 'i');
 const PRONOUN_SAYS = new RegExp(`\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB_LIST})\\b`);
@@ -625,18 +657,33 @@ interface Silent {
   person: boolean;
 }
 
+/** True when the article quotes someone it does not name but describes by this office ("the spokesman said"). */
+function officeSpeaks(article: Article, office: string): boolean {
+  for (const q of article.quotes) if (q.speaker && q.speaker.entity === null && describesOffice(q.speaker.description, [office])) return true;
+  return false;
+}
+
 /**
  * For "What did Belgium say …?": the names the question asks the words of when the articles
  * name them but never report anything they said, or null. Then any sentence that mentions
  * them would be a wrong answer. Only a bare name counts as X: in "what did the mayor of
- * Lyon say" the speaker is the mayor, not Lyon.
+ * Lyon say" the speaker is the mayor, not Lyon. "What did the Prime Minister say?" asks the
+ * words of whoever holds the office, and is answered about the office as the question wrote it.
  */
 function silentSpeakers(index: Index, query: Query): Silent | null {
+  const subject = ASKS_WORDS_OF.exec(query.text)?.[1]?.trim() ?? '';
+  const folded = subject.toLowerCase().replace(/['’]s$/, '');
+  const office = query.roles.find((o) => !o.asked && o.refs.length > 0 && (folded === o.text.toLowerCase() || folded.endsWith(' ' + o.text.toLowerCase())));
+  if (office) {
+    if (office.refs.length > MAX_SPEAKER_CHECKS) return null;
+    for (const r of office.refs) if (saysAnything(index, r) || officeSpeaks(r.article, office.title)) return null;
+    return { names: [subject.replace(/['’]s$/, '')], person: true };
+  }
   const refs = subjectRefs(query);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
   // "What did the Home Office say?" is answered about "the Home Office", as the question wrote it.
-  const the = /^the\s/i.test(ASKS_WORDS_OF.exec(query.text)?.[1] ?? '') ? 'the ' : '';
+  const the = /^the\s/i.test(subject) ? 'the ' : '';
   return { names: [...new Set(refs.map((r) => the + r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
 }
 
@@ -654,8 +701,20 @@ function unresolvedPronoun(query: Query): string | null {
   return PERSON_PRONOUN.exec(query.text)?.[1] ?? null;
 }
 
+/** Organisation words that end in "s" but name one body ("the United Nations", "the Times"). */
+const SINGULAR_ORGANISATION_WORDS: ReadonlySet<string> = new Set(roleData.organisationWords);
+
+/** A name that reads as plural: its last word ends in "s" ("the Liberal Democrats"), not as "Congress", "Lotus" or "the Times" do. */
+function pluralName(name: string): boolean {
+  const last = foldWord(name.trim().split(/\s+/).pop() ?? '');
+  return /[^sui]s$/.test(last) && !SINGULAR_ORGANISATION_WORDS.has(last);
+}
+
 function describeMissing(query: Query, silent: Silent | null): string {
-  if (silent) return `The articles mention ${silent.names.join(' and ')} but don't report anything ${silent.person || silent.names.length > 1 ? 'they' : 'it'} said.`;
+  if (silent) {
+    const they = silent.person || silent.names.length > 1 || pluralName(silent.names[0] ?? '');
+    return `The articles mention ${silent.names.join(' and ')} but don't report anything ${they ? 'they' : 'it'} said.`;
+  }
   const pronoun = unresolvedPronoun(query);
   if (pronoun) return `Who do you mean by "${pronoun}"? Ask again with a name, or ask in the thread of an answer about them.`;
   if (query.unknownNames.length > 0) {

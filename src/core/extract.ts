@@ -997,7 +997,7 @@ function findAttributions(sentences: SentenceRef[]): Attribution[] {
 
 const NUMBER_WORDS = 'once|twice|thrice|none|several|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|one-fifth|one-third|one-quarter|two-thirds|three-quarters';
 const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles|kilometres|kilometers))?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
-const DATE = /\b(?:(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
+const DATE = /\b(?:(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
 
 /** Numbers and amounts written in a sentence ("20%", "two", "1,500"). */
 export function numbersIn(text: string): string[] {
@@ -1012,7 +1012,7 @@ export function numbersIn(text: string): string[] {
   return out;
 }
 
-/** Dates and times written in a sentence ("Friday", "in August", "last week", "1066"). */
+/** Dates and times written in a sentence ("Friday", "in August", "Nov. 14", "last week", "1066"). */
 export function datesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(DATE)) {

@@ -236,6 +236,21 @@ describe('related forms of a word the articles never use', () => {
     expect(invasion.trace.query.unknownTerms).toEqual([]);
     expect(invasion.reply.citations[0]?.text).toMatch(/^Northern troops invaded/);
   });
+
+  it('finds the prosecutor for "who prosecuted", and counts the related form as fully as the written word', () => {
+    const article = articleOf('mill-fraud', 'Mill owner jailed for pension fraud', [
+      "Former mill owner Victor Haldane was jailed for six years on Friday for defrauding his workers' pension fund.",
+      'Prosecutor Miriam Osei told the jury that Haldane had moved £1.2 million into accounts he controlled.',
+      'The judge said the case showed how easily a small pension fund could be plundered.',
+      'A spokesperson for the pensions regulator said the case was a warning to other trustees.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), 'Who prosecuted the case?');
+    expect(trace.query.keys.get('prosecutor')).toBeGreaterThanOrEqual(trace.query.keys.get('case')!);
+    expect(reply.kind).toBe('answer');
+    const c = reply.citations[0]!;
+    expect(c.text).toMatch(/^Prosecutor Miriam Osei/);
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Miriam Osei');
+  });
 });
 
 describe('"how did X react?"', () => {
@@ -481,5 +496,148 @@ describe('"how much" asks for an amount', () => {
     ]);
     const reply = answerWithTrace(buildIndex([article]), 'How much money did Owen Tarrant steal from the club?').reply;
     expect(reply.citations[0]?.text).toMatch(/took £84,000/);
+  });
+});
+
+describe('a person named by their office ("the Prime Minister", "the CEO")', () => {
+  const politics = articleOf('ferry-levy', 'Varga defends ferry levy', [
+    'Prime Minister Ilse Varga defended the new ferry levy on Tuesday as island MPs threatened to vote against it.',
+    'Professor Anton Brel of the University of Marrow said the Prime Minister had "almost no room left" on the levy.',
+    '"Nobody enjoys raising a levy," Varga said. "But the ferries must be paid for."',
+    'Harbour Mayor Paulo Renn inspected the ferry terminal on Monday.',
+  ]);
+  const company = articleOf('quarry-results', 'Quarrix profits rise', [
+    'Quarrix Holdings reported a record quarterly profit on Thursday.',
+    '"This was our strongest quarter in a decade," Chief Executive Officer Mara Oakes said on a call with analysts.',
+    'Chief Financial Officer Leon Batt said the company would spend more on new quarries next year.',
+  ]);
+  const index = buildIndex([politics, company]);
+
+  it('answers "What did the Prime Minister say?" with her own words, not a sentence about her', () => {
+    const { reply, trace } = answerWithTrace(index, 'What did the Prime Minister say?');
+    expect(trace.query.entities.map((r) => r.entity.name)).toContain('Ilse Varga');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+    expect(answerWithTrace(index, 'what did the prime minister say').reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+  });
+
+  it('reads a common abbreviation of a title as the title ("the CEO", "the PM")', () => {
+    const ceo = answerWithTrace(index, 'What did the CEO say?');
+    expect(ceo.trace.query.unknownNames).toEqual([]);
+    expect(ceo.reply.kind).toBe('answer');
+    expect(ceo.reply.citations[0]?.text).toContain('strongest quarter in a decade');
+    expect(answerWithTrace(index, 'What did the PM say?').reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+    // However the title and the name were split between the entity's roles and its name.
+    expect(analyse(index, "What did Quarrix's CFO say?").entities.some((r) => r.entity.name.endsWith('Leon Batt'))).toBe(true);
+  });
+
+  it('answers "Who is the prime minister?" with the sentence that gives her the title', () => {
+    const { reply } = answerWithTrace(index, 'Who is the prime minister?');
+    expect(reply.kind).toBe('answer');
+    const c = reply.citations[0]!;
+    expect(c.text).toMatch(/^Prime Minister Ilse Varga/);
+    expect(c.text.slice(c.span!.start, c.span!.end)).toContain('Ilse Varga');
+  });
+
+  it('takes, per article, the holder of the office mentioned most', () => {
+    const other = articleOf('dam-levy', 'Dam levy approved', [
+      'Prime Minister Oskar Dahl approved the dam levy, and Dahl said it would pay for new turbines.',
+      'Deputy Prime Minister Rita Moss was not at the vote.',
+      'Dahl later met the dam engineers.',
+    ]);
+    const names = analyse(buildIndex([politics, other]), 'What did the Prime Minister say?').entities.map((r) => r.entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Ilse Varga', 'Oskar Dahl']));
+    expect(names).not.toContain('Rita Moss');
+  });
+
+  it('does not take a title word that is part of another phrase for a person ("the general election")', () => {
+    const army = articleOf('army-vote', 'Army stays out of vote', [
+      'General Ada Kross said the army would stay in its barracks until the general election on Sunday.',
+    ]);
+    const armyIndex = buildIndex([army]);
+    expect(analyse(armyIndex, 'When is the general election?').entities).toEqual([]);
+    expect(analyse(armyIndex, 'What did the general say?').entities.map((r) => r.entity.name)).toEqual(['Ada Kross']);
+  });
+
+  it('reads "she" in a follow-up as the holder of the office the thread asked about', () => {
+    const history = [
+      { role: 'user' as const, text: 'Who is the prime minister?' },
+      { role: 'bot' as const, text: 'Prime Minister Ilse Varga defended the new ferry levy.' },
+    ];
+    const { reply, trace } = answerWithTrace(index, 'What did she say?', history);
+    expect(trace.query.text).toBe('What did the prime minister say?');
+    expect(reply.citations[0]?.text).toContain('Nobody enjoys raising a levy');
+  });
+
+  it('declines, naming the office as the question wrote it, when its holder is never reported saying anything', () => {
+    const { reply, trace } = answerWithTrace(index, 'What did the mayor say?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention the mayor but don't report anything they said\./);
+  });
+});
+
+describe('dates written with an abbreviated month, as news agencies write them', () => {
+  it('reads "Nov. 14" and "Sept. 30, 2027" as dates, and answers "when" with them', () => {
+    const article = articleOf('lumen-investors', 'Lumenra plans investor day', [
+      'Lumenra Labs will hold its annual investor day in Boston on Nov. 14.',
+      'Its new chip plant is due to open on Sept. 30, 2027, the company said.',
+      'He spoke with Dr. Jan Novak about the plant.',
+    ]);
+    const dates = (words: string) => article.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences)).find((s) => s.text.includes(words))!.dates;
+    expect(dates('investor day')).toContain('Nov. 14');
+    expect(dates('chip plant')).toContain('Sept. 30, 2027');
+    expect(dates('Jan Novak')).toEqual([]);
+    const { reply } = answerWithTrace(buildIndex([article]), 'When is the investor day?');
+    expect(reply.kind).toBe('answer');
+    const c = reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Nov. 14');
+  });
+});
+
+describe('"what did X say" when X speaks after a clause set off by commas', () => {
+  const article = articleOf('island-ferries', 'Island ferry cuts opposed', [
+    'The Tidewater Greens, who hold 12 of the 30 most coastal seats on the island council, said they would table an amendment to keep the ferries.',
+    'The Island Audit Office, which opened a review of the ferry contract in 2024, said it would publish its findings in the spring.',
+    'The Valley Farmers and the United Nations were not consulted on the cuts.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('answers with what X said, however long the clause between X and "said"', () => {
+    for (const [question, words] of [
+      ['What did the Tidewater Greens say?', 'table an amendment'],
+      ['What did the Island Audit Office say?', 'publish its findings'],
+    ] as const) {
+      const { reply, trace } = answerWithTrace(index, question);
+      expect(trace.reason, question).toBe('');
+      expect(reply.citations[0]?.text, question).toContain(words);
+    }
+  });
+
+  it('says "they" of a plural name it cannot quote, "it" of one organisation', () => {
+    expect(answerWithTrace(index, 'What did the Valley Farmers say?').reply.lead).toMatch(/^The articles mention the Valley Farmers but don't report anything they said\./);
+    expect(answerWithTrace(index, 'What did the United Nations say?').reply.lead).toMatch(/^The articles mention the United Nations but don't report anything it said\./);
+  });
+});
+
+describe('deaths, however the question says it', () => {
+  const article = articleOf('quarry-landslide', 'Landslide buries quarry village', [
+    'A landslide buried part of the village of Kessel on Monday after a decade of quarrying on the hill above it.',
+    'At least nine people were killed in the landslide, and rescuers were searching for four more.',
+    'The quarry company said it had stopped work at the site.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('reads "died" as "die", which "killed" stands for, and answers with the count', () => {
+    const { reply, trace } = answerWithTrace(index, 'How many people died in the landslide?');
+    expect(trace.query.keys.has('die')).toBe(true);
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^At least nine people were killed/);
+  });
+
+  it('takes "dead" for a word of its own when the articles use its synonyms, not for a misspelt "decade"', () => {
+    const query = analyse(index, 'How many people are dead after the landslide?');
+    expect(query.keys.has('dead')).toBe(true);
+    expect(query.keys.has('decad')).toBe(false);
+    expect(answerWithTrace(index, 'How many people are dead after the landslide?').reply.citations[0]?.text).toMatch(/^At least nine people were killed/);
   });
 });

@@ -7,6 +7,7 @@
 import nlp from 'compromise';
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
+import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
 import { STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
 
@@ -22,12 +23,19 @@ export interface SentenceRef {
 }
 
 const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\./g, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
-const ORG_WORDS = new Set(roleData.organisationWords);
+// Words are compared without their full stops ("Inc." is the token "Inc").
+const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
+const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
+const COMPANY_WORDS = new Set(roleData.companyWords);
+const POST_NOMINALS = new Set(roleData.postNominals);
+const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
 const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' '))]);
 const PLACE_WORDS = new Set(roleData.placeWords);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
+/** Abbreviations that end in a full stop but not a phrase: "Dr.", "Mr.", "St.". */
+const ABBREVIATIONS = new Set(abbreviationData.always);
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'across', 'into', 'toward', 'towards', 'through', 'outside', 'inside', 'around']);
@@ -40,6 +48,8 @@ interface Chunk {
   name: string;
   roles: string[];
   votes: Record<EntityType, number>;
+  /** compromise read a word of the name as a person's or a place's here. */
+  hinted: boolean;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -49,6 +59,17 @@ interface WordTags {
   jobs: Set<number>;
   /** Nouns of any kind. */
   nouns: Set<number>;
+}
+
+/** compromise's own word list: what it knows of a word out of context. */
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
+
+/** True when compromise knows the word, whatever its context, as a country, city or region ("Kano", "Texas"). */
+function knownPlace(word: string): boolean {
+  const tags = LEXICON[foldWord(word)];
+  if (tags === undefined) return false;
+  return typeof tags === 'string' ? PLACE_TAGS.has(tags) : tags.some((t) => PLACE_TAGS.has(t));
 }
 
 /** Adds compromise's tags for every word of a text starting at `base` to `into`. */
@@ -73,23 +94,34 @@ function tagWords(text: string, base: number, into: WordTags): void {
   }
 }
 
+/** The titles' words, longest first, by their first and by their last word: looked up for every name. */
+const TITLES_BY_FIRST = new Map<string, string[][]>();
+const TITLES_BY_LAST = new Map<string, string[][]>();
+for (const title of TITLES) {
+  const parts = title.split(' ');
+  TITLES_BY_FIRST.set(parts[0]!, [...(TITLES_BY_FIRST.get(parts[0]!) ?? []), parts]);
+  TITLES_BY_LAST.set(parts[parts.length - 1]!, [...(TITLES_BY_LAST.get(parts[parts.length - 1]!) ?? []), parts]);
+}
+
 /** Matches a title phrase at the end of `words` (lower case); returns how many words it takes. */
-function titleAtEnd(words: string[]): number {
-  for (const title of TITLES) {
-    const parts = title.split(' ');
+function titleAtEnd(words: readonly string[]): number {
+  const candidates = TITLES_BY_LAST.get(words[words.length - 1] ?? '');
+  if (!candidates) return 0;
+  for (const parts of candidates) {
     if (parts.length > words.length) continue;
-    const tail = words.slice(words.length - parts.length);
-    if (tail.join(' ') === title) return parts.length;
+    const offset = words.length - parts.length;
+    if (parts.every((p, k) => words[offset + k] === p)) return parts.length;
   }
   return 0;
 }
 
 /** Matches a title phrase at the start of `words` (lower case); returns how many words it takes. */
-function titleAtStart(words: string[]): number {
-  for (const title of TITLES) {
-    const parts = title.split(' ');
+function titleAtStart(words: readonly string[]): number {
+  const candidates = TITLES_BY_FIRST.get(words[0] ?? '');
+  if (!candidates) return 0;
+  for (const parts of candidates) {
     if (parts.length > words.length) continue;
-    if (words.slice(0, parts.length).join(' ') === title) return parts.length;
+    if (parts.every((p, k) => words[k] === p)) return parts.length;
   }
   return 0;
 }
@@ -114,6 +146,90 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
     if (part.slice(k).every((p) => hints.get(p.start) === 'person')) return k;
   }
   return 0;
+}
+
+/**
+ * Where a person's name runs on through "of" into an organisation's ("Tom Brandvold of Greyfield
+ * Capital"): the index of "of", or 0 when the run is one name ("Bank of England", "University of
+ * Okedara"). The two or three words before it must be no organisation's, place's or office's, and
+ * the words after it an organisation's.
+ */
+function personOfOrganisation(part: readonly Token[], hints: Map<number, Hint>): number {
+  const k = part.findIndex((p) => p.surface === 'of');
+  if (k < 2 || k > 3 || k === part.length - 1) return 0;
+  const before = part.slice(0, k);
+  const lower = before.map((p) => foldWord(p.surface));
+  if (titleAtStart(lower) === k) return 0; // "Secretary General of NATO" is an office
+  const person = before.every((p, n) => {
+    const h = hints.get(p.start);
+    return h !== 'organisation' && h !== 'place' && !ORG_WORDS.has(lower[n]!) && !PLACE_WORDS.has(lower[n]!) && demonymPlace(p.surface) === undefined;
+  });
+  if (!person) return 0;
+  const rest = part.slice(k + 1);
+  const organisation = rest.some((p) => {
+    const word = foldWord(cleanName(p.surface));
+    return hints.get(p.start) === 'organisation' || ORG_WORDS.has(word) || COMPANY_WORDS.has(word);
+  });
+  return organisation && rest.every((p) => hints.get(p.start) !== 'person') ? k : 0;
+}
+
+/** True when the lower-case words just before token `at` are a noun for a kind of organisation: "the charity", "the think tank". */
+function organisationNounBefore(tokens: readonly Token[], at: number, source: string): boolean {
+  const one = tokens[at - 1];
+  if (!one || !/^\p{Ll}/u.test(one.surface) || !/^\s+$/.test(source.slice(one.end, tokens[at]!.start))) return false;
+  if (ORGANISATION_NOUNS.has(one.surface)) return true;
+  const two = tokens[at - 2];
+  return two !== undefined && /^\p{Ll}/u.test(two.surface) && ORGANISATION_NOUNS.has(`${two.surface}${source.slice(two.end, one.start)}${one.surface}`);
+}
+
+const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to', 'by']);
+
+/**
+ * True when an apposition naming a job follows token `at`: ", a 31-year-old trader", ", the
+ * company's finance director". The job must come within the first few words.
+ */
+function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): boolean {
+  const det = tokens[at + 1];
+  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !APPOSED_DETERMINER.test(det.surface)) return false;
+  for (let k = at + 2; k < Math.min(tokens.length, at + 7); k++) {
+    const t = tokens[k]!;
+    const gap = source.slice(tokens[k - 1]!.end, t.start);
+    if (!/^[\s-]+$/.test(gap)) return false;
+    if (/^\s+$/.test(gap) && /^\p{Ll}/u.test(t.surface) && isJob(t, tags)) return true;
+    // The phrase goes on over numbers, nouns and adjectives only: "the seat of …" or "the city became …" names no job.
+    const h = tags.hints.get(t.start);
+    if (!/^\d/.test(t.surface) && !tags.nouns.has(t.start) && h !== 'adjective') return false;
+  }
+  return false;
+}
+
+/**
+ * A job in apposition just before a name, the phrase after a clause boundary: "A spokeswoman for
+ * the commission, Halima Danjuma, said" gives "spokeswoman for the commission". The phrase opens
+ * with a determiner, names a job among its first three words after it and runs eight words at most.
+ */
+function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, tags: WordTags): string | null {
+  const text = source.slice(sentence.start, first.start);
+  const comma = /,\s*$/.exec(text);
+  if (!comma) return null;
+  // The phrase runs back from the comma to the clause's start.
+  let from = comma.index;
+  while (from > 0 && !/[,;:.!?()"“”—–]/u.test(text[from - 1]!)) from--;
+  if (from > 0 && !/[,;:(—–"“]/u.test(text[from - 1]!)) return null;
+  const lead = /^\s*/.exec(text.slice(from, comma.index))![0].length;
+  const phrase = text.slice(from + lead, comma.index);
+  if (!/^(?:a|an|the|its|his|her|their)\s/i.test(phrase)) return null;
+  const at = sentence.start + from + lead;
+  const words = tokenize(phrase).map((w) => ({ ...w, start: w.start + at, end: w.end + at }));
+  if (words.length < 2 || words.length > 8) return null;
+  if (words.some((w) => SPEECH_VERBS.has(foldWord(w.surface)))) return null;
+  // The job heads the phrase, before any preposition ("the seat of the party leader" names a seat);
+  // a noun for an organisation is no person's job ("the dam's operator, Northern Hydro Ltd").
+  const head = words.slice(1, 4);
+  const preposition = head.findIndex((w) => PREPOSITIONS.has(w.surface));
+  if (!head.slice(0, preposition < 0 ? head.length : preposition).some((w) => /^\p{Ll}[\p{L}-]*$/u.test(w.surface) && isJob(w, tags) && !ORGANISATION_NOUNS.has(w.surface))) return null;
+  return phrase.replace(/^(a|an|the)\s+/i, '');
 }
 
 /** True when the word names what a person does ("barrister", "spokesman", "analyst"). */
@@ -189,6 +305,31 @@ function opensClause(before: string): boolean {
   return /"\s*$/.test(before) && (before.match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
+/**
+ * Joins capitalised words written with a hyphen between them into one word: a double-barrelled
+ * surname ("Okonkwo-Bello") or name ("Karolinska-Meyer Institute") is one name word. Two places
+ * ("Russia-Ukraine talks") and a demonym ("Franco-German") stay apart: they name two things.
+ */
+function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
+  const placeLike = (t: Token) => knownPlace(t.surface) || demonymPlace(t.surface) !== undefined;
+  const out: Token[] = [];
+  let lastPiece: Token | null = null;
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && lastPiece && /^\p{Lu}/u.test(t.surface) && /^\p{Lu}/u.test(prev.surface) && /^[-‐]$/u.test(source.slice(prev.end, t.start))) {
+      const apart = (placeLike(lastPiece) && placeLike(t)) || demonymPlace(lastPiece.surface) !== undefined || demonymPlace(t.surface) !== undefined;
+      if (!apart) {
+        out[out.length - 1] = { surface: source.slice(prev.start, t.end), start: prev.start, end: t.end };
+        lastPiece = t;
+        continue;
+      }
+    }
+    out.push(t);
+    lastPiece = t;
+  }
+  return out;
+}
+
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
@@ -196,7 +337,10 @@ function cleanName(surface: string): string {
 /** Finds capitalised name chunks in one sentence. */
 function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>): Chunk[] {
   const { hints } = tags;
-  const tokens = tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }));
+  const tokens = joinHyphenated(
+    tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })),
+    source,
+  );
   const chunks: Chunk[] = [];
   // A job read off an organisation's name, for the person whose name follows it.
   let carried: { start: number; role: string } | null = null;
@@ -241,24 +385,64 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (role) carried = { start: tokens[i + split]!.start, role };
       part = part.slice(0, split);
     }
+    const of = personOfOrganisation(part, hints);
+    if (of > 0) part = part.slice(0, of);
+    // "Piet Vander of Oakridge Capital": someone "of" an organisation is a person.
+    const affiliated = of > 0;
     i += part.length;
-    // Drop leading words that are not names: sentence-initial common words, stop words.
+    // Drop leading words that are not names: sentence-initial common words, stop words. A word
+    // compromise does not know, never written in lower case, stays when more of the name follows
+    // and compromise reads it as a noun or the name ends in a word for a place or an organisation:
+    // "Funmilayo Ige, a trader", "Downing Street said".
+    const lastWord = foldWord(cleanName(part[part.length - 1]!.surface));
+    const headed = PLACE_WORDS.has(lastWord) || ORG_WORDS.has(lastWord);
+    // "Prosecutor Jonathan Reed told the jury": a job opening the sentence is the name's role.
+    const roleWords: string[] = [];
     while (part.length > 0) {
       const w = part[0]!;
       const lower = foldWord(w.surface);
       const atStart = opensClause(source.slice(sentence.start, w.start));
+      const unknownName =
+        part.length >= 2 &&
+        /^\p{Lu}/u.test(part[1]!.surface) &&
+        !lowerVocabulary.has(lower) &&
+        LEXICON[lower] === undefined &&
+        !lower.endsWith('ly') &&
+        (tags.nouns.has(w.start) || headed) &&
+        hints.get(w.start) !== 'adjective';
+      if (atStart && part.length >= 3 && JOB_WORDS.has(lower) && roleWords.length === 0 && titleAtStart(part.map((x) => foldWord(x.surface))) === 0) {
+        roleWords.push(w.surface);
+        part = part.slice(1);
+        continue;
+      }
+      if (atStart && unknownName) break;
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) part = part.slice(1);
       else break;
     }
     while (part.length > 0 && CONNECTORS.has(part[part.length - 1]!.surface)) part = part.slice(0, -1);
+    // Letters after a name ("Jonathan Reed KC", "Tom Hale Jr.") are no part of it.
+    while (part.length > 1 && POST_NOMINALS.has(foldWord(part[part.length - 1]!.surface).replace(/\./g, ''))) part = part.slice(0, -1);
     if (part.length === 0) continue;
     // Titles and demonyms at the front are roles, not part of the name.
-    const roleWords: string[] = [];
+    let office = false;
     let lowerParts = part.map((p) => foldWord(p.surface));
     for (;;) {
-      const n = titleAtStart(lowerParts);
+      let n = titleAtStart(lowerParts);
+      // A role word straight after a title goes on with it ("Chief Executive Officer Dana Holt").
+      if (n === 0 && roleWords.length > 0 && part.length > 2 && JOB_WORDS.has(lowerParts[0]!)) n = 1;
+      // "Secretary of Defense James Hale": the office goes on through "of" or "for" up to the name.
+      // With no name after it, the office is the name ("Duke of Edinburgh").
+      if (n > 0 && n < part.length && (lowerParts[n] === 'of' || lowerParts[n] === 'for')) {
+        let m = n + 2;
+        while (m < part.length && hints.get(part[m]!.start) !== 'person') m++;
+        if (m === part.length) {
+          office = true;
+          break;
+        }
+        n = m;
+      }
       if (n > 0 && n < part.length) {
         roleWords.push(...part.slice(0, n).map((p) => p.surface));
         part = part.slice(n);
@@ -272,6 +456,25 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
         roleWords.push(...part.slice(0, demonym).map((p) => p.surface));
         part = part.slice(demonym);
         lowerParts = lowerParts.slice(demonym);
+        continue;
+      }
+      // So do one or two other words before a title with a name after it, when they are no
+      // person's ("Ogunmola Governor Tunde Ade", "Mohawk Chief Hendrick"; not "Martin Luther King").
+      let owner = 0;
+      for (let k = 1; k <= 2 && owner === 0; k++) {
+        const title = titleAtStart(lowerParts.slice(k));
+        let rest = lowerParts.slice(k + title);
+        // The office may go on through "of" up to the name ("U.S. Secretary of Defense James Hale").
+        if (rest[0] === 'of' || rest[0] === 'for') {
+          const named = part.slice(k + title).findIndex((p, at) => at >= 2 && hints.get(p.start) === 'person');
+          rest = named > 0 ? rest.slice(named) : [];
+        }
+        if (title > 0 && rest.length >= 1 && rest.every((w) => !ORG_WORDS.has(w) && !PLACE_WORDS.has(w) && !CONNECTORS.has(w)) && part.slice(0, k).every((p) => hints.get(p.start) !== 'person' && !JOB_WORDS.has(foldWord(p.surface)))) owner = k;
+      }
+      if (owner > 0) {
+        roleWords.push(...part.slice(0, owner).map((p) => p.surface));
+        part = part.slice(owner);
+        lowerParts = lowerParts.slice(owner);
         continue;
       }
       break;
@@ -306,9 +509,16 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
     }
+    const organisationLike = ORG_WORDS.has(foldWord(cleanName(last.surface))) || part.every((p) => hints.get(p.start) === 'organisation');
+    if (roleWords.length === 0 && !organisationLike) {
+      const job = jobApposedBefore(sentence, first, source, tags);
+      if (job) roleWords.push(job);
+    }
     const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
-    if (roleWords.length > 0) votes.person += 3;
-    const lastLower = foldWord(last.surface);
+    // A role makes the name a person's, and so does an office named as a name ("the Duke of Newcastle").
+    if (roleWords.length > 0 || office) votes.person += 3;
+    if (affiliated) votes.person += 2;
+    const lastLower = foldWord(cleanName(last.surface));
     // In "United Kingdom Home Office" the place names whose office it is.
     const organisationOfPlace = part.length > 1 && ORG_WORDS.has(lastLower);
     for (const p of part) {
@@ -318,8 +528,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (h === 'organisation') votes.organisation += 1.5;
     }
     // "… Council", or "Center for …", "Department of …": an organisation word heads the name.
-    const headed = part.some((p, k) => ORG_WORDS.has(foldWord(p.surface)) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
-    if (headed) votes.organisation += 2.5;
+    const orgHeaded = part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
+    if (orgHeaded) votes.organisation += 2.5;
     if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
@@ -331,7 +541,21 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
     if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes });
+    // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
+    const kindBefore = organisationNounBefore(tokens, firstAt, source);
+    if (kindBefore) votes.organisation += 3;
+    // "Funmilayo Ige, a 31-year-old trader": a job in apposition after the name is a person's.
+    const lastAt = tokens.indexOf(last);
+    if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
+    // "San Marcos, California": a name written before a state or country after a comma is a place there.
+    const after = tokens[lastAt + 1];
+    const afterEnds = after !== undefined && /^(?:[-,.;:)]|\s*$)/.test(source.slice(after.end, after.end + 1));
+    if (after && afterEnds && /^,\s+$/.test(source.slice(last.end, after.start)) && knownPlace(after.surface) && !/['’]/u.test(last.surface) && !orgHeaded && roleWords.length === 0) votes.place += 4;
+    const beforeFirst = tokens[firstAt - 1];
+    const firstEnds = /^(?:[-,.;:)]|\s*$)/.test(source.slice(first.end, first.end + 1));
+    if (part.length === 1 && firstEnds && beforeFirst && /^\p{Lu}/u.test(beforeFirst.surface) && /^,\s+$/.test(source.slice(beforeFirst.end, first.start)) && knownPlace(first.surface)) votes.place += 2;
+    const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted });
   }
   return chunks;
 }
@@ -344,6 +568,7 @@ interface Draft {
   mentions: Set<string>;
   votes: Record<EntityType, number>;
   firstSeen: number;
+  hinted: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -416,14 +641,16 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++ };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
     d.mentions.add(c.sentence.id);
+    d.hinted ||= c.hinted;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
   mergeMisspeltSurnames(byName);
+  mergeGivenNames(byName);
   // A one-word name that is the surname of one longer person name, or the last word of one
   // organisation name ("the Post"), is an alias of it.
   const all = [...byName.values()];
@@ -433,7 +660,8 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const word = d.tokens[0]!;
     const owners = long.filter((l) => {
       const lt = typeOf(l.votes);
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || lt === 'organisation' || typeOf(d.votes) === 'person';
+      // "London" is not a short name of the "French Church of London": the place it is of.
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person';
       return false;
     });
     if (owners.length === 0) continue;
@@ -442,7 +670,43 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     absorb(owner, d);
     byName.delete(word);
   }
+  mergeShortOrganisationNames(byName);
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/**
+ * "Veltrona" after "Veltrona Systems Inc.": a one-word name that opens the name of one
+ * company, whose other words are company words ("Inc.", "Holdings"), is a short name of it, unless
+ * compromise reads the word as a person or a place, or knows it as one.
+ */
+function mergeShortOrganisationNames(byName: Map<string, Draft>): void {
+  const organisations = [...byName.values()].filter((l) => l.tokens.length > 1 && typeOf(l.votes) === 'organisation' && l.tokens.slice(1).every((t) => COMPANY_WORDS.has(t)));
+  for (const [key, d] of [...byName.entries()]) {
+    if (d.tokens.length !== 1 || d.hinted || typeOf(d.votes) === 'person' || isAcronym(d.name)) continue;
+    const word = d.tokens[0]!;
+    if (knownPlace(word) || demonymPlace(word) !== undefined) continue;
+    const owners = organisations.filter((o) => o.tokens[0] === word);
+    if (owners.length !== 1) continue;
+    absorb(owners[0]!, d);
+    byName.delete(key);
+  }
+}
+
+/**
+ * "Sir Graham" after "Sir Graham Pellow": a title written before a given name alone names the
+ * person of that given name, when only one person in the article has it.
+ */
+function mergeGivenNames(byName: Map<string, Draft>): void {
+  const all = [...byName.entries()];
+  for (const [key, d] of all) {
+    if (d.tokens.length !== 1) continue;
+    const titled = [...d.roles].some((r) => GIVEN_NAME_TITLES.has(foldWord(r.split(/\s+/).pop() ?? '')));
+    if (!titled) continue;
+    const owners = all.filter(([k, l]) => k !== key && byName.has(k) && l.tokens.length > 1 && l.tokens[0] === d.tokens[0] && ['person', 'other'].includes(typeOf(l.votes)));
+    if (owners.length !== 1 || typeOf(owners[0]![1].votes) !== 'person') continue;
+    absorb(owners[0]![1], d);
+    byName.delete(key);
+  }
 }
 
 /** Makes `d` another name of `owner`: its name an alias, its roles, mentions and votes the owner's. */
@@ -494,7 +758,8 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     used.add(id);
     const type = typeOf(d.votes);
     const aliases = new Set(d.aliases);
-    if (type === 'person' && d.tokens.length > 1) aliases.add(d.name.split(/\s+/).slice(-1)[0]!);
+    // A person's surname stands for them; the place of an office does not ("President of Comoros").
+    if (type === 'person' && d.tokens.length > 1 && d.tokens[d.tokens.length - 2] !== 'of') aliases.add(d.name.split(/\s+/).slice(-1)[0]!);
     if (type === 'organisation' && /^the\s/i.test(d.name)) aliases.add(d.name.replace(/^the\s+/i, ''));
     aliases.delete(d.name);
     entities.push({ id, name: d.name, type, aliases: [...aliases], roles: [...d.roles], mentions: [], pronounMentions: [] });
@@ -848,6 +1113,11 @@ function subjectAfter(words: readonly string[], lower: readonly string[], verbAt
     const w = words[k]!;
     if (/^[,;:.]/.test(w) || RELATIVE_WORDS.has(lower[k] ?? '') || /^(on|in|at|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
     if (FINITE_VERB.test(lower[k] ?? '')) return [];
+    // A title's abbreviation before a name does not end the phrase ("said Dr. Helena Voss").
+    if (ABBREVIATIONS.has(foldWord(w)) && /^\p{Lu}/u.test(words[k + 1] ?? '')) {
+      after.push(w);
+      continue;
+    }
     after.push(w.replace(/[.,;:!?]+$/, ''));
     if (/[.,;:!?]$/.test(w)) break;
   }
@@ -890,7 +1160,8 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     const e = entityNamed(before.join(' '), entities, names);
     if (e) return { entity: e, description: before.join(' ').trim() };
   }
-  const after = subject.relative ? [] : subjectAfter(words, lower, verbAt);
+  // "… told reporters": the words after "told" are who was told, never who speaks.
+  const after = subject.relative || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
   const candidates = subject.relative ? [] : [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()) && !startsWithRelative(c));
   for (const c of candidates) {
     const e = entityNamed(c, entities, names);

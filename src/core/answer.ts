@@ -501,18 +501,40 @@ const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+th
 /** "Who is Jane Roe?", "what was the Marshall Plan": group 1 is whom the question asks about. */
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*\??$/i;
 
-/** "Who is Jane Roe?": what the sentence calls her, the role before his name or the words after it. */
+/** For "Who is Jane Roe?": the question's entities that are Jane Roe and that this sentence names; null for any other question. */
+function whoIsRefs(doc: SentenceDoc, query: Query): EntityRef[] | null {
+  const named = WHO_IS.exec(query.text.trim());
+  if (!named?.[1]) return null;
+  const subject = named[1].replace(/^the\s+/i, '').toLowerCase();
+  const refs = query.entities.filter((r) => doc.entities.includes(r.entity) && [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
+  return refs.length > 0 ? refs : null;
+}
+
+/**
+ * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe") and
+ * the words after it (", a cardiologist at …"), both when it has both.
+ */
 function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (needle: string) => Span | null): Span | null {
   const text = doc.sentence.text;
   for (const ref of refs) {
     const name = [ref.entity.name, ...ref.entity.aliases].map(find).find((x) => x !== null);
     if (!name) continue;
     const role = ref.entity.roles.map(find).find((x) => x !== null && x.end <= name.start && name.start - x.end <= 2);
-    if (role) return { start: role.start, end: name.end };
     const after = APPOSITION.exec(text.slice(name.end));
-    if (after) return { start: name.start, end: name.end + after[0].trimEnd().length };
+    if (role || after) return { start: role ? role.start : name.start, end: after ? name.end + after[0].trimEnd().length : name.end };
   }
   return null;
+}
+
+/** True when the sentence says what the "who is" question's subject is: a role or words in apposition next to the name. */
+function describes(doc: SentenceDoc, query: Query): boolean {
+  const refs = whoIsRefs(doc, query);
+  if (!refs) return false;
+  const text = doc.sentence.text;
+  return descriptionSpan(doc, refs, (needle) => {
+    const at = text.indexOf(needle);
+    return at >= 0 ? { start: at, end: at + needle.length } : null;
+  }) !== null;
 }
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
@@ -557,12 +579,8 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     if (chosen) return chosen;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
-  const named = WHO_IS.exec(query.text.trim());
-  if (named?.[1]) {
-    const subject = named[1].replace(/^the\s+/i, '').toLowerCase();
-    const refs = query.entities.filter((r) => doc.entities.includes(r.entity) && [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
-    if (refs.length > 0) return descriptionSpan(doc, refs, find);
-  }
+  const refs = whoIsRefs(doc, query);
+  if (refs) return descriptionSpan(doc, refs, find);
   if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
     const type = query.answerType;
     const typed: string[] = [];
@@ -869,6 +887,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+  } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
+    // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does.
+    chosen = ranked.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;

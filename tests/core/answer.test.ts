@@ -27,6 +27,16 @@ describe('answering (bot.handle with a question)', () => {
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Portuguese Prime Minister Rui Tavares');
   });
 
+  it('answers "who is X" with the sentence that says what X is, and marks the title and the words in apposition', () => {
+    const article = articleOf('flood-causes', 'Flood causes debated', [
+      'Experts say the flooding reflects a wider pattern. Dr. Amara Okeke-Bassey, a hydrologist at the University of Lenmouth, said poor drainage had made villages more vulnerable.',
+      '"The rain is only part of the story," Okeke-Bassey said.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'Who is Amara Okeke-Bassey?').reply.citations[0]!;
+    expect(c.text).toMatch(/a hydrologist at the University of Lenmouth/);
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Dr. Amara Okeke-Bassey, a hydrologist at the University of Lenmouth');
+  });
+
   it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
     expect(firstText('Why are the doctors resigning?')).toMatch(/last two doctors resigned|leaving because of exhaustion/);
   });

@@ -431,6 +431,7 @@ interface Span {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
 
 /**
  * Every place each of `needles` stands in `text` as whole words ("Ali" not inside "Alice", "10"
@@ -607,6 +608,8 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   const words = tokens ?? tokenize(text);
   let last = -1;
   for (let i = 0; i < words.length; i++) if (matched.includes(words[i]!.start)) last = i;
+  // A matched word inside a name ("Northern Hydro Power Ltd.", "New York"): the clause starts after the name.
+  while (last >= 0 && last + 1 < words.length && CAPITALISED.test(words[last]!.surface) && CAPITALISED.test(words[last + 1]!.surface) && /^\s+$/.test(text.slice(words[last]!.end, words[last + 1]!.start))) last++;
   if (last < 0 || last >= words.length - 2) return null;
   const start = words[last + 1]!.start;
   const rest = text.slice(start);

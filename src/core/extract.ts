@@ -1267,7 +1267,9 @@ function findAttributions(sentences: SentenceRef[]): Attribution[] {
 }
 
 const NUMBER_WORDS = 'once|twice|thrice|none|several|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|one-fifth|one-third|one-quarter|two-thirds|three-quarters';
-const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles|kilometres|kilometers))?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
+// An amount keeps its currency when the currency is a word after it ("8 billion naira").
+const CURRENCY_WORDS = 'dollars|euros|pounds|pence|cents|yen|yuan|renminbi|rupees|naira|rand|francs|pesos|shillings|cedis|dirhams|riyals|rubles|roubles|lira|kronor|kroner|krona|zloty|ringgit|baht|dinars';
+const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles|kilometres|kilometers))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
 const DATE = /\b(?:(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
 
 /** Numbers and amounts written in a sentence ("20%", "two", "1,500"). */

@@ -651,3 +651,20 @@ describe('deaths, however the question says it', () => {
     expect(answerWithTrace(index, 'How many people are dead after the landslide?').reply.citations[0]?.text).toMatch(/^At least nine people were killed/);
   });
 });
+
+describe('the marked span', () => {
+  it('keeps a currency written as a word with its amount ("8 billion naira")', () => {
+    const article = articleOf('road-repairs', 'Road repairs costed', ['Officials estimated that the road repairs would cost at least 8 billion naira, or about $5.2 million.']);
+    const c = answerWithTrace(buildIndex([article]), 'How much will the road repairs cost?').reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('8 billion naira');
+  });
+
+  it('does not start inside a name the question matched', () => {
+    const article = articleOf('dam-claim', 'Dam operator rejects claim', [
+      'The governor blamed the release of water from the dam upstream.',
+      'The dam\'s operator, Eastgate Hydro Power Ltd., rejected that claim.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'What did Eastgate Hydro Power do?').reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('rejected that claim');
+  });
+});

@@ -264,7 +264,28 @@ function describesOffice(description: string, offices: readonly string[]): boole
 
 /** True when a quote's speaker is one the question asks about: one of its entities, or someone unnamed described by an office it names. */
 function speaksFor(plan: QueryPlan, query: Query, speaker: NonNullable<SentenceDoc['speaker']>): boolean {
-  return speaker.entity !== null ? query.entitySet.has(speaker.entity) : describesOffice(speaker.description, plan.offices);
+  if (speaker.entity !== null ? query.entitySet.has(speaker.entity) : describesOffice(speaker.description, plan.offices)) return true;
+  for (const r of query.entities) if (r.entity.type === 'organisation' && speaksForOrganisation(speaker, r.entity)) return true;
+  return false;
+}
+
+/**
+ * True when whoever speaks does so for an organisation: their role or the words that name them
+ * name it ("Jo Rees, chief executive of the charity Open Doors", "a Labour spokesperson").
+ */
+function speaksForOrganisation(speaker: { entity: Entity | null; description: string }, organisation: Entity): boolean {
+  const names = [organisation.name, ...organisation.aliases];
+  const said = [speaker.description, ...(speaker.entity?.roles ?? [])];
+  for (const text of said) for (const name of names) if (containsWords(text, name)) return true;
+  return false;
+}
+
+/** True when `text` has `words` as whole words ("UK" not inside "Ukraine"). */
+function containsWords(text: string, words: string): boolean {
+  const at = text.indexOf(words);
+  if (at < 0) return false;
+  const end = at + words.length;
+  return !(at > 0 && WORD_CHAR.test(text[at - 1]!)) && !(end < text.length && WORD_CHAR.test(text[end]!));
 }
 
 function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
@@ -644,6 +665,13 @@ const MAX_SPEAKER_CHECKS = 50;
 /** True when the article reports anything this entity said: a quote it speaks, or a sentence where it says or is cited. */
 function saysAnything(index: Index, ref: EntityRef): boolean {
   for (const q of ref.article.quotes) if (q.speaker?.entity === ref.entity.id) return true;
+  if (ref.entity.type === 'organisation') {
+    for (const q of ref.article.quotes) {
+      if (!q.speaker) continue;
+      const entity = q.speaker.entity ? (ref.article.entities.find((e) => e.id === q.speaker!.entity) ?? null) : null;
+      if (speaksForOrganisation({ entity, description: q.speaker.description }, ref.entity)) return true;
+    }
+  }
   const names = [ref.entity.name, ...ref.entity.aliases];
   for (const id of ref.entity.mentions) {
     const text = index.doc(ref.article.id, id)?.sentence.text;

@@ -845,7 +845,7 @@ function typeBySpeech(entities: Entity[], quotes: readonly Quote[]): void {
   for (const e of entities) if (e.type === 'other' && speakers.has(e.id) && e.name.trim().split(/\s+/).length >= 2) e.type = 'person';
 }
 
-const APPOSITION = /^,\s+(?:a|an|the)\s+([^,;:.!?()"“”]+)/iu;
+const APPOSITION = /^,\s+(?:(?:a|an|the)\s+)?([^,;:.!?()"“”]+)/iu;
 
 /**
  * A person's job in apposition: "said Jon Alterman, an analyst at the Center for Strategic and

@@ -399,6 +399,18 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(reply.lead).toMatch(/^The articles mention Tomas Berg but don't report anything they said\./);
   });
 
+  it('answers for an organisation with what its people said for it ("Jo Rees, chief executive of Open Doors")', () => {
+    const named = articleOf('clinic-plan', 'Clinic plan criticised', [
+      'The charity Open Doors Trust campaigns for rural health care.',
+      '"A clinic nobody can reach is no clinic at all," said Joanna Rees, chief executive of the charity Open Doors Trust.',
+    ]);
+    const index = buildIndex([named]);
+    expect(named.entities.find((e) => e.name === 'Joanna Rees')?.roles).toContain('chief executive of the charity Open Doors Trust');
+    const { reply, trace } = answerWithTrace(index, 'What did Open Doors Trust say?');
+    expect(trace.reason).not.toBe('not quoted');
+    expect(reply.citations[0]?.text).toMatch(/A clinic nobody can reach/);
+  });
+
   it('keeps the "the" the question wrote before a name', () => {
     const named = articleOf('canal-board', 'Canal board meets', ['The Verdon Canal Board met on Friday to discuss the new lock gate.']);
     const { reply } = answerWithTrace(buildIndex([named]), 'What did the Verdon Canal Board say?');

@@ -134,7 +134,7 @@ describe('commands over a newsroom-sized corpus', () => {
 
 describe('small talk: messages that are no questions about the articles', () => {
   it('reads overview requests, greetings and thanks as whole messages only', () => {
-    for (const m of ['What happened?', 'what is this about', "What's the latest?", 'tl;dr', 'TLDR please', 'so what happened?', 'Catch me up!']) expect(smallTalkOf(m), m).toBe('overview');
+    for (const m of ['What happened?', 'what is this about', "What's the latest?", 'tl;dr', 'TLDR please', 'so what happened?', 'Catch me up!', 'Tell me everything', 'Summarise please', 'recap']) expect(smallTalkOf(m), m).toBe('overview');
     for (const m of ['hi', 'Hello!', 'hey briefbot', '👋', '?', 'Good morning']) expect(smallTalkOf(m), m).toBe('greeting');
     for (const m of ['thanks!', 'Thank you 🙏', 'ok thanks', 'cheers']) expect(smallTalkOf(m), m).toBe('thanks');
     for (const m of ['Where is this from?', 'What articles do you have?', "what's the source"]) expect(smallTalkOf(m), m).toBe('sources');

@@ -217,6 +217,26 @@ describe('createSlackAdapter over HTTP', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('answers an edited question that had no answer only while it is recent', async () => {
+    const dm = 'D0ERIN';
+    const question = 'How many homes would the flood barrier protect?';
+    const edit = (ts: string) => {
+      const editTs = nextTs();
+      return { type: 'message', subtype: 'message_changed', channel_type: 'im', channel: dm, ts: editTs, event_ts: editTs, hidden: true, message: { type: 'message', user: 'U0ERIN', text: question, ts, edited: { user: 'U0ERIN', ts: editTs } }, previous_message: { type: 'message', user: 'U0ERIN', text: 'How many homes would the flod barrier protct', ts } };
+    };
+    // Last year's message, never answered (briefbot was down): the edit tidies it, nothing is posted.
+    const old = nextTs();
+    fake.addMessage(dm, { ts: old, user: 'U0ERIN', text: question });
+    await postToApp(url, jsonPost(eventCallback(edit(old))));
+    await settle();
+    expect(posts()).toHaveLength(0);
+    // A minute old: answered at the end of the conversation.
+    const recent = `${Math.floor(Date.now() / 1000) - 60}.000100`;
+    fake.addMessage(dm, { ts: recent, user: 'U0ERIN', text: question });
+    await postToApp(url, jsonPost(eventCallback(edit(recent))));
+    expect(allText((await nthPost(0)).args)).toContain(HOMES);
+  });
+
   it('answers a direct message in a thread with the thread as context', async () => {
     const dm = 'D0CAROL';
     const root = nextTs();

@@ -43,6 +43,8 @@ type WebClient = webApi.WebClient;
 export const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a moment.";
 const NOT_IN_CHANNEL = 'I can only share into channels I am a member of. Invite me with /invite, then press Share again.';
 const THANKS = 'Thanks for the feedback.';
+/** How old (seconds) an edited question with no answer may be and still be answered, at the end of the conversation. */
+const EDIT_WINDOW_SECONDS = 10 * 60;
 
 export interface SlackAdapterOptions {
   bot: Bot;
@@ -229,6 +231,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       replyTs = replyTo((later.messages ?? []) as SlackHistoryMessage[], now.ts, me);
     } catch (error) {
       logger.warn({ err: error, requestId, channel }, 'could not find the answer to an edited question');
+    }
+    // An old question with no answer to update is being tidied, not asked again: an answer posted at
+    // the end of the conversation would be about a message far above it.
+    if (!replyTs && Date.now() / 1000 - Number(now.ts) > EDIT_WINDOW_SECONDS) {
+      logger.debug({ requestId, channel }, 'edited question too old to answer anew');
+      return;
     }
     const threadTs = now.thread_ts && now.thread_ts !== now.ts ? now.thread_ts : undefined;
     const history = await readHistory(client, channel, now.ts, threadTs, true, requestId);

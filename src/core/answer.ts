@@ -944,13 +944,14 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   }
   // A quote that runs on: its other sentences come right after the first, in order, when asked what someone said.
   if (query.asksForQuote && chosen.doc.quote && chosen.doc.quote.sentences.length > 1) {
+    // From the quote's first sentence, even when a later one matched best: a quote is read in order.
     const quoteDocs = chosen.doc.quote.sentences
-      .filter((id) => id !== chosen.doc.sentence.id)
       .map((id) => index.doc(chosen.doc.article.id, id))
-      .filter((d): d is SentenceDoc => d !== undefined && d.position > chosen.doc.position);
-    const others = cited.slice(1).filter((c) => !quoteDocs.includes(c.doc));
-    const quoted = quoteDocs.map((doc) => cited.find((c) => c.doc === doc) ?? { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0, x: [] });
-    cited.splice(0, cited.length, chosen, ...quoted, ...others);
+      .filter((d): d is SentenceDoc => d !== undefined)
+      .sort((a, b) => a.position - b.position);
+    const others = cited.filter((c) => !quoteDocs.includes(c.doc));
+    const quoted = quoteDocs.map((doc) => cited.find((c) => c.doc === doc) ?? (doc === chosen.doc ? chosen : { doc, score: 0, coverage: 0, bm25: 0, missing: 0, paragraphMissing: 0, x: [] }));
+    cited.splice(0, cited.length, ...quoted, ...others);
     cited.length = Math.min(cited.length, MAX_CITATIONS);
   }
   const citations: Citation[] = cited.map((c, i) =>

@@ -1127,7 +1127,8 @@ function subjectAfter(words: readonly string[], lower: readonly string[], verbAt
 interface SpeakerContext {
   /** Take the last speech verb of the frame rather than the first (a sentence that introduces a quote after it). */
   lastVerb?: boolean;
-  sentenceId?: string;
+  /** The sentences the quote covers: a pronoun resolved in any of them ("… are critical. …," she told reporters) names the speaker. */
+  sentenceIds?: readonly string[];
   /** The speaker of the quote before in the same paragraph, for a "he added" after it. */
   previous?: Entity | null;
 }
@@ -1174,7 +1175,8 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.
-  const byPronoun = context.sentenceId ? entities.find((e) => e.pronounMentions.includes(context.sentenceId!)) : undefined;
+  const ids = context.sentenceIds ?? [];
+  const byPronoun = ids.length > 0 ? entities.find((e) => ids.some((id) => e.pronounMentions.includes(id))) : undefined;
   if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
   if (candidates[1]) return { entity: null, description: candidates[1] };
   return null;
@@ -1222,17 +1224,26 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       // The frame: the covered sentences' words outside this quote.
       const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
       const previous = entities.find((e) => e.id === previousSpeaker?.entity) ?? null;
-      let found = speakerIn(frame, entities, names, { sentenceId: covered[0]!.id, previous });
+      let found = speakerIn(frame, entities, names, { sentenceIds: covered.map((s) => s.id), previous });
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
           if (span.end === text.length && open >= 0) runsOn = previousSpeaker;
           continue;
         }
-        // A quote standing alone: its speaker is introduced by the sentence before ("… posted:").
+        // A quote standing alone: its speaker is introduced by the sentence before ("… posted:"),
+        // or is the named person that sentence reports speaking ("Ashdown added that …. "We have not won anything yet."").
         const prevSentence = sentences[sentences.indexOf(covered[0]!) - 1];
         if (prevSentence && /[:,]\s*$/.test(prevSentence.text) && prevSentence.paragraph >= p - 1) {
-          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, names, { lastVerb: true, sentenceId: prevSentence.id });
+          found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, names, { lastVerb: true, sentenceIds: [prevSentence.id] });
+        } else if (prevSentence && prevSentence.paragraph === p && covered[0]!.start - qStart === 0 && !/[“"]/.test(prevSentence.text)) {
+          const reported = speakerIn(prevSentence.text, entities, names, { sentenceIds: [prevSentence.id] });
+          if (reported?.entity) found = reported;
+        }
+        // "… are critical. …," she told reporters: the one person named just before the quote.
+        if (!found && PRONOUN_SPEAKS.test(frame)) {
+          const person = lastPersonBefore(sentences, sentences.indexOf(covered[0]!), entities);
+          if (person) found = { entity: person, description: person.name };
         }
       }
       const speaker = found ? { entity: found.entity?.id ?? null, description: found.description } : null;
@@ -1242,6 +1253,21 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
     }
   }
   return quotes;
+}
+
+/** A bare "he" or "she" before a speech verb: the speaker is named elsewhere. */
+const PRONOUN_SPEAKS = new RegExp(`(?:^|[,.]\\s*|\\s)(?:he|she)\\s+(?:${speechData.verbs.join('|')})\\b`, 'i');
+
+/**
+ * The person named in the sentence before `at` (in its paragraph or the one before), when that
+ * sentence names exactly one: who a "she said" after it refers to.
+ */
+function lastPersonBefore(sentences: readonly SentenceRef[], at: number, entities: readonly Entity[]): Entity | null {
+  const before = sentences[at - 1];
+  const first = sentences[at];
+  if (!before || !first || before.paragraph < first.paragraph - 1) return null;
+  const people = entities.filter((e) => e.type === 'person' && e.mentions.includes(before.id));
+  return people.length === 1 ? people[0]! : null;
 }
 
 const ACCORDING = /\b(according to|as reported by|citing)\s+([^,;:.!?]+(?:\.[A-Z][^,;:!?]*)*)/gi;

@@ -153,6 +153,28 @@ describe('how news text introduces a quote', () => {
     expect(quoteStarting(court, 'shaken to its very').speaker?.entity).toBe(entityNamed(court, 'Alan Pike').id);
   });
 
+  it('gives a quote ending ", she told reporters" to the one person named just before it', () => {
+    const quake = articleOf('quake-visit', 'Minister visits quake town', [
+      'Interior Minister Lena Hartvik visited Dorsk on Tuesday. "The next two days are critical. We will not stop searching while there is hope," she told reporters outside the hospital.',
+    ]);
+    expect(quoteStarting(quake, 'The next two days').speaker?.entity).toBe(entityNamed(quake, 'Lena Hartvik').id);
+  });
+
+  it('gives a quote standing alone to the person the sentence before reports speaking', () => {
+    const match = articleOf('title-race', 'Rovers go top', [
+      'Manager Gwen Tallis added that the title race was far from over. "We have not won anything yet. Westerby will keep going and so will we."',
+    ]);
+    expect(quoteStarting(match, 'We have not won anything').speaker?.entity).toBe(entityNamed(match, 'Gwen Tallis').id);
+  });
+
+  it('cites a quote of two sentences from its first, even when the second matches the question best', () => {
+    const town = articleOf('hospital-tents', 'Hospital moves into tents', [
+      'Mayor Tibor Halk said the hospital had been partly evacuated. "We are treating patients in tents. We need doctors, blankets and clean water," Halk said.',
+    ]);
+    const reply = createBot([town]).handle({ text: 'What did Halk say about doctors?' });
+    expect(reply.citations.slice(0, 2).map((c) => c.text)).toEqual(['"We are treating patients in tents.', 'We need doctors, blankets and clean water," Halk said.']);
+  });
+
   it('answers "what did X say?" with a quote that ran on from the paragraph before', () => {
     const bot = createBot([article]);
     const reply = bot.handle({ text: 'What did Lindqvist say?' });

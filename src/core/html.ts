@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isCalendarDate } from './schema.ts';
 
 export interface PageArticle {
   /** Markdown: `# headline`, then paragraphs and `## section` lines, blank-line separated. */
@@ -38,7 +39,9 @@ function meta(document: Page, selector: string, attribute = 'content'): string {
 export function articleFromHtml(html: string): PageArticle | null {
   const { document } = parseHTML(html);
   const outlet = meta(document, 'meta[property="og:site_name"]');
-  const published = /^(\d{4}-\d{2}-\d{2})/.exec(meta(document, 'meta[property="article:published_time"]') || meta(document, 'meta[name="date"]') || clean(document.querySelector('time[datetime]')?.getAttribute('datetime')))?.[1] ?? '';
+  const stamped = /^(\d{4}-\d{2}-\d{2})/.exec(meta(document, 'meta[property="article:published_time"]') || meta(document, 'meta[name="date"]') || clean(document.querySelector('time[datetime]')?.getAttribute('datetime')))?.[1] ?? '';
+  // A page's stamp that is no calendar date ("2025-13-45") is left out rather than refused.
+  const published = isCalendarDate(stamped) ? stamped : '';
   const link = meta(document, 'link[rel="canonical"]', 'href') || meta(document, 'meta[property="og:url"]');
   const url = /^https?:\/\/\S+$/i.test(link) ? link : '';
   // Readability changes the document it reads; the metadata above is taken first.

@@ -17,7 +17,7 @@ export { loadCorpus, saveArticle, parseArticleJson, describeProblem, writeFileAt
 export { COMMANDS, parseCommandLine, isCommandName, smallTalkOf, type CommandSpec, type ArgumentSource, type SmallTalk } from './commands.ts';
 export { makeReply } from './reply.ts';
 export type { Reply, ReplyKind, Citation, Fact, SourceInfo, CommandHelp, CommandName, BotRequest, Turn } from './reply.ts';
-export { ArticleSchema, type Article, type Entity, type Quote, type Sentence, type Section, type Paragraph } from './schema.ts';
+export { ArticleSchema, isCalendarDate, type Article, type Entity, type Quote, type Sentence, type Section, type Paragraph } from './schema.ts';
 export { BriefbotError, type ErrorCode } from './errors.ts';
 export { buildIndex, type Index } from './search-index.ts';
 export { answerWithTrace, MAX_UNKNOWN_SHARE, type AnswerTrace, type Scored } from './answer.ts';

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 /** Character range `[start, end)` into an article's source text. */
+/** True for a YYYY-MM-DD date that exists on the calendar ("2025-02-29" and "2025-13-45" do not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -87,7 +95,7 @@ export const ArticleSchema = z.object({
   outlet: z.string().default(''),
   url: z.string().default(''),
   /** YYYY-MM-DD, or empty when the source gives no date. */
-  published: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(''),
+  published: z.union([z.literal(''), z.string().refine(isCalendarDate, 'a date is YYYY-MM-DD, a day that exists')]).default(''),
   dek: z.string().default(''),
   dateline: z.string().default(''),
   /** The file the article was ingested from, relative to the corpus folder. */

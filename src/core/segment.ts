@@ -6,6 +6,7 @@
  */
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import layoutData from './lexicon/layout.json' with { type: 'json' };
+import { isCalendarDate } from './schema.ts';
 
 export interface SentenceSpan {
   start: number;
@@ -70,10 +71,12 @@ export function parseDateLine(text: string): string {
   }
   if (!m) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (m[1] && m[2] && m[3]) return `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
-  if (m[4] && m[5] && m[6]) return `${m[6]}-${pad(MONTHS.indexOf(m[5].toLowerCase()) + 1)}-${pad(Number(m[4]))}`;
-  if (m[7] && m[8] && m[9]) return `${m[7]}-${m[8]}-${m[9]}`;
-  return '';
+  let date = '';
+  if (m[1] && m[2] && m[3]) date = `${m[3]}-${pad(MONTHS.indexOf(m[1].toLowerCase()) + 1)}-${pad(Number(m[2]))}`;
+  else if (m[4] && m[5] && m[6]) date = `${m[6]}-${pad(MONTHS.indexOf(m[5].toLowerCase()) + 1)}-${pad(Number(m[4]))}`;
+  else if (m[7] && m[8] && m[9]) date = `${m[7]}-${m[8]}-${m[9]}`;
+  // "March 45, 2008" is no date.
+  return isCalendarDate(date) ? date : '';
 }
 
 function splitLines(source: string): Line[] {

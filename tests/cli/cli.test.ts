@@ -157,6 +157,11 @@ describe('briefbot CLI', () => {
       const r = await briefbot(['ingest', join(FIXTURES, 'harbour-vote.txt'), '--published', 'yesterday', '--corpus', join(work, 'c5')]);
       expect(r.code).toBe(2);
       expect(r.stderr.trim()).toMatch(/--published must be a date as YYYY-MM-DD/);
+      for (const day of ['2025-13-45', '2025-02-29']) {
+        const bad = await briefbot(['ingest', join(FIXTURES, 'harbour-vote.txt'), '--published', day, '--corpus', join(work, 'c5')]);
+        expect(bad.code, day).toBe(2);
+        expect(bad.stderr.trim()).toBe(`briefbot: --published must be a date as YYYY-MM-DD, not "${day}"`);
+      }
       const u = await briefbot(['ask', '--frobnicate', 'x']);
       expect(u.code).toBe(2);
       expect(u.stderr).toMatch(/^briefbot: Unknown option '--frobnicate'/);

@@ -136,6 +136,8 @@ describe('ingestText', () => {
   it('reads the date of an "Updated …" or "Published …" line with its time of day', () => {
     expect(parseDateLine('Updated 3:45 PM GMT, November 24, 2026')).toBe('2026-11-24');
     expect(parseDateLine('Published November 24, 2026 at 3 p.m. EST')).toBe('2026-11-24');
+    // A line shaped like a date that is no day on the calendar gives no date.
+    expect(parseDateLine('Wednesday, February 30, 2026')).toBe('');
     expect(parseDateLine('Posted: 24 November 2026, 09:12')).toBe('2026-11-24');
     expect(parseDateLine('The vote ended at 3:45 pm on November 24, 2026.')).toBe('');
   });

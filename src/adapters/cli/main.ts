@@ -15,6 +15,7 @@ import {
   sourceInfoOf,
   decodeArticleBytes,
   saveArticle,
+  isCalendarDate,
   COMMANDS,
   type Bot,
   type Turn,
@@ -174,7 +175,7 @@ async function cmdIngest(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1 && (values.title || values.id || values.url)) {
     throw new BriefbotError('BAD_OPTION', '--title, --id and --url name one article; ingest the files one at a time to set them');
   }
-  if (values.published && !/^\d{4}-\d{2}-\d{2}$/.test(values.published)) {
+  if (values.published && !isCalendarDate(values.published)) {
     throw new BriefbotError('BAD_OPTION', `--published must be a date as YYYY-MM-DD, not "${values.published}"`);
   }
   if (values.url && !/^https?:\/\/\S+$/.test(values.url)) throw new BriefbotError('BAD_OPTION', `--url must be an http(s) link, not "${values.url}"`);

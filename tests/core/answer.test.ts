@@ -671,6 +671,12 @@ describe('the marked span', () => {
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('8 billion naira');
   });
 
+  it('marks a date written day first ("4 May 1937") whole', () => {
+    const article = articleOf('obituary', 'Marine biologist dies at 87', ['Greta Solvik was born on 4 May 1937 in the fishing town of Arnvik.']);
+    const c = answerWithTrace(buildIndex([article]), 'When was Greta Solvik born?').reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('4 May 1937');
+  });
+
   it('does not start inside a name the question matched', () => {
     const article = articleOf('dam-claim', 'Dam operator rejects claim', [
       'The governor blamed the release of water from the dam upstream.',

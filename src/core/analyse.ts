@@ -495,8 +495,13 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   // The most recent named person (for he/she) or any entity (for they) of the earlier turns.
   const wantsPerson = /\b(he|him|his|she|her|hers)\b/i.test(question);
   const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
+  const answers = answersByQuestion(history);
   for (let i = earlier.length - 1; i >= 0; i--) {
     const turn = earlier[i]!;
+    // "Who scored the winner?" – "Tomasz Okonjo headed …" – "what did he say?": he is who the answer named.
+    const answer = wantsPerson ? answers.get(i) : undefined;
+    const answered = answer ? answeredPerson(index, turn, answer) : null;
+    if (answered) return question.replace(pronoun, (p) => (/^(his|her|hers)$/i.test(p) ? `${answered.name}'s` : answered.name));
     for (const name of questionNames(index, turn)) {
       // "Mayor Elena Ruiz" is no entity form of its own: then its words are tried, as analysis does.
       let refs = findEntities(index, name.text);
@@ -511,6 +516,39 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     if (office) return question.replace(pronoun, (p) => (/^(his|her|hers)$/i.test(p) ? `${office.phrase}'s` : office.phrase));
   }
   return question;
+}
+
+/** The text of briefbot's answer to each of the user's turns, by the turn's place among the user's turns. */
+function answersByQuestion(history: readonly Turn[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let asked = -1;
+  let previousRole: Turn['role'] | null = null;
+  for (const t of history) {
+    const text = t.text.trim();
+    if (text === '') continue;
+    if (t.role === 'user') asked++;
+    else if (previousRole === 'user' && asked >= 0) out.set(asked, text);
+    previousRole = t.role;
+  }
+  return out;
+}
+
+/**
+ * The person an answer names who the question did not: for "who …?" asked about someone unnamed
+ * ("Who scored the winner?"), the person the answer gives; for a question that names no person,
+ * the first person the answer names. Null when the question names whom a pronoun after it means
+ * ("Who is Jane Roe?", "What did Roe say?").
+ */
+function answeredPerson(index: Index, question: string, answer: string): Entity | null {
+  const asked = new Set<Entity>();
+  for (const name of questionNames(index, question)) for (const r of findEntities(index, name.text)) if (r.entity.type === 'person') asked.add(r.entity);
+  const who = /^\s*who\b/i.test(question) && !/^\s*who(?:\s+(?:is|was|are|were)|['’]s)\b/i.test(question);
+  if (asked.size > 0 && !who) return null;
+  for (const name of namesIn(answer)) {
+    const person = findEntities(index, name.text).find((r) => r.entity.type === 'person' && !asked.has(r.entity));
+    if (person) return person.entity;
+  }
+  return null;
 }
 
 /** "it", "about that", "why this?": a follow-up about the thread's topic rather than a person. */

@@ -309,6 +309,25 @@ describe('follow-up resolution', () => {
     expect(query.text).toBe('what did Mayor Helena Duarte say?');
     expect(query.entities.map((r) => r.entity.name)).toContain('Helena Duarte');
   });
+
+  it('reads "he" after "who …?" as the person the answer gave, and after a question naming someone as that person', () => {
+    const match = articleOf('rovers-win', 'Rovers go top', [
+      'Harbridge Rovers went top on Saturday after substitute Tomas Okoro headed a late winner against Calder Athletic.',
+      '"I have waited weeks for a chance like that," Okoro said.',
+      'Manager Gwen Ashby praised the whole squad.',
+    ]);
+    const index = buildIndex([match]);
+    const scorer = [
+      { role: 'user' as const, text: 'Who scored the winner?' },
+      { role: 'bot' as const, text: 'Harbridge Rovers went top on Saturday after substitute Tomas Okoro headed a late winner against Calder Athletic.' },
+    ];
+    expect(analyse(index, 'what did he say?', scorer).text).toBe('what did Tomas Okoro say?');
+    const manager = [
+      { role: 'user' as const, text: 'What did Gwen Ashby do?' },
+      { role: 'bot' as const, text: 'Manager Gwen Ashby praised the whole squad.' },
+    ];
+    expect(analyse(index, 'what did she say?', manager).text).toBe('what did Gwen Ashby say?');
+  });
 });
 
 describe('related terms and corpus statistics', () => {

@@ -453,6 +453,10 @@ interface Span {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
+/** A question that asks what something costs. */
+const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
+/** An amount of money: a currency sign or word. */
+const PRICE = /[$€£¥]|\b(?:dollars|euros|pounds|pence|cents|yen|yuan|rupees|naira|rand|francs|pesos|shillings)\b/i;
 
 /**
  * Every place each of `needles` stands in `text` as whole words ("Ali" not inside "Alice", "10"
@@ -589,8 +593,14 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   let offsets: number[] | null = null;
   const anchors = () => (offsets ??= matchedOffsets((tokens ??= tokenize(text)), query));
   if (query.answerType === 'number' && doc.sentence.numbers.length > 0) {
-    const spans = occurrences(text, doc.sentence.numbers);
-    const chosen = nearest(spans, anchors);
+    // A number the question itself writes ("the Corra 2", "in 2019") is not what it asks for.
+    const asked = new Set(tokenize(query.text).map((t) => t.surface));
+    const all = occurrences(text, doc.sentence.numbers);
+    const fresh = all.filter((x) => !asked.has(text.slice(x.start, x.end)));
+    const spans = fresh.length > 0 ? fresh : all;
+    // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
+    const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
+    const chosen = nearest(prices.length > 0 ? prices : spans, anchors);
     if (chosen) return joined(text, spans, chosen, RANGE_GAP);
   }
   if (query.answerType === 'date') {

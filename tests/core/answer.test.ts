@@ -690,6 +690,20 @@ describe('the marked span', () => {
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('8 billion naira');
   });
 
+  it('marks the price for "how much is X?" and a quantity with its unit for "how much memory"', () => {
+    const article = articleOf('phone-launch', 'Orvex unveils Corra 2 phone', [
+      'The Corra 2 Plus with 16GB of memory, 512GB of storage and a larger 6.9-inch screen will sell for $1,099.',
+      'The Corra 2 will cost $799 for the base model with 12GB of memory.',
+    ]);
+    const index = buildIndex([article]);
+    const marked = (q: string) => {
+      const c = answerWithTrace(index, q).reply.citations[0]!;
+      return c.text.slice(c.span!.start, c.span!.end);
+    };
+    expect(marked('How much is the Corra 2 Plus?')).toBe('$1,099');
+    expect(marked('How much memory does the Corra 2 have?')).toBe('12GB');
+  });
+
   it('marks a date written day first ("4 May 1937") whole', () => {
     const article = articleOf('obituary', 'Marine biologist dies at 87', ['Greta Solvik was born on 4 May 1937 in the fishing town of Arnvik.']);
     const c = answerWithTrace(buildIndex([article]), 'When was Greta Solvik born?').reply.citations[0]!;

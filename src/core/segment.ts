@@ -40,6 +40,16 @@ interface Line {
   text: string;
   /** Markdown heading level (`#` count), 0 for none. */
   level: number;
+  /** An item of a bulleted list ("- Cars: £9 per day"): its own paragraph, never a heading; `start` is after the bullet. */
+  item: boolean;
+}
+
+/** A list item's bullet: a dash, asterisk, plus sign or bullet character and a space (not Markdown's "**bold**"). */
+const BULLET = /^[-*+•–]\s+(?=\S)/;
+
+/** A block that heads a section: a Markdown heading, or a short line that looks like one (never a list item). */
+function isHeading(line: Line): boolean {
+  return line.level > 0 || (!line.item && looksLikeHeading(line.text));
 }
 
 const ALWAYS = new Set(abbreviationData.always);
@@ -94,7 +104,9 @@ function splitLines(source: string): Line[] {
       level = md[1].length;
       start += md[0].length;
     }
-    lines.push({ start, end, text: source.slice(start, end), level });
+    const bullet = level === 0 ? BULLET.exec(source.slice(start, end)) : null;
+    if (bullet) start += bullet[0].length;
+    lines.push({ start, end, text: source.slice(start, end), level, item: bullet !== null });
   }
   return lines;
 }
@@ -187,8 +199,8 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
       open = null;
       continue;
     }
-    const standalone = line.level > 0 || !hasBlankLines || looksLikeHeading(line.text) || parseDateLine(line.text) !== '';
-    if (open && !standalone && !looksLikeHeading(open.text)) {
+    const standalone = line.level > 0 || line.item || !hasBlankLines || looksLikeHeading(line.text) || parseDateLine(line.text) !== '';
+    if (open && !standalone && !isHeading(open)) {
       open.end = line.end;
       open.text = source.slice(open.start, open.end);
       continue;
@@ -222,7 +234,7 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
       continue;
     }
     const next = blocks[i + 1];
-    if ((block.level > 0 || looksLikeHeading(block.text)) && next && !(next.level > 0 || looksLikeHeading(next.text))) {
+    if (isHeading(block) && next && !isHeading(next)) {
       section = { heading: block.text, paragraphs: [] };
       layout.sections.push(section);
       continue;

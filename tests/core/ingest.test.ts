@@ -147,6 +147,23 @@ describe('ingestText', () => {
   });
 });
 
+describe('bulleted lists', () => {
+  it('reads each item as a paragraph of its own, without its bullet, and never as a section heading', () => {
+    const text = '# Toll zone explained\n\nThe council approved the toll in April.\n\n## How much will it cost?\n\n- Cars: £9 per day\n- Vans and small lorries: £14 per day\n* Motorcycles: free\n\nDrivers who pay late are charged an extra £5.\n';
+    const article = ingestText(text, { id: 'toll-zone' });
+    const cost = article.sections.find((s) => s.heading === 'How much will it cost?');
+    expect(cost?.paragraphs.map((p) => p.sentences.map((x) => x.text).join(' '))).toEqual([
+      'Cars: £9 per day',
+      'Vans and small lorries: £14 per day',
+      'Motorcycles: free',
+      'Drivers who pay late are charged an extra £5.',
+    ]);
+    for (const s of sentencesOf(article)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    const c = createBot([article]).handle({ text: 'How much do vans and small lorries pay?' }).citations[0]!;
+    expect(c.text).toBe('Vans and small lorries: £14 per day');
+  });
+});
+
 describe('entity types from lists', () => {
   it('gives names listed with a place the type place ("Northvale, Eastmarch and Lowfield")', () => {
     const article = articleOf('floods', 'Floods close roads in the north', [

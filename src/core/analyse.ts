@@ -489,7 +489,11 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];
     if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);
-    return `${previous.replace(/\?\s*$/, '')} ${newName}?`;
+    // "When did she die?" – "and her husband?": the new subject takes the pronoun's place, and
+    // its own "her" is read as the earlier "she" was (below).
+    const pronoun = PRONOUN_REF.exec(previous);
+    if (!pronoun) return `${previous.replace(/\?\s*$/, '')} ${newName}?`;
+    question = previous.slice(0, pronoun.index) + (/^(his|her|hers|their)$/i.test(pronoun[0]) ? `${newName}'s` : newName) + previous.slice(pronoun.index + pronoun[0].length);
   }
   if (!PRONOUN_REF.test(question)) return question;
   // The most recent named person (for he/she) or any entity (for they) of the earlier turns.

@@ -310,6 +310,17 @@ describe('follow-up resolution', () => {
     expect(query.entities.map((r) => r.entity.name)).toContain('Helena Duarte');
   });
 
+  it('reads "and her husband?" after "when did she die?" as "when did <her>\'s husband die?"', () => {
+    const index = buildIndex([fixtureArticle('harbour-vote.txt')]);
+    const history = [
+      { role: 'user' as const, text: 'Why did Mayor Helena Duarte back the bridge?' },
+      { role: 'bot' as const, text: '…' },
+      { role: 'user' as const, text: 'when did she decide?' },
+      { role: 'bot' as const, text: '…' },
+    ];
+    expect(analyse(index, 'and her deputy?', history).text).toBe("when did Mayor Helena Duarte's deputy decide?");
+  });
+
   it('reads "he" after "who …?" as the person the answer gave, and after a question naming someone as that person', () => {
     const match = articleOf('rovers-win', 'Rovers go top', [
       'Harbridge Rovers went top on Saturday after substitute Tomas Okoro headed a late winner against Calder Athletic.',

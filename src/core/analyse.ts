@@ -43,6 +43,8 @@ export interface Query {
   asksForQuote: boolean;
   /** A request about a topic ("tell me about the strike", or just "the strike"): a whole sentence answers it, no part of it more than the rest. */
   topic: boolean;
+  /** For "what else did X say?" in a conversation: briefbot's earlier replies, whose sentences are not given again. */
+  given: string[];
   /** The offices the question names people by ("the Prime Minister", "the CEO"), with whom they stand for. */
   roles: RoleMention[];
 }
@@ -61,6 +63,9 @@ export interface RoleMention {
   asked: boolean;
 }
 
+/** Words that ask for more of the same ("what else did she say?", "what did he say next?"). */
+const MORE_WORDS = ['else', 'next', 'more', 'another', 'again', 'then', 'after'];
+const MORE = new RegExp(`\\b(?:${MORE_WORDS.join('|')})\\b`, 'i');
 const TOPIC_REQUEST = new RegExp(`^(?:${questionData.topicRequests.join('|')})\\b`, 'i');
 const TOPIC_NOUNS = questionData.topicNouns;
 const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType, anywhere: 'anywhere' in r && r.anywhere === true }));
@@ -547,7 +552,8 @@ function answeredPerson(index: Index, question: string, answer: string): Entity 
   const asked = new Set<Entity>();
   for (const name of questionNames(index, question)) for (const r of findEntities(index, name.text)) if (r.entity.type === 'person') asked.add(r.entity);
   const who = /^\s*who\b/i.test(question) && !/^\s*who(?:\s+(?:is|was|are|were)|['’]s)\b/i.test(question);
-  if (asked.size > 0 && !who) return null;
+  // A question that names someone, or means someone by "she", is about them, not about the answer's people.
+  if ((asked.size > 0 || PRONOUN_REF.test(question)) && !who) return null;
   for (const name of namesIn(answer)) {
     const person = findEntities(index, name.text).find((r) => r.entity.type === 'person' && !asked.has(r.entity));
     if (person) return person.entity;
@@ -630,6 +636,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
 
   const corrected = new Set<string>();
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
+  // "What else did she say?", "what did he say next?": more of what was asked, not what was given.
+  const given = asksForQuote && MORE.test(text) ? history.filter((t) => t.role === 'bot').map((t) => t.text) : [];
+  if (given.length > 0) for (const w of MORE_WORDS) frame.frame.add(w);
   // The words that ask for the answer type ("how far", "what year") are not about the topic.
   let expandedUntil = -1;
   for (const token of tokens.filter((t) => !frame.frame.has(foldWord(t.surface)))) {
@@ -700,6 +709,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     unknownNames,
     unknownTerms,
     asksForQuote,
+    given,
     topic: frame.topic,
     roles: offices.map(({ text: written, title, terms: officeTerms, refs, asked }) => ({ text: written, title, terms: officeTerms, refs, asked })),
   };

@@ -898,7 +898,8 @@ export interface AnswerTrace {
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
-  const ranked = rank(index, query);
+  // "What else did she say?": what briefbot has already cited in the conversation is not given again.
+  const ranked = query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query);
   const best = ranked[0];
   let total = 0;
   let unknown = 0;

@@ -310,6 +310,24 @@ describe('follow-up resolution', () => {
     expect(query.entities.map((r) => r.entity.name)).toContain('Helena Duarte');
   });
 
+  it('answers "what else did she say?" with a quote not given yet in the conversation', () => {
+    const match = articleOf('rovers-manager', 'Rovers go top', [
+      '"We were too slow in the first half," manager Gwen Ashby said after the match.',
+      '"Tomas changed the game for us," she said.',
+      'Calder Athletic manager Ivo Sorel said the red card was harsh.',
+    ]);
+    const bot = createBot([match]);
+    const first = bot.handle({ text: 'What did Gwen Ashby say?' });
+    expect(first.citations[0]!.text).toMatch(/too slow/);
+    const history = [
+      { role: 'user' as const, text: 'What did Gwen Ashby say?' },
+      { role: 'bot' as const, text: first.lead },
+    ];
+    const more = bot.handle({ text: 'what else did she say?', history });
+    expect(more.citations[0]!.text).toBe('"Tomas changed the game for us," she said.');
+    expect(bot.handle({ text: 'what did she say next?', history }).citations[0]!.text).toBe('"Tomas changed the game for us," she said.');
+  });
+
   it('reads "and her husband?" after "when did she die?" as "when did <her>\'s husband die?"', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);
     const history = [

@@ -578,8 +578,20 @@ function topicTerms(index: Index, question: string): string[] {
 }
 
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
+/** A chat misspelling of a question's first word ("wat did …", "hw many …"), by the misspelling. */
+const QUESTION_WORD_SPELLINGS = new Map<string, string>(Object.entries(questionData.questionWordSpellings));
+
+/** The question with a misspelt first question word written as meant ("wat did she say" → "what did she say"). */
+function withQuestionWord(question: string): string {
+  const first = /^\s*([\p{L}'’]+)(\s+\p{Lu})?/u.exec(question);
+  // "Wen Li said …" starts with a name, not with "when".
+  const name = first?.[2] !== undefined && /^\p{Lu}/u.test(first[1] ?? '');
+  const meant = first?.[1] && !name ? QUESTION_WORD_SPELLINGS.get(first[1].toLowerCase()) : undefined;
+  return meant ? question.slice(0, first!.index) + question.slice(first!.index).replace(first![1]!, meant) : question;
+}
+
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
-  const text = resolveFollowUp(index, question, history);
+  const text = resolveFollowUp(index, withQuestionWord(question), history);
   const frame = questionFrame(text);
   const answerType = frame.type;
   const keys = new Map<string, number>();

@@ -549,6 +549,17 @@ describe('a request about a topic rather than a question', () => {
   });
 });
 
+describe('chat spelling of question words', () => {
+  it('reads "wat", "hw" and "wen" at the start of a question as what, how and when', () => {
+    const index = buildIndex([fixtureArticle('harbour-vote.txt')]);
+    expect(analyse(index, 'wat did Silva say?').text).toBe('what did Silva say?');
+    expect(analyse(index, 'hw many homes will the barrier protect?').answerType).toBe('number');
+    expect(analyse(index, 'wen will the bridge open?').answerType).toBe('date');
+    // A capitalised word before another starts a name.
+    expect(analyse(index, 'Wen Li said what?').text).toBe('Wen Li said what?');
+  });
+});
+
 describe('the headline', () => {
   it('counts its words as words the articles use: a name only the headline writes is not "not mentioned"', () => {
     const article = articleOf('ferry-revolt', 'Ferry revolt grows in Tarnby', ['More than 40 councillors signalled they would vote against the plan to scrap the night ferry.']);

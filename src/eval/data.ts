@@ -1,7 +1,7 @@
 /**
  * The evaluation sets, read from the project's own `eval/` folder: the seed questions about
- * one news article, questions about three real Wikinews articles, and SQuAD 2.0 subsets (each
- * title one article, all titles one corpus).
+ * one news article, questions about three real Wikinews articles, a blind set about invented
+ * news articles, and SQuAD 2.0 subsets (each title one article, all titles one corpus).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ingestText, slugify, type Article } from '../core/index.ts';
 
-export const SET_NAMES = ['seed', 'news', 'squad-dev', 'squad-test'] as const;
+export const SET_NAMES = ['seed', 'news', 'squad-dev', 'squad-test', 'blind'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 /** What makes a cited sentence correct. */
@@ -79,12 +79,16 @@ function problem(file: string, error: z.ZodError): Error {
   return new Error(`eval: ${file} is not in the expected form (${first ? `${first.path.join('.')}: ${first.message}` : 'invalid'})`);
 }
 
+/** The sets whose gold is fragments of the answering sentences. */
+type FragmentSetName = 'seed' | 'news' | 'blind';
+
 /**
  * A set whose gold is fragments of the answering sentences: the seed set (`seed-questions.json`,
- * one article) or the news set (`news-questions.json`, several). Article paths are relative
- * to the questions file; all the articles are one corpus.
+ * one article), the news set (`news-questions.json`, several) or the blind set
+ * (`blind-questions.json`, several). Article paths are relative to the questions file; all the
+ * articles are one corpus.
  */
-async function loadFragmentSet(name: 'seed' | 'news', dataDir: string): Promise<EvalSet> {
+async function loadFragmentSet(name: FragmentSetName, dataDir: string): Promise<EvalSet> {
   const file = join(dataDir, `${name}-questions.json`);
   const parsed = FragmentFileSchema.safeParse(await readJson(file));
   if (!parsed.success) throw problem(file, parsed.error);
@@ -154,5 +158,5 @@ export async function loadSquadSet(name: 'squad-dev' | 'squad-test', dataDir: st
 }
 
 export function loadSet(name: SetName, dataDir: string = DEFAULT_DATA_DIR): Promise<EvalSet> {
-  return name === 'seed' || name === 'news' ? loadFragmentSet(name, dataDir) : loadSquadSet(name, dataDir);
+  return name === 'squad-dev' || name === 'squad-test' ? loadSquadSet(name, dataDir) : loadFragmentSet(name, dataDir);
 }

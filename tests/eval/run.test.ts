@@ -38,6 +38,14 @@ describe('runEval', () => {
     expect(news!.missCounts).toBeDefined();
   });
 
+  it('runs the blind set for reporting only: no targets, and its misses never listed', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'blind', '--json', '--misses', '50'], io)).toBe(0);
+    const [blind] = (JSON.parse(io.out()) as { sets: { set: string; articles: number; questions: number; answerable: number; targets: unknown[]; misses?: unknown[] }[] }).sets;
+    expect(blind).toMatchObject({ set: 'blind', articles: 8, questions: 96, answerable: 86, targets: [] });
+    expect(blind!.misses).toBeUndefined();
+  });
+
   it('prints a table per set and the misses asked for', async () => {
     const io = captureIO();
     const code = await runEval(['--set', 'seed', '--limit', '5', '--misses', '3'], io);

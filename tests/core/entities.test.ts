@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/schema.ts';
+import { answerWithTrace, buildIndex, createBot } from '../../src/core/index.ts';
 import { articleOf, sentencesOf } from '../helpers.ts';
 
 function entityNamed(article: Article, name: string) {
@@ -301,6 +302,11 @@ describe('people who share a surname', () => {
     expect(tor.pronounMentions).toEqual([]);
   });
 
+  it('answers "who is Brunvik?" about the person named first', () => {
+    const reply = createBot([obituary]).handle({ text: 'Who is Brunvik?' });
+    expect(reply.citations[0]?.text).toContain('Hedda Brunvik, the glaciologist');
+  });
+
   it('reads a relative named after a possessive and a preposition as a person, with the relation for a role', () => {
     const article = articleOf('varden-obituary', 'Ola Varden dies', [
       'Ola Varden died on Sunday at her home, according to her son, Tor Varden.',
@@ -316,6 +322,17 @@ describe('people who share a surname', () => {
     expect(per.roles).toContain('engineer');
     const married = sentencesOf(obituary).find((s) => s.text.startsWith('Brunvik married'))!.id;
     expect(entityNamed(obituary, 'Liv Aasen').mentions).not.toContain(married);
+  });
+
+  it('reads "Per" in a question as the given name it is in the article', () => {
+    const article = articleOf('aasen-kiln', 'New kiln opens', [
+      'Liv Aasen, a potter, opened her studio on Friday.',
+      'The kiln was built by the engineer Per Aasen over two winters.',
+      'Liv Aasen said the studio would open every weekend.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), 'Who is Per Aasen?');
+    expect(trace.query.entities.map((r) => r.entity.name)).toEqual(['Per Aasen']);
+    expect(reply.citations[0]?.text).toContain('engineer Per Aasen');
   });
 
   it('reads "May" as a given name before a surname, but not after "in"', () => {

@@ -364,7 +364,9 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
     const lower = foldWord(t.surface);
     const capital = /^\p{Lu}/u.test(t.surface);
     const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || request);
-    return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface));
+    // "Who is Per Aasen?": a function word that is also a given name opens a name before another capitalised word.
+    const givenName = i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
+    return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface) && !givenName);
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -386,6 +388,9 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
   flush();
   return names;
 }
+
+/** Function words and months that are also given names ("Per", "Will", "May"). */
+const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set(roleData.givenNameWords);
 
 /** Lower-case words that may join the capitalised words of one name. */
 const NAME_JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le']);

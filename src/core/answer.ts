@@ -930,8 +930,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
-    // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does.
-    chosen = ranked.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
+    // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
+    // sentences that name another person with the same surname may rank above it.
+    chosen = ranked.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;

@@ -27,9 +27,16 @@ const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\
 const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
+const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
-const JOB_WORDS = new Set([...roleData.jobs, ...TITLES.filter((t) => !t.includes(' '))]);
+const JOB_WORDS = new Set([...roleData.jobs, ...roleData.kin, ...TITLES.filter((t) => !t.includes(' ')), ...roleData.teamPositions.filter((t) => !t.includes(' '))]);
+/** Places in a team, by their last word: "goalkeeper", "head coach". */
+const TEAM_POSITIONS = new Map<string, string[][]>();
+for (const position of roleData.teamPositions) {
+  const parts = position.split(' ');
+  TEAM_POSITIONS.set(parts[parts.length - 1]!, [...(TEAM_POSITIONS.get(parts[parts.length - 1]!) ?? []), parts]);
+}
 const PLACE_WORDS = new Set(roleData.placeWords);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 const SPEECH_VERBS = new Set(speechData.verbs);
@@ -38,6 +45,10 @@ const RELATIVE_WORDS = new Set(speechData.relativeWords);
 const ABBREVIATIONS = new Set(abbreviationData.always);
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'the']);
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
+/** Function words and months that are also given names: "Per Aasen", "Will Tarrant", "May Lindqvist". */
+const GIVEN_NAME_WORDS = new Set(roleData.givenNameWords);
+/** Words written before a month: "in May", "since April", "last June". */
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'from', 'during', 'of', 'before', 'after', 'through', 'to', 'between', 'and', 'last', 'next', 'early', 'late', 'mid', 'this', 'every']);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'across', 'into', 'toward', 'towards', 'through', 'outside', 'inside', 'around']);
 
 type Hint = 'person' | 'place' | 'organisation' | 'adjective' | 'common';
@@ -50,6 +61,8 @@ interface Chunk {
   votes: Record<EntityType, number>;
   /** compromise read a word of the name as a person's or a place's here. */
   hinted: boolean;
+  /** A one-word name written straight before a lower-case noun, as a modifier ("the Veltist church"). */
+  modifier: boolean;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -59,6 +72,8 @@ interface WordTags {
   jobs: Set<number>;
   /** Nouns of any kind. */
   nouns: Set<number>;
+  /** Words compromise reads as a name here, whatever else they may be ("Per" in "the geologist Per Aasen"). */
+  proper: Set<number>;
 }
 
 /** compromise's own word list: what it knows of a word out of context. */
@@ -74,7 +89,7 @@ function knownPlace(word: string): boolean {
 
 /** Adds compromise's tags for every word of a text starting at `base` to `into`. */
 function tagWords(text: string, base: number, into: WordTags): void {
-  const { hints, jobs, nouns } = into;
+  const { hints, jobs, nouns, proper } = into;
   const doc = nlp(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as {
     terms: { text: string; tags: string[]; offset: { start: number } }[];
@@ -89,6 +104,7 @@ function tagWords(text: string, base: number, into: WordTags): void {
       else if (tags.has('Adjective') && !tags.has('ProperNoun')) hint = 'adjective';
       hints.set(base + term.offset.start, hint);
       if (tags.has('Noun')) nouns.add(base + term.offset.start);
+      if (tags.has('ProperNoun')) proper.add(base + term.offset.start);
       if (tags.has('Actor') && !tags.has('Plural')) jobs.add(base + term.offset.start);
     }
   }
@@ -217,7 +233,10 @@ function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, t
   let from = comma.index;
   while (from > 0 && !/[,;:.!?()"“”—–]/u.test(text[from - 1]!)) from--;
   if (from > 0 && !/[,;:(—–"“]/u.test(text[from - 1]!)) return null;
-  const lead = /^\s*/.exec(text.slice(from, comma.index))![0].length;
+  let lead = /^\s*/.exec(text.slice(from, comma.index))![0].length;
+  // "according to her son, Tor Varden": the phrase may open after a preposition in the clause.
+  const after = /^(?:.*\s)?(?:to|by|from|with|for|of|at)\s+(?=(?:its|his|her|their)\s)/is.exec(text.slice(from + lead, comma.index));
+  if (after && !/^(?:a|an|the|its|his|her|their)\s/i.test(text.slice(from + lead))) lead += after[0].length;
   const phrase = text.slice(from + lead, comma.index);
   if (!/^(?:a|an|the|its|his|her|their)\s/i.test(phrase)) return null;
   const at = sentence.start + from + lead;
@@ -229,7 +248,24 @@ function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, t
   const head = words.slice(1, 4);
   const preposition = head.findIndex((w) => PREPOSITIONS.has(w.surface));
   if (!head.slice(0, preposition < 0 ? head.length : preposition).some((w) => /^\p{Ll}[\p{L}-]*$/u.test(w.surface) && isJob(w, tags) && !ORGANISATION_NOUNS.has(w.surface))) return null;
-  return phrase.replace(/^(a|an|the)\s+/i, '');
+  // A role is what the person is, not whose: "Its treasurer, Oona Pell" gives "treasurer".
+  return phrase.replace(/^(a|an|the|its|his|her|their)\s+/i, '');
+}
+
+/**
+ * True when a place in a team follows token `at`, with a name after it: the name that ends at
+ * `at` is the team's ("Eastvale Wanderers goalkeeper Sam Orr", "Eastvale captain Ada Lunt").
+ */
+function teamPositionAfter(tokens: readonly Token[], at: number, source: string): boolean {
+  for (let n = 1; n <= 2; n++) {
+    const name = tokens[at + n + 1];
+    if (!name || !/^\p{Lu}/u.test(name.surface)) continue;
+    const words = tokens.slice(at + 1, at + n + 1);
+    if (!words.every((w, k) => /^\p{Ll}/u.test(w.surface) && adjacent(source, k === 0 ? tokens[at]! : words[k - 1]!, w)) || !adjacent(source, words[n - 1]!, name)) continue;
+    const candidates = TEAM_POSITIONS.get(words[n - 1]!.surface) ?? [];
+    if (candidates.some((parts) => parts.length === n && parts.every((p, k) => p === words[k]!.surface))) return true;
+  }
+  return false;
 }
 
 /** True when the word names what a person does ("barrister", "spokesman", "analyst"). */
@@ -295,6 +331,25 @@ function innerConnector(tokens: readonly Token[], from: number, j: number, sourc
   return 0;
 }
 
+/** Lower-case words that may stand inside an organisation's name: "Marrow on Bikes", "Friends of the Earth". */
+const NAME_CONNECTORS = new Set(['on', 'for', 'of', 'the']);
+
+/**
+ * How many lower-case function words after token `j` go on inside a name, before a capitalised
+ * word: one ("on", "for"), or one and "the" ("of the"); 0 when the name ends at `j`. A place or
+ * a person after it is not the name's ("the group Marrow on Arland's border").
+ */
+function connectorWithinName(tokens: readonly Token[], j: number, source: string, hints: Map<number, Hint>): number {
+  const spaced = (k: number) => tokens[k + 1] !== undefined && /^\s+$/.test(source.slice(tokens[k]!.end, tokens[k + 1]!.start));
+  const word = tokens[j + 1]?.surface ?? '';
+  if (!NAME_CONNECTORS.has(word) || !spaced(j)) return 0;
+  const the = word !== 'the' && tokens[j + 2]?.surface === 'the' && spaced(j + 1) ? 1 : 0;
+  const next = tokens[j + 2 + the];
+  if (!next || !spaced(j + 1 + the) || !/^\p{Lu}/u.test(next.surface) || DATE_WORD.test(next.surface)) return 0;
+  const hint = hints.get(next.start);
+  return hint === 'place' || hint === 'person' || knownPlace(next.surface) || demonymPlace(next.surface) !== undefined ? 0 : 1 + the;
+}
+
 /**
  * True when a word whose text in the sentence so far is `before` opens the sentence or a quote
  * within it. A straight quotation mark opens a quote only when an even number of them came
@@ -352,6 +407,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       continue;
     }
     // Grow the chunk over capitalised words, with connectors inside, stopping at punctuation.
+    // After a noun for a kind of organisation ("the cycling group"), the name may go on through
+    // lower-case function words ("Marrow on Bikes", "Friends of the Earth").
+    const introduced = organisationNounBefore(tokens, i, source);
     let j = i;
     while (j + 1 < tokens.length) {
       const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
@@ -374,6 +432,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const inner = innerConnector(tokens, i, j, source);
       if (inner > 0) {
         j += inner;
+        continue;
+      }
+      const within = introduced ? connectorWithinName(tokens, j, source, hints) : 0;
+      if (within > 0) {
+        j += within;
         continue;
       }
       break;
@@ -416,6 +479,13 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
         continue;
       }
       if (atStart && unknownName) break;
+      // A function word or a month that is also a given name, written capitalised inside the
+      // sentence before more of a name and read by compromise as a name there, opens the name:
+      // "the geologist Per Aasen", "the author May Lindqvist"; not "in May Parliament voted".
+      if (!atStart && part.length >= 2 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(w.surface) && /^\p{Lu}\p{Ll}/u.test(part[1]!.surface) && !DATE_WORD.test(part[1]!.surface)) {
+        const prev = tokens[tokens.indexOf(w) - 1];
+        if ((tags.proper.has(w.start) || hints.get(w.start) === 'person') && !(prev && DATE_PREPOSITIONS.has(foldWord(prev.surface)))) break;
+      }
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) part = part.slice(1);
@@ -496,7 +566,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const firstAt = tokens.indexOf(first);
     const earlier = tokens.slice(0, firstAt);
     const before = earlier.map((t) => foldWord(t.surface));
-    const lowerTitle = titleAtEnd(before.slice(-3));
+    // "Wanderers goalkeeper Sam Orr": a name before a place in a team is the team's, whatever is
+    // written before it ("past Wanderers goalkeeper …"); a place compromise knows may be a country's team.
+    const team = teamPositionAfter(tokens, tokens.indexOf(last), source) && !part.some((p) => knownPlace(p.surface) || demonymPlace(p.surface) !== undefined);
+    const lowerTitle = team ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -505,12 +578,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
     }
     if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
-    if (roleWords.length === 0) {
+    if (roleWords.length === 0 && !team) {
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
     }
     const organisationLike = ORG_WORDS.has(foldWord(cleanName(last.surface))) || part.every((p) => hints.get(p.start) === 'organisation');
-    if (roleWords.length === 0 && !organisationLike) {
+    if (roleWords.length === 0 && !organisationLike && !team) {
       const job = jobApposedBefore(sentence, first, source, tags);
       if (job) roleWords.push(job);
     }
@@ -519,8 +592,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (roleWords.length > 0 || office) votes.person += 3;
     if (affiliated) votes.person += 2;
     const lastLower = foldWord(cleanName(last.surface));
+    // "the Red Crescent of Arland": a phrase that names an organisation wherever it stands.
+    const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
+    const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
+    if (organisationPhrase) votes.organisation += 3;
     // In "United Kingdom Home Office" the place names whose office it is.
-    const organisationOfPlace = part.length > 1 && ORG_WORDS.has(lastLower);
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase;
     for (const p of part) {
       const h = hints.get(p.start);
       if (h === 'person') votes.person += 1;
@@ -530,6 +607,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "… Council", or "Center for …", "Department of …": an organisation word heads the name.
     const orgHeaded = part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
     if (orgHeaded) votes.organisation += 2.5;
+    if (team) votes.organisation += 3;
     if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
@@ -555,7 +633,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const firstEnds = /^(?:[-,.;:)]|\s*$)/.test(source.slice(first.end, first.end + 1));
     if (part.length === 1 && firstEnds && beforeFirst && /^\p{Lu}/u.test(beforeFirst.surface) && /^,\s+$/.test(source.slice(beforeFirst.end, first.start)) && knownPlace(first.surface)) votes.place += 2;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted });
+    const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });
   }
   return chunks;
 }
@@ -569,6 +648,11 @@ interface Draft {
   votes: Record<EntityType, number>;
   firstSeen: number;
   hinted: boolean;
+  /** How many of its chunks are modifiers of a noun (see Chunk), and how many chunks it has. */
+  modifiers: number;
+  chunks: number;
+  /** The sentences that write the whole name (not a given name or surname alone). */
+  named: Set<string>;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -607,7 +691,7 @@ function lowerCaseVocabulary(sentences: SentenceRef[]): Set<string> {
 export function extractFacts(source: string, sentences: SentenceRef[]): Extraction {
   const body = sentences.filter((s) => !s.heading);
   const lowerVocabulary = lowerCaseVocabulary(sentences);
-  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set() };
+  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set(), proper: new Set() };
   // compromise reads whole paragraphs for context; group the sentences by paragraph.
   const paragraphs = new Map<number, SentenceRef[]>();
   for (const s of body) {
@@ -641,12 +725,15 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set() };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
     d.mentions.add(c.sentence.id);
+    d.named.add(c.sentence.id);
     d.hinted ||= c.hinted;
+    d.chunks++;
+    if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
   mergeMisspeltSurnames(byName);
@@ -665,8 +752,9 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       return false;
     });
     if (owners.length === 0) continue;
-    // Several owners ("Samuel Okafor", "Grace Okafor"): the one named most often.
-    const owner = owners.sort((a, b) => b.mentions.size - a.mentions.size || a.firstSeen - b.firstSeen)[0]!;
+    // Several owners ("Samuel Okafor", "Grace Okafor"): the one named most often in full, then
+    // the first named. A given name written alone does not count ("her son, Tor" is no claim).
+    const owner = owners.sort((a, b) => b.named.size - a.named.size || a.firstSeen - b.firstSeen)[0]!;
     absorb(owner, d);
     byName.delete(word);
   }
@@ -693,25 +781,50 @@ function mergeShortOrganisationNames(byName: Map<string, Draft>): void {
 }
 
 /**
- * "Sir Graham" after "Sir Graham Pellow": a title written before a given name alone names the
- * person of that given name, when only one person in the article has it.
+ * A given name written alone for a person the article names in full: "Sir Graham" after "Sir
+ * Graham Pellow", "Ilse and Bram won it" after "Ilse Varto" and "Bram Kettle".
+ * The bare name joins the person when only one person in the article has that given name. Unless
+ * a title stands before it ("Sir", "Dame"), it must also be no one's surname ("Thomas" beside
+ * "Anna Thomas"), read as no place or organisation, not a place compromise knows ("Georgia"), nor
+ * an adjective ("Socialist"), and not mostly written before a noun as its modifier ("the Veltist
+ * church" beside "Veltist Elector Johann Brandt"); and the full name must not end in a word for an
+ * organisation or a place ("Ardan Unity Party").
  */
 function mergeGivenNames(byName: Map<string, Draft>): void {
   const all = [...byName.entries()];
+  const long = all.filter(([, l]) => l.tokens.length > 1 && ['person', 'other'].includes(typeOf(l.votes)));
   for (const [key, d] of all) {
     if (d.tokens.length !== 1) continue;
+    const word = d.tokens[0]!;
     const titled = [...d.roles].some((r) => GIVEN_NAME_TITLES.has(foldWord(r.split(/\s+/).pop() ?? '')));
-    if (!titled) continue;
-    const owners = all.filter(([k, l]) => k !== key && byName.has(k) && l.tokens.length > 1 && l.tokens[0] === d.tokens[0] && ['person', 'other'].includes(typeOf(l.votes)));
+    if (!titled) {
+      const type = typeOf(d.votes);
+      if ((type !== 'person' && type !== 'other') || d.modifiers * 2 > d.chunks || isAcronym(d.name) || knownPlace(word) || demonymPlace(d.name) !== undefined) continue;
+      if (long.some(([k, l]) => byName.has(k) && l.tokens[l.tokens.length - 1] === word)) continue;
+    }
+    const owners = long.filter(([k, l]) => k !== key && byName.has(k) && l.tokens[0] === word);
     if (owners.length !== 1 || typeOf(owners[0]![1].votes) !== 'person') continue;
-    absorb(owners[0]![1], d);
+    const owner = owners[0]![1];
+    if (!titled) {
+      const end = owner.tokens[owner.tokens.length - 1]!;
+      if (ORG_WORDS.has(end) || PLACE_WORDS.has(end) || COMPANY_WORDS.has(end) || readsAsAdjective(d.name)) continue;
+    }
+    absorb(owner, d);
     byName.delete(key);
   }
+}
+
+/** True when compromise, reading the word alone, takes it for an adjective ("Socialist", "Baroque"). */
+function readsAsAdjective(word: string): boolean {
+  const terms = nlp(word).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[];
+  return terms[0]?.terms[0]?.tags.includes('Adjective') ?? false;
 }
 
 /** Makes `d` another name of `owner`: its name an alias, its roles, mentions and votes the owner's. */
 function absorb(owner: Draft, d: Draft): void {
   owner.aliases.add(d.name);
+  // Another spelling of the whole name names the person in full.
+  if (d.tokens.length > 1) for (const m of d.named) owner.named.add(m);
   for (const r of d.roles) owner.roles.add(r);
   for (const m of d.mentions) owner.mentions.add(m);
   for (const t of ['person', 'place', 'organisation', 'other'] as const) owner.votes[t] += d.votes[t];
@@ -749,17 +862,42 @@ function mergeMisspeltSurnames(byName: Map<string, Draft>): void {
   }
 }
 
+/**
+ * The person whose surname, written alone, stands for them, by surname (folded): of several
+ * people who share one ("Hedda Brunvik", her son "Tor Brunvik"), the one who took the bare
+ * surname's mentions (see mergeChunks) or else the one named most often in full, then first.
+ */
+function surnameHolders(drafts: readonly Draft[]): Map<string, Draft> {
+  const holders = new Map<string, Draft>();
+  for (const d of drafts) {
+    if (typeOf(d.votes) !== 'person' || d.tokens.length < 2 || d.tokens[d.tokens.length - 2] === 'of') continue;
+    const surname = d.tokens[d.tokens.length - 1]!;
+    const held = holders.get(surname);
+    const rank = (x: Draft) => [[...x.aliases].some((a) => foldWord(a) === surname) ? 1 : 0, x.named.size, -x.firstSeen];
+    if (held) {
+      const [a, b] = [rank(d), rank(held)];
+      const better = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+      if (better <= 0) continue;
+    }
+    holders.set(surname, d);
+  }
+  return holders;
+}
+
 function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
   const used = new Set<string>();
   const entities: Entity[] = [];
+  const holders = surnameHolders(drafts);
   for (const d of drafts) {
     let id = slug(d.name);
     while (used.has(id)) id += '-x';
     used.add(id);
     const type = typeOf(d.votes);
-    const aliases = new Set(d.aliases);
-    // A person's surname stands for them; the place of an office does not ("President of Comoros").
-    if (type === 'person' && d.tokens.length > 1 && d.tokens[d.tokens.length - 2] !== 'of') aliases.add(d.name.split(/\s+/).slice(-1)[0]!);
+    // A person's surname stands for them, written first among the short names; the place of an
+    // office does not ("President of Comoros"). A surname several people share stands for one.
+    const aliases = new Set<string>();
+    if (type === 'person' && holders.get(d.tokens[d.tokens.length - 1]!) === d) aliases.add(d.name.split(/\s+/).slice(-1)[0]!);
+    for (const a of d.aliases) aliases.add(a);
     if (type === 'organisation' && /^the\s/i.test(d.name)) aliases.add(d.name.replace(/^the\s+/i, ''));
     aliases.delete(d.name);
     entities.push({ id, name: d.name, type, aliases: [...aliases], roles: [...d.roles], mentions: [], pronounMentions: [] });
@@ -845,7 +983,7 @@ function typeBySpeech(entities: Entity[], quotes: readonly Quote[]): void {
   for (const e of entities) if (e.type === 'other' && speakers.has(e.id) && e.name.trim().split(/\s+/).length >= 2) e.type = 'person';
 }
 
-const APPOSITION = /^,\s+(?:(?:a|an|the)\s+)?([^,;:.!?()"“”]+)/iu;
+const APPOSITION = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?([^,;:.!?()"“”]+)/iu;
 
 /**
  * A person's job in apposition: "said Jon Alterman, an analyst at the Center for Strategic and
@@ -891,12 +1029,15 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
       .map((p) => ({ p, at: firstIndexOf(unquoted, p, names) }))
       .filter((x) => x.at >= 0)
       .sort((a, b) => a.at - b.at);
+    // "She is survived by her son, Tor": a he or she that opens the sentence is its subject, the
+    // person before; the people named after it do not take the story over.
+    const subject = pronoun !== null && lastPerson !== null && /^(he|she)$/i.test(pronoun[1]!) && unquoted.slice(0, pronoun.index).trim() === '' && named.every((x) => x.at > pronoun.index);
     if (pronoun) {
       const before = named.filter((x) => x.at < pronoun.index);
-      const target = before[0]?.p ?? (named.length === 0 ? lastPerson : null);
+      const target = subject ? lastPerson : (before[0]?.p ?? (named.length === 0 ? lastPerson : null));
       if (target && !target.mentions.includes(s.id) && !target.pronounMentions.includes(s.id)) target.pronounMentions.push(s.id);
     }
-    if (named[0]) lastPerson = named[0].p;
+    if (named[0] && !subject) lastPerson = named[0].p;
   }
 }
 
@@ -943,7 +1084,9 @@ type NameWords = Map<string, Entity[]>;
 
 function nameWordOf(surface: string): string {
   const word = foldWord(cleanName(surface)).replace(/\.$/, '');
-  return STOP_WORDS.has(word) || CONNECTORS.has(word) || JOB_WORDS.has(word) ? '' : word;
+  // A function word written capitalised may be a given name ("Per Aasen", "Will Tarrant").
+  const functionWord = STOP_WORDS.has(word) && !/^\p{Lu}\p{Ll}/u.test(surface);
+  return functionWord || CONNECTORS.has(word) || JOB_WORDS.has(word) ? '' : word;
 }
 
 function nameWordsOf(entities: readonly Entity[]): NameWords {
@@ -1008,6 +1151,12 @@ function prefixAgrees(prefix: readonly string[], entity: Entity, names: NameWord
  */
 function namesHere(text: string, index: number, form: string, entity: Entity, names: NameWords): boolean {
   if (entity.type !== 'person' || form === entity.name) return true;
+  // A given name alone runs on into no other name ("Ilse" is not Ilse Varto in "Ilse Road").
+  const firstSpace = entity.name.indexOf(' ');
+  if (firstSpace > 0 && form === entity.name.slice(0, firstSpace)) {
+    const next = /^\s+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(text.slice(index + form.length));
+    if (next && !foldWord(entity.name).split(/\s+/).includes(foldWord(cleanName(next[1]!)))) return false;
+  }
   return prefixAgrees(capitalisedBefore(text, index), entity, names);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/schema.ts';
-import { articleOf } from '../helpers.ts';
+import { answerWithTrace, buildIndex, createBot } from '../../src/core/index.ts';
+import { articleOf, sentencesOf } from '../helpers.ts';
 
 function entityNamed(article: Article, name: string) {
   const entity = article.entities.find((e) => e.name === name);
@@ -195,5 +196,175 @@ describe('offices named as names', () => {
     const duke = entityNamed(article, 'Duke of Aldwick');
     expect(duke.type).toBe('person');
     expect(duke.aliases).not.toContain('Aldwick');
+  });
+});
+
+describe('sports positions and clubs', () => {
+  const match = articleOf('eastvale-win', 'Eastvale Wanderers edge Brockley', [
+    'Eastvale Wanderers beat Brockley 2-1 on Saturday after substitute Ilse Varto scored late.',
+    'Winger Dario Pellam gave Brockley the lead with a shot past Wanderers goalkeeper Sam Orr.',
+    'Midfielder Bram Kettle was fouled by Brockley captain Ada Lunt in the second half.',
+    'Wanderers goalkeeper Orr made four saves.',
+  ]);
+
+  it('reads a sports position before a name as a role, never as part of the name', () => {
+    expect(names(match)).not.toContain('Winger Dario Pellam');
+    expect(entityNamed(match, 'Dario Pellam').roles).toContain('Winger');
+    expect(entityNamed(match, 'Ilse Varto').roles).toContain('substitute');
+    expect(entityNamed(match, 'Sam Orr').roles).toContain('goalkeeper');
+  });
+
+  it('types the club written before a position as an organisation, with no role of its own', () => {
+    const club = entityNamed(match, 'Eastvale Wanderers');
+    expect(club.type).toBe('organisation');
+    expect(club.aliases).toContain('Wanderers');
+    expect(club.roles).toEqual([]);
+    expect(entityNamed(match, 'Brockley').type).toBe('organisation');
+    expect(names(match)).not.toContain('Wanderers');
+  });
+});
+
+describe('a given name written alone', () => {
+  const match = articleOf('late-winner', 'Late winner for Eastvale', [
+    'Substitute Ilse Varto and midfielder Bram Kettle came on at half-time.',
+    '"Ilse and Bram won it for us," the coach said.',
+    '"If Bram is fit, he will start on Tuesday," she added.',
+  ]);
+
+  it('is another name of the only person with that given name', () => {
+    expect(entityNamed(match, 'Ilse Varto').aliases).toContain('Ilse');
+    expect(entityNamed(match, 'Bram Kettle').aliases).toContain('Bram');
+    expect(names(match)).not.toEqual(expect.arrayContaining(['Ilse']));
+    expect(names(match)).not.toContain('Bram');
+    expect(entityNamed(match, 'Bram Kettle').mentions).toHaveLength(3);
+  });
+
+  it('keeps the surname first among the short names', () => {
+    expect(entityNamed(match, 'Bram Kettle').aliases[0]).toBe('Kettle');
+  });
+
+  it('joins no one when the word is also another person\'s surname', () => {
+    const article = articleOf('two-thomases', 'Two Thomases', [
+      'Thomas Reed and Anna Thomas both spoke at the meeting.',
+      'Later Thomas left early.',
+    ]);
+    expect(entityNamed(article, 'Thomas Reed').aliases).not.toContain('Thomas');
+  });
+
+  it('joins no one when the word is mostly written as a modifier of a noun', () => {
+    const article = articleOf('refugees', 'Refugees welcomed', [
+      'In 1685 the Veltist Elector Johann Brandt welcomed the refugees.',
+      'Many Veltist families settled in the city.',
+      'The Veltist clergy objected to the plan.',
+    ]);
+    expect(entityNamed(article, 'Veltist Elector Johann Brandt').aliases).not.toContain('Veltist');
+  });
+
+  it('does not count a given name that runs on into another name', () => {
+    const article = articleOf('bram-road', 'Road works', [
+      'Councillor Bram Kettle opened the meeting.',
+      'Residents of Bram Road complained about the noise.',
+      'Later, Bram said the works would end soon.',
+    ]);
+    const bram = entityNamed(article, 'Bram Kettle');
+    expect(bram.roles).toContain('Councillor');
+    expect(bram.mentions).toHaveLength(2);
+  });
+});
+
+describe('people who share a surname', () => {
+  const obituary = articleOf('brunvik-obituary', 'Hedda Brunvik, glaciologist, dies at 90', [
+    'Hedda Brunvik, the glaciologist who first measured the retreat of the Skorre glacier, has died. She was 90.',
+    'Brunvik died on Sunday at her home, according to her son, Jonas Brunvik.',
+    'Born in 1934, Brunvik was the youngest of six children. Brunvik later trained the climber Ruth Imber.',
+    'Brunvik married the engineer Per Aasen in 1960. He died in 2001.',
+    'She is survived by her son, Jonas; her daughter, Liv Aasen; and two grandchildren.',
+    '"Without Hedda there would be no glacier records at all," a colleague said.',
+  ]);
+
+  it('gives the bare surname to the person named first, not to a relative named later', () => {
+    const hedda = entityNamed(obituary, 'Hedda Brunvik');
+    const tor = entityNamed(obituary, 'Jonas Brunvik');
+    expect(hedda.aliases).toContain('Brunvik');
+    expect(tor.aliases).not.toContain('Brunvik');
+    const born = sentencesOf(obituary).find((s) => s.text.startsWith('Born in 1934'))!.id;
+    expect(hedda.mentions).toContain(born);
+    expect(tor.mentions).not.toContain(born);
+  });
+
+  it('keeps the relative\'s given name his, and the story\'s subject the subject of a "she" that opens a sentence', () => {
+    const hedda = entityNamed(obituary, 'Hedda Brunvik');
+    const tor = entityNamed(obituary, 'Jonas Brunvik');
+    expect(tor.aliases).toContain('Jonas');
+    expect(hedda.aliases).toContain('Hedda');
+    const survived = sentencesOf(obituary).find((s) => s.text.startsWith('She is survived'))!.id;
+    expect(hedda.pronounMentions).toContain(survived);
+    expect(tor.pronounMentions).toEqual([]);
+  });
+
+  it('answers "who is Brunvik?" about the person named first', () => {
+    const reply = createBot([obituary]).handle({ text: 'Who is Brunvik?' });
+    expect(reply.citations[0]?.text).toContain('Hedda Brunvik, the glaciologist');
+  });
+
+  it('reads a relative named after a possessive and a preposition as a person, with the relation for a role', () => {
+    const article = articleOf('varden-obituary', 'Ola Varden dies', [
+      'Ola Varden died on Sunday at her home, according to her son, Tor Varden.',
+    ]);
+    const tor = entityNamed(article, 'Tor Varden');
+    expect(tor.type).toBe('person');
+    expect(tor.roles).toEqual(['son']);
+  });
+
+  it('reads a capitalised "Per" inside a sentence as a given name', () => {
+    const per = entityNamed(obituary, 'Per Aasen');
+    expect(per.type).toBe('person');
+    expect(per.roles).toContain('engineer');
+    const married = sentencesOf(obituary).find((s) => s.text.startsWith('Brunvik married'))!.id;
+    expect(entityNamed(obituary, 'Liv Aasen').mentions).not.toContain(married);
+  });
+
+  it('reads "Per" in a question as the given name it is in the article', () => {
+    const article = articleOf('aasen-kiln', 'New kiln opens', [
+      'Liv Aasen, a potter, opened her studio on Friday.',
+      'The kiln was built by the engineer Per Aasen over two winters.',
+      'Liv Aasen said the studio would open every weekend.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), 'Who is Per Aasen?');
+    expect(trace.query.entities.map((r) => r.entity.name)).toEqual(['Per Aasen']);
+    expect(reply.citations[0]?.text).toContain('engineer Per Aasen');
+  });
+
+  it('reads "May" as a given name before a surname, but not after "in"', () => {
+    const article = articleOf('may-names', 'Names', [
+      'The author May Lindqvist spoke at the festival.',
+      'The law was passed in May Parliament later voted again.',
+    ]);
+    expect(entityNamed(article, 'May Lindqvist').type).toBe('person');
+    expect(names(article)).not.toContain('May Parliament');
+  });
+});
+
+describe('organisation names and roles', () => {
+  const article = articleOf('toll-plan', 'Arland toll plan', [
+    'The Arland Chamber of Commerce opposes the scheme.',
+    'Cycling group Marrow on Bikes welcomed the plan. Its treasurer, Oona Pell, said: "This is a big step forward for the city."',
+    'The flats will be built by Fenbridge Homes, which bought the site last year.',
+    'The Red Crescent of Arland said it had sent tents.',
+  ]);
+
+  it('keeps lower-case words inside a name that a noun for an organisation introduces', () => {
+    expect(entityNamed(article, 'Marrow on Bikes').type).toBe('organisation');
+    expect(names(article)).not.toContain('Bikes');
+  });
+
+  it('leaves a possessive pronoun out of a role', () => {
+    expect(entityNamed(article, 'Oona Pell').roles).toEqual(['treasurer']);
+  });
+
+  it('types chambers, home builders and the Red Crescent as organisations', () => {
+    expect(entityNamed(article, 'Arland Chamber of Commerce').type).toBe('organisation');
+    expect(entityNamed(article, 'Fenbridge Homes').type).toBe('organisation');
+    expect(entityNamed(article, 'Red Crescent of Arland').type).toBe('organisation');
   });
 });

@@ -487,6 +487,11 @@ function acronymExpansion(index: Index, surface: string): string | null {
   return map.get(key) ?? null;
 }
 
+/** `text` with the first match of `pronoun` replaced by `name`, possessive for a possessive ("her" → "Jane Roe's"). */
+function standIn(text: string, pronoun: RegExp, name: string): string {
+  return text.replace(pronoun, (p) => (/^(his|her|hers|their)$/i.test(p) ? `${name}'s` : name));
+}
+
 /** Resolves a follow-up against the earlier turns: pronouns and "and X?" ellipsis. */
 export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
@@ -503,7 +508,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     // its own "her" is read as the earlier "she" was (below).
     const pronoun = PRONOUN_REF.exec(previous);
     if (!pronoun) return `${previous.replace(/\?\s*$/, '')} ${newName}?`;
-    question = previous.slice(0, pronoun.index) + (/^(his|her|hers|their)$/i.test(pronoun[0]) ? `${newName}'s` : newName) + previous.slice(pronoun.index + pronoun[0].length);
+    question = standIn(previous, PRONOUN_REF, newName);
   }
   if (!PRONOUN_REF.test(question)) return question;
   // The most recent named person (for he/she) or any entity (for they) of the earlier turns.
@@ -515,7 +520,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     // "Who scored the winner?" – "Tomasz Okonjo headed …" – "what did he say?": he is who the answer named.
     const answer = wantsPerson ? answers.get(i) : undefined;
     const answered = answer ? answeredPerson(index, turn, answer) : null;
-    if (answered) return question.replace(pronoun, (p) => (/^(his|her|hers)$/i.test(p) ? `${answered.name}'s` : answered.name));
+    if (answered) return standIn(question, pronoun, answered.name);
     for (const name of questionNames(index, turn)) {
       // "Mayor Elena Ruiz" is no entity form of its own: then its words are tried, as analysis does.
       let refs = findEntities(index, name.text);
@@ -523,11 +528,11 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
       const ref = refs.find((r) => !wantsPerson || r.entity.type === 'person');
       if (!ref) continue;
       const display = name.text.replace(/['’]s$/, '');
-      return question.replace(pronoun, (p) => (/^(his|her|hers|their)$/i.test(p) ? `${display}'s` : display));
+      return standIn(question, pronoun, display);
     }
     // "What did the CEO say?" then "what else did she say?": she is whoever holds the office.
     const office = wantsPerson ? officeMentions(index, turn, tokenize(turn)).find((o) => o.refs.length > 0) : undefined;
-    if (office) return question.replace(pronoun, (p) => (/^(his|her|hers)$/i.test(p) ? `${office.phrase}'s` : office.phrase));
+    if (office) return standIn(question, pronoun, office.phrase);
   }
   return question;
 }

@@ -14,6 +14,7 @@ import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
+import { CURRENCY_WORDS } from './extract.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 
 /**
@@ -276,16 +277,9 @@ function speaksFor(plan: QueryPlan, query: Query, speaker: NonNullable<SentenceD
 function speaksForOrganisation(speaker: { entity: Entity | null; description: string }, organisation: Entity): boolean {
   const names = [organisation.name, ...organisation.aliases];
   const said = [speaker.description, ...(speaker.entity?.roles ?? [])];
-  for (const text of said) for (const name of names) if (containsWords(text, name)) return true;
+  // Whole words: "UK" is not inside "Ukraine".
+  for (const text of said) if (occurrences(text, names).length > 0) return true;
   return false;
-}
-
-/** True when `text` has `words` as whole words ("UK" not inside "Ukraine"). */
-function containsWords(text: string, words: string): boolean {
-  const at = text.indexOf(words);
-  if (at < 0) return false;
-  const end = at + words.length;
-  return !(at > 0 && WORD_CHAR.test(text[at - 1]!)) && !(end < text.length && WORD_CHAR.test(text[end]!));
 }
 
 function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
@@ -456,7 +450,7 @@ const CAPITALISED = /^\p{Lu}/u;
 /** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
 /** An amount of money: a currency sign or word. */
-const PRICE = /[$€£¥]|\b(?:dollars|euros|pounds|pence|cents|yen|yuan|rupees|naira|rand|francs|pesos|shillings)\b/i;
+const PRICE = new RegExp(`[$€£¥]|\\b(?:${CURRENCY_WORDS})\\b`, 'i');
 
 /**
  * Every place each of `needles` stands in `text` as whole words ("Ali" not inside "Alice", "10"
@@ -555,12 +549,7 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
 /** True when the sentence says what the "who is" question's subject is: a role or words in apposition next to the name. */
 function describes(doc: SentenceDoc, query: Query): boolean {
   const refs = whoIsRefs(doc, query);
-  if (!refs) return false;
-  const text = doc.sentence.text;
-  return descriptionSpan(doc, refs, (needle) => {
-    const at = text.indexOf(needle);
-    return at >= 0 ? { start: at, end: at + needle.length } : null;
-  }) !== null;
+  return refs !== null && descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null;
 }
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
@@ -580,14 +569,19 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
 }
 
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
+/** Where `needle` first stands in `text`, or null. */
+function finder(text: string): (needle: string) => Span | null {
+  return (needle) => {
+    const at = text.indexOf(needle);
+    return at >= 0 ? { start: at, end: at + needle.length } : null;
+  };
+}
+
 export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   // "Tell me about the strike": the whole sentence is the answer.
   if (query.topic) return null;
   const text = doc.sentence.text;
-  const find = (needle: string): Span | null => {
-    const at = text.indexOf(needle);
-    return at >= 0 ? { start: at, end: at + needle.length } : null;
-  };
+  const find = finder(text);
   // Tokenised only when needed: most answers have one number, date or name to mark.
   let tokens: Token[] | null = null;
   let offsets: number[] | null = null;

@@ -1443,7 +1443,7 @@ function findAttributions(sentences: SentenceRef[]): Attribution[] {
 
 const NUMBER_WORDS = 'once|twice|thrice|none|several|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|one-fifth|one-third|one-quarter|two-thirds|three-quarters';
 // An amount keeps its currency when the currency is a word after it ("8 billion naira").
-const CURRENCY_WORDS = 'dollars|euros|pounds|pence|cents|yen|yuan|renminbi|rupees|naira|rand|francs|pesos|shillings|cedis|dirhams|riyals|rubles|roubles|lira|kronor|kroner|krona|zloty|ringgit|baht|dinars';
+export const CURRENCY_WORDS = 'dollars|euros|pounds|pence|cents|yen|yuan|renminbi|rupees|naira|rand|francs|pesos|shillings|cedis|dirhams|riyals|rubles|roubles|lira|kronor|kroner|krona|zloty|ringgit|baht|dinars';
 // A quantity keeps its unit ("12GB", "188 grams", "6.9-inch" stays a number).
 const MEASURE_UNITS = 'gb|mb|tb|kb|ghz|mhz|mah|mm|cm|kg|kilograms|grams|tonnes|tons|litres|liters|gallons|metres|meters|feet|ft|inches|mph|mw|gw|kwh|megawatts|gigawatts|degrees';
 const NUMBER = new RegExp(String.raw`(?:[$€£]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|km|miles|kilometres|kilometers|${MEASURE_UNITS})(?![a-z]))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');

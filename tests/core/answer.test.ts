@@ -549,6 +549,17 @@ describe('a request about a topic rather than a question', () => {
   });
 });
 
+describe('a category noun after "what"', () => {
+  it('is not a word the answer must contain: "what language" is answered by "in English"', () => {
+    const article = articleOf('asylum-form', 'New asylum form', [
+      'The form, which runs to 30 pages, "must be completed in English", the ministry said.',
+      'Lawyers said the language of the form was too hard for many applicants.',
+    ]);
+    const { reply } = answerWithTrace(buildIndex([article]), 'What language must the form be completed in?');
+    expect(reply.citations[0]?.text).toMatch(/must be completed in English/);
+  });
+});
+
 describe('chat spelling of question words', () => {
   it('reads "wat", "hw" and "wen" at the start of a question as what, how and when', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

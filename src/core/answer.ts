@@ -28,7 +28,7 @@ const CANDIDATES = 20;
 /** Most citations in one reply. */
 const MAX_CITATIONS = 3;
 
-const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£]|million|billion|trillion/i;
+const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|million|billion|trillion|lakh|crore/i;
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const FREQUENCY_MARKERS = questionData.frequencyMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
@@ -450,7 +450,7 @@ const CAPITALISED = /^\p{Lu}/u;
 /** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
 /** An amount of money: a currency sign or word. */
-const PRICE = new RegExp(`[$€£¥]|\\b(?:${CURRENCY_WORDS})\\b`, 'i');
+const PRICE = new RegExp(`[$€£¥₹]|\\bRs\\b|\\b(?:${CURRENCY_WORDS})\\b`, 'i');
 
 /**
  * Every place each of `needles` stands in `text` as whole words ("Ali" not inside "Alice", "10"

@@ -755,6 +755,17 @@ describe('the marked span', () => {
     expect(marked('How much memory does the Corra 2 have?')).toBe('12GB');
   });
 
+  it('keeps an Indian amount whole ("Rs 2.5 lakh", "Rs 450 crore") and reads "the Chief Minister" as an office', () => {
+    const article = articleOf('coast-plan', 'State approves coast plan', [
+      'The state cabinet on Tuesday approved a Rs 450 crore plan to build sea walls, Chief Minister Arvind Pathare said.',
+      'Relief Minister Kavita Rane said compensation of Rs 2.5 lakh per family would be paid to those who are moved.',
+    ]);
+    const index = buildIndex([article]);
+    const c = answerWithTrace(index, 'How much compensation will each family get?').reply.citations[0]!;
+    expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Rs 2.5 lakh');
+    expect(analyse(index, 'What did the Chief Minister say?').entities.map((r) => r.entity.name)).toContain('Arvind Pathare');
+  });
+
   it('marks a date written day first ("4 May 1937") whole', () => {
     const article = articleOf('obituary', 'Marine biologist dies at 87', ['Greta Solvik was born on 4 May 1937 in the fishing town of Arnvik.']);
     const c = answerWithTrace(buildIndex([article]), 'When was Greta Solvik born?').reply.citations[0]!;

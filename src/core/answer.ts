@@ -292,6 +292,21 @@ export function introducesQuote(doc: SentenceDoc): boolean {
   return /:\s*$/.test(doc.sentence.text);
 }
 
+/**
+ * For a sentence of an interviewer's question ("Q: …"), the first sentence of the answer after it
+ * ("A: …"); null for any other sentence.
+ */
+function interviewQuestion(index: Index, doc: SentenceDoc): SentenceDoc | null {
+  const opening = index.docs[doc.id - doc.inParagraph];
+  if (!opening || opening.article !== doc.article || !/^Q\s*[:.]\s/.test(opening.sentence.text)) return null;
+  for (let id = doc.id + 1; id < index.docs.length && id <= doc.id + 8; id++) {
+    const next = index.docs[id]!;
+    if (next.article !== doc.article) return null;
+    if (next.paragraph !== doc.paragraph) return next.inParagraph === 0 && /^A\s*[:.]\s/.test(next.sentence.text) ? next : null;
+  }
+  return null;
+}
+
 /** A quote's later sentence ("They should stop where they are."), which needs its opening to make sense. */
 export function continuesQuote(doc: SentenceDoc): boolean {
   return doc.quote !== null && doc.quote.sentences[0] !== doc.sentence.id;
@@ -930,6 +945,12 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
+  }
+  // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
+  const asked = interviewQuestion(index, chosen.doc);
+  if (asked) {
+    const answer = ranked.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };
+    chosen = answer;
   }
   // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
   if (query.asksForQuote && introducesQuote(chosen.doc)) {

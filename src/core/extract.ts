@@ -1401,7 +1401,34 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       if (span.end === text.length && open >= 0) runsOn = speaker;
     }
   }
+  quotes.push(...interviewAnswers(source, byParagraph, entities, quotes));
   return quotes;
+}
+
+const INTERVIEW_QUESTION = /^Q\s*[:.]\s/;
+const INTERVIEW_ANSWER = /^A\s*[:.]\s+/;
+
+/**
+ * The answers of an interview printed as questions and answers ("Q: …" / "A: …"): each answer
+ * paragraph is a quote of the person interviewed, the person the headline or the opening names
+ * who is mentioned most (the most mentioned person otherwise).
+ */
+function interviewAnswers(source: string, byParagraph: Map<number, SentenceRef[]>, entities: readonly Entity[], quotes: readonly Quote[]): Quote[] {
+  const paragraphs = [...byParagraph.values()];
+  const answers = paragraphs.filter((list) => INTERVIEW_ANSWER.test(list[0]!.text));
+  if (answers.length < 2 || paragraphs.filter((list) => INTERVIEW_QUESTION.test(list[0]!.text)).length < 2) return [];
+  const people = entities.filter((e) => e.type === 'person').sort((a, b) => b.mentions.length + b.pronounMentions.length - (a.mentions.length + a.pronounMentions.length));
+  const opening = source.slice(0, paragraphs[0]![paragraphs[0]!.length - 1]!.end + 400);
+  const interviewed = people.find((e) => [e.name, ...e.aliases].some((form) => opening.includes(form))) ?? people[0];
+  if (!interviewed) return [];
+  const quoted = new Set(quotes.flatMap((q) => q.sentences));
+  const out: Quote[] = [];
+  for (const list of answers) {
+    if (list.some((s) => quoted.has(s.id))) continue;
+    const text = source.slice(list[0]!.start, list[list.length - 1]!.end).replace(INTERVIEW_ANSWER, '').trim();
+    out.push({ sentences: list.map((s) => s.id), text, speaker: { entity: interviewed.id, description: interviewed.name } });
+  }
+  return out;
 }
 
 /** A bare "he" or "she" before a speech verb: the speaker is named elsewhere. */

@@ -183,3 +183,24 @@ describe('how news text introduces a quote', () => {
     expect(reply.citations.every((c) => c.speaker === 'Maria Lindqvist')).toBe(true);
   });
 });
+
+describe('an interview printed as questions and answers', () => {
+  const interview = articleOf('ice-interview', '"We are running out of time": glaciologist Ana Reyes on the melting Torvik ice cap', [
+    'Ana Reyes has spent fifteen years measuring the Torvik ice cap. We asked her about her new study.',
+    'Q: What surprised you most in the new data?',
+    'A: The speed. We expected losses, but not losses of that size.',
+    'Q: When do you go back to the ice?',
+    'A: In April. The team leaves from Kessby on the first of the month.',
+  ]);
+
+  it('gives every answer to the person interviewed', () => {
+    const reyes = entityNamed(interview, 'Ana Reyes');
+    expect(quoteStarting(interview, 'The speed.').speaker?.entity).toBe(reyes.id);
+    expect(quoteStarting(interview, 'In April.').speaker?.entity).toBe(reyes.id);
+  });
+
+  it('answers with the answer when the best match is the interviewer\'s question', () => {
+    const reply = createBot([interview]).handle({ text: 'What surprised you most in the new data?' });
+    expect(reply.citations[0]?.text).toBe('A: The speed.');
+  });
+});

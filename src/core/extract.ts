@@ -1301,7 +1301,8 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (verbAt < 0) return null;
   // "… with Boswell stating:", "… and the union saying": the linking word is not part of who speaks.
   let lead = 0;
-  while (lead < subject.words.length - 1 && CLAUSE_LINKS.test(subject.words[lead]!)) lead++;
+  // So is a live blog's time stamp and dash ("17:00 — Brandt said").
+  while (lead < subject.words.length - 1 && (CLAUSE_LINKS.test(subject.words[lead]!) || !/^["“‘'(]?\p{L}/u.test(subject.words[lead]!))) lead++;
   const before = subject.words.slice(lead);
   // "Mayor Jane Osei, who said …": the speaker is who the relative word stands for, if that is a
   // named entity; the words after the verb are what was said, and the frame's first person is the
@@ -1474,7 +1475,8 @@ export const CURRENCY_WORDS = 'dollars|euros|pounds|pence|cents|yen|yuan|renminb
 // A quantity keeps its unit ("12GB", "188 grams", "6.9-inch" stays a number).
 const MEASURE_UNITS = 'gb|mb|tb|kb|ghz|mhz|mah|mm|cm|kg|kilograms|grams|tonnes|tons|litres|liters|gallons|metres|meters|feet|ft|inches|mph|mw|gw|kwh|megawatts|gigawatts|degrees';
 // "Rs 450 crore", "₹2.5 lakh", "A$2.3 million": the currency before and the Indian magnitudes after.
-const NUMBER = new RegExp(String.raw`(?:(?:[$€£₹]|\b(?:Rs\.?|INR|A\$|NZ\$|C\$|US\$|HK\$|S\$))\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|km|miles|kilometres|kilometers|${MEASURE_UNITS})(?![a-z]))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
+// A clock time ("13:20") is no number.
+const NUMBER = new RegExp(String.raw`(?:(?:[$€£₹]|\b(?:Rs\.?|INR|A\$|NZ\$|C\$|US\$|HK\$|S\$))\s?)?\b(?<!\d:)\d[\d,.]*(?!\d|:\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|km|miles|kilometres|kilometers|${MEASURE_UNITS})(?![a-z]))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
 const DATE = /\b(?:(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
 
 /** Numbers and amounts written in a sentence ("20%", "two", "1,500"). */

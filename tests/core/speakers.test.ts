@@ -184,6 +184,22 @@ describe('how news text introduces a quote', () => {
   });
 });
 
+describe('a live blog', () => {
+  const blog = articleOf('plant-fire', 'Live: fire at Harlow chemical plant', [
+    '13:45 — Fire crews arrived at the site. Station commander Olivia Brand said crews were focusing on cooling the tanks.',
+    '17:00 — Brand said the fire was "contained but not yet under control tonight". About 80 firefighters were at the scene.',
+  ]);
+
+  it('keeps the time stamp and dash out of a speaker', () => {
+    expect(quoteStarting(blog, 'contained but not yet').speaker).toEqual({ entity: entityNamed(blog, 'Olivia Brand').id, description: 'Brand' });
+  });
+
+  it('reads no number in a clock time', () => {
+    const sentence = sentencesOf(blog).find((x) => x.text.startsWith('13:45'))!;
+    expect(sentence.numbers).toEqual([]);
+  });
+});
+
 describe('an interview printed as questions and answers', () => {
   const interview = articleOf('ice-interview', '"We are running out of time": glaciologist Ana Reyes on the melting Torvik ice cap', [
     'Ana Reyes has spent fifteen years measuring the Torvik ice cap. We asked her about her new study.',

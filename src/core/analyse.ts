@@ -358,12 +358,11 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
     if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
     run = [];
   };
-  // "Summarise the …" is capitalised as the first word, not as a name.
-  const request = TOPIC_REQUEST.test(foldWord(question.trim()));
   const inName = (t: Token, i: number) => {
     const lower = foldWord(t.surface);
     const capital = /^\p{Lu}/u.test(t.surface);
-    const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || request);
+    // "Summarise the …" is capitalised as the first word, not as a name.
+    const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || (capital && TOPIC_REQUEST.test(foldWord(question.trim()))));
     // "Who is Per Aasen?": a function word that is also a given name opens a name before another capitalised word.
     const givenName = i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
     return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface) && !givenName);

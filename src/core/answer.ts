@@ -584,6 +584,15 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
 }
 
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
+const questionWordCache = new WeakMap<Query, Set<string>>();
+
+/** The words the question writes, as written. */
+function questionWords(query: Query): Set<string> {
+  let words = questionWordCache.get(query);
+  if (!words) questionWordCache.set(query, (words = new Set(tokenize(query.text).map((t) => t.surface))));
+  return words;
+}
+
 /** Where `needle` first stands in `text`, or null. */
 function finder(text: string): (needle: string) => Span | null {
   return (needle) => {
@@ -603,9 +612,8 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   const anchors = () => (offsets ??= matchedOffsets((tokens ??= tokenize(text)), query));
   if (query.answerType === 'number' && doc.sentence.numbers.length > 0) {
     // A number the question itself writes ("the Corra 2", "in 2019") is not what it asks for.
-    const asked = new Set(tokenize(query.text).map((t) => t.surface));
     const all = occurrences(text, doc.sentence.numbers);
-    const fresh = all.filter((x) => !asked.has(text.slice(x.start, x.end)));
+    const fresh = all.length > 1 ? all.filter((x) => !questionWords(query).has(text.slice(x.start, x.end))) : all;
     const spans = fresh.length > 0 ? fresh : all;
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];

@@ -14,7 +14,7 @@ import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
-import { CURRENCY_WORDS } from './extract.ts';
+import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './extract.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 
 /**
@@ -298,11 +298,11 @@ export function introducesQuote(doc: SentenceDoc): boolean {
  */
 function interviewQuestion(index: Index, doc: SentenceDoc): SentenceDoc | null {
   const opening = index.docs[doc.id - doc.inParagraph];
-  if (!opening || opening.article !== doc.article || !/^Q\s*[:.]\s/.test(opening.sentence.text)) return null;
+  if (!opening || opening.article !== doc.article || !INTERVIEW_QUESTION.test(opening.sentence.text)) return null;
   for (let id = doc.id + 1; id < index.docs.length && id <= doc.id + 8; id++) {
     const next = index.docs[id]!;
     if (next.article !== doc.article) return null;
-    if (next.paragraph !== doc.paragraph) return next.inParagraph === 0 && /^A\s*[:.]\s/.test(next.sentence.text) ? next : null;
+    if (next.paragraph !== doc.paragraph) return next.inParagraph === 0 && INTERVIEW_ANSWER.test(next.sentence.text) ? next : null;
   }
   return null;
 }
@@ -956,10 +956,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
-  if (asked) {
-    const answer = ranked.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };
-    chosen = answer;
-  }
+  if (asked) chosen = ranked.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };
   // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
   if (query.asksForQuote && introducesQuote(chosen.doc)) {
     const next = index.docs[chosen.doc.id + 1];

@@ -1406,8 +1406,9 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
   return quotes;
 }
 
-const INTERVIEW_QUESTION = /^Q\s*[:.]\s/;
-const INTERVIEW_ANSWER = /^A\s*[:.]\s+/;
+/** The opening of an interviewer's question and of the answer in an interview printed as Q and A. */
+export const INTERVIEW_QUESTION = /^Q\s*[:.]\s/;
+export const INTERVIEW_ANSWER = /^A\s*[:.]\s+/;
 
 /**
  * The answers of an interview printed as questions and answers ("Q: …" / "A: …"): each answer

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ingestText, createBot, type Article, type Bot, type IngestOptions } from '../src/core/index.ts';
+import { expect } from 'vitest';
+import { ingestText, createBot, type Article, type Bot, type Entity, type IngestOptions, type Quote } from '../src/core/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -28,4 +29,18 @@ export function testBot(): Bot {
 /** Every sentence of an article, in order. */
 export function sentencesOf(article: Article) {
   return article.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
+}
+
+/** The entity of an article with this name, asserted to exist. */
+export function entityNamed(article: Article, name: string): Entity {
+  const entity = article.entities.find((e) => e.name === name);
+  expect(entity, `an entity named ${name} among ${article.entities.map((e) => e.name).join(', ')}`).toBeDefined();
+  return entity!;
+}
+
+/** The quote of an article that starts with these words, asserted to exist. */
+export function quoteStarting(article: Article, start: string): Quote {
+  const quote = article.quotes.find((q) => q.text.startsWith(start));
+  expect(quote, `a quote starting "${start}"`).toBeDefined();
+  return quote!;
 }

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/schema.ts';
 import { answerWithTrace, buildIndex, createBot } from '../../src/core/index.ts';
-import { articleOf, sentencesOf } from '../helpers.ts';
-
-function entityNamed(article: Article, name: string) {
-  const entity = article.entities.find((e) => e.name === name);
-  expect(entity, `an entity named ${name} among ${article.entities.map((e) => e.name).join(', ')}`).toBeDefined();
-  return entity!;
-}
+import { articleOf, entityNamed, quoteStarting, sentencesOf } from '../helpers.ts';
 
 function names(article: Article): string[] {
   return article.entities.map((e) => e.name);
-}
-
-function quoteStarting(article: Article, start: string) {
-  const quote = article.quotes.find((q) => q.text.startsWith(start));
-  expect(quote, `a quote starting "${start}"`).toBeDefined();
-  return quote!;
 }
 
 describe('hyphenated names', () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/schema.ts';
 import { createBot } from '../../src/core/index.ts';
-import { articleOf, sentencesOf } from '../helpers.ts';
-
-function entityNamed(article: Article, name: string) {
-  const entity = article.entities.find((e) => e.name === name);
-  expect(entity, `an entity named ${name}`).toBeDefined();
-  return entity!;
-}
-
-function quoteStarting(article: Article, start: string) {
-  const quote = article.quotes.find((q) => q.text.startsWith(start));
-  expect(quote, `a quote starting "${start}"`).toBeDefined();
-  return quote!;
-}
+import { articleOf, entityNamed, quoteStarting, sentencesOf } from '../helpers.ts';
 
 function sentenceId(article: Article, start: string): string {
   const sentence = sentencesOf(article).find((s) => s.text.startsWith(start));

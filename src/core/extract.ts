@@ -1423,6 +1423,11 @@ function interviewAnswers(source: string, byParagraph: Map<number, SentenceRef[]
   const opening = source.slice(0, paragraphs[0]![paragraphs[0]!.length - 1]!.end + 400);
   const interviewed = people.find((e) => [e.name, ...e.aliases].some((form) => opening.includes(form))) ?? people[0];
   if (!interviewed) return [];
+  // The interviewer's "you" is the person interviewed: "What surprised you most?" is about them.
+  for (const list of paragraphs) {
+    if (!INTERVIEW_QUESTION.test(list[0]!.text)) continue;
+    for (const s of list) if (/\byou(?:r|rs|rself)?\b/i.test(s.text) && !interviewed.mentions.includes(s.id) && !interviewed.pronounMentions.includes(s.id)) interviewed.pronounMentions.push(s.id);
+  }
   const quoted = new Set(quotes.flatMap((q) => q.sentences));
   const out: Quote[] = [];
   for (const list of answers) {

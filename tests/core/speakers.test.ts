@@ -207,4 +207,10 @@ describe('an interview printed as questions and answers', () => {
     const reply = createBot([interview]).handle({ text: 'What surprised you most in the new data?' });
     expect(reply.citations[0]?.text).toBe('A: The speed.');
   });
+
+  it('reads the interviewer\'s "you" as the person interviewed', () => {
+    const bot = createBot([interview]);
+    expect(bot.handle({ text: 'What surprised Ana Reyes most?' }).citations[0]?.text).toBe('A: The speed.');
+    expect(bot.handle({ text: 'When does Reyes go back to the ice?' }).citations[0]?.text).toBe('A: In April.');
+  });
 });

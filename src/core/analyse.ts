@@ -317,7 +317,9 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
       const titles = TITLE_ABBREVIATIONS.get(written) ?? (OFFICES.has(written) ? [written] : null);
       if (!titles) continue;
       const next = tokens[i + n + 1];
-      if (next && (OFFICE_QUALIFIERS.has(foldWord(next.surface)) || /^\p{Lu}/u.test(next.surface))) break;
+      // "the director of the agency" says whom it means; "the CEO of Veltrix" is Veltrix's CEO, as "Veltrix's CEO" is.
+      const ofName = next !== undefined && /^(?:of|at)$/i.test(next.surface) && /^\p{Lu}/u.test(tokens[i + n + 2]?.surface ?? '');
+      if (next && !ofName && (OFFICE_QUALIFIERS.has(foldWord(next.surface)) || /^\p{Lu}/u.test(next.surface))) break;
       if (!endsNounPhrase(tokens, i, i + n)) break;
       const holders = officeHolders(index);
       let title = titles.find((t) => holders.has(t));

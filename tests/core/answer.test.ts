@@ -591,6 +591,18 @@ describe('"how much" asks for an amount', () => {
   });
 });
 
+describe('"the CEO of X" is X\'s CEO', () => {
+  it('reads an office followed by "of" and a name as that organisation\'s office holder', () => {
+    const plant = articleOf('battery-plant', 'Voltrane to build battery plant', [
+      'Voltrane will build a battery plant in Ashby, the company said on Monday.',
+      '"Ashby has the land and the skills we need," said Voltrane chief executive Renata Solano in a statement.',
+    ]);
+    const index = buildIndex([plant]);
+    expect(analyse(index, 'What did the CEO of Voltrane say?').entities.map((r) => r.entity.name)).toContain('Renata Solano');
+    expect(answerWithTrace(index, 'What did the CEO of Voltrane say?').reply.citations[0]?.text).toMatch(/Ashby has the land/);
+  });
+});
+
 describe('a person named by their office ("the Prime Minister", "the CEO")', () => {
   const politics = articleOf('ferry-levy', 'Varga defends ferry levy', [
     'Prime Minister Ilse Varga defended the new ferry levy on Tuesday as island MPs threatened to vote against it.',

@@ -155,8 +155,8 @@ function derivedTerm(index: Index, surface: string): string | null {
 const nameWordCache = new WeakMap<Index, Map<string, EntityRef[]>>();
 
 /**
- * The people whose full name has this word, by the word (folded): "bakar" finds "Abdourahim
- * Said Bakar" when no one is called plain "Bakar". Built once per index.
+ * The people whose full name has this word, by the word (folded): "mensah" finds "Kwame Osei
+ * Mensah" when no one is called plain "Mensah". Built once per index.
  */
 function peopleByNameWord(index: Index): Map<string, EntityRef[]> {
   let map = nameWordCache.get(index);
@@ -230,7 +230,7 @@ function mentionCount(e: Entity): number {
  * the most mentioned person with it among their roles. A role of several words holds the offices
  * it spells ("Russian Foreign Minister" holds "foreign minister" and "minister"), and an office
  * may run on into the name when the title was read as part of it ("Chief" + "Financial Officer
- * Rajiv Rao"). Built once per index, on the first question that names an office.
+ * Ravi Menon"). Built once per index, on the first question that names an office.
  */
 function officeHolders(index: Index): Map<string, EntityRef[]> {
   let map = officeCache.get(index);
@@ -267,7 +267,7 @@ interface OfficeSpan extends RoleMention {
   start: number;
   end: number;
   expansion: string | null;
-  /** The office with what says whose it is, to stand for a pronoun that refers to its holder ("the CEO", "Veltrona's CEO"). */
+  /** The office with what says whose it is, to stand for a pronoun that refers to its holder ("the CEO", "Norvane's CEO"). */
   phrase: string;
 }
 
@@ -299,7 +299,7 @@ function endsNounPhrase(tokens: readonly Token[], det: number, last: number): bo
 
 /**
  * The offices a question names people by: "the" (or "its", "their", a possessive) and a title
- * or job of the lexicon ("the Prime Minister", "the judge", "Veltrona's CEO"). Not one followed
+ * or job of the lexicon ("the Prime Minister", "the judge", "Norvane's CEO"). Not one followed
  * by "of …" or by a name, which say whom they mean themselves.
  */
 function officeMentions(index: Index, text: string, tokens: readonly Token[]): OfficeSpan[] {
@@ -317,7 +317,7 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
       const titles = TITLE_ABBREVIATIONS.get(written) ?? (OFFICES.has(written) ? [written] : null);
       if (!titles) continue;
       const next = tokens[i + n + 1];
-      // "the director of the agency" says whom it means; "the CEO of Veltrix" is Veltrix's CEO, as "Veltrix's CEO" is.
+      // "the director of the agency" says whom it means; "the CEO of Norvane" is Norvane's CEO, as "Norvane's CEO" is.
       const ofName = next !== undefined && /^(?:of|at)$/i.test(next.surface) && /^\p{Lu}/u.test(tokens[i + n + 2]?.surface ?? '');
       if (next && !ofName && (OFFICE_QUALIFIERS.has(foldWord(next.surface)) || /^\p{Lu}/u.test(next.surface))) break;
       if (!endsNounPhrase(tokens, i, i + n)) break;
@@ -375,7 +375,7 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
       run.push(t);
       continue;
     }
-    // "Council for the Welfare of Immigrants", "Bank of England": one or two joining words
+    // "Council for the Care of Older People", "Bank of England": one or two joining words
     // between capitalised ones stay inside the name ("and" joins two names instead).
     let j = i;
     while (run.length > 0 && j < tokens.length && j - i < 2 && NAME_JOINERS.has(tokens[j]!.surface)) j++;
@@ -518,7 +518,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   const answers = answersByQuestion(history);
   for (let i = earlier.length - 1; i >= 0; i--) {
     const turn = earlier[i]!;
-    // "Who scored the winner?" – "Tomasz Okonjo headed …" – "what did he say?": he is who the answer named.
+    // "Who scored the winner?" – "Tomas Okoro headed …" – "what did he say?": he is who the answer named.
     const answer = wantsPerson ? answers.get(i) : undefined;
     const answered = answer ? answeredPerson(index, turn, answer) : null;
     if (answered) return standIn(question, pronoun, answered.name);
@@ -623,7 +623,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const offices = officeMentions(index, text, tokens);
   for (const o of offices) if (o.expansion) expansions.set(o.start, { end: o.end, expansion: o.expansion });
   for (const whole of questionNames(index, text, tokens)) {
-    // An office the articles know ("the CEO") is no name of its own; a name written before it ("Veltrona's CEO") still is.
+    // An office the articles know ("the CEO") is no name of its own; a name written before it ("Norvane's CEO") still is.
     const office = offices.find((o) => (o.refs.length > 0 || o.expansion !== null) && o.start < whole.start + whole.text.length && whole.start < o.end);
     const name = office ? { text: text.slice(whole.start, Math.max(whole.start, office.start)).trim(), start: whole.start } : whole;
     if (name.text === '') continue;
@@ -648,7 +648,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
 
-  // People named by their office stand with the names, in the articles about those names when the question has some ("Veltrona's CEO").
+  // People named by their office stand with the names, in the articles about those names when the question has some ("Norvane's CEO").
   const named = new Set(entities.map((r) => r.article));
   for (const o of offices) {
     if (o.asked || o.refs.length === 0) continue;

@@ -656,7 +656,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   const words = tokens ?? tokenize(text);
   let last = -1;
   for (let i = 0; i < words.length; i++) if (matched.includes(words[i]!.start)) last = i;
-  // A matched word inside a name ("Northern Hydro Power Ltd.", "New York"): the clause starts after the name.
+  // A matched word inside a name ("Eastgate Hydro Power Ltd.", "New York"): the clause starts after the name.
   while (last >= 0 && last + 1 < words.length && CAPITALISED.test(words[last]!.surface) && CAPITALISED.test(words[last + 1]!.surface) && /^\s+$/.test(text.slice(words[last]!.end, words[last + 1]!.start))) last++;
   if (last < 0 || last >= words.length - 2) return null;
   const start = words[last + 1]!.start;
@@ -758,7 +758,7 @@ function silentSpeakers(index: Index, query: Query): Silent | null {
   const refs = subjectRefs(query);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
-  // "What did the Home Office say?" is answered about "the Home Office", as the question wrote it.
+  // "What did the Transport Office say?" is answered about "the Transport Office", as the question wrote it.
   const the = /^the\s/i.test(subject) ? 'the ' : '';
   return { names: [...new Set(refs.map((r) => the + r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
 }

@@ -152,8 +152,8 @@ function demonymLength(tokens: readonly Token[], from: number): number {
 }
 
 /**
- * Where an organisation's name runs straight into a person's ("the Refugee Council Enver
- * Solomon"): the index of the person's first word, or 0 when the run is one name.
+ * Where an organisation's name runs straight into a person's ("the Tenants Union Mara
+ * Lind"): the index of the person's first word, or 0 when the run is one name.
  */
 function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint>): number {
   for (let k = 1; k <= part.length - 2; k++) {
@@ -165,7 +165,7 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
 }
 
 /**
- * Where a person's name runs on through "of" into an organisation's ("Tom Brandvold of Greyfield
+ * Where a person's name runs on through "of" into an organisation's ("Ola Brenne of Fjell
  * Capital"): the index of "of", or 0 when the run is one name ("Bank of England", "University of
  * Okedara"). The two or three words before it must be no organisation's, place's or office's, and
  * the words after it an organisation's.
@@ -222,7 +222,7 @@ function jobApposedAfter(tokens: readonly Token[], at: number, source: string, t
 
 /**
  * A job in apposition just before a name, the phrase after a clause boundary: "A spokeswoman for
- * the commission, Halima Danjuma, said" gives "spokeswoman for the commission". The phrase opens
+ * the commission, Mira Sandoval, said" gives "spokeswoman for the commission". The phrase opens
  * with a determiner, names a job among its first three words after it and runs eight words at most.
  */
 function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, tags: WordTags): string | null {
@@ -244,7 +244,7 @@ function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, t
   if (words.length < 2 || words.length > 8) return null;
   if (words.some((w) => SPEECH_VERBS.has(foldWord(w.surface)))) return null;
   // The job heads the phrase, before any preposition ("the seat of the party leader" names a seat);
-  // a noun for an organisation is no person's job ("the dam's operator, Northern Hydro Ltd").
+  // a noun for an organisation is no person's job ("the dam's operator, Eastgate Hydro Ltd").
   const head = words.slice(1, 4);
   const preposition = head.findIndex((w) => PREPOSITIONS.has(w.surface));
   if (!head.slice(0, preposition < 0 ? head.length : preposition).some((w) => /^\p{Ll}[\p{L}-]*$/u.test(w.surface) && isJob(w, tags) && !ORGANISATION_NOUNS.has(w.surface))) return null;
@@ -279,7 +279,7 @@ function adjacent(source: string, a: Token, b: Token): boolean {
 
 /**
  * The job that an organisation's name completes, read back from the word before it: "CEO of the
- * Refugee Council" before "Enver Solomon". `from`..`to` are the organisation's tokens.
+ * Tenants Union" before "Mara Lind". `from`..`to` are the organisation's tokens.
  */
 function jobOfOrganisation(tokens: readonly Token[], from: number, to: number, source: string, tags: WordTags): string | null {
   let k = from - 1;
@@ -362,7 +362,7 @@ function opensClause(before: string): boolean {
 
 /**
  * Joins capitalised words written with a hyphen between them into one word: a double-barrelled
- * surname ("Okonkwo-Bello") or name ("Karolinska-Meyer Institute") is one name word. Two places
+ * surname ("Mensah-Darko") or name ("Brennick-Lowe Institute") is one name word. Two places
  * ("Russia-Ukraine talks") and a demonym ("Franco-German") stay apart: they name two things.
  */
 function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
@@ -427,7 +427,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
         continue;
       }
       // An organisation's name goes on through "for (the)" after its organisation word ("Center
-      // for Strategic and International Studies", "Joint Council for the Welfare of Immigrants"),
+      // for Coastal and Marine Studies", "Council for the Care of Older People"),
       // and through "and" once it has: "Department of Health and Human Services".
       const inner = innerConnector(tokens, i, j, source);
       if (inner > 0) {
@@ -456,7 +456,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // Drop leading words that are not names: sentence-initial common words, stop words. A word
     // compromise does not know, never written in lower case, stays when more of the name follows
     // and compromise reads it as a noun or the name ends in a word for a place or an organisation:
-    // "Funmilayo Ige, a trader", "Downing Street said".
+    // "Ada Obi, a trader", "Downing Street said".
     const lastWord = foldWord(cleanName(part[part.length - 1]!.surface));
     const headed = PLACE_WORDS.has(lastWord) || ORG_WORDS.has(lastWord);
     // "Prosecutor Jonathan Reed told the jury": a job opening the sentence is the name's role.
@@ -529,7 +529,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
         continue;
       }
       // So do one or two other words before a title with a name after it, when they are no
-      // person's ("Ogunmola Governor Tunde Ade", "Mohawk Chief Hendrick"; not "Martin Luther King").
+      // person's ("Lakeside Governor Femi Ade", "Mohawk Chief Hendrick"; not "Martin Luther King").
       let owner = 0;
       for (let k = 1; k <= 2 && owner === 0; k++) {
         const title = titleAtStart(lowerParts.slice(k));
@@ -596,7 +596,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
-    // In "United Kingdom Home Office" the place names whose office it is.
+    // In "Arvonia Transport Office" the place names whose office it is.
     const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase;
     for (const p of part) {
       const h = hints.get(p.start);
@@ -622,10 +622,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     const kindBefore = organisationNounBefore(tokens, firstAt, source);
     if (kindBefore) votes.organisation += 3;
-    // "Funmilayo Ige, a 31-year-old trader": a job in apposition after the name is a person's.
+    // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
     const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
-    // "San Marcos, California": a name written before a state or country after a comma is a place there.
+    // "Port Lenn, Arvonia": a name written before a state or country after a comma is a place there.
     const after = tokens[lastAt + 1];
     const afterEnds = after !== undefined && /^(?:[-,.;:)]|\s*$)/.test(source.slice(after.end, after.end + 1));
     if (after && afterEnds && /^,\s+$/.test(source.slice(last.end, after.start)) && knownPlace(after.surface) && !/['’]/u.test(last.surface) && !orgHeaded && roleWords.length === 0) votes.place += 4;
@@ -763,7 +763,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
 }
 
 /**
- * "Veltrona" after "Veltrona Systems Inc.": a one-word name that opens the name of one
+ * "Norvane" after "Norvane Systems Inc.": a one-word name that opens the name of one
  * company, whose other words are company words ("Inc.", "Holdings"), is a short name of it, unless
  * compromise reads the word as a person or a place, or knows it as one.
  */
@@ -782,7 +782,7 @@ function mergeShortOrganisationNames(byName: Map<string, Draft>): void {
 
 /**
  * A given name written alone for a person the article names in full: "Sir Graham" after "Sir
- * Graham Pellow", "Ilse and Bram won it" after "Ilse Varto" and "Bram Kettle".
+ * Alan Rook", "Ilse and Bram won it" after "Ilse Varto" and "Bram Kettle".
  * The bare name joins the person when only one person in the article has that given name. Unless
  * a title stands before it ("Sir", "Dame"), it must also be no one's surname ("Thomas" beside
  * "Anna Thomas"), read as no place or organisation, not a place compromise knows ("Georgia"), nor
@@ -986,8 +986,8 @@ function typeBySpeech(entities: Entity[], quotes: readonly Quote[]): void {
 const APPOSITION = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?([^,;:.!?()"“”]+)/iu;
 
 /**
- * A person's job in apposition: "said Jon Alterman, an analyst at the Center for Strategic and
- * International Studies" gives the role "analyst at the Center for Strategic and International
+ * A person's job in apposition: "said Ola Berg, an analyst at the Institute for Coastal and
+ * Marine Studies" gives the role "analyst at the Institute for Coastal and Marine
  * Studies". The phrase must name a job among its first three words and run ten words at most.
  */
 function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: WordTags): void {
@@ -1131,7 +1131,7 @@ function capitalisedBefore(text: string, index: number): string[] {
  * name ("Colonel Okafor", "Meanwhile Okafor"); the person's own words may stand there ("Samuel
  * Okafor"); a word that only another person's name holds makes the whole that other person's name
  * ("Tunde Adeyemi Okafor" is not Samuel Okafor). Places and organisations before a name do not
- * count against it ("Refugee Council Solomon").
+ * count against it ("Tenants Union Lind").
  */
 function prefixAgrees(prefix: readonly string[], entity: Entity, names: NameWords): boolean {
   for (let k = prefix.length - 1; k >= 0; k--) {
@@ -1170,7 +1170,7 @@ function onlyInOtherNames(text: string, form: string, entity: Entity, names: Nam
 
 /**
  * Finds the entity a speaker description names, if any: a person before anything else ("CEO of
- * the Refugee Council Enver Solomon" is Enver Solomon speaking), then the longest name. A
+ * the Tenants Union Mara Lind" is Mara Lind speaking), then the longest name. A
  * surname inside another person's full name does not count ("Tunde Adeyemi Okafor" does not
  * name Samuel Okafor).
  */
@@ -1262,7 +1262,7 @@ function subjectAfter(words: readonly string[], lower: readonly string[], verbAt
     const w = words[k]!;
     if (/^[,;:.]/.test(w) || RELATIVE_WORDS.has(lower[k] ?? '') || /^(on|in|at|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
     if (FINITE_VERB.test(lower[k] ?? '')) return [];
-    // A title's abbreviation before a name does not end the phrase ("said Dr. Helena Voss").
+    // A title's abbreviation before a name does not end the phrase ("said Dr. Ines Kallas").
     if (ABBREVIATIONS.has(foldWord(w)) && /^\p{Lu}/u.test(words[k + 1] ?? '')) {
       after.push(w);
       continue;
@@ -1299,9 +1299,9 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     break;
   }
   if (verbAt < 0) return null;
-  // "… with Boswell stating:", "… and the union saying": the linking word is not part of who speaks.
+  // "… with Lind stating:", "… and the union saying": the linking word is not part of who speaks.
   let lead = 0;
-  // So is a live blog's time stamp and dash ("17:00 — Brandt said").
+  // So is a live blog's time stamp and dash ("17:00 — Berg said").
   while (lead < subject.words.length - 1 && (CLAUSE_LINKS.test(subject.words[lead]!) || !/^["“‘'(]?\p{L}/u.test(subject.words[lead]!))) lead++;
   const before = subject.words.slice(lead);
   // "Mayor Jane Osei, who said …": the speaker is who the relative word stands for, if that is a
@@ -1382,7 +1382,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
           continue;
         }
         // A quote standing alone: its speaker is introduced by the sentence before ("… posted:"),
-        // or is the named person that sentence reports speaking ("Ashdown added that …. "We have not won anything yet."").
+        // or is the named person that sentence reports speaking ("Tallis added that …. "We have not lost yet."").
         const prevSentence = sentences[sentences.indexOf(covered[0]!) - 1];
         if (prevSentence && /[:,]\s*$/.test(prevSentence.text) && prevSentence.paragraph >= p - 1) {
           found = speakerIn(prevSentence.text.replace(/[“"][^”"]*[”"]/g, ' , '), entities, names, { lastVerb: true, sentenceIds: [prevSentence.id] });

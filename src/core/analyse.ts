@@ -538,6 +538,20 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   return question;
 }
 
+/** The articles that name what briefbot's last reply in the conversation names. */
+function threadArticles(index: Index, history: readonly Turn[]): Set<Article> {
+  const out = new Set<Article>();
+  const last = history.filter((t) => t.role === 'bot').at(-1)?.text;
+  if (!last) return out;
+  for (const name of namesIn(last)) {
+    // "Coastal Minister Kavita Rane" is no entity form of its own: then its words are tried.
+    let refs = findEntities(index, name.text);
+    if (refs.length === 0) refs = tokenize(name.text).flatMap((t) => findEntities(index, t.surface));
+    for (const r of refs) out.add(r.article);
+  }
+  return out;
+}
+
 /** The text of briefbot's answer to each of the user's turns, by the turn's place among the user's turns. */
 function answersByQuestion(history: readonly Turn[]): Map<number, string> {
   const out = new Map<number, string>();
@@ -648,8 +662,10 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
 
-  // People named by their office stand with the names, in the articles about those names when the question has some ("Norvane's CEO").
+  // People named by their office stand with the names, in the articles about those names when the question has some ("Norvane's CEO"),
+  // else in the story the conversation is about: the articles of the names in briefbot's last answer.
   const named = new Set(entities.map((r) => r.article));
+  if (named.size === 0 && offices.some((o) => !o.asked && o.refs.length > 1)) for (const a of threadArticles(index, history)) named.add(a);
   for (const o of offices) {
     if (o.asked || o.refs.length === 0) continue;
     const near = named.size > 0 ? o.refs.filter((r) => named.has(r.article)) : [];

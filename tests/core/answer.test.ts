@@ -591,6 +591,26 @@ describe('"how much" asks for an amount', () => {
   });
 });
 
+describe('an office in a conversation', () => {
+  it('is held by the person of the story the conversation is about', () => {
+    const plant = articleOf('plant-jobs', 'Battery plant to bring 600 jobs', [
+      'Voltrane will build a battery plant in Ashby, bringing 600 jobs.',
+      '"This is a great day for Ashby," said Industry Minister Alan Bearden.',
+      'Bearden said the plant would open in 2027.',
+    ]);
+    const coast = articleOf('coast-plan', 'State approves sea walls', [
+      'The state cabinet approved a plan to build sea walls along the Lenmar coast.',
+      'Coastal Minister Kavita Rane said the first walls would be finished by June.',
+    ]);
+    const index = buildIndex([plant, coast]);
+    const history = [
+      { role: 'user' as const, text: 'What will be built along the coast?' },
+      { role: 'bot' as const, text: 'Coastal Minister Kavita Rane said the first walls would be finished by June.' },
+    ];
+    expect(analyse(index, 'what did the minister say?', history).entities.map((r) => r.entity.name)).toEqual(['Kavita Rane']);
+  });
+});
+
 describe('"the CEO of X" is X\'s CEO', () => {
   it('reads an office followed by "of" and a name as that organisation\'s office holder', () => {
     const plant = articleOf('battery-plant', 'Voltrane to build battery plant', [

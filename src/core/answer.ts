@@ -319,7 +319,7 @@ function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
     if (!query.entitySet.has(e)) continue;
     for (const name of [e.name, ...e.aliases]) {
       const at = text.indexOf(name);
-      if (at >= 0 && SPEECH_AFTER.test(text.slice(at + name.length))) return true;
+      if (at >= 0 && speechAfter(text.slice(at + name.length))) return true;
     }
   }
   return false;
@@ -676,13 +676,20 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
 /** "What did X say / tell / post …": the question asks for X's own words (group 1 is X). */
 const ASKS_WORDS_OF = /^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|tell|post|write|tweet|comment|announce|declare)\b/i;
 const SPEECH_VERB_LIST = speechData.verbs.join('|');
+// Case-sensitive: "States" in "the United States" is a name, not the verb.
+const SPEECH_NEAR = new RegExp(`^[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
+const SPEECH_AFTER_CLAUSE = new RegExp(`^,(?:[^,.;:"“”]|[,.](?=\\d)){1,200},[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
+
 /**
- * A verb of speech shortly after a name, within its clause ("the union, which represents dockers, said …"),
- * or after a clause of any length set off by commas ("The Liberal Democrats, who hold 14 of the 20 most
- * rural seats in England, said …"; a comma or full stop inside a number does not end it).
- * Case-sensitive: "States" in "the United States" is a name, not the verb.
+ * True when `rest`, the text after a name, has a verb of speech shortly after it, within its clause
+ * ("the union, which represents dockers, said …"), or after a clause of any length set off by
+ * commas ("The Liberal Democrats, who hold 14 of the 20 most rural seats in England, said …"; a
+ * comma or full stop inside a number does not end it).
  */
-const SPEECH_AFTER = new RegExp(`^(?:,(?:[^,.;:"“”]|[,.](?=\\d)){1,200},)?[^.;:"“”]{0,40}?\\b(?:${SPEECH_VERB_LIST})\\b`);
+function speechAfter(rest: string): boolean {
+  // The common case is tested first: the clause set off by commas costs a long backtracking match.
+  return SPEECH_NEAR.test(rest) || (rest.charCodeAt(0) === 44 /* , */ && SPEECH_AFTER_CLAUSE.test(rest));
+}
 /** "According to X", "citing X": X is the source of what follows. */
 const CITED_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+(?:the\\s+)?$`, 'i');
 const PRONOUN_SAYS = new RegExp(`\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB_LIST})\\b`);
@@ -705,7 +712,7 @@ function saysAnything(index: Index, ref: EntityRef): boolean {
     if (!text) continue;
     for (const name of names) {
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-        if (SPEECH_AFTER.test(text.slice(at + name.length)) || CITED_BEFORE.test(text.slice(0, at))) return true;
+        if (speechAfter(text.slice(at + name.length)) || CITED_BEFORE.test(text.slice(0, at))) return true;
       }
     }
   }

@@ -523,10 +523,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     const answered = answer ? answeredPerson(index, turn, answer) : null;
     if (answered) return standIn(question, pronoun, answered.name);
     for (const name of questionNames(index, turn)) {
-      // "Mayor Elena Ruiz" is no entity form of its own: then its words are tried, as analysis does.
-      let refs = findEntities(index, name.text);
-      if (refs.length === 0) refs = tokenize(name.text).flatMap((t) => findEntities(index, t.surface));
-      const ref = refs.find((r) => !wantsPerson || r.entity.type === 'person');
+      const ref = entitiesOfRun(index, name.text).find((r) => !wantsPerson || r.entity.type === 'person');
       if (!ref) continue;
       const display = name.text.replace(/['’]s$/, '');
       return standIn(question, pronoun, display);
@@ -543,13 +540,17 @@ function threadArticles(index: Index, history: readonly Turn[]): Set<Article> {
   const out = new Set<Article>();
   const last = history.filter((t) => t.role === 'bot').at(-1)?.text;
   if (!last) return out;
-  for (const name of namesIn(last)) {
-    // "Coastal Minister Kavita Rane" is no entity form of its own: then its words are tried.
-    let refs = findEntities(index, name.text);
-    if (refs.length === 0) refs = tokenize(name.text).flatMap((t) => findEntities(index, t.surface));
-    for (const r of refs) out.add(r.article);
-  }
+  for (const name of namesIn(last)) for (const r of entitiesOfRun(index, name.text)) out.add(r.article);
   return out;
+}
+
+/**
+ * The entities a run of capitalised words names: the run itself, or, when it is no entity form of
+ * its own ("Mayor Elena Ruiz", "Coastal Minister Kavita Rane"), its words, as analysis does.
+ */
+function entitiesOfRun(index: Index, run: string): EntityRef[] {
+  const refs = findEntities(index, run);
+  return refs.length > 0 ? refs : tokenize(run).flatMap((t) => findEntities(index, t.surface));
 }
 
 /** The text of briefbot's answer to each of the user's turns, by the turn's place among the user's turns. */

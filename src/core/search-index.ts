@@ -34,7 +34,7 @@ export interface DocFeatures {
   sequence: string[];
   /** Index terms of the sentence's own text. */
   terms: Set<string>;
-  /** Index terms of the neighbouring sentences of its paragraph and of its section heading. */
+  /** Index terms of the neighbouring sentences of its paragraph, of its section heading and of the article's headline. */
   context: Set<string>;
   /** Index terms of its entities' names, aliases and roles. */
   entityTerms: Set<string>;
@@ -292,9 +292,12 @@ function assemble(
     return { sequence, terms: new Set(sequence), context: contextTerms(doc), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)) };
   }
   // The terms of the heading and the paragraph neighbours, in the order of `contextText`
-  // (a word never spans the spaces that join them, so these are the terms of that text).
+  // (a word never spans the spaces that join them, so these are the terms of that text), and of
+  // the headline: "what was stolen in the Fenmoor raid?" names the story, and every sentence of it
+  // is about that.
   function contextTerms(doc: SentenceDoc): Set<string> {
     const set = new Set(textTerms(doc.heading ?? ''));
+    for (const t of textTerms(doc.article.title)) set.add(t);
     for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) {
       if (n && n.article === doc.article && n.paragraph === doc.paragraph) for (const t of textTerms(n.sentence.text)) set.add(t);
     }

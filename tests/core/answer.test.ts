@@ -578,6 +578,21 @@ describe('the headline', () => {
     expect(reply.lead).not.toMatch(/don't mention/);
     expect(reply.citations[0]?.text).toMatch(/^More than 40 councillors/);
   });
+
+  it("lends its words to every sentence of the story: \"in the Fenmoor raid\" names the story, not words the answer must have", () => {
+    const raid = articleOf('fenmoor-raid', 'Police appeal after armed raid at Fenmoor jewellers', [
+      'Two men threatened staff with a hammer at a shop on Quay Street on Tuesday afternoon.',
+      'The men smashed three cabinets and stole watches worth £90,000, police said.',
+      'Detectives have asked anyone who saw a grey van to come forward.',
+    ]);
+    const fair = articleOf('fenmoor-fair', 'Fenmoor fair returns after five years', [
+      'The fair will run for a week and organisers expect 20,000 visitors.',
+      'Stallholders said they had stolen a march on rival towns by booking early.',
+    ]);
+    const reply = answerWithTrace(buildIndex([raid, fair]), 'What was stolen in the Fenmoor raid?').reply;
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/stole watches worth £90,000/);
+  });
 });
 
 describe('"how much" asks for an amount', () => {

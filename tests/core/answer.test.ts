@@ -560,6 +560,18 @@ describe('a category noun after "what"', () => {
   });
 });
 
+describe('indefinite pronouns', () => {
+  it('are not key terms: "was anyone hurt?" is answered by "nobody was hurt"', () => {
+    const article = articleOf('depot-fire', 'Fire at bus depot', [
+      'A fire broke out at the Carrow Road bus depot on Sunday night, destroying four buses.',
+      'Firefighters said anyone living nearby should keep windows closed.',
+      'Staff were evacuated and nobody was hurt.',
+    ]);
+    const reply = answerWithTrace(buildIndex([article]), 'was anyone hurt?').reply;
+    expect(reply.citations[0]?.text).toMatch(/nobody was hurt/);
+  });
+});
+
 describe('chat spelling of question words', () => {
   it('reads "wat", "hw" and "wen" at the start of a question as what, how and when', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

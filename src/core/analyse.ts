@@ -68,6 +68,8 @@ const MORE_WORDS = ['else', 'next', 'more', 'another', 'again', 'then', 'after']
 const MORE = new RegExp(`\\b(?:${MORE_WORDS.join('|')})\\b`, 'i');
 const TOPIC_REQUEST = new RegExp(`^(?:${questionData.topicRequests.join('|')})\\b`, 'i');
 const TOPIC_NOUNS = questionData.topicNouns;
+/** "worth", "cost": words that ask for an amount; the answer need not repeat them. */
+const AMOUNT_WORDS = new Set(questionData.amountWords);
 const RULES = questionData.rules.map((r) => ({ re: new RegExp(r.pattern, 'i'), type: r.type as AnswerType, anywhere: 'anywhere' in r && r.anywhere === true }));
 const QUESTION_WORDS = new Set(['what', 'who', 'whom', 'whose', 'which', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'and', 'in', 'on', 'at', 'for', 'the', 'a', 'an', 'tell', 'give', 'show', 'list', 'name']);
 const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|tweeted|comment|commented|respond|responded|reply|replied|react|reacted|think|thinks|note|noted|argue|argued|warn|warned|claim|claimed|call|called|describe|described)\b/i;
@@ -688,6 +690,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     else if (token.start < expandedUntil) continue;
     for (const term of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
       if (keys.has(term)) continue;
+      // "How much is the deal worth?" is answered by "agreed to buy X for £1.7bn" too.
+      if (answerType === 'number' && !index.df.has(term) && AMOUNT_WORDS.has(foldWord(token.surface))) continue;
       let key = term;
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term))) {

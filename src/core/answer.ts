@@ -464,8 +464,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
 /** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
-/** An amount of money: a currency sign or word. */
-const PRICE = new RegExp(`[$€£¥₹]|\\bRs\\b|\\b(?:${CURRENCY_WORDS})\\b`, 'i');
+/** An amount of money: a currency sign or word, or pence ("385p"). */
+const PRICE = new RegExp(`[$€£¥₹]|\\bRs\\b|\\b(?:${CURRENCY_WORDS})\\b|\\dp$`, 'i');
 
 /**
  * Every place each of `needles` stands in `text` as whole words ("Ali" not inside "Alice", "10"

@@ -1481,14 +1481,18 @@ export const CURRENCY_WORDS = 'dollars|euros|pounds|pence|cents|yen|yuan|renminb
 // A quantity keeps its unit ("12GB", "188 grams", "6.9-inch" stays a number).
 const MEASURE_UNITS = 'gb|mb|tb|kb|ghz|mhz|mah|mm|cm|kg|kilograms|grams|tonnes|tons|litres|liters|gallons|metres|meters|feet|ft|inches|mph|mw|gw|kwh|megawatts|gigawatts|degrees';
 // "Rs 450 crore", "₹2.5 lakh", "A$2.3 million": the currency before and the Indian magnitudes after.
-// A clock time ("13:20") is no number.
-const NUMBER = new RegExp(String.raw`(?:(?:[$€£₹]|\b(?:Rs\.?|INR|A\$|NZ\$|C\$|US\$|HK\$|S\$))\s?)?\b(?<!\d:)\d[\d,.]*(?!\d|:\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|km|miles|kilometres|kilometers|${MEASURE_UNITS})(?![a-z]))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
-const DATE = /\b(?:(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
+// "£2.4bn", "€3.2m", "$40k", "415p": a magnitude or pence written onto the figure.
+// A clock time ("13:20", "4.05pm") is no number.
+const NUMBER = new RegExp(String.raw`(?:(?:[$€£₹]|\b(?:Rs\.?|INR|A\$|NZ\$|C\$|US\$|HK\$|S\$))\s?)?\b(?<!\d:)\d[\d,.]*(?!\d|:\d)(?:(?:bn|mn|tn|m|k|p)(?![a-z])|\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|km|miles|kilometres|kilometers|${MEASURE_UNITS})(?![a-z]))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
+const DATE = /\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|[ap]\.m(?=\.))|(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
+
+/** A time of day: "4.05pm", "6.40 a.m.", "11am". */
+const CLOCK_TIME = /\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m(?=\.)|p\.m(?=\.))(?![a-z])/gi;
 
 /** Numbers and amounts written in a sentence ("20%", "two", "1,500"). */
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of text.replace(CLOCK_TIME, (t) => ' '.repeat(t.length)).matchAll(NUMBER)) {
     const v = m[0].trim().replace(/[.,]+$/, '');
     if (/^(may|march)$/i.test(v)) continue;
     // Years are dates, not amounts.
@@ -1498,7 +1502,7 @@ export function numbersIn(text: string): string[] {
   return out;
 }
 
-/** Dates and times written in a sentence ("Friday", "in August", "Nov. 14", "last week", "1066"). */
+/** Dates and times written in a sentence ("Friday", "in August", "Nov. 14", "last week", "1066", "4.05pm"). */
 export function datesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(DATE)) {

@@ -607,6 +607,30 @@ describe('the headline', () => {
   });
 });
 
+describe('amounts and times written the way British news writes them', () => {
+  const article = articleOf('dairy-takeover', 'Dairy group agrees takeover', [
+    'Brantwell Foods has agreed to buy its rival Oakridge Dairies for £1.7bn, in a deal that would create the largest cheese maker in the region.',
+    'Brantwell said it would pay 385p a share and expected savings of £60m a year by 2028.',
+    'The payment systems of both companies failed at about 7.15am on Monday, and were restored at 2.30pm.',
+  ]);
+  const index = buildIndex([article]);
+  const spanOf = (question: string) => {
+    const c = answerWithTrace(index, question).reply.citations[0]!;
+    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+  };
+
+  it('keeps a magnitude or pence written onto the figure ("£1.7bn", "385p", "£60m")', () => {
+    expect(spanOf('How much is the Oakridge deal worth?')).toBe('£1.7bn');
+    expect(spanOf('How much will Brantwell pay a share?')).toBe('385p');
+    expect(spanOf('How much does Brantwell expect to save a year?')).toBe('£60m');
+  });
+
+  it('reads a time of day ("7.15am") as a time, not a number', () => {
+    expect(spanOf('When did the payment systems fail?')).toBe('7.15am');
+    expect(article.sections[0]!.paragraphs.at(-1)!.sentences[0]!.numbers).toEqual([]);
+  });
+});
+
 describe('"how much" asks for an amount', () => {
   it('prefers a close sentence with an amount to one with a bare number such as an age', () => {
     const article = articleOf('club-fraud', 'Club treasurer jailed', [

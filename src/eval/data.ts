@@ -1,7 +1,8 @@
 /**
  * The evaluation sets, read from the project's own `eval/` folder: the seed questions about
- * one news article, questions about three real Wikinews articles, a blind set about invented
- * news articles, and SQuAD 2.0 subsets (each title one article, all titles one corpus).
+ * one news article, questions about three real Wikinews articles, a larger development set
+ * about invented news articles (probe), a blind set about other invented news articles, and
+ * SQuAD 2.0 subsets (each title one article, all titles one corpus).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ingestText, slugify, type Article } from '../core/index.ts';
 
-export const SET_NAMES = ['seed', 'news', 'squad-dev', 'squad-test', 'blind'] as const;
+export const SET_NAMES = ['seed', 'news', 'probe', 'squad-dev', 'squad-test', 'blind'] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
 /** What makes a cited sentence correct. */
@@ -39,7 +40,7 @@ export interface EvalSet {
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../eval');
 
 const FragmentQuestionsSchema = z.array(z.object({ q: z.string().min(1), gold: z.array(z.string().min(1)) })).min(1);
-/** Questions with gold fragments, about one article (the seed set) or several (the news set). */
+/** Questions with gold fragments, about one article (the seed set) or several (the news, probe and blind sets). */
 const FragmentFileSchema = z.union([
   z.object({ article: z.string().min(1), questions: FragmentQuestionsSchema }),
   z.object({ articles: z.array(z.string().min(1)).min(1), questions: FragmentQuestionsSchema }),
@@ -80,12 +81,12 @@ function problem(file: string, error: z.ZodError): Error {
 }
 
 /** The sets whose gold is fragments of the answering sentences. */
-type FragmentSetName = 'seed' | 'news' | 'blind';
+type FragmentSetName = 'seed' | 'news' | 'probe' | 'blind';
 
 /**
  * A set whose gold is fragments of the answering sentences: the seed set (`seed-questions.json`,
- * one article), the news set (`news-questions.json`, several) or the blind set
- * (`blind-questions.json`, several). Article paths are relative to the questions file; all the
+ * one article), the news set (`news-questions.json`, several), the probe set
+ * (`probe-questions.json`, several) or the blind set (`blind-questions.json`, several). Article paths are relative to the questions file; all the
  * articles are one corpus.
  */
 async function loadFragmentSet(name: FragmentSetName, dataDir: string): Promise<EvalSet> {

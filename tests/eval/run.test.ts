@@ -38,6 +38,15 @@ describe('runEval', () => {
     expect(news!.missCounts).toBeDefined();
   });
 
+  it('runs the probe set: eleven invented articles in one corpus, a development set with no target whose misses are listed', async () => {
+    const io = captureIO();
+    expect(await runEval(['--set', 'probe', '--json', '--misses', '5'], io)).toBe(0);
+    const [probe] = (JSON.parse(io.out()) as { sets: { set: string; articles: number; questions: number; answerable: number; targets: unknown[]; misses?: unknown[]; missCounts?: object }[] }).sets;
+    expect(probe).toMatchObject({ set: 'probe', articles: 11, questions: 297, answerable: 264, targets: [] });
+    expect(probe!.missCounts).toBeDefined();
+    expect(probe!.misses!.length).toBeLessThanOrEqual(5);
+  });
+
   it('runs the blind set for reporting only: no targets, and its misses never listed', async () => {
     const io = captureIO();
     expect(await runEval(['--set', 'blind', '--json', '--misses', '50'], io)).toBe(0);

@@ -37,7 +37,7 @@ Usage:
   briefbot chat [--corpus DIR]                       interactive chat (questions and commands)
   briefbot ingest FILE... [--corpus DIR] [--title T] [--outlet O] [--url U] [--published YYYY-MM-DD]
   briefbot start                                     Slack and/or Discord when configured, else the chat
-  briefbot eval [--json] [--set seed|news|squad-dev|squad-test|blind|all]
+  briefbot eval [--json] [--set seed|news|probe|squad-dev|squad-test|blind|all]
   briefbot bench [--json] [--sizes 100,1000,10000]
   briefbot discord-register [--guild ID]
   briefbot help

@@ -694,7 +694,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       if (answerType === 'number' && !index.df.has(term) && AMOUNT_WORDS.has(foldWord(token.surface))) continue;
       let key = term;
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
-      if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term))) {
+      // A word only the headline writes ("congestion") is the question's own word, no misspelling.
+      if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed") is no misspelling of another.
         const hasSynonym = derived === null && relatedTerms(term).synonyms.some((syn) => index.df.has(syn));
@@ -705,8 +706,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
           // A related form is the question's own word written another way, not a guess at it:
           // "Who prosecuted the case?" is about the prosecutor at least as much as about the case.
           if (!derived) corrected.add(fixed);
-        } else if (!hasSynonym && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
-          // Unknown only when no synonym of it is in the corpus either, and no headline writes it.
+        } else if (!hasSynonym) {
+          // Unknown only when no synonym of it is in the corpus either.
           unknownTerms.push(term);
         }
       }

@@ -591,6 +591,18 @@ describe('the headline', () => {
     expect(reply.citations[0]?.text).toMatch(/^More than 40 councillors/);
   });
 
+  it('takes a word only the headline writes as the question\'s own word, not as a misspelling of a word the sentences use', () => {
+    const article = articleOf('marlow-charge', 'Marlow Bay congestion charge explained', [
+      'The charge for cars will be £8 a day from 1 June.',
+      'A design contest for the new bus shelters will open in July.',
+    ]);
+    const index = buildIndex([article]);
+    const keys = [...analyse(index, 'How much is the congestion charge?').keys.keys()];
+    expect(keys).toContain('congest');
+    expect(keys).not.toContain('contest');
+    expect(answerWithTrace(index, 'How much is the congestion charge?').reply.citations[0]?.text).toMatch(/£8 a day/);
+  });
+
   it("lends its words to every sentence of the story: \"in the Fenmoor raid\" names the story, not words the answer must have", () => {
     const raid = articleOf('fenmoor-raid', 'Police appeal after armed raid at Fenmoor jewellers', [
       'Two men threatened staff with a hammer at a shop on Quay Street on Tuesday afternoon.',

@@ -567,6 +567,8 @@ function describes(doc: SentenceDoc, query: Query): boolean {
   return refs !== null && descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null;
 }
 
+const TIME_TAIL_STOP = /^(?:and|but|through|which|who|whereas|so|then)$/i;
+
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
 function timeExpressionSpan(text: string, anchors: () => readonly number[], numbers: readonly Span[]): Span | null {
   const spans: Span[] = [];
@@ -574,7 +576,10 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
     const m = re.exec(text);
     if (!m) continue;
     const tail = /^[^,;:.!?"“”—–]*/.exec(text.slice(m.index + m[0].length))![0];
-    const words = tail.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    // To the next comma, at most five words, and not over a clause that follows ("in the 12th minute through Ola Brand", "before half-time and scored").
+    const all = tail.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+    const cut = all.findIndex((w) => TIME_TAIL_STOP.test(w));
+    const words = cut >= 0 ? all.slice(0, cut) : all;
     const end = words.length > 0 ? text.indexOf(words[words.length - 1]!, m.index + m[0].length) + words[words.length - 1]!.length : m.index + m[0].length;
     spans.push({ start: m.index, end });
   }

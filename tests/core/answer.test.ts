@@ -399,6 +399,23 @@ describe('"when" questions answered without a calendar date', () => {
     expect(reply.kind).toBe('answer');
     expect(reply.citations[0]?.text).toContain('immediately after the public hearing');
   });
+
+  it('answers with the minute of a match, and marks the time without the clause after it', () => {
+    const article = articleOf('cup-tie', 'Harlow United beat Stanmore 3-1', [
+      'Stanmore took the lead in the 12th minute through Ola Brand.',
+      'Harlow equalised before half-time and scored twice in the second half.',
+      'The crowd of 4,200 was the largest of the season.',
+    ]);
+    const index = buildIndex([article]);
+    const span = (question: string) => {
+      const { reply, trace } = answerWithTrace(index, question);
+      expect(trace.reason).toBe('');
+      const c = reply.citations[0]!;
+      return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+    };
+    expect(span('When did Stanmore take the lead?')).toBe('in the 12th minute');
+    expect(span('When did Harlow equalise?')).toBe('before half-time');
+  });
 });
 
 describe('"when" and "how often" said without a date or a number', () => {

@@ -440,6 +440,8 @@ function corpusKnowsWord(index: Index, word: string): boolean {
   if (index.words.has(folded) || index.entityForms.has(folded)) return true;
   const terms = termsOf(word);
   if (terms.length > 0 && terms.some((t) => index.df.has(t))) return true;
+  // "Tory" where the articles write "Conservative".
+  if (terms.some((t) => relatedTerms(t).synonyms.some((s) => index.df.has(s)))) return true;
   const place = demonymPlace(word);
   return place !== undefined && index.words.has(place);
 }

@@ -67,6 +67,20 @@ describe('answering (bot.handle with a question)', () => {
     expect(firstText('What did Duarte demand?')).toMatch(/Duarte insisted|ask the national government/);
   });
 
+  it('understands the words readers use for what the article says another way ("hit" for "affected", "Tory" for "Conservative", "fall" for "cut")', () => {
+    const article = articleOf('rent-cap', 'Court strikes down rent cap', [
+      'Around 52,000 households in Lenbury are affected by the cap, the council said.',
+      'The Conservative group leader, Mark Tolley, said his party would appeal.',
+      'The Greens expect the ruling to cut evictions by about 15 percent.',
+      'Rents in the town rose by 9 percent last year.',
+    ]);
+    const index = buildIndex([article]);
+    const first = (question: string) => answerWithTrace(index, question).reply.citations[0]?.text ?? '';
+    expect(first('How many households are hit by the cap?')).toMatch(/^Around 52,000 households/);
+    expect(first('What did the Tory leader say?')).toMatch(/^The Conservative group leader/);
+    expect(first('How much will evictions fall?')).toMatch(/cut evictions by about 15 percent/);
+  });
+
   it('resolves a pronoun in the article: "he argued" is about Silva', () => {
     expect(firstText('What did Silva argue about traffic?')).toBe('He argued that the bridge would bring heavy traffic into the old town.');
   });

@@ -607,19 +607,26 @@ function topicTerms(index: Index, question: string): string[] {
   return out;
 }
 
-/** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 /** A chat misspelling of a question's first word ("wat did …", "hw many …"), by the misspelling. */
 const QUESTION_WORD_SPELLINGS = new Map<string, string>(Object.entries(questionData.questionWordSpellings));
+/** Chat shorthand for common words ("ppl", "govt"), by the shorthand. */
+const CHAT_SHORTHAND = new Map<string, string>(Object.entries(questionData.chatShorthand));
+const LOWER_WORD = /(?<![\p{L}\p{N}'’])[\p{Ll}\p{N}]+(?![\p{L}\p{N}'’])/gu;
 
-/** The question with a misspelt first question word written as meant ("wat did she say" → "what did she say"). */
+/**
+ * The question with a misspelt first question word written as meant ("wat did she say" → "what
+ * did she say"), and chat shorthand in lower case as the words meant ("how many ppl" → "how many people").
+ */
 function withQuestionWord(question: string): string {
-  const first = /^\s*([\p{L}'’]+)(\s+\p{Lu})?/u.exec(question);
+  const words = question.replace(LOWER_WORD, (w) => CHAT_SHORTHAND.get(w) ?? w);
+  const first = /^\s*([\p{L}'’]+)(\s+\p{Lu})?/u.exec(words);
   // "Wen Li said …" starts with a name, not with "when".
   const name = first?.[2] !== undefined && /^\p{Lu}/u.test(first[1] ?? '');
   const meant = first?.[1] && !name ? QUESTION_WORD_SPELLINGS.get(first[1].toLowerCase()) : undefined;
-  return meant ? question.slice(0, first!.index) + question.slice(first!.index).replace(first![1]!, meant) : question;
+  return meant ? words.slice(0, first!.index) + words.slice(first!.index).replace(first![1]!, meant) : words;
 }
 
+/** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
   const text = resolveFollowUp(index, withQuestionWord(question), history);
   const frame = questionFrame(text);

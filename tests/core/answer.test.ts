@@ -612,6 +612,19 @@ describe('chat spelling of question words', () => {
     // A capitalised word before another starts a name.
     expect(analyse(index, 'Wen Li said what?').text).toBe('Wen Li said what?');
   });
+
+  it('reads chat shorthand written in lower case as the words meant ("ppl", "govt", "yrs")', () => {
+    const article = articleOf('mine-collapse', 'Mine collapse in Tarvo', [
+      'Rescuers said 9 people were still trapped on Sunday night.',
+      'The government said the mine had been inspected two years ago.',
+    ]);
+    const index = buildIndex([article]);
+    expect(analyse(index, 'how many ppl are still trapped').text).toBe('how many people are still trapped');
+    expect(answerWithTrace(index, 'how many ppl are still trapped').reply.citations[0]?.text).toMatch(/9 people were still trapped/);
+    expect(answerWithTrace(index, 'when did the govt inspect the mine? how many yrs ago').reply.citations[0]?.text).toMatch(/two years ago/);
+    // A capitalised word is a name or an acronym, not shorthand.
+    expect(analyse(index, 'What did PPL say?').text).toBe('What did PPL say?');
+  });
 });
 
 describe('the headline', () => {

@@ -81,6 +81,18 @@ describe('answering (bot.handle with a question)', () => {
     expect(first('How much will evictions fall?')).toMatch(/cut evictions by about 15 percent/);
   });
 
+  it('reads "husband" or "wife" as whom someone married', () => {
+    const article = articleOf('marsh-obituary', 'Composer Lena Marsh dies at 91', [
+      'Lena Marsh, whose film scores won three awards, has died at 91.',
+      'Marsh married the painter Owen Vale in 1958. He died in 2009.',
+      'She is survived by two daughters.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), "Who was Marsh's husband?");
+    expect(trace.reason).toBe('');
+    const c = reply.citations[0]!;
+    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('Owen Vale');
+  });
+
   it('resolves a pronoun in the article: "he argued" is about Silva', () => {
     expect(firstText('What did Silva argue about traffic?')).toBe('He argued that the bridge would bring heavy traffic into the old town.');
   });

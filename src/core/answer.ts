@@ -561,10 +561,44 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
-/** True when the sentence says what the "who is" question's subject is: a role or words in apposition next to the name. */
+/** Before a term a sentence defines: "the drug, called veraplimab, …". */
+const NAMED_BEFORE = /\b(?:called|known as|named|dubbed)\s+(?:the\s+)?$/i;
+/** After it: "… lipoprotein(a), a particle in the blood" or "… is a cause of …". */
+const DEFINED_AFTER = /^(?:,\s+(?:a|an|the)\s|\s+(?:is|are|was|were)\s+(?:a|an|the)\s)/i;
+
+/** True when the sentence defines `subject`, a term that names no one: "what is veraplimab?" */
+function definesTerm(text: string, subject: string): boolean {
+  const at = text.toLowerCase().indexOf(subject);
+  return at >= 0 && (NAMED_BEFORE.test(text.slice(0, at)) || DEFINED_AFTER.test(text.slice(at + subject.length)));
+}
+
+/** The subject of "what is X?" when X names no one the articles know, in lower case; else undefined. */
+function definedSubject(query: Query): string | undefined {
+  return query.entities.length === 0 ? WHO_IS.exec(query.text.trim())?.[1]?.replace(/^the\s+/i, '').toLowerCase() : undefined;
+}
+
+/** "What is lipoprotein(a)?": the words that say what it is, "a genetically inherited particle in the blood". */
+function definitionSpan(text: string, query: Query): Span | null {
+  const subject = definedSubject(query);
+  if (subject === undefined) return null;
+  const at = text.toLowerCase().indexOf(subject);
+  if (at < 0) return null;
+  const after = at + subject.length;
+  const m = /^(?:,\s+|\s+(?:is|are|was|were)\s+)((?:a|an|the)\s[^,;:.!?"“”]{2,160})/i.exec(text.slice(after));
+  if (!m) return null;
+  const start = after + m[0].length - m[1]!.length;
+  return { start, end: start + m[1]!.trimEnd().length };
+}
+
+/**
+ * True when the sentence says what the "who is" or "what is" question's subject is: a role or
+ * words in apposition next to the name, or for a term that names no one, a definition of it.
+ */
 function describes(doc: SentenceDoc, query: Query): boolean {
   const refs = whoIsRefs(doc, query);
-  return refs !== null && descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null;
+  if (refs !== null) return descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null;
+  const subject = definedSubject(query);
+  return subject !== undefined && definesTerm(doc.sentence.text, subject);
 }
 
 const TIME_TAIL_STOP = /^(?:and|but|through|which|who|whereas|so|then)$/i;
@@ -635,6 +669,8 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
   const refs = whoIsRefs(doc, query);
   if (refs) return descriptionSpan(doc, refs, find);
+  const defined = definitionSpan(text, query);
+  if (defined) return defined;
   if (query.answerType === 'person' || query.answerType === 'place' || query.answerType === 'organisation') {
     const type = query.answerType;
     const typed: string[] = [];

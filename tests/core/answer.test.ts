@@ -37,6 +37,20 @@ describe('answering (bot.handle with a question)', () => {
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('Dr. Amara Okeke-Bassey, a hydrologist at the University of Lenmouth');
   });
 
+  it('answers "what is X?" about a term with the sentence that defines it, and marks the definition', () => {
+    const article = articleOf('pill-trial', 'Weekly pill cuts stroke risk', [
+      'Regulators have not said when tarvomab could be approved.',
+      'The drug, called tarvomab, lowers fibrinoid-7, a protein in the blood that thickens it.',
+      'Fibrinoid-7 levels fell by an average of 60%.',
+      'Half the patients were given tarvomab and half a placebo.',
+    ]);
+    const index = buildIndex([article]);
+    expect(answerWithTrace(index, 'What is tarvomab?').reply.citations[0]?.text).toMatch(/^The drug, called tarvomab/);
+    const c = answerWithTrace(index, 'What is fibrinoid-7?').reply.citations[0]!;
+    expect(c.text).toMatch(/^The drug, called tarvomab/);
+    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('a protein in the blood that thickens it');
+  });
+
   it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
     expect(firstText('Why are the doctors resigning?')).toMatch(/last two doctors resigned|leaving because of exhaustion/);
   });

@@ -311,18 +311,21 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
     const folded = foldWord(det.surface);
     const possessive = /['’]s$/.test(folded) && !QUESTION_WORDS.has(folded.slice(0, -2)) && !STOP_WORDS.has(folded.slice(0, -2));
     if (folded !== 'the' && folded !== 'its' && folded !== 'their' && !possessive) continue;
-    if (!OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + 1]!.surface).replace(/['’]s$/, ''))) continue;
-    for (let n = Math.min(MAX_OFFICE_WORDS, tokens.length - i - 1); n >= 1; n--) {
-      const first = tokens[i + 1]!;
-      const last = tokens[i + n]!;
+    // "the Nigerian president", "the Calderport manager": a name before the office says whose it is, as "Calderport's manager" does.
+    let q = 0;
+    if (folded === 'the') while (q < 3 && i + q + 2 < tokens.length && /^\p{Lu}/u.test(tokens[i + q + 1]!.surface) && !OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + q + 1]!.surface))) q++;
+    if (!OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + q + 1]!.surface).replace(/['’]s$/, ''))) continue;
+    for (let n = Math.min(MAX_OFFICE_WORDS, tokens.length - i - q - 1); n >= 1; n--) {
+      const first = tokens[i + q + 1]!;
+      const last = tokens[i + q + n]!;
       const written = foldTitle(text.slice(first.start, last.end)).replace(/['’]s$/, '');
       const titles = TITLE_ABBREVIATIONS.get(written) ?? (OFFICES.has(written) ? [written] : null);
       if (!titles) continue;
-      const next = tokens[i + n + 1];
+      const next = tokens[i + q + n + 1];
       // "the director of the agency" says whom it means; "the CEO of Norvane" is Norvane's CEO, as "Norvane's CEO" is.
-      const ofName = next !== undefined && /^(?:of|at)$/i.test(next.surface) && /^\p{Lu}/u.test(tokens[i + n + 2]?.surface ?? '');
+      const ofName = next !== undefined && /^(?:of|at)$/i.test(next.surface) && /^\p{Lu}/u.test(tokens[i + q + n + 2]?.surface ?? '');
       if (next && !ofName && (OFFICE_QUALIFIERS.has(foldWord(next.surface)) || /^\p{Lu}/u.test(next.surface))) break;
-      if (!endsNounPhrase(tokens, i, i + n)) break;
+      if (!endsNounPhrase(tokens, i, i + q + n)) break;
       const holders = officeHolders(index);
       let title = titles.find((t) => holders.has(t));
       const refs = title ? holders.get(title)! : [];
@@ -331,18 +334,21 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
       const abbreviation = TITLE_ABBREVIATIONS.has(written);
       const known = refs.length > 0 || title.split(' ').every((w) => index.words.has(w));
       const asked = folded === 'the' && ASKS_HOLDER.test(text.slice(0, det.start)) && ASKS_HOLDER_END.test(text.slice(last.end).replace(/^['’]s/, ''));
+      // Whose office it is ("Calderport's", "the Nigerian") is said of its holder too: a sentence that names the holder matches those words.
+      const owner = possessive ? det.surface.replace(/['’]s$/, '') : q > 0 ? text.slice(tokens[i + 1]!.start, tokens[i + q]!.end) : '';
+      const ownerTerms = owner === '' ? [] : [...textTerms(owner), ...owner.split(/\s+/).flatMap((w) => textTerms(demonymPlace(w) ?? ''))];
       out.push({
         text: text.slice(first.start, last.end).replace(/['’]s$/, ''),
         title,
-        terms: textTerms(title),
+        terms: [...textTerms(title), ...ownerTerms],
         refs,
         asked,
         start: first.start,
         end: last.end,
         expansion: abbreviation && known ? title : null,
-        phrase: (possessive ? text.slice(det.start, det.end) : 'the') + ' ' + text.slice(first.start, last.end).replace(/['’]s$/, ''),
+        phrase: (possessive ? text.slice(det.start, det.end) : 'the') + ' ' + text.slice(tokens[i + 1]!.start, last.end).replace(/['’]s$/, ''),
       });
-      i += n;
+      i += q + n;
       break;
     }
   }

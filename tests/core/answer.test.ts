@@ -788,6 +788,17 @@ describe('a person named by their office ("the Prime Minister", "the CEO")', () 
     expect(analyse(index, "What did Quarrix's CFO say?").entities.some((r) => r.entity.name.endsWith('Leon Batt'))).toBe(true);
   });
 
+  it('reads a name or nationality before the office as whose office it is ("the Korvanian president")', () => {
+    const floods = articleOf('korvania-floods', 'Floods displace thousands in Korvania', [
+      'The Korvanian Weather Agency has forecast more heavy rain for the region over the next week.',
+      'President Anel Dobrev, who was abroad at a summit, said on social media that agencies must "spare no effort" to help victims.',
+      'At least 12 people have died.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([floods, politics]), 'What did the Korvanian president say?');
+    expect(trace.query.entities.map((r) => r.entity.name)).toContain('Anel Dobrev');
+    expect(reply.citations[0]?.text).toMatch(/^President Anel Dobrev/);
+  });
+
   it('answers "Who is the prime minister?" with the sentence that gives her the title', () => {
     const { reply } = answerWithTrace(index, 'Who is the prime minister?');
     expect(reply.kind).toBe('answer');

@@ -220,7 +220,7 @@ const MAX_OFFICE_WORDS = Math.max(...[...OFFICES].map((t) => t.split(' ').length
 /** The first words of offices and their abbreviations: a question's "the" not followed by one names no office, and is passed over at once. */
 const OFFICE_FIRST_WORDS: ReadonlySet<string> = new Set([...OFFICES, ...TITLE_ABBREVIATIONS.keys()].map((t) => t.split(' ')[0]!));
 
-const officeCache = new WeakMap<Index, Map<string, EntityRef[]>>();
+const officeCache = new WeakMap<Index, { best: Map<string, EntityRef[]>; all: Map<string, EntityRef[]> }>();
 
 /** How often an article names someone, by name or pronoun. */
 function mentionCount(e: Entity): number {
@@ -235,9 +235,19 @@ function mentionCount(e: Entity): number {
  * Ravi Menon"). Built once per index, on the first question that names an office.
  */
 function officeHolders(index: Index): Map<string, EntityRef[]> {
-  let map = officeCache.get(index);
-  if (map) return map;
+  return officeTables(index).best;
+}
+
+/** Every person who holds each office, in every article. */
+function everyOfficeHolder(index: Index): Map<string, EntityRef[]> {
+  return officeTables(index).all;
+}
+
+function officeTables(index: Index): { best: Map<string, EntityRef[]>; all: Map<string, EntityRef[]> } {
+  let tables = officeCache.get(index);
+  if (tables) return tables;
   const best = new Map<string, Map<Article, EntityRef>>();
+  const every = new Map<string, EntityRef[]>();
   for (const ref of index.entities) {
     const e = ref.entity;
     if (e.type !== 'person' || e.roles.length === 0) continue;
@@ -251,6 +261,9 @@ function officeHolders(index: Index): Map<string, EntityRef[]> {
           const office = all.slice(i, i + n).join(' ');
           if (!OFFICES.has(office) || seen.has(office)) continue;
           seen.add(office);
+          const holders = every.get(office);
+          if (holders) holders.push(ref);
+          else every.set(office, [ref]);
           let byArticle = best.get(office);
           if (!byArticle) best.set(office, (byArticle = new Map()));
           const held = byArticle.get(ref.article);
@@ -259,9 +272,51 @@ function officeHolders(index: Index): Map<string, EntityRef[]> {
       }
     }
   }
-  map = new Map([...best].map(([office, byArticle]) => [office, [...byArticle.values()]]));
-  officeCache.set(index, map);
-  return map;
+  tables = { best: new Map([...best].map(([office, byArticle]) => [office, [...byArticle.values()]])), all: every };
+  officeCache.set(index, tables);
+  return tables;
+}
+
+/**
+ * True when the articles know the owner ("Tidewell") but never write its office ("mayor")
+ * near it: no sentence that names the owner has the office's words within a few words of it.
+ */
+function ownerNeverHasOffice(index: Index, owner: string, title: string): boolean {
+  const refs = findEntities(index, owner);
+  if (refs.length === 0) return false;
+  for (const ref of refs) {
+    for (const id of ref.entity.mentions) {
+      const text = index.doc(ref.article.id, id)?.sentence.text;
+      if (!text) continue;
+      for (const name of [ref.entity.name, ...ref.entity.aliases]) {
+        const at = text.indexOf(name);
+        if (at >= 0 && foldTitle(text.slice(Math.max(0, at - title.length - 30), at + name.length + title.length + 30)).includes(title)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * True when a sentence about this holder of the office says whose office it is: "Calderport
+ * manager Ivan Sorrell", "Ivan Sorrell, the Calderport manager", "Ivan Sorrell, manager of Calderport".
+ */
+function holdsFor(index: Index, ref: EntityRef, owner: string, title: string): boolean {
+  const names = [ref.entity.name, ...ref.entity.aliases];
+  for (const id of ref.entity.mentions) {
+    const text = index.doc(ref.article.id, id)?.sentence.text;
+    if (!text) continue;
+    const ownerAt = text.indexOf(owner);
+    if (ownerAt < 0) continue;
+    for (const name of names) {
+      const nameAt = text.indexOf(name);
+      if (nameAt < 0) continue;
+      const from = Math.min(ownerAt, nameAt);
+      const to = Math.max(ownerAt + owner.length, nameAt + name.length) + title.length + 4;
+      if (to - from <= owner.length + name.length + title.length + 40 && foldTitle(text.slice(from, to)).includes(title)) return true;
+    }
+  }
+  return false;
 }
 
 /** An office named in a question, where it stands and, for an abbreviation, the title whose words stand for it. */
@@ -271,6 +326,10 @@ interface OfficeSpan extends RoleMention {
   expansion: string | null;
   /** The office with what says whose it is, to stand for a pronoun that refers to its holder ("the CEO", "Norvane's CEO"). */
   phrase: string;
+  /** Whose office it is, as the question writes it ("Calderport" of "the Calderport manager"), or ''. */
+  owner: string;
+  /** The owner's key terms (a nationality's place's too), said of the holder once the holder is the owner's. */
+  ownerTerms: string[];
 }
 
 /** Words after an office that make it a particular one ("the director of the agency"), not whoever holds the title. */
@@ -334,19 +393,26 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
       const abbreviation = TITLE_ABBREVIATIONS.has(written);
       const known = refs.length > 0 || title.split(' ').every((w) => index.words.has(w));
       const asked = folded === 'the' && ASKS_HOLDER.test(text.slice(0, det.start)) && ASKS_HOLDER_END.test(text.slice(last.end).replace(/^['’]s/, ''));
-      // Whose office it is ("Calderport's", "the Nigerian") is said of its holder too: a sentence that names the holder matches those words.
-      const owner = possessive ? det.surface.replace(/['’]s$/, '') : q > 0 ? text.slice(tokens[i + 1]!.start, tokens[i + q]!.end) : '';
+      const owner = possessive
+        ? det.surface.replace(/['’]s$/, '')
+        : q > 0
+          ? text.slice(tokens[i + 1]!.start, tokens[i + q]!.end)
+          : ofName
+            ? (/^\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)*/u.exec(text.slice(tokens[i + q + n + 2]!.start))?.[0] ?? '')
+            : '';
       const ownerTerms = owner === '' ? [] : [...textTerms(owner), ...owner.split(/\s+/).flatMap((w) => textTerms(demonymPlace(w) ?? ''))];
       out.push({
         text: text.slice(first.start, last.end).replace(/['’]s$/, ''),
         title,
-        terms: [...textTerms(title), ...ownerTerms],
+        terms: textTerms(title),
         refs,
         asked,
         start: first.start,
         end: last.end,
         expansion: abbreviation && known ? title : null,
         phrase: (possessive ? text.slice(det.start, det.end) : 'the') + ' ' + text.slice(tokens[i + 1]!.start, last.end).replace(/['’]s$/, ''),
+        owner,
+        ownerTerms,
       });
       i += q + n;
       break;
@@ -686,8 +752,20 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   if (named.size === 0 && offices.some((o) => !o.asked && o.refs.length > 1)) for (const a of threadArticles(index, history)) named.add(a);
   for (const o of offices) {
     if (o.asked || o.refs.length === 0) continue;
-    const near = named.size > 0 ? o.refs.filter((r) => named.has(r.article)) : [];
-    if (near.length > 0) o.refs = near;
+    // "The Calderport manager" is the manager a sentence calls Calderport's, when one does: not the other club's.
+    const owned = o.owner === '' ? [] : (everyOfficeHolder(index).get(o.title) ?? []).filter((r) => holdsFor(index, r, o.owner, o.title));
+    const near = owned.length > 0 ? owned : named.size > 0 ? o.refs.filter((r) => named.has(r.article)) : [];
+    if (near.length > 0) {
+      o.refs = near;
+      // Whose office it is ("Calderport's", "the Nigerian") is said of its holder too: a sentence that names the holder matches those words.
+      if (o.owner !== '') o.terms = [...o.terms, ...o.ownerTerms];
+    } else if (o.owner !== '' && ownerNeverHasOffice(index, o.owner, o.title)) {
+      // No one holds the office for whom the question says ("the mayor of Tidewell" when the only mayor is another town's),
+      // and the articles never write of it: they do not mention that person, as they do not mention a name they never write.
+      o.refs = [];
+      const after = o.phrase.includes(o.owner) ? '' : text.slice(o.end, text.indexOf(o.owner, o.end) + o.owner.length);
+      unknownNames.push(o.phrase + after);
+    }
     for (const r of o.refs) addEntity(r);
   }
 

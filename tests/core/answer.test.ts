@@ -799,6 +799,37 @@ describe('a person named by their office ("the Prime Minister", "the CEO")', () 
     expect(reply.citations[0]?.text).toMatch(/^President Anel Dobrev/);
   });
 
+  it('takes the holder a sentence calls whose office it is, when two people hold it ("the Tarnside manager")', () => {
+    const match = articleOf('cup-replay', 'Ashby Rovers edge Tarnside in replay', [
+      'Ashby Rovers beat Tarnside 2-1 in the cup replay on Tuesday night.',
+      'Rovers manager Kate Ellory praised her defence after the game.',
+      '"We dug in when it mattered," Ellory said. "I am proud of every one of them."',
+      'Kate Ellory has now won six of her eight cup ties.',
+      'Tarnside manager Piotr Vance was sent to the stands for protesting.',
+      '"The second goal was offside and everyone in the ground saw it," Vance said.',
+    ]);
+    const index = buildIndex([match]);
+    for (const q of ['What did the Tarnside manager say?', "What did Tarnside's manager say?", 'What did the manager of Tarnside say?']) {
+      const { reply, trace } = answerWithTrace(index, q);
+      expect(trace.query.entities.map((r) => r.entity.name), q).toContain('Piotr Vance');
+      expect(trace.query.entities.map((r) => r.entity.name), q).not.toContain('Kate Ellory');
+      expect(reply.citations[0]?.text, q).toMatch(/second goal was offside/);
+    }
+  });
+
+  it('declines an office held by no one for whom the question says, naming it ("the mayor of Tarnside")', () => {
+    const match = articleOf('cup-tie-town', 'Tarnside fans clash with police', [
+      'Police arrested four Tarnside fans after the cup tie on Saturday.',
+      'The club said it would pay for the extra officers.',
+    ]);
+    const bridge = articleOf('ashby-bridge', 'Ashby bridge reopens', [
+      'Ashby mayor Rosa Quill reopened the Mill Lane bridge on Monday after a year of repairs.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([match, bridge]), 'Who is the mayor of Tarnside?');
+    expect(trace.reason).toBe('unknown name');
+    expect(reply.lead).toMatch(/don't mention the mayor of Tarnside/);
+  });
+
   it('answers "Who is the prime minister?" with the sentence that gives her the title', () => {
     const { reply } = answerWithTrace(index, 'Who is the prime minister?');
     expect(reply.kind).toBe('answer');

@@ -389,8 +389,20 @@ function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
 
-/** Finds capitalised name chunks in one sentence. */
-function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>): Chunk[] {
+/**
+ * A word alone at the start of a sentence that chunksOf dropped as no name ("Bram said …") and
+ * that the article never writes in lower case: it may be a name written elsewhere in full.
+ */
+interface DroppedWord {
+  sentence: SentenceRef;
+  word: string;
+}
+
+/**
+ * Finds capitalised name chunks in one sentence. Words in `keep` (folded) stay names at the
+ * sentence's start; a word dropped there that could be a name is reported to `dropped`.
+ */
+function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
   const { hints } = tags;
   const tokens = joinHyphenated(
     tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })),
@@ -488,7 +500,14 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       }
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
-      else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) part = part.slice(1);
+      else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
+        // "Bram said …" after "Bram Okafor": a word the article names someone or something by stays.
+        if (part.length === 1 && !lowerVocabulary.has(lower)) {
+          if (keep?.has(foldWord(cleanName(w.surface)))) break;
+          dropped?.push({ sentence, word: foldWord(cleanName(w.surface)) });
+        }
+        part = part.slice(1);
+      }
       else break;
     }
     while (part.length > 0 && CONNECTORS.has(part[part.length - 1]!.surface)) part = part.slice(0, -1);
@@ -705,8 +724,10 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
     tagWords(source.slice(start, end), start, tags);
   }
 
-  const chunks = body.flatMap((s) => chunksOf(s, source, tags, lowerVocabulary));
-  const drafts = mergeChunks(chunks);
+  const dropped: DroppedWord[] = [];
+  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, null, dropped));
+  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, keep));
+  const drafts = mergeChunks(bySentence.flat());
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);
   const names = nameWordsOf(entities);
@@ -716,6 +737,41 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   rolesByApposition(entities, body, tags);
   const attributions = findAttributions(body);
   return { entities, quotes, attributions };
+}
+
+/**
+ * A word alone at the start of a sentence is read as no name when compromise takes it for a
+ * common word ("Bram said the plan was dead."). When the article names something by that word
+ * elsewhere (a one-word name), or it is the given name or surname of a person named in full, the
+ * sentence is read again keeping it, so that it names them: mergeChunks then joins it to its owner.
+ */
+function restoreSentenceStarts(bySentence: Chunk[][], body: readonly SentenceRef[], dropped: readonly DroppedWord[], reread: (s: SentenceRef, keep: ReadonlySet<string>) => Chunk[]): void {
+  if (dropped.length === 0) return;
+  const votes = new Map<string, Record<EntityType, number>>();
+  for (const c of bySentence.flat()) {
+    const key = foldWord(c.name);
+    const v = votes.get(key) ?? { person: 0, place: 0, organisation: 0, other: 0 };
+    for (const t of ['person', 'place', 'organisation', 'other'] as const) v[t] += c.votes[t];
+    votes.set(key, v);
+  }
+  const known = new Set<string>();
+  for (const [key, v] of votes) {
+    const words = key.split(/\s+/);
+    if (words.length === 1) known.add(key);
+    else if (typeOf(v) === 'person') {
+      known.add(words[0]!);
+      known.add(words[words.length - 1]!);
+    }
+  }
+  const keep = new Map<SentenceRef, Set<string>>();
+  for (const d of dropped) {
+    if (!known.has(d.word) || STOP_WORDS.has(d.word) || CONNECTORS.has(d.word) || DATE_WORD.test(d.word)) continue;
+    keep.set(d.sentence, (keep.get(d.sentence) ?? new Set()).add(d.word));
+  }
+  for (const [s, words] of keep) {
+    const at = body.indexOf(s);
+    if (at >= 0) bySentence[at] = reread(s, words);
+  }
 }
 
 function mergeChunks(chunks: Chunk[]): Draft[] {

@@ -356,3 +356,29 @@ describe('organisation names and roles', () => {
     expect(entityNamed(article, 'Red Crescent of Arland').type).toBe('organisation');
   });
 });
+
+describe('a name written alone at the start of a sentence', () => {
+  const article = articleOf('pier-plan', 'Pier plan collapses', [
+    'Tavi Ruskell, the chairman of the Orlow pier trust, said on Monday that the repairs would not go ahead.',
+    'The trust had spent two years on the plan. Tavi said the plan was dead.',
+    'Councillor Edda Morrin disagreed. Ruskell said: "The money has already gone on the survey."',
+    'Tavi declined to comment further on Friday.',
+  ]);
+  const [intro, , dead, , quoted, declined] = sentencesOf(article);
+
+  it('names the person a given name or surname stands for, when compromise reads it as a common word', () => {
+    const tavi = entityNamed(article, 'Tavi Ruskell');
+    expect(tavi.aliases).toEqual(expect.arrayContaining(['Ruskell', 'Tavi']));
+    expect(tavi.mentions).toEqual(expect.arrayContaining([intro!.id, dead!.id, quoted!.id, declined!.id]));
+    expect(names(article)).not.toContain('Tavi');
+  });
+
+  it('gives a quote after a sentence-initial surname to that person', () => {
+    expect(quoteStarting(article, 'The money has already gone').speaker?.entity).toBe(entityNamed(article, 'Tavi Ruskell').id);
+  });
+
+  it('answers what the person said with the sentence that names them by their given name alone', () => {
+    const reply = answerWithTrace(buildIndex([article]), 'What did Ruskell say about the plan?').reply;
+    expect(reply.citations[0]?.text).toBe('Tavi said the plan was dead.');
+  });
+});

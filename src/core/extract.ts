@@ -38,6 +38,12 @@ for (const position of roleData.teamPositions) {
   TEAM_POSITIONS.set(parts[parts.length - 1]!, [...(TEAM_POSITIONS.get(parts[parts.length - 1]!) ?? []), parts]);
 }
 const PLACE_WORDS = new Set(roleData.placeWords);
+/** Words that end a club's name and a place's alike ("Hollin Town", "Cape Town"). */
+const CLUB_PLACE_WORDS = new Set(roleData.clubPlaceWords);
+/** Words written in lower case in a report on a match ("league", "half-time", "striker"). */
+const SPORT_WORDS = roleData.sportWords;
+/** Words of a match's result or fixture ("beat", "drew", "against"); with SPORT_WORDS, a sentence about a match. */
+const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords]);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
@@ -85,6 +91,27 @@ function knownPlace(word: string): boolean {
   const tags = LEXICON[foldWord(word)];
   if (tags === undefined) return false;
   return typeof tags === 'string' ? PLACE_TAGS.has(tags) : tags.some((t) => PLACE_TAGS.has(t));
+}
+
+/**
+ * True when a name ending in a word for a place may be a club's ("Hollin Town", "Manchester
+ * City"): compromise knows neither the whole name as a place ("Cape Town", "Vatican City") nor
+ * its first words as a country or region ("Mexico City", "Kansas City").
+ */
+function clubNamed(words: readonly string[]): boolean {
+  const whole = LEXICON[words.join(' ')];
+  if (whole !== undefined && (typeof whole === 'string' ? PLACE_TAGS.has(whole) : whole.some((t) => PLACE_TAGS.has(t)))) return false;
+  return !words.slice(0, -1).some((w) => {
+    const tags = LEXICON[w];
+    return tags !== undefined && (typeof tags === 'string' ? tags === 'Country' || tags === 'Region' : tags.includes('Country') || tags.includes('Region'));
+  });
+}
+
+/** True when the article reads as a report on a match: it writes two or more words of sport in lower case. */
+function aboutSport(lowerVocabulary: ReadonlySet<string>): boolean {
+  let found = 0;
+  for (const w of SPORT_WORDS) if (lowerVocabulary.has(w) && ++found >= 2) return true;
+  return false;
 }
 
 /** Adds compromise's tags for every word of a text starting at `base` to `into`. */
@@ -402,7 +429,7 @@ interface DroppedWord {
  * Finds capitalised name chunks in one sentence. Words in `keep` (folded) stay names at the
  * sentence's start; a word dropped there that could be a name is reported to `dropped`.
  */
-function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
+function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, sport: boolean, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
   const { hints } = tags;
   const tokens = joinHyphenated(
     tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })),
@@ -615,8 +642,16 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
+    // "Hollin Town beat Ebbing City": in a report on a match, a club, where its sentence is about a match.
+    const club =
+      sport &&
+      part.length > 1 &&
+      CLUB_PLACE_WORDS.has(lastLower) &&
+      clubNamed(part.map((p) => foldWord(cleanName(p.surface)))) &&
+      (team || tokens.some((t) => MATCH_WORDS.has(t.surface)));
+    if (club) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
-    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase;
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
     for (const p of part) {
       const h = hints.get(p.start);
       if (h === 'person') votes.person += 1;
@@ -627,7 +662,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const orgHeaded = part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
     if (orgHeaded) votes.organisation += 2.5;
     if (team) votes.organisation += 3;
-    if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
+    if ((PLACE_WORDS.has(lastLower) && !club) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
       else votes.organisation += 2;
@@ -724,9 +759,10 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
     tagWords(source.slice(start, end), start, tags);
   }
 
+  const sport = aboutSport(lowerVocabulary);
   const dropped: DroppedWord[] = [];
-  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, null, dropped));
-  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, keep));
+  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, sport, null, dropped));
+  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, sport, keep));
   const drafts = mergeChunks(bySentence.flat());
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);

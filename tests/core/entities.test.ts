@@ -382,3 +382,33 @@ describe('a name written alone at the start of a sentence', () => {
     expect(reply.citations[0]?.text).toBe('Tavi said the plan was dead.');
   });
 });
+
+describe('clubs named like towns', () => {
+  const match = articleOf('hollin-derby', 'Hollin Town win derby', [
+    'Hollin Town beat Ebbing City 2-1 on Saturday to go top of the league.',
+    'Striker Joss Amberley scored twice before half-time. Ebbing City manager Pella Strand said her side had been unlucky.',
+    'The league final will be played in Mexico City in May. Amberley joined from a club in Cape Town and later played in Kansas City.',
+    'Garrow County drew with Fenmore Rovers.',
+  ]);
+
+  it('types a name ending in Town, City or County as a club in a report on a match', () => {
+    expect(entityNamed(match, 'Hollin Town').type).toBe('organisation');
+    expect(entityNamed(match, 'Ebbing City').type).toBe('organisation');
+    expect(entityNamed(match, 'Garrow County').type).toBe('organisation');
+    expect(entityNamed(match, 'Fenmore Rovers').type).toBe('organisation');
+  });
+
+  it('keeps known cities places there', () => {
+    expect(entityNamed(match, 'Mexico City').type).toBe('place');
+    expect(entityNamed(match, 'Cape Town').type).toBe('place');
+    expect(entityNamed(match, 'Kansas City').type).toBe('place');
+  });
+
+  it('keeps such a name a place outside sport', () => {
+    const visit = articleOf('hollin-visit', 'Minister visits Hollin Town', [
+      'The minister visited Hollin Town on Friday to open a new library.',
+      'Residents of Hollin Town had waited ten years for it.',
+    ]);
+    expect(entityNamed(visit, 'Hollin Town').type).toBe('place');
+  });
+});

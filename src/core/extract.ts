@@ -27,6 +27,8 @@ const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\
 const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
+const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
+const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
@@ -223,6 +225,19 @@ function organisationNounBefore(tokens: readonly Token[], at: number, source: st
   if (ORGANISATION_NOUNS.has(one.surface)) return true;
   const two = tokens[at - 2];
   return two !== undefined && /^\p{Ll}/u.test(two.surface) && ORGANISATION_NOUNS.has(`${two.surface}${source.slice(two.end, one.start)}${one.surface}`);
+}
+
+/**
+ * True when what follows the name ending at token `at` says it is an organisation's: ", which
+ * runs the line", "Kestrel's trains".
+ */
+function organisationAfter(tokens: readonly Token[], at: number, source: string): boolean {
+  const name = tokens[at]!;
+  const next = tokens[at + 1];
+  if (!next) return false;
+  if (/['’]s$/u.test(name.surface)) return adjacent(source, name, next) && ORGANISATION_POSSESSIONS.has(next.surface);
+  const verb = tokens[at + 2];
+  return next.surface === 'which' && /^,\s+$/.test(source.slice(name.end, next.start)) && verb !== undefined && adjacent(source, next, verb) && ORGANISATION_VERBS.has(verb.surface);
 }
 
 const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
@@ -528,9 +543,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
-        // "Bram said …" after "Bram Okafor": a word the article names someone or something by stays.
+        // "Bram said …" after "Bram Okafor": a word the article names someone or something by
+        // stays, and so does one that what follows makes an organisation's ("Kestrel, which runs …").
         if (part.length === 1 && !lowerVocabulary.has(lower)) {
-          if (keep?.has(foldWord(cleanName(w.surface)))) break;
+          if (keep?.has(foldWord(cleanName(w.surface))) || organisationAfter(tokens, tokens.indexOf(w), source)) break;
           dropped?.push({ sentence, word: foldWord(cleanName(w.surface)) });
         }
         part = part.slice(1);
@@ -624,7 +640,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
     }
     if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
-    if (roleWords.length === 0 && !team) {
+    // "the rail operator Kestrel": a noun for an organisation that is also a person's job
+    // ("operator", "developer") is the organisation's kind, unless compromise reads the name as a person's.
+    const kindBefore = organisationNounBefore(tokens, firstAt, source);
+    if (roleWords.length === 0 && !team && !(kindBefore && !part.some((p) => hints.get(p.start) === 'person'))) {
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
     }
@@ -674,8 +693,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
     if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
-    const kindBefore = organisationNounBefore(tokens, firstAt, source);
     if (kindBefore) votes.organisation += 3;
+    if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
     const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;

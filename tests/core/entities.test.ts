@@ -412,3 +412,35 @@ describe('clubs named like towns', () => {
     expect(entityNamed(visit, 'Hollin Town').type).toBe('place');
   });
 });
+
+describe('organisations that a kind or what they do introduce', () => {
+  const rail = articleOf('ambry-line', 'Ambry line to close', [
+    'The rail operator Corvex will close the Ambry line for six weeks from March.',
+    'Corvex, which runs the line, said the work could not wait.',
+    'A spokesman for Corvex said refunds would be offered. The property developer Anna Kersh bought the old station.',
+  ]);
+  const ferries = articleOf('ferry-fares', 'Fares to rise', [
+    "Fares on Pellan's buses will rise by 4% in April, the council said.",
+    'The contract was awarded to Pellan, which runs most services in the valley, in 2019.',
+    "Maravel, which operates ferries to the islands, said it would add a route. Maravel's ferries carried two million people last year.",
+  ]);
+
+  it('types a name after a noun for an organisation that is also a job as an organisation, with no role', () => {
+    const corvex = entityNamed(rail, 'Corvex');
+    expect(corvex.type).toBe('organisation');
+    expect(corvex.roles).toEqual([]);
+  });
+
+  it('keeps a person after such a noun a person', () => {
+    const kersh = entityNamed(rail, 'Anna Kersh');
+    expect(kersh.type).toBe('person');
+    expect(kersh.roles).toContain('property developer');
+  });
+
+  it('types a name followed by ", which runs" or a possession of a company as an organisation', () => {
+    expect(entityNamed(ferries, 'Pellan').type).toBe('organisation');
+    const maravel = entityNamed(ferries, 'Maravel');
+    expect(maravel.type).toBe('organisation');
+    expect(maravel.mentions).toHaveLength(2);
+  });
+});

@@ -27,6 +27,7 @@ const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\
 const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
+const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
 const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
 const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
@@ -352,9 +353,10 @@ function jobBefore(tokens: readonly Token[], at: number, source: string, tags: W
 /**
  * How many words a connector inside an organisation's name takes after token `j` (the run began
  * at `from`): "for" or "for the" right after an organisation word, "and" once the name has gone
- * on past its organisation word with "for" or "of"; 0 when the run ends here.
+ * on past its organisation word with "for" or "of", or "and" between common words before an
+ * organisation word ("Food and Drug Administration"); 0 when the run ends here.
  */
-function innerConnector(tokens: readonly Token[], from: number, j: number, source: string): number {
+function innerConnector(tokens: readonly Token[], from: number, j: number, source: string, hints: Map<number, Hint>): number {
   const word = (k: number) => foldWord(tokens[k]?.surface ?? '');
   const capitalised = (k: number) => /^\p{Lu}/u.test(tokens[k]?.surface ?? '');
   const spaced = (k: number) => tokens[k + 1] !== undefined && /^\s+$/.test(source.slice(tokens[k]!.end, tokens[k + 1]!.start));
@@ -369,8 +371,37 @@ function innerConnector(tokens: readonly Token[], from: number, j: number, sourc
       if (ORG_WORDS.has(word(k))) sawOrganisation = true;
       else if (sawOrganisation && (word(k) === 'for' || word(k) === 'of')) return 2;
     }
+    if (!sawOrganisation && commonWordsAndOrganisation(tokens, from, j, source, hints)) return 2;
   }
   return 0;
+}
+
+/** True when a token is no person's or place's name as far as compromise knows, and no acronym. */
+function plainNameWord(t: Token, hints: Map<number, Hint>): boolean {
+  const h = hints.get(t.start);
+  return h !== 'person' && h !== 'place' && !knownPlace(t.surface) && demonymPlace(t.surface) === undefined && !isAcronym(t.surface);
+}
+
+/**
+ * True when the capitalised words `from`..`j` and the ones after the "and" at `j + 1` are one
+ * organisation's name: "Health and Safety Executive", "National Oceanic and Atmospheric
+ * Administration". Both sides are one to three words that name no person or place, the left one
+ * no organisation of its own (it does not end in an organisation word), and the right one ends in
+ * an organisation word that is no title. "Britain and France", "Smith and Jones" stay apart.
+ */
+function commonWordsAndOrganisation(tokens: readonly Token[], from: number, j: number, source: string, hints: Map<number, Hint>): boolean {
+  let start = from;
+  while (start < j && STOP_WORDS.has(foldWord(tokens[start]!.surface))) start++;
+  const left = tokens.slice(start, j + 1);
+  if (left.length > 3 || !left.every((t) => /^\p{Lu}\p{Ll}/u.test(t.surface) && plainNameWord(t, hints)) || ORG_WORDS.has(foldWord(tokens[j]!.surface))) return false;
+  for (let m = j + 2; m < Math.min(tokens.length, j + 5); m++) {
+    const t = tokens[m]!;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.surface) || !plainNameWord(t, hints) || !adjacent(source, tokens[m - 1]!, t)) return false;
+    // An office ("Justice, Freedom and Security Commissioner") is no organisation.
+    const word = foldWord(cleanName(t.surface));
+    if (JOINT_ORGANISATION_WORDS.has(word)) return titleAtStart([word]) === 0;
+  }
+  return false;
 }
 
 /** Lower-case words that may stand inside an organisation's name: "Marrow on Bikes", "Friends of the Earth". */
@@ -483,7 +514,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       // An organisation's name goes on through "for (the)" after its organisation word ("Center
       // for Coastal and Marine Studies", "Council for the Care of Older People"),
       // and through "and" once it has: "Department of Health and Human Services".
-      const inner = innerConnector(tokens, i, j, source);
+      const inner = innerConnector(tokens, i, j, source, hints);
       if (inner > 0) {
         j += inner;
         continue;
@@ -678,7 +709,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (h === 'organisation') votes.organisation += 1.5;
     }
     // "… Council", or "Center for …", "Department of …": an organisation word heads the name.
-    const orgHeaded = part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
+    // So does a word such as "Executive" after "and" ("Health and Safety Executive").
+    const orgHeaded =
+      part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
+      (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
     if (orgHeaded) votes.organisation += 2.5;
     if (team) votes.organisation += 3;
     if ((PLACE_WORDS.has(lastLower) && !club) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;

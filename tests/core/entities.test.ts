@@ -444,3 +444,27 @@ describe('organisations that a kind or what they do introduce', () => {
     expect(maravel.mentions).toHaveLength(2);
   });
 });
+
+describe('organisation names joined by "and"', () => {
+  const article = articleOf('dust-inquiry', 'Regulators act on factory dust', [
+    'The Roads and Bridges Executive opened an inquiry on Monday into dust at the Orvell plant.',
+    'The Fisheries and Coastal Authority and the Department of Housing and Rural Care both issued warnings. The Bank of Arland said the cost was small.',
+    'Officials from Norway and Chile met in Geneva. Moira Halloran and Dev Fitch said the plant would stay open.',
+  ]);
+
+  it('keeps an organisation whose common words are joined by "and" whole', () => {
+    expect(entityNamed(article, 'Roads and Bridges Executive').type).toBe('organisation');
+    expect(entityNamed(article, 'Fisheries and Coastal Authority').type).toBe('organisation');
+    expect(entityNamed(article, 'Department of Housing and Rural Care').type).toBe('organisation');
+    expect(entityNamed(article, 'Bank of Arland').type).toBe('organisation');
+    expect(names(article)).not.toEqual(expect.arrayContaining(['Roads']));
+    expect(names(article)).not.toContain('Coastal Authority');
+  });
+
+  it('keeps places and people joined by "and" apart', () => {
+    expect(entityNamed(article, 'Norway').type).toBe('place');
+    expect(entityNamed(article, 'Chile').type).toBe('place');
+    expect(entityNamed(article, 'Moira Halloran').type).toBe('person');
+    expect(entityNamed(article, 'Dev Fitch').type).toBe('person');
+  });
+});

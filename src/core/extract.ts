@@ -46,7 +46,7 @@ const CLUB_PLACE_WORDS = new Set(roleData.clubPlaceWords);
 /** Words written in lower case in a report on a match ("league", "half-time", "striker"). */
 const SPORT_WORDS = roleData.sportWords;
 /** Words of a match's result or fixture ("beat", "drew", "against"); with SPORT_WORDS, a sentence about a match. */
-const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords]);
+const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords, ...roleData.teamPositions]);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
@@ -692,13 +692,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
-    // "Hollin Town beat Ebbing City": in a report on a match, a club, where its sentence is about a match.
-    const club =
-      sport &&
-      part.length > 1 &&
-      CLUB_PLACE_WORDS.has(lastLower) &&
-      clubNamed(part.map((p) => foldWord(cleanName(p.surface)))) &&
-      (team || tokens.some((t) => MATCH_WORDS.has(t.surface)));
+    // "Hollin Town beat Ebbing City": in a report on a match, a club where its sentence is about
+    // a match; elsewhere there its last word makes it no place ("Hollin Town's fans").
+    const clubLike = sport && part.length > 1 && CLUB_PLACE_WORDS.has(lastLower) && clubNamed(part.map((p) => foldWord(cleanName(p.surface))));
+    const club = clubLike && (team || tokens.some((t) => MATCH_WORDS.has(t.surface)));
     if (club) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
     const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
@@ -715,7 +712,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
     if (orgHeaded) votes.organisation += 2.5;
     if (team) votes.organisation += 3;
-    if ((PLACE_WORDS.has(lastLower) && !club) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
+    if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
       else votes.organisation += 2;

@@ -389,6 +389,7 @@ describe('clubs named like towns', () => {
     'Striker Joss Amberley scored twice before half-time. Ebbing City manager Pella Strand said her side had been unlucky.',
     'The league final will be played in Mexico City in May. Amberley joined from a club in Cape Town and later played in Kansas City.',
     'Garrow County drew with Fenmore Rovers.',
+    'The streets of Hollin Town were full on Sunday night.',
   ]);
 
   it('types a name ending in Town, City or County as a club in a report on a match', () => {

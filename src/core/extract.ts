@@ -41,7 +41,7 @@ for (const position of roleData.teamPositions) {
   TEAM_POSITIONS.set(parts[parts.length - 1]!, [...(TEAM_POSITIONS.get(parts[parts.length - 1]!) ?? []), parts]);
 }
 const PLACE_WORDS = new Set(roleData.placeWords);
-/** Words that end a club's name and a place's alike ("Hollin Town", "Cape Town"). */
+/** Words that end a club's name and a place's alike ("Hollin Town", "Salt Lake City"). */
 const CLUB_PLACE_WORDS = new Set(roleData.clubPlaceWords);
 /** Words written in lower case in a report on a match ("league", "half-time", "striker"). */
 const SPORT_WORDS = roleData.sportWords;
@@ -98,7 +98,7 @@ function knownPlace(word: string): boolean {
 
 /**
  * True when a name ending in a word for a place may be a club's ("Hollin Town", "Manchester
- * City"): compromise knows neither the whole name as a place ("Cape Town", "Vatican City") nor
+ * City"): compromise knows neither the whole name as a place ("Salt Lake City", "Vatican City") nor
  * its first words as a country or region ("Mexico City", "Kansas City").
  */
 function clubNamed(words: readonly string[]): boolean {
@@ -230,7 +230,7 @@ function organisationNounBefore(tokens: readonly Token[], at: number, source: st
 
 /**
  * True when what follows the name ending at token `at` says it is an organisation's: ", which
- * runs the line", "Kestrel's trains".
+ * runs the line", "Corvex's trains".
  */
 function organisationAfter(tokens: readonly Token[], at: number, source: string): boolean {
   const name = tokens[at]!;
@@ -354,7 +354,7 @@ function jobBefore(tokens: readonly Token[], at: number, source: string, tags: W
  * How many words a connector inside an organisation's name takes after token `j` (the run began
  * at `from`): "for" or "for the" right after an organisation word, "and" once the name has gone
  * on past its organisation word with "for" or "of", or "and" between common words before an
- * organisation word ("Food and Drug Administration"); 0 when the run ends here.
+ * organisation word ("Fisheries and Coastal Authority"); 0 when the run ends here.
  */
 function innerConnector(tokens: readonly Token[], from: number, j: number, source: string, hints: Map<number, Hint>): number {
   const word = (k: number) => foldWord(tokens[k]?.surface ?? '');
@@ -384,7 +384,7 @@ function plainNameWord(t: Token, hints: Map<number, Hint>): boolean {
 
 /**
  * True when the capitalised words `from`..`j` and the ones after the "and" at `j + 1` are one
- * organisation's name: "Health and Safety Executive", "National Oceanic and Atmospheric
+ * organisation's name: "Roads and Bridges Executive", "National Soil and Water
  * Administration". Both sides are one to three words that name no person or place, the left one
  * no organisation of its own (it does not end in an organisation word), and the right one ends in
  * an organisation word that is no title. "Britain and France", "Smith and Jones" stay apart.
@@ -397,7 +397,7 @@ function commonWordsAndOrganisation(tokens: readonly Token[], from: number, j: n
   for (let m = j + 2; m < Math.min(tokens.length, j + 5); m++) {
     const t = tokens[m]!;
     if (!/^\p{Lu}\p{Ll}/u.test(t.surface) || !plainNameWord(t, hints) || !adjacent(source, tokens[m - 1]!, t)) return false;
-    // An office ("Justice, Freedom and Security Commissioner") is no organisation.
+    // An office ("Trade, Ports and Fisheries Commissioner") is no organisation.
     const word = foldWord(cleanName(t.surface));
     if (JOINT_ORGANISATION_WORDS.has(word)) return titleAtStart([word]) === 0;
   }
@@ -463,7 +463,7 @@ function cleanName(surface: string): string {
 }
 
 /**
- * A word alone at the start of a sentence that chunksOf dropped as no name ("Bram said …") and
+ * A word alone at the start of a sentence that chunksOf dropped as no name ("Tavi said …") and
  * that the article never writes in lower case: it may be a name written elsewhere in full.
  */
 interface DroppedWord {
@@ -574,8 +574,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
-        // "Bram said …" after "Bram Okafor": a word the article names someone or something by
-        // stays, and so does one that what follows makes an organisation's ("Kestrel, which runs …").
+        // "Tavi said …" after "Tavi Ruskell": a word the article names someone or something by
+        // stays, and so does one that what follows makes an organisation's ("Corvex, which runs …").
         if (part.length === 1 && !lowerVocabulary.has(lower)) {
           if (keep?.has(foldWord(cleanName(w.surface))) || organisationAfter(tokens, tokens.indexOf(w), source)) break;
           dropped?.push({ sentence, word: foldWord(cleanName(w.surface)) });
@@ -671,7 +671,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
     }
     if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
-    // "the rail operator Kestrel": a noun for an organisation that is also a person's job
+    // "the rail operator Corvex": a noun for an organisation that is also a person's job
     // ("operator", "developer") is the organisation's kind, unless compromise reads the name as a person's.
     const kindBefore = organisationNounBefore(tokens, firstAt, source);
     if (roleWords.length === 0 && !team && !(kindBefore && !part.some((p) => hints.get(p.start) === 'person'))) {
@@ -706,7 +706,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (h === 'organisation') votes.organisation += 1.5;
     }
     // "… Council", or "Center for …", "Department of …": an organisation word heads the name.
-    // So does a word such as "Executive" after "and" ("Health and Safety Executive").
+    // So does a word such as "Executive" after "and" ("Roads and Bridges Executive").
     const orgHeaded =
       part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
       (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
@@ -827,7 +827,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
 
 /**
  * A word alone at the start of a sentence is read as no name when compromise takes it for a
- * common word ("Bram said the plan was dead."). When the article names something by that word
+ * common word ("Tavi said the plan was dead."). When the article names something by that word
  * elsewhere (a one-word name), or it is the given name or surname of a person named in full, the
  * sentence is read again keeping it, so that it names them: mergeChunks then joins it to its owner.
  */

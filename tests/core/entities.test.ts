@@ -387,7 +387,7 @@ describe('clubs named like towns', () => {
   const match = articleOf('hollin-derby', 'Hollin Town win derby', [
     'Hollin Town beat Ebbing City 2-1 on Saturday to go top of the league.',
     'Striker Joss Amberley scored twice before half-time. Ebbing City manager Pella Strand said her side had been unlucky.',
-    'The league final will be played in Mexico City in May. Amberley joined from a club in Cape Town and later played in Kansas City.',
+    'The league final will be played in Mexico City in May. Amberley joined from a club in Salt Lake City and later played in Kansas City.',
     'Garrow County drew with Fenmore Rovers.',
     'The streets of Hollin Town were full on Sunday night.',
   ]);
@@ -401,7 +401,7 @@ describe('clubs named like towns', () => {
 
   it('keeps known cities places there', () => {
     expect(entityNamed(match, 'Mexico City').type).toBe('place');
-    expect(entityNamed(match, 'Cape Town').type).toBe('place');
+    expect(entityNamed(match, 'Salt Lake City').type).toBe('place');
     expect(entityNamed(match, 'Kansas City').type).toBe('place');
   });
 

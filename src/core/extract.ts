@@ -27,6 +27,9 @@ const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\
 const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
+const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
+const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
+const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
@@ -38,6 +41,12 @@ for (const position of roleData.teamPositions) {
   TEAM_POSITIONS.set(parts[parts.length - 1]!, [...(TEAM_POSITIONS.get(parts[parts.length - 1]!) ?? []), parts]);
 }
 const PLACE_WORDS = new Set(roleData.placeWords);
+/** Words that end a club's name and a place's alike ("Hollin Town", "Salt Lake City"). */
+const CLUB_PLACE_WORDS = new Set(roleData.clubPlaceWords);
+/** Words written in lower case in a report on a match ("league", "half-time", "striker"). */
+const SPORT_WORDS = roleData.sportWords;
+/** Words of a match's result or fixture ("beat", "drew", "against"); with SPORT_WORDS, a sentence about a match. */
+const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords, ...roleData.teamPositions]);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
@@ -85,6 +94,27 @@ function knownPlace(word: string): boolean {
   const tags = LEXICON[foldWord(word)];
   if (tags === undefined) return false;
   return typeof tags === 'string' ? PLACE_TAGS.has(tags) : tags.some((t) => PLACE_TAGS.has(t));
+}
+
+/**
+ * True when a name ending in a word for a place may be a club's ("Hollin Town", "Manchester
+ * City"): compromise knows neither the whole name as a place ("Salt Lake City", "Vatican City") nor
+ * its first words as a country or region ("Mexico City", "Kansas City").
+ */
+function clubNamed(words: readonly string[]): boolean {
+  const whole = LEXICON[words.join(' ')];
+  if (whole !== undefined && (typeof whole === 'string' ? PLACE_TAGS.has(whole) : whole.some((t) => PLACE_TAGS.has(t)))) return false;
+  return !words.slice(0, -1).some((w) => {
+    const tags = LEXICON[w];
+    return tags !== undefined && (typeof tags === 'string' ? tags === 'Country' || tags === 'Region' : tags.includes('Country') || tags.includes('Region'));
+  });
+}
+
+/** True when the article reads as a report on a match: it writes two or more words of sport in lower case. */
+function aboutSport(lowerVocabulary: ReadonlySet<string>): boolean {
+  let found = 0;
+  for (const w of SPORT_WORDS) if (lowerVocabulary.has(w) && ++found >= 2) return true;
+  return false;
 }
 
 /** Adds compromise's tags for every word of a text starting at `base` to `into`. */
@@ -196,6 +226,19 @@ function organisationNounBefore(tokens: readonly Token[], at: number, source: st
   if (ORGANISATION_NOUNS.has(one.surface)) return true;
   const two = tokens[at - 2];
   return two !== undefined && /^\p{Ll}/u.test(two.surface) && ORGANISATION_NOUNS.has(`${two.surface}${source.slice(two.end, one.start)}${one.surface}`);
+}
+
+/**
+ * True when what follows the name ending at token `at` says it is an organisation's: ", which
+ * runs the line", "Corvex's trains".
+ */
+function organisationAfter(tokens: readonly Token[], at: number, source: string): boolean {
+  const name = tokens[at]!;
+  const next = tokens[at + 1];
+  if (!next) return false;
+  if (/['’]s$/u.test(name.surface)) return adjacent(source, name, next) && ORGANISATION_POSSESSIONS.has(next.surface);
+  const verb = tokens[at + 2];
+  return next.surface === 'which' && /^,\s+$/.test(source.slice(name.end, next.start)) && verb !== undefined && adjacent(source, next, verb) && ORGANISATION_VERBS.has(verb.surface);
 }
 
 const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
@@ -310,9 +353,10 @@ function jobBefore(tokens: readonly Token[], at: number, source: string, tags: W
 /**
  * How many words a connector inside an organisation's name takes after token `j` (the run began
  * at `from`): "for" or "for the" right after an organisation word, "and" once the name has gone
- * on past its organisation word with "for" or "of"; 0 when the run ends here.
+ * on past its organisation word with "for" or "of", or "and" between common words before an
+ * organisation word ("Fisheries and Coastal Authority"); 0 when the run ends here.
  */
-function innerConnector(tokens: readonly Token[], from: number, j: number, source: string): number {
+function innerConnector(tokens: readonly Token[], from: number, j: number, source: string, hints: Map<number, Hint>): number {
   const word = (k: number) => foldWord(tokens[k]?.surface ?? '');
   const capitalised = (k: number) => /^\p{Lu}/u.test(tokens[k]?.surface ?? '');
   const spaced = (k: number) => tokens[k + 1] !== undefined && /^\s+$/.test(source.slice(tokens[k]!.end, tokens[k + 1]!.start));
@@ -327,8 +371,37 @@ function innerConnector(tokens: readonly Token[], from: number, j: number, sourc
       if (ORG_WORDS.has(word(k))) sawOrganisation = true;
       else if (sawOrganisation && (word(k) === 'for' || word(k) === 'of')) return 2;
     }
+    if (!sawOrganisation && commonWordsAndOrganisation(tokens, from, j, source, hints)) return 2;
   }
   return 0;
+}
+
+/** True when a token is no person's or place's name as far as compromise knows, and no acronym. */
+function plainNameWord(t: Token, hints: Map<number, Hint>): boolean {
+  const h = hints.get(t.start);
+  return h !== 'person' && h !== 'place' && !knownPlace(t.surface) && demonymPlace(t.surface) === undefined && !isAcronym(t.surface);
+}
+
+/**
+ * True when the capitalised words `from`..`j` and the ones after the "and" at `j + 1` are one
+ * organisation's name: "Roads and Bridges Executive", "National Soil and Water
+ * Administration". Both sides are one to three words that name no person or place, the left one
+ * no organisation of its own (it does not end in an organisation word), and the right one ends in
+ * an organisation word that is no title. "Britain and France", "Smith and Jones" stay apart.
+ */
+function commonWordsAndOrganisation(tokens: readonly Token[], from: number, j: number, source: string, hints: Map<number, Hint>): boolean {
+  let start = from;
+  while (start < j && STOP_WORDS.has(foldWord(tokens[start]!.surface))) start++;
+  const left = tokens.slice(start, j + 1);
+  if (left.length > 3 || !left.every((t) => /^\p{Lu}\p{Ll}/u.test(t.surface) && plainNameWord(t, hints)) || ORG_WORDS.has(foldWord(tokens[j]!.surface))) return false;
+  for (let m = j + 2; m < Math.min(tokens.length, j + 5); m++) {
+    const t = tokens[m]!;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.surface) || !plainNameWord(t, hints) || !adjacent(source, tokens[m - 1]!, t)) return false;
+    // An office ("Trade, Ports and Fisheries Commissioner") is no organisation.
+    const word = foldWord(cleanName(t.surface));
+    if (JOINT_ORGANISATION_WORDS.has(word)) return titleAtStart([word]) === 0;
+  }
+  return false;
 }
 
 /** Lower-case words that may stand inside an organisation's name: "Marrow on Bikes", "Friends of the Earth". */
@@ -389,8 +462,20 @@ function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
 
-/** Finds capitalised name chunks in one sentence. */
-function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>): Chunk[] {
+/**
+ * A word alone at the start of a sentence that chunksOf dropped as no name ("Tavi said …") and
+ * that the article never writes in lower case: it may be a name written elsewhere in full.
+ */
+interface DroppedWord {
+  sentence: SentenceRef;
+  word: string;
+}
+
+/**
+ * Finds capitalised name chunks in one sentence. Words in `keep` (folded) stay names at the
+ * sentence's start; a word dropped there that could be a name is reported to `dropped`.
+ */
+function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, sport: boolean, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
   const { hints } = tags;
   const tokens = joinHyphenated(
     tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })),
@@ -429,7 +514,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       // An organisation's name goes on through "for (the)" after its organisation word ("Center
       // for Coastal and Marine Studies", "Council for the Care of Older People"),
       // and through "and" once it has: "Department of Health and Human Services".
-      const inner = innerConnector(tokens, i, j, source);
+      const inner = innerConnector(tokens, i, j, source, hints);
       if (inner > 0) {
         j += inner;
         continue;
@@ -488,7 +573,15 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       }
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
-      else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) part = part.slice(1);
+      else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
+        // "Tavi said …" after "Tavi Ruskell": a word the article names someone or something by
+        // stays, and so does one that what follows makes an organisation's ("Corvex, which runs …").
+        if (part.length === 1 && !lowerVocabulary.has(lower)) {
+          if (keep?.has(foldWord(cleanName(w.surface))) || organisationAfter(tokens, tokens.indexOf(w), source)) break;
+          dropped?.push({ sentence, word: foldWord(cleanName(w.surface)) });
+        }
+        part = part.slice(1);
+      }
       else break;
     }
     while (part.length > 0 && CONNECTORS.has(part[part.length - 1]!.surface)) part = part.slice(0, -1);
@@ -578,7 +671,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       roleWords.push(source.slice(from.start, startTok[startTok.length - 1]!.end));
     }
     if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
-    if (roleWords.length === 0 && !team) {
+    // "the rail operator Corvex": a noun for an organisation that is also a person's job
+    // ("operator", "developer") is the organisation's kind, unless compromise reads the name as a person's.
+    const kindBefore = organisationNounBefore(tokens, firstAt, source);
+    if (roleWords.length === 0 && !team && !(kindBefore && !part.some((p) => hints.get(p.start) === 'person'))) {
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
     }
@@ -596,8 +692,13 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
+    // "Hollin Town beat Ebbing City": in a report on a match, a club where its sentence is about
+    // a match; elsewhere there its last word makes it no place ("Hollin Town's fans").
+    const clubLike = sport && part.length > 1 && CLUB_PLACE_WORDS.has(lastLower) && clubNamed(part.map((p) => foldWord(cleanName(p.surface))));
+    const club = clubLike && (team || tokens.some((t) => MATCH_WORDS.has(t.surface)));
+    if (club) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
-    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase;
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
     for (const p of part) {
       const h = hints.get(p.start);
       if (h === 'person') votes.person += 1;
@@ -605,10 +706,13 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (h === 'organisation') votes.organisation += 1.5;
     }
     // "… Council", or "Center for …", "Department of …": an organisation word heads the name.
-    const orgHeaded = part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface))));
+    // So does a word such as "Executive" after "and" ("Roads and Bridges Executive").
+    const orgHeaded =
+      part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
+      (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
     if (orgHeaded) votes.organisation += 2.5;
     if (team) votes.organisation += 3;
-    if (PLACE_WORDS.has(lastLower) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
+    if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
       else votes.organisation += 2;
@@ -620,8 +724,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
     if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
-    const kindBefore = organisationNounBefore(tokens, firstAt, source);
     if (kindBefore) votes.organisation += 3;
+    if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
     const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
@@ -705,8 +809,11 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
     tagWords(source.slice(start, end), start, tags);
   }
 
-  const chunks = body.flatMap((s) => chunksOf(s, source, tags, lowerVocabulary));
-  const drafts = mergeChunks(chunks);
+  const sport = aboutSport(lowerVocabulary);
+  const dropped: DroppedWord[] = [];
+  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, sport, null, dropped));
+  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, sport, keep));
+  const drafts = mergeChunks(bySentence.flat());
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);
   const names = nameWordsOf(entities);
@@ -716,6 +823,41 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   rolesByApposition(entities, body, tags);
   const attributions = findAttributions(body);
   return { entities, quotes, attributions };
+}
+
+/**
+ * A word alone at the start of a sentence is read as no name when compromise takes it for a
+ * common word ("Tavi said the plan was dead."). When the article names something by that word
+ * elsewhere (a one-word name), or it is the given name or surname of a person named in full, the
+ * sentence is read again keeping it, so that it names them: mergeChunks then joins it to its owner.
+ */
+function restoreSentenceStarts(bySentence: Chunk[][], body: readonly SentenceRef[], dropped: readonly DroppedWord[], reread: (s: SentenceRef, keep: ReadonlySet<string>) => Chunk[]): void {
+  if (dropped.length === 0) return;
+  const votes = new Map<string, Record<EntityType, number>>();
+  for (const c of bySentence.flat()) {
+    const key = foldWord(c.name);
+    const v = votes.get(key) ?? { person: 0, place: 0, organisation: 0, other: 0 };
+    for (const t of ['person', 'place', 'organisation', 'other'] as const) v[t] += c.votes[t];
+    votes.set(key, v);
+  }
+  const known = new Set<string>();
+  for (const [key, v] of votes) {
+    const words = key.split(/\s+/);
+    if (words.length === 1) known.add(key);
+    else if (typeOf(v) === 'person') {
+      known.add(words[0]!);
+      known.add(words[words.length - 1]!);
+    }
+  }
+  const keep = new Map<SentenceRef, Set<string>>();
+  for (const d of dropped) {
+    if (!known.has(d.word) || STOP_WORDS.has(d.word) || CONNECTORS.has(d.word) || DATE_WORD.test(d.word)) continue;
+    keep.set(d.sentence, (keep.get(d.sentence) ?? new Set()).add(d.word));
+  }
+  for (const [s, words] of keep) {
+    const at = body.indexOf(s);
+    if (at >= 0) bySentence[at] = reread(s, words);
+  }
 }
 
 function mergeChunks(chunks: Chunk[]): Draft[] {

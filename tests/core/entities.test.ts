@@ -356,3 +356,116 @@ describe('organisation names and roles', () => {
     expect(entityNamed(article, 'Red Crescent of Arland').type).toBe('organisation');
   });
 });
+
+describe('a name written alone at the start of a sentence', () => {
+  const article = articleOf('pier-plan', 'Pier plan collapses', [
+    'Tavi Ruskell, the chairman of the Orlow pier trust, said on Monday that the repairs would not go ahead.',
+    'The trust had spent two years on the plan. Tavi said the plan was dead.',
+    'Councillor Edda Morrin disagreed. Ruskell said: "The money has already gone on the survey."',
+    'Tavi declined to comment further on Friday.',
+  ]);
+  const [intro, , dead, , quoted, declined] = sentencesOf(article);
+
+  it('names the person a given name or surname stands for, when compromise reads it as a common word', () => {
+    const tavi = entityNamed(article, 'Tavi Ruskell');
+    expect(tavi.aliases).toEqual(expect.arrayContaining(['Ruskell', 'Tavi']));
+    expect(tavi.mentions).toEqual(expect.arrayContaining([intro!.id, dead!.id, quoted!.id, declined!.id]));
+    expect(names(article)).not.toContain('Tavi');
+  });
+
+  it('gives a quote after a sentence-initial surname to that person', () => {
+    expect(quoteStarting(article, 'The money has already gone').speaker?.entity).toBe(entityNamed(article, 'Tavi Ruskell').id);
+  });
+
+  it('answers what the person said with the sentence that names them by their given name alone', () => {
+    const reply = answerWithTrace(buildIndex([article]), 'What did Ruskell say about the plan?').reply;
+    expect(reply.citations[0]?.text).toBe('Tavi said the plan was dead.');
+  });
+});
+
+describe('clubs named like towns', () => {
+  const match = articleOf('hollin-derby', 'Hollin Town win derby', [
+    'Hollin Town beat Ebbing City 2-1 on Saturday to go top of the league.',
+    'Striker Joss Amberley scored twice before half-time. Ebbing City manager Pella Strand said her side had been unlucky.',
+    'The league final will be played in Mexico City in May. Amberley joined from a club in Salt Lake City and later played in Kansas City.',
+    'Garrow County drew with Fenmore Rovers.',
+    'The streets of Hollin Town were full on Sunday night.',
+  ]);
+
+  it('types a name ending in Town, City or County as a club in a report on a match', () => {
+    expect(entityNamed(match, 'Hollin Town').type).toBe('organisation');
+    expect(entityNamed(match, 'Ebbing City').type).toBe('organisation');
+    expect(entityNamed(match, 'Garrow County').type).toBe('organisation');
+    expect(entityNamed(match, 'Fenmore Rovers').type).toBe('organisation');
+  });
+
+  it('keeps known cities places there', () => {
+    expect(entityNamed(match, 'Mexico City').type).toBe('place');
+    expect(entityNamed(match, 'Salt Lake City').type).toBe('place');
+    expect(entityNamed(match, 'Kansas City').type).toBe('place');
+  });
+
+  it('keeps such a name a place outside sport', () => {
+    const visit = articleOf('hollin-visit', 'Minister visits Hollin Town', [
+      'The minister visited Hollin Town on Friday to open a new library.',
+      'Residents of Hollin Town had waited ten years for it.',
+    ]);
+    expect(entityNamed(visit, 'Hollin Town').type).toBe('place');
+  });
+});
+
+describe('organisations that a kind or what they do introduce', () => {
+  const rail = articleOf('ambry-line', 'Ambry line to close', [
+    'The rail operator Corvex will close the Ambry line for six weeks from March.',
+    'Corvex, which runs the line, said the work could not wait.',
+    'A spokesman for Corvex said refunds would be offered. The property developer Anna Kersh bought the old station.',
+  ]);
+  const ferries = articleOf('ferry-fares', 'Fares to rise', [
+    "Fares on Pellan's buses will rise by 4% in April, the council said.",
+    'The contract was awarded to Pellan, which runs most services in the valley, in 2019.',
+    "Maravel, which operates ferries to the islands, said it would add a route. Maravel's ferries carried two million people last year.",
+  ]);
+
+  it('types a name after a noun for an organisation that is also a job as an organisation, with no role', () => {
+    const corvex = entityNamed(rail, 'Corvex');
+    expect(corvex.type).toBe('organisation');
+    expect(corvex.roles).toEqual([]);
+  });
+
+  it('keeps a person after such a noun a person', () => {
+    const kersh = entityNamed(rail, 'Anna Kersh');
+    expect(kersh.type).toBe('person');
+    expect(kersh.roles).toContain('property developer');
+  });
+
+  it('types a name followed by ", which runs" or a possession of a company as an organisation', () => {
+    expect(entityNamed(ferries, 'Pellan').type).toBe('organisation');
+    const maravel = entityNamed(ferries, 'Maravel');
+    expect(maravel.type).toBe('organisation');
+    expect(maravel.mentions).toHaveLength(2);
+  });
+});
+
+describe('organisation names joined by "and"', () => {
+  const article = articleOf('dust-inquiry', 'Regulators act on factory dust', [
+    'The Roads and Bridges Executive opened an inquiry on Monday into dust at the Orvell plant.',
+    'The Fisheries and Coastal Authority and the Department of Housing and Rural Care both issued warnings. The Bank of Arland said the cost was small.',
+    'Officials from Norway and Chile met in Geneva. Moira Halloran and Dev Fitch said the plant would stay open.',
+  ]);
+
+  it('keeps an organisation whose common words are joined by "and" whole', () => {
+    expect(entityNamed(article, 'Roads and Bridges Executive').type).toBe('organisation');
+    expect(entityNamed(article, 'Fisheries and Coastal Authority').type).toBe('organisation');
+    expect(entityNamed(article, 'Department of Housing and Rural Care').type).toBe('organisation');
+    expect(entityNamed(article, 'Bank of Arland').type).toBe('organisation');
+    expect(names(article)).not.toEqual(expect.arrayContaining(['Roads']));
+    expect(names(article)).not.toContain('Coastal Authority');
+  });
+
+  it('keeps places and people joined by "and" apart', () => {
+    expect(entityNamed(article, 'Norway').type).toBe('place');
+    expect(entityNamed(article, 'Chile').type).toBe('place');
+    expect(entityNamed(article, 'Moira Halloran').type).toBe('person');
+    expect(entityNamed(article, 'Dev Fitch').type).toBe('person');
+  });
+});

@@ -364,7 +364,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (prefixMatch(key, f.sequence)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
-    else if (f.context.has(key) || hasAny(f.context, related)) context += weight;
+    // The headline's words name the story: "what was stolen in the Fenmoor raid?".
+    else if (f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) context += weight;
     else found = false;
     const inParagraph = found || para.has(key) || hasAny(para, related);
     if (inParagraph) paraCovered += weight;

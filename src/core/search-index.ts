@@ -34,8 +34,10 @@ export interface DocFeatures {
   sequence: string[];
   /** Index terms of the sentence's own text. */
   terms: Set<string>;
-  /** Index terms of the neighbouring sentences of its paragraph, of its section heading and of the article's headline. */
+  /** Index terms of the neighbouring sentences of its paragraph and of its section heading. */
   context: Set<string>;
+  /** Index terms of the article's headline: "what was stolen in the Fenmoor raid?" names the story, and every sentence of it is about that. */
+  headline: Set<string>;
   /** Index terms of its entities' names, aliases and roles. */
   entityTerms: Set<string>;
 }
@@ -289,15 +291,19 @@ function assemble(
   let older = new Map<number, DocFeatures>();
   function computeFeatures(doc: SentenceDoc): DocFeatures {
     const sequence = textTerms(doc.sentence.text);
-    return { sequence, terms: new Set(sequence), context: contextTerms(doc), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)) };
+    return { sequence, terms: new Set(sequence), context: contextTerms(doc), headline: headlineTerms(doc.article), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)) };
+  }
+  // One set per article, shared by its sentences.
+  const headlines = new Map<Article, Set<string>>();
+  function headlineTerms(article: Article): Set<string> {
+    let set = headlines.get(article);
+    if (!set) headlines.set(article, (set = new Set(textTerms(article.title))));
+    return set;
   }
   // The terms of the heading and the paragraph neighbours, in the order of `contextText`
-  // (a word never spans the spaces that join them, so these are the terms of that text), and of
-  // the headline: "what was stolen in the Fenmoor raid?" names the story, and every sentence of it
-  // is about that.
+  // (a word never spans the spaces that join them, so these are the terms of that text).
   function contextTerms(doc: SentenceDoc): Set<string> {
     const set = new Set(textTerms(doc.heading ?? ''));
-    for (const t of textTerms(doc.article.title)) set.add(t);
     for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) {
       if (n && n.article === doc.article && n.paragraph === doc.paragraph) for (const t of textTerms(n.sentence.text)) set.add(t);
     }

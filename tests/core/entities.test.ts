@@ -358,7 +358,7 @@ describe('organisation names and roles', () => {
 });
 
 describe('a name written alone at the start of a sentence', () => {
-  const article = articleOf('pier-plan', 'Pier plan collapses', [
+  const article = articleOf('pier-plan', 'Pier repairs abandoned', [
     'Tavi Ruskell, the chairman of the Orlow pier trust, said on Monday that the repairs would not go ahead.',
     'The trust had spent two years on the plan. Tavi said the plan was dead.',
     'Councillor Edda Morrin disagreed. Ruskell said: "The money has already gone on the survey."',

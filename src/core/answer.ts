@@ -9,7 +9,7 @@ import { makeReply } from './reply.ts';
 import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
@@ -515,6 +515,129 @@ function nearest(spans: readonly Span[], anchorsOf: () => readonly number[]): Sp
   return best;
 }
 
+/** Marks that end a clause: a number or date on the far side of one belongs to another clause. */
+const CLAUSE_MARKS = /[,;:()—–]/g;
+/** Words that join two clauses ("17 died and 40 were injured", "on sale on 14 March, with pre-orders …"). */
+const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'with', 'as', 'after', 'before', 'when', 'or']);
+/** The counted words of "how many people …", "how much money …": what follows, to the first stop word. */
+const HOW_MANY = /\bhow\s+(?:many|much)\s+(.*)$/i;
+
+/** Weights of the terms a word of the sentence may match the question by: its key terms, and their synonyms at their own weight. */
+const matchWeightCache = new WeakMap<Query, Map<string, number>>();
+
+function matchWeights(query: Query): Map<string, number> {
+  let weights = matchWeightCache.get(query);
+  if (weights) return weights;
+  weights = new Map(query.keys);
+  for (const t of query.terms) if (t.kind === 'synonym' && !weights.has(t.term)) weights.set(t.term, t.weight);
+  matchWeightCache.set(query, weights);
+  return weights;
+}
+
+/** The terms of the counted words of a "how many" question ("people" in "how many people were injured?"). */
+function countedTerms(query: Query): Set<string> {
+  const out = new Set<string>();
+  const rest = HOW_MANY.exec(query.text)?.[1];
+  if (!rest) return out;
+  for (const t of tokenize(rest)) {
+    if (STOP_WORDS.has(foldWord(t.surface))) break;
+    for (const term of termsOf(t.surface)) out.add(term);
+  }
+  return out;
+}
+
+/**
+ * Of several numbers or dates in a sentence, the one the question's words go with: "40" of "At
+ * least 17 people died and 40 were injured" for "how many were injured?", "2 March" of "on sale
+ * on 14 March, with pre-orders opening on 2 March" for "when do pre-orders open?". Each word that
+ * matches the question goes to the span nearest it, counted in words other than stop words, a
+ * comma or a joining word between them counting extra; a number's words tend to follow it ("40
+ * were injured") and a date's to come before it ("opening on 2 March"), so the other side counts
+ * half a word more. The span with the most weight wins, each word weighing less the further it
+ * stands ("the talks began on Monday and ended on Thursday": "ended" outweighs "talks"). For a
+ * count, the question's counted words ("people") say less than the rest (two counts of people
+ * are told apart by what happened to them), and a number directly followed by another noun
+ * ("450 troops" for "how many tanks") counts something else. Undefined when no word matches.
+ */
+function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
+  const weights = matchWeights(query);
+  const counted = kind === 'number' ? countedTerms(query) : null;
+  // The tokens each span covers.
+  const first: number[] = [];
+  const last: number[] = [];
+  for (const s of spans) {
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.end <= s.start || t.start >= s.end) continue;
+      if (a < 0) a = i;
+      b = i;
+    }
+    first.push(a);
+    last.push(b);
+  }
+  const inSpan = (i: number) => {
+    for (let k = 0; k < spans.length; k++) if (i >= first[k]! && i <= last[k]!) return true;
+    return false;
+  };
+  const score = spans.map(() => 0);
+  let any = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (inSpan(i)) continue;
+    let w = 0;
+    let isCounted = false;
+    for (const term of termsOf(tokens[i]!.surface)) {
+      const tw = weights.get(term);
+      if (tw !== undefined && tw > w) {
+        w = tw;
+        isCounted = counted?.has(term) ?? false;
+      }
+    }
+    if (w <= 0) continue;
+    if (isCounted) w *= 0.75;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let k = 0; k < spans.length; k++) {
+      if (first[k]! < 0) continue;
+      const before = i < first[k]!;
+      const from = before ? i + 1 : last[k]! + 1;
+      const to = before ? first[k]! : i;
+      let d = 0;
+      for (let j = from; j < to; j++) {
+        const word = foldWord(tokens[j]!.surface);
+        if (CLAUSE_WORDS.has(word) || !STOP_WORDS.has(word)) d++;
+      }
+      const gap = before ? text.slice(tokens[i]!.end, spans[k]!.start) : text.slice(spans[k]!.end, tokens[i]!.start);
+      d += 2 * (gap.match(CLAUSE_MARKS)?.length ?? 0);
+      if (before === (kind === 'number')) d += 0.5;
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    if (best >= 0) {
+      score[best]! += w / (1 + bestDistance);
+      any = true;
+    }
+  }
+  if (!any) return undefined;
+  // A number whose next word is a noun the question does not use ("450 troops" for "how many
+  // tanks?") counts something else; one followed by a stop word ("40 were injured") leaves its noun unsaid.
+  if (counted && counted.size > 0) {
+    for (let k = 0; k < spans.length; k++) {
+      const next = tokens[last[k]! + 1];
+      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface))) continue;
+      let matches = false;
+      for (const t of [next, tokens[last[k]! + 2]]) if (t) for (const term of termsOf(t.surface)) if (weights.has(term)) matches = true;
+      if (!matches) score[k]! *= 0.5;
+    }
+  }
+  let chosen = 0;
+  for (let k = 1; k < spans.length; k++) if (score[k]! > score[chosen]!) chosen = k;
+  return spans[chosen];
+}
+
 /**
  * The run of spans around `chosen` whose gaps are only `gap`: a list of names ("Libya, France,
  * and the United States") or a range of numbers ("ten to 32").
@@ -617,7 +740,14 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const spans = fresh.length > 0 ? fresh : all;
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
-    const chosen = nearest(prices.length > 0 ? prices : spans, anchors);
+    let candidates = prices.length > 0 ? prices : spans;
+    // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
+    if (candidates.length > 1 && doc.sentence.dates.length > 0) {
+      const dates = occurrences(text, doc.sentence.dates);
+      const counts = candidates.filter((x) => !dates.some((d) => d.start <= x.start && x.end <= d.end && d.end - d.start > x.end - x.start));
+      if (counts.length > 0) candidates = counts;
+    }
+    const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
     if (chosen) return joined(text, spans, chosen, RANGE_GAP);
   }
   if (query.answerType === 'date') {

@@ -218,6 +218,32 @@ describe('the answering span', () => {
   });
 });
 
+describe('choosing among several numbers or dates of one sentence', () => {
+  const spanIn = (paragraphs: string[], question: string) => {
+    const c = answerWithTrace(buildIndex([articleOf('figures', 'Figures in the news', paragraphs)]), question).reply.citations[0]!;
+    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+  };
+  const storm = ['At least 17 people died and 40 were injured when a storm struck the Velmar coast on Tuesday, officials said.', 'Rescue teams from Odrin searched collapsed homes through the night.'];
+
+  it('marks the number whose own words the question asks about, not the first or the one beside a shared word', () => {
+    expect(spanIn(storm, 'How many injured?')).toBe('40');
+    expect(spanIn(storm, 'How many people were injured?')).toBe('40');
+    expect(spanIn(storm, 'How many died?')).toBe('17');
+    expect(spanIn(storm, 'How many people died?')).toBe('17');
+  });
+
+  it('tells counts of different things apart by the noun after each number', () => {
+    const border = ['The army of Kestria sent 20 tanks and 450 troops to the border on Friday.', 'The defence ministry gave no reason.'];
+    expect(spanIn(border, 'How many troops were sent?')).toBe('450');
+    expect(spanIn(border, 'How many tanks were sent?')).toBe('20');
+  });
+
+  it('does not take the day of a date for a count', () => {
+    const market = ['As of 30 June, the Dunmore exchange had 212 companies listed, officials said.', 'Trading volumes rose sharply.'];
+    expect(spanIn(market, 'How many companies were listed on the exchange in June?')).toBe('212');
+  });
+});
+
 describe('finding an entity by one word of its name', () => {
   it('takes the person whose full name has the word before one whose name is spelt almost alike', () => {
     const article = articleOf('harbour-siege', 'Rebels hold harbour', [

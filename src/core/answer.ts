@@ -754,7 +754,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
-    const chosen = nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
+    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
     if (chosen) return chosen;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.

@@ -242,6 +242,15 @@ describe('choosing among several numbers or dates of one sentence', () => {
     const market = ['As of 30 June, the Dunmore exchange had 212 companies listed, officials said.', 'Trading volumes rose sharply.'];
     expect(spanIn(market, 'How many companies were listed on the exchange in June?')).toBe('212');
   });
+
+  it('marks the date whose own words the question asks about', () => {
+    const phone = ['The Vantor X2 phone goes on sale on 14 March, with pre-orders opening on 2 March.', 'Vantor said the handset will cost 799 euros.'];
+    expect(spanIn(phone, 'When do pre-orders open?')).toBe('2 March');
+    expect(spanIn(phone, 'When does the phone go on sale?')).toBe('14 March');
+    const talks = ['The talks in Brennic began on Monday and ended on Thursday with a deal.', 'Both sides welcomed the outcome.'];
+    expect(spanIn(talks, 'When did the talks end?')).toBe('Thursday');
+    expect(spanIn(talks, 'When did the talks begin?')).toBe('Monday');
+  });
 });
 
 describe('finding an entity by one word of its name', () => {

@@ -6,13 +6,14 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
+import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
+import scoreData from './lexicon/scores.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './extract.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
@@ -75,6 +76,8 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;
+    case 'score':
+      return scoresOf(doc).length > 0;
     case 'person':
       return hasOtherEntity(doc, query, 'person') || doc.speaker !== null;
     case 'place':
@@ -99,6 +102,43 @@ function hasTimeExpression(doc: SentenceDoc): boolean {
   if (doc.sentence.dates.length > 0) return true;
   for (const re of TIME_MARKERS) if (re.test(doc.sentence.text)) return true;
   return false;
+}
+
+const SCORE_FOLLOW: ReadonlySet<string> = new Set(scoreData.follow);
+const SCORE_NOT_AFTER: ReadonlySet<string> = new Set(scoreData.notAfter);
+/** Two small numbers joined by a hyphen or a dash, not inside a longer number, a date or a time ("2-1", "3 – 0"; not "2024-25", "1-2-3", "9.30-10"). */
+const SCORE = /(?<![\d.,:/$€£-])\b(\d{1,3}) ?[-–] ?(\d{1,3})\b(?![-–.,:/%]?\d|%)/g;
+/** The two words before a place in a sentence ("opens at" of "opens at 9-5"). */
+const WORDS_BEFORE = /([\p{L}'’]+)?[^\p{L}'’]+([\p{L}'’]+)[^\p{L}'’]*$/u;
+const WORD_AFTER = /^\s*([\p{L}'’-]+)/u;
+const scoreCache = new WeakMap<SentenceDoc, readonly Span[]>();
+const NO_SCORES: readonly Span[] = [];
+
+/**
+ * The scores a sentence gives ("beat Millbrook 2-1", "a 1-1 draw"), read only for a question
+ * that asks for one: a pair of numbers followed by a noun other than `follow`'s is a range
+ * ("10-12 people", "24-25 June"), one a word or two after a word of `notAfter` an age, a range
+ * or a time ("aged 5-11", "opens at 9-5").
+ */
+function scoresOf(doc: SentenceDoc): readonly Span[] {
+  const cached = scoreCache.get(doc);
+  if (cached) return cached;
+  const found: Span[] = [];
+  const text = doc.sentence.text;
+  if (doc.sentence.numbers.length >= 2) {
+    for (const m of text.matchAll(SCORE)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const before = WORDS_BEFORE.exec(' ' + text.slice(Math.max(0, start - 40), start));
+      if (before && ((before[1] && SCORE_NOT_AFTER.has(foldWord(before[1]))) || (before[2] && SCORE_NOT_AFTER.has(foldWord(before[2]))))) continue;
+      const after = WORD_AFTER.exec(text.slice(end))?.[1];
+      if (after && !STOP_WORDS.has(foldWord(after)) && !SCORE_FOLLOW.has(foldWord(after))) continue;
+      found.push({ start, end });
+    }
+  }
+  const scores = found.length > 0 ? found : NO_SCORES;
+  scoreCache.set(doc, scores);
+  return scores;
 }
 
 /** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
@@ -346,6 +386,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let paragraphMissingWeight = 0;
   // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
   const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker !== null && speaksFor(plan, query, doc.speaker)));
+  // "What was the score?", "how did the match end?": a score answers the words that ask for it.
+  const scored = query.answerType === 'score' && scoresOf(doc).length > 0;
 
   // Indexed loops over plain arrays: destructuring entries would allocate for every key of every candidate.
   const keyList = plan.keyList;
@@ -355,7 +397,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     total += weight;
     const related = plan.related.get(key);
     let found = true;
-    if (f.terms.has(key)) exact += weight;
+    if (f.terms.has(key) || (scored && SCORE_KEYS.has(key))) exact += weight;
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     // When the question names who speaks, only their quotes do ("how did the council respond?").
@@ -406,6 +448,26 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   return { doc, score, coverage: Math.min(1, coverage), bm25, missing: missingWeight * norm, paragraphMissing: paragraphMissingWeight * norm, x };
 }
 
+/** Most sentences with a score a score question adds to the candidates. */
+const SCORE_CANDIDATES = 10;
+
+/**
+ * For a score question, the sentences with a score that the words retrieval found cannot: "beat
+ * Millbrook 2-1" never writes "score". They come from the articles of the retrieved sentences
+ * ("Vell scored twice" finds the match report), or from every article when none was retrieved.
+ */
+function addScores(index: Index, query: Query, retrieved: ArrayLike<number>, candidates: Scored[]): void {
+  const articles = retrieved.length > 0 ? new Set(Array.from(retrieved, (id) => index.docs[id]!.article)) : null;
+  const seen = new Set(candidates.map((c) => c.doc.id));
+  let added = 0;
+  for (const doc of index.docs) {
+    if (added >= SCORE_CANDIDATES) break;
+    if (seen.has(doc.id) || (articles !== null && !articles.has(doc.article)) || scoresOf(doc).length === 0) continue;
+    candidates.push(scoreDoc(index, doc, query, 0));
+    added++;
+  }
+}
+
 /** Retrieves and reranks candidates; best first. */
 export function rank(index: Index, query: Query): Scored[] {
   if (query.terms.length === 0) return [];
@@ -427,6 +489,7 @@ export function rank(index: Index, query: Query): Scored[] {
       candidates.push(scoreDoc(index, doc, query, 0));
     }
   }
+  if (query.answerType === 'score') addScores(index, query, top.ids, candidates);
   // Retrieved documents are distinct, and pronoun candidates are added once each.
   return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }
@@ -750,6 +813,14 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
     if (chosen) return joined(text, spans, chosen, RANGE_GAP);
   }
+  if (query.answerType === 'score') {
+    const chosen = nearest(scoresOf(doc), anchors);
+    if (chosen) {
+      // "a 1-1 draw", "a 2-1 win": with the word that says what the score was.
+      const after = WORD_AFTER.exec(text.slice(chosen.end));
+      return after?.[1] && SCORE_FOLLOW.has(foldWord(after[1])) && !STOP_WORDS.has(foldWord(after[1])) ? { start: chosen.start, end: chosen.end + after[0].length } : chosen;
+    }
+  }
   if (query.answerType === 'date') {
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
@@ -1035,7 +1106,9 @@ function declineReply(index: Index, query: Query, ranked: readonly Scored[], con
 }
 
 function candidate(query: Query, s: Scored): Candidate {
-  return { coverage: s.coverage, score: s.score, missing: s.missing, paragraphMissing: s.paragraphMissing, text: s.doc.sentence.text, hasAnswerType: hasAnswerType(s.doc, query) };
+  // A match can end without a score ("the match was abandoned"): for the decision, any sentence may answer a score question.
+  const typed = query.answerType === 'score' || hasAnswerType(s.doc, query);
+  return { coverage: s.coverage, score: s.score, missing: s.missing, paragraphMissing: s.paragraphMissing, text: s.doc.sentence.text, hasAnswerType: typed };
 }
 
 export interface AnswerTrace {
@@ -1083,6 +1156,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+  } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
+    // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
+    chosen = ranked.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.

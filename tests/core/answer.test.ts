@@ -253,6 +253,49 @@ describe('choosing among several numbers or dates of one sentence', () => {
   });
 });
 
+describe('questions that ask for a score', () => {
+  const report = articleOf('cup-tie', 'Rovers edge Dunmill in cup tie', [
+    'Kestwick Rovers beat Dunmill Town 2-1 at Ferrow Park on Saturday to reach the quarter-finals of the county cup.',
+    'Anton Vell scored twice for the hosts, and Dunmill replied through a late header from Ivo Brask.',
+    'Rovers manager Kenna Lowe said her side had deserved the win after a difficult 2024-25 season.',
+    'About 10-12 supporters were ejected from the ground, police said.',
+    'Dunmill, who were held to a 1-1 draw by Rovers in the league last month, have now lost three games in a row.',
+  ]);
+  const index = buildIndex([report]);
+  const answer = (question: string) => {
+    const { reply, trace } = answerWithTrace(index, question);
+    const c = reply.citations[0];
+    return { type: trace.query.answerType, text: c?.text ?? '', span: c?.span ? c.text.slice(c.span.start, c.span.end) : null };
+  };
+
+  it('reads "what was the score", "the final score", "the result" and "how did the match end" as asking for a score, and marks it', () => {
+    for (const q of ['What was the score?', 'What was the final score?', 'What was the result?', 'How did the match end?']) {
+      const a = answer(q);
+      expect(a.type, q).toBe('score');
+      expect(a.text, q).toMatch(/^Kestwick Rovers beat Dunmill Town 2-1/);
+      expect(a.span, q).toBe('2-1');
+    }
+  });
+
+  it('marks the score with the word that says what it was', () => {
+    const a = answer('What was the score in the league last month?');
+    expect(a.text).toMatch(/held to a 1-1 draw/);
+    expect(a.span).toBe('1-1 draw');
+  });
+
+  it('does not take a season, a range or a count for a score, and other questions read the numbers as before', () => {
+    const season = buildIndex([
+      articleOf('season-review', 'Rovers look back', [
+        'Rovers manager Kenna Lowe said the 2024-25 season had been difficult.',
+        'About 10-12 supporters were ejected from the ground at Ferrow Park.',
+        'The ground opens at 9-5 on weekdays, and children aged 5-11 go free.',
+      ]),
+    ]);
+    expect(answerWithTrace(season, 'What was the score?').reply.kind).toBe('decline');
+    expect(answer('How many supporters were ejected?')).toMatchObject({ type: 'number', span: '10-12' });
+  });
+});
+
 describe('finding an entity by one word of its name', () => {
   it('takes the person whose full name has the word before one whose name is spelt almost alike', () => {
     const article = articleOf('harbour-siege', 'Rebels hold harbour', [

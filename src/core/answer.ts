@@ -1122,6 +1122,45 @@ export interface AnswerTrace {
   probability: number;
 }
 
+const YEAR = /\b(1[0-9]|20)\d{2}\b/;
+
+/**
+ * The year a sentence names that the question does not, when it is before the article's own
+ * ("A 2022 flood disaster killed more than 600 people" in a story of this year's floods; an
+ * article without a date: a year its headline and first sentence do not name). Null otherwise.
+ */
+function earlierYear(doc: SentenceDoc, query: Query): string | null {
+  if (doc.position <= 1) return null;
+  for (const d of doc.sentence.dates) {
+    const year = YEAR.exec(d)?.[0];
+    if (!year || query.text.includes(year)) continue;
+    const own = doc.article.published.slice(0, 4);
+    if (own !== '' ? year < own : !doc.article.title.includes(year)) return year;
+  }
+  return null;
+}
+
+/**
+ * True when an article's lede, read with its headline ("Floods sweep Tarvel valley" over "At
+ * least 17 people were killed when rivers burst their banks …"), has every key term, or a
+ * synonym of it, that `other` has, and names none of the years `other` does: the lede tells of
+ * the story's own event, where a sentence about an earlier year gives background.
+ */
+function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: Query): boolean {
+  const year = earlierYear(other, query);
+  if (year !== null && lede.sentence.text.includes(year)) return false;
+  const plan = planOf(query);
+  const own = index.features(lede).terms;
+  const theirs = index.features(other).terms;
+  const title = new Set(textTerms(lede.article.title));
+  for (const key of plan.keyList) {
+    const related = plan.related.get(key);
+    const inOther = theirs.has(key) || hasAny(theirs, related);
+    if (inOther && !(own.has(key) || hasAny(own, related) || title.has(key) || hasAny(title, related))) return false;
+  }
+  return true;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -1166,6 +1205,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
+  } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
+    // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
+    chosen = ranked.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

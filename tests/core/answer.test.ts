@@ -296,6 +296,27 @@ describe('questions that ask for a score', () => {
   });
 });
 
+describe('a count of the story\'s own event over one from an earlier year', () => {
+  const paragraphs = [
+    'At least 17 people were killed when rivers burst their banks in the Varro valley on Monday, officials said.',
+    'Thousands of residents were moved to shelters as the water rose.',
+    'The region is prone to flooding. A 2019 flood disaster killed more than 600 people.',
+  ];
+  const ask = (question: string, published?: string) => {
+    const article = ingestText(['Floods sweep Varro valley', ...paragraphs].join('\n\n') + '\n', { id: 'varro-floods', published });
+    return answerWithTrace(buildIndex([article]), question).reply.citations[0]?.text ?? '';
+  };
+
+  it('answers from the lede, which the headline says is about the floods, not from a sentence about an earlier year', () => {
+    expect(ask('How many people were killed in the floods?')).toMatch(/^At least 17 people were killed/);
+    expect(ask('How many people were killed in the floods?', '2025-03-04')).toMatch(/^At least 17 people were killed/);
+  });
+
+  it('keeps the earlier year\'s sentence when the question names that year', () => {
+    expect(ask('How many people were killed in the 2019 floods?')).toMatch(/^A 2019 flood disaster/);
+  });
+});
+
 describe('finding an entity by one word of its name', () => {
   it('takes the person whose full name has the word before one whose name is spelt almost alike', () => {
     const article = articleOf('harbour-siege', 'Rebels hold harbour', [

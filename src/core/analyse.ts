@@ -88,7 +88,7 @@ function questionFrame(question: string): { type: AnswerType; frame: Set<string>
   if (clause?.[1]) q = clause[1];
   for (const rule of RULES) {
     const m = rule.re.exec(q);
-    if (m) return { type: rule.type, frame: new Set(m[0].split(/\s+/).filter(Boolean)), topic: false };
+    if (m) return { type: rule.type, frame: new Set(m[0].split(/[\s-]+/).filter(Boolean)), topic: false };
   }
   // "Tell me about the strike", "any news on the merger?": the topic is what is left.
   const request = TOPIC_REQUEST.exec(q);

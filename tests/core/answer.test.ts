@@ -269,7 +269,7 @@ describe('questions that ask for a score', () => {
   };
 
   it('reads "what was the score", "the final score", "the result" and "how did the match end" as asking for a score, and marks it', () => {
-    for (const q of ['What was the score?', 'What was the final score?', 'What was the result?', 'How did the match end?']) {
+    for (const q of ['What was the score?', "What's the score?", 'What was the final score?', 'What was the full-time score?', 'What was the result?', 'How did the match end?']) {
       const a = answer(q);
       expect(a.type, q).toBe('score');
       expect(a.text, q).toMatch(/^Kestwick Rovers beat Dunmill Town 2-1/);

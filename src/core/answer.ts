@@ -115,7 +115,7 @@ const scoreCache = new WeakMap<SentenceDoc, readonly Span[]>();
 const NO_SCORES: readonly Span[] = [];
 
 /**
- * The scores a sentence gives ("beat Millbrook 2-1", "a 1-1 draw"), read only for a question
+ * The scores a sentence gives ("beat the visitors 3-1", "a 0-0 draw"), read only for a question
  * that asks for one: a pair of numbers followed by a noun other than `follow`'s is a range
  * ("10-12 people", "24-25 June"), one a word or two after a word of `notAfter` an age, a range
  * or a time ("aged 5-11", "opens at 9-5").
@@ -453,8 +453,8 @@ const SCORE_CANDIDATES = 10;
 
 /**
  * For a score question, the sentences with a score that the words retrieval found cannot: "beat
- * Millbrook 2-1" never writes "score". They come from the articles of the retrieved sentences
- * ("Vell scored twice" finds the match report), or from every article when none was retrieved.
+ * the visitors 3-1" never writes "score". They come from the articles of the retrieved sentences
+ * (one saying who scored finds the match report), or from every article when none was retrieved.
  */
 function addScores(index: Index, query: Query, retrieved: ArrayLike<number>, candidates: Scored[]): void {
   const articles = retrieved.length > 0 ? new Set(Array.from(retrieved, (id) => index.docs[id]!.article)) : null;
@@ -580,7 +580,7 @@ function nearest(spans: readonly Span[], anchorsOf: () => readonly number[]): Sp
 
 /** Marks that end a clause: a number or date on the far side of one belongs to another clause. */
 const CLAUSE_MARKS = /[,;:()—–]/g;
-/** Words that join two clauses ("17 died and 40 were injured", "on sale on 14 March, with pre-orders …"). */
+/** Words that join two clauses ("nine drowned and 25 were rescued", "opens on 5 May, with tickets on sale …"). */
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'with', 'as', 'after', 'before', 'when', 'or']);
 /** The counted words of "how many people …", "how much money …": what follows, to the first stop word. */
 const HOW_MANY = /\bhow\s+(?:many|much)\s+(.*)$/i;
@@ -610,12 +610,12 @@ function countedTerms(query: Query): Set<string> {
 }
 
 /**
- * Of several numbers or dates in a sentence, the one the question's words go with: "40" of "At
- * least 17 people died and 40 were injured" for "how many were injured?", "2 March" of "on sale
- * on 14 March, with pre-orders opening on 2 March" for "when do pre-orders open?". Each word that
+ * Of several numbers or dates in a sentence, the one the question's words go with: "25" of "Nine
+ * people drowned and 25 were rescued" for "how many were rescued?", "1 May" of "opens on 5 May,
+ * with tickets going on sale on 1 May" for "when do tickets go on sale?". Each word that
  * matches the question goes to the span nearest it, counted in words other than stop words, a
- * comma or a joining word between them counting extra; a number's words tend to follow it ("40
- * were injured") and a date's to come before it ("opening on 2 March"), so the other side counts
+ * comma or a joining word between them counting extra; a number's words tend to follow it ("25
+ * were rescued") and a date's to come before it ("on sale on 1 May"), so the other side counts
  * half a word more. The span with the most weight wins, each word weighing less the further it
  * stands ("the talks began on Monday and ended on Thursday": "ended" outweighs "talks"). For a
  * count, the question's counted words ("people") say less than the rest (two counts of people
@@ -686,7 +686,7 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
   }
   if (!any) return undefined;
   // A number whose next word is a noun the question does not use ("450 troops" for "how many
-  // tanks?") counts something else; one followed by a stop word ("40 were injured") leaves its noun unsaid.
+  // tanks?") counts something else; one followed by a stop word ("25 were rescued") leaves its noun unsaid.
   if (counted && counted.size > 0) {
     for (let k = 0; k < spans.length; k++) {
       const next = tokens[last[k]! + 1];
@@ -816,7 +816,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   if (query.answerType === 'score') {
     const chosen = nearest(scoresOf(doc), anchors);
     if (chosen) {
-      // "a 1-1 draw", "a 2-1 win": with the word that says what the score was.
+      // "a 0-0 draw", "a 3-1 win": with the word that says what the score was.
       const after = WORD_AFTER.exec(text.slice(chosen.end));
       return after?.[1] && SCORE_FOLLOW.has(foldWord(after[1])) && !STOP_WORDS.has(foldWord(after[1])) ? { start: chosen.start, end: chosen.end + after[0].length } : chosen;
     }
@@ -1126,7 +1126,7 @@ const YEAR = /\b(1[0-9]|20)\d{2}\b/;
 
 /**
  * The year a sentence names that the question does not, when it is before the article's own
- * ("A 2022 flood disaster killed more than 600 people" in a story of this year's floods; an
+ * ("A 2015 earthquake killed 300 people" in a story of this year's earthquake; an
  * article without a date: a year its headline and first sentence do not name). Null otherwise.
  */
 function earlierYear(doc: SentenceDoc, query: Query): string | null {
@@ -1141,8 +1141,8 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
 }
 
 /**
- * True when an article's lede, read with its headline ("Floods sweep Tarvel valley" over "At
- * least 17 people were killed when rivers burst their banks …"), has every key term, or a
+ * True when an article's lede, read with its headline ("Earthquake shakes northern towns" over
+ * "Five people were killed when the ground shook on Sunday …"), has every key term, or a
  * synonym of it, that `other` has, and names none of the years `other` does: the lede tells of
  * the story's own event, where a sentence about an earlier year gives background.
  */

@@ -7,12 +7,13 @@ import questionData from './lexicon/questions.json' with { type: 'json' };
 import derivationData from './lexicon/derivation.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import titleData from './lexicon/titles.json' with { type: 'json' };
+import scoreData from './lexicon/scores.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
-export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'reason' | 'organisation' | 'other';
+export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'score' | 'reason' | 'organisation' | 'other';
 
 export interface QueryTerm {
   term: string;
@@ -76,6 +77,8 @@ const QUOTE_VERB = /\b(say|said|says|tell|told|post|posted|write|wrote|tweet|twe
 // Generic verbs of speech and of reaction: in "what did X say?" and "how did X react?" they
 // frame the question, and the answer need not contain them.
 export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'comment', 'speak', 'talk', 'react', 'respond', 'reply'].map((w) => stem(w)));
+/** The terms of a score question that a sentence with a score answers ("score", "result", "match", "end"). */
+export const SCORE_KEYS: ReadonlySet<string> = new Set(scoreData.questionWords.flatMap((w) => textTerms(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
@@ -87,7 +90,7 @@ function questionFrame(question: string): { type: AnswerType; frame: Set<string>
   if (clause?.[1]) q = clause[1];
   for (const rule of RULES) {
     const m = rule.re.exec(q);
-    if (m) return { type: rule.type, frame: new Set(m[0].split(/\s+/).filter(Boolean)), topic: false };
+    if (m) return { type: rule.type, frame: new Set(m[0].split(/[\s-]+/).filter(Boolean)), topic: false };
   }
   // "Tell me about the strike", "any news on the merger?": the topic is what is left.
   const request = TOPIC_REQUEST.exec(q);
@@ -788,7 +791,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       let key = term;
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       // A word only the headline writes ("congestion") is the question's own word, no misspelling.
-      if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+      // Nor is "result" or "score" in a score question: a sentence with a score answers it.
+      if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed") is no misspelling of another.
         const hasSynonym = derived === null && relatedTerms(term).synonyms.some((syn) => index.df.has(syn));

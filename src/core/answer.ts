@@ -6,13 +6,14 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, SPEECH_STEMS, type Query } from './analyse.ts';
+import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query } from './analyse.ts';
 import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
+import scoreData from './lexicon/scores.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './extract.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
@@ -75,6 +76,8 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;
+    case 'score':
+      return scoresOf(doc).length > 0;
     case 'person':
       return hasOtherEntity(doc, query, 'person') || doc.speaker !== null;
     case 'place':
@@ -99,6 +102,43 @@ function hasTimeExpression(doc: SentenceDoc): boolean {
   if (doc.sentence.dates.length > 0) return true;
   for (const re of TIME_MARKERS) if (re.test(doc.sentence.text)) return true;
   return false;
+}
+
+const SCORE_FOLLOW: ReadonlySet<string> = new Set(scoreData.follow);
+const SCORE_NOT_AFTER: ReadonlySet<string> = new Set(scoreData.notAfter);
+/** Two small numbers joined by a hyphen or a dash, not inside a longer number, a date or a time ("2-1", "3 – 0"; not "2024-25", "1-2-3", "9.30-10"). */
+const SCORE = /(?<![\d.,:/$€£-])\b(\d{1,3}) ?[-–] ?(\d{1,3})\b(?![-–.,:/%]?\d|%)/g;
+/** The two words before a place in a sentence ("opens at" of "opens at 9-5"). */
+const WORDS_BEFORE = /([\p{L}'’]+)?[^\p{L}'’]+([\p{L}'’]+)[^\p{L}'’]*$/u;
+const WORD_AFTER = /^\s*([\p{L}'’-]+)/u;
+const scoreCache = new WeakMap<SentenceDoc, readonly Span[]>();
+const NO_SCORES: readonly Span[] = [];
+
+/**
+ * The scores a sentence gives ("beat the visitors 3-1", "a 0-0 draw"), read only for a question
+ * that asks for one: a pair of numbers followed by a noun other than `follow`'s is a range
+ * ("10-12 people", "24-25 June"), one a word or two after a word of `notAfter` an age, a range
+ * or a time ("aged 5-11", "opens at 9-5").
+ */
+function scoresOf(doc: SentenceDoc): readonly Span[] {
+  const cached = scoreCache.get(doc);
+  if (cached) return cached;
+  const found: Span[] = [];
+  const text = doc.sentence.text;
+  if (doc.sentence.numbers.length >= 2) {
+    for (const m of text.matchAll(SCORE)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const before = WORDS_BEFORE.exec(' ' + text.slice(Math.max(0, start - 40), start));
+      if (before && ((before[1] && SCORE_NOT_AFTER.has(foldWord(before[1]))) || (before[2] && SCORE_NOT_AFTER.has(foldWord(before[2]))))) continue;
+      const after = WORD_AFTER.exec(text.slice(end))?.[1];
+      if (after && !STOP_WORDS.has(foldWord(after)) && !SCORE_FOLLOW.has(foldWord(after))) continue;
+      found.push({ start, end });
+    }
+  }
+  const scores = found.length > 0 ? found : NO_SCORES;
+  scoreCache.set(doc, scores);
+  return scores;
 }
 
 /** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
@@ -346,6 +386,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   let paragraphMissingWeight = 0;
   // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
   const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker !== null && speaksFor(plan, query, doc.speaker)));
+  // "What was the score?", "how did the match end?": a score answers the words that ask for it.
+  const scored = query.answerType === 'score' && scoresOf(doc).length > 0;
 
   // Indexed loops over plain arrays: destructuring entries would allocate for every key of every candidate.
   const keyList = plan.keyList;
@@ -355,7 +397,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     total += weight;
     const related = plan.related.get(key);
     let found = true;
-    if (f.terms.has(key)) exact += weight;
+    if (f.terms.has(key) || (scored && SCORE_KEYS.has(key))) exact += weight;
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     // When the question names who speaks, only their quotes do ("how did the council respond?").
@@ -407,6 +449,26 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
   return { doc, score, coverage: Math.min(1, coverage), bm25, missing: missingWeight * norm, paragraphMissing: paragraphMissingWeight * norm, x };
 }
 
+/** Most sentences with a score a score question adds to the candidates. */
+const SCORE_CANDIDATES = 10;
+
+/**
+ * For a score question, the sentences with a score that the words retrieval found cannot: "beat
+ * the visitors 3-1" never writes "score". They come from the articles of the retrieved sentences
+ * (one saying who scored finds the match report), or from every article when none was retrieved.
+ */
+function addScores(index: Index, query: Query, retrieved: ArrayLike<number>, candidates: Scored[]): void {
+  const articles = retrieved.length > 0 ? new Set(Array.from(retrieved, (id) => index.docs[id]!.article)) : null;
+  const seen = new Set(candidates.map((c) => c.doc.id));
+  let added = 0;
+  for (const doc of index.docs) {
+    if (added >= SCORE_CANDIDATES) break;
+    if (seen.has(doc.id) || (articles !== null && !articles.has(doc.article)) || scoresOf(doc).length === 0) continue;
+    candidates.push(scoreDoc(index, doc, query, 0));
+    added++;
+  }
+}
+
 /** Retrieves and reranks candidates; best first. */
 export function rank(index: Index, query: Query): Scored[] {
   if (query.terms.length === 0) return [];
@@ -428,6 +490,7 @@ export function rank(index: Index, query: Query): Scored[] {
       candidates.push(scoreDoc(index, doc, query, 0));
     }
   }
+  if (query.answerType === 'score') addScores(index, query, top.ids, candidates);
   // Retrieved documents are distinct, and pronoun candidates are added once each.
   return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }
@@ -514,6 +577,129 @@ function nearest(spans: readonly Span[], anchorsOf: () => readonly number[]): Sp
     }
   }
   return best;
+}
+
+/** Marks that end a clause: a number or date on the far side of one belongs to another clause. */
+const CLAUSE_MARKS = /[,;:()—–]/g;
+/** Words that join two clauses ("nine drowned and 25 were rescued", "opens on 5 May, with tickets on sale …"). */
+const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'with', 'as', 'after', 'before', 'when', 'or']);
+/** The counted words of "how many people …", "how much money …": what follows, to the first stop word. */
+const HOW_MANY = /\bhow\s+(?:many|much)\s+(.*)$/i;
+
+/** Weights of the terms a word of the sentence may match the question by: its key terms, and their synonyms at their own weight. */
+const matchWeightCache = new WeakMap<Query, Map<string, number>>();
+
+function matchWeights(query: Query): Map<string, number> {
+  let weights = matchWeightCache.get(query);
+  if (weights) return weights;
+  weights = new Map(query.keys);
+  for (const t of query.terms) if (t.kind === 'synonym' && !weights.has(t.term)) weights.set(t.term, t.weight);
+  matchWeightCache.set(query, weights);
+  return weights;
+}
+
+/** The terms of the counted words of a "how many" question ("people" in "how many people were injured?"). */
+function countedTerms(query: Query): Set<string> {
+  const out = new Set<string>();
+  const rest = HOW_MANY.exec(query.text)?.[1];
+  if (!rest) return out;
+  for (const t of tokenize(rest)) {
+    if (STOP_WORDS.has(foldWord(t.surface))) break;
+    for (const term of termsOf(t.surface)) out.add(term);
+  }
+  return out;
+}
+
+/**
+ * Of several numbers or dates in a sentence, the one the question's words go with: "25" of "Nine
+ * people drowned and 25 were rescued" for "how many were rescued?", "1 May" of "opens on 5 May,
+ * with tickets going on sale on 1 May" for "when do tickets go on sale?". Each word that
+ * matches the question goes to the span nearest it, counted in words other than stop words, a
+ * comma or a joining word between them counting extra; a number's words tend to follow it ("25
+ * were rescued") and a date's to come before it ("on sale on 1 May"), so the other side counts
+ * half a word more. The span with the most weight wins, each word weighing less the further it
+ * stands ("the talks began on Monday and ended on Thursday": "ended" outweighs "talks"). For a
+ * count, the question's counted words ("people") say less than the rest (two counts of people
+ * are told apart by what happened to them), and a number directly followed by another noun
+ * ("450 troops" for "how many tanks") counts something else. Undefined when no word matches.
+ */
+function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
+  const weights = matchWeights(query);
+  const counted = kind === 'number' ? countedTerms(query) : null;
+  // The tokens each span covers.
+  const first: number[] = [];
+  const last: number[] = [];
+  for (const s of spans) {
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.end <= s.start || t.start >= s.end) continue;
+      if (a < 0) a = i;
+      b = i;
+    }
+    first.push(a);
+    last.push(b);
+  }
+  const inSpan = (i: number) => {
+    for (let k = 0; k < spans.length; k++) if (i >= first[k]! && i <= last[k]!) return true;
+    return false;
+  };
+  const score = spans.map(() => 0);
+  let any = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (inSpan(i)) continue;
+    let w = 0;
+    let isCounted = false;
+    for (const term of termsOf(tokens[i]!.surface)) {
+      const tw = weights.get(term);
+      if (tw !== undefined && tw > w) {
+        w = tw;
+        isCounted = counted?.has(term) ?? false;
+      }
+    }
+    if (w <= 0) continue;
+    if (isCounted) w *= 0.75;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let k = 0; k < spans.length; k++) {
+      if (first[k]! < 0) continue;
+      const before = i < first[k]!;
+      const from = before ? i + 1 : last[k]! + 1;
+      const to = before ? first[k]! : i;
+      let d = 0;
+      for (let j = from; j < to; j++) {
+        const word = foldWord(tokens[j]!.surface);
+        if (CLAUSE_WORDS.has(word) || !STOP_WORDS.has(word)) d++;
+      }
+      const gap = before ? text.slice(tokens[i]!.end, spans[k]!.start) : text.slice(spans[k]!.end, tokens[i]!.start);
+      d += 2 * (gap.match(CLAUSE_MARKS)?.length ?? 0);
+      if (before === (kind === 'number')) d += 0.5;
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    if (best >= 0) {
+      score[best]! += w / (1 + bestDistance);
+      any = true;
+    }
+  }
+  if (!any) return undefined;
+  // A number whose next word is a noun the question does not use ("450 troops" for "how many
+  // tanks?") counts something else; one followed by a stop word ("25 were rescued") leaves its noun unsaid.
+  if (counted && counted.size > 0) {
+    for (let k = 0; k < spans.length; k++) {
+      const next = tokens[last[k]! + 1];
+      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface))) continue;
+      let matches = false;
+      for (const t of [next, tokens[last[k]! + 2]]) if (t) for (const term of termsOf(t.surface)) if (weights.has(term)) matches = true;
+      if (!matches) score[k]! *= 0.5;
+    }
+  }
+  let chosen = 0;
+  for (let k = 1; k < spans.length; k++) if (score[k]! > score[chosen]!) chosen = k;
+  return spans[chosen];
 }
 
 /**
@@ -657,14 +843,29 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const spans = fresh.length > 0 ? fresh : all;
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
-    const chosen = nearest(prices.length > 0 ? prices : spans, anchors);
+    let candidates = prices.length > 0 ? prices : spans;
+    // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
+    if (candidates.length > 1 && doc.sentence.dates.length > 0) {
+      const dates = occurrences(text, doc.sentence.dates);
+      const counts = candidates.filter((x) => !dates.some((d) => d.start <= x.start && x.end <= d.end && d.end - d.start > x.end - x.start));
+      if (counts.length > 0) candidates = counts;
+    }
+    const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
     if (chosen) return joined(text, spans, chosen, RANGE_GAP);
+  }
+  if (query.answerType === 'score') {
+    const chosen = nearest(scoresOf(doc), anchors);
+    if (chosen) {
+      // "a 0-0 draw", "a 3-1 win": with the word that says what the score was.
+      const after = WORD_AFTER.exec(text.slice(chosen.end));
+      return after?.[1] && SCORE_FOLLOW.has(foldWord(after[1])) && !STOP_WORDS.has(foldWord(after[1])) ? { start: chosen.start, end: chosen.end + after[0].length } : chosen;
+    }
   }
   if (query.answerType === 'date') {
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
-    const chosen = nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
+    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
     if (chosen) return chosen;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
@@ -947,7 +1148,9 @@ function declineReply(index: Index, query: Query, ranked: readonly Scored[], con
 }
 
 function candidate(query: Query, s: Scored): Candidate {
-  return { coverage: s.coverage, score: s.score, missing: s.missing, paragraphMissing: s.paragraphMissing, text: s.doc.sentence.text, hasAnswerType: hasAnswerType(s.doc, query) };
+  // A match can end without a score ("the match was abandoned"): for the decision, any sentence may answer a score question.
+  const typed = query.answerType === 'score' || hasAnswerType(s.doc, query);
+  return { coverage: s.coverage, score: s.score, missing: s.missing, paragraphMissing: s.paragraphMissing, text: s.doc.sentence.text, hasAnswerType: typed };
 }
 
 export interface AnswerTrace {
@@ -959,6 +1162,45 @@ export interface AnswerTrace {
   features: number[];
   /** Probability that the best candidate answers. */
   probability: number;
+}
+
+const YEAR = /\b(1[0-9]|20)\d{2}\b/;
+
+/**
+ * The year a sentence names that the question does not, when it is before the article's own
+ * ("A 2015 earthquake killed 300 people" in a story of this year's earthquake; an
+ * article without a date: a year its headline and first sentence do not name). Null otherwise.
+ */
+function earlierYear(doc: SentenceDoc, query: Query): string | null {
+  if (doc.position <= 1) return null;
+  for (const d of doc.sentence.dates) {
+    const year = YEAR.exec(d)?.[0];
+    if (!year || query.text.includes(year)) continue;
+    const own = doc.article.published.slice(0, 4);
+    if (own !== '' ? year < own : !doc.article.title.includes(year)) return year;
+  }
+  return null;
+}
+
+/**
+ * True when an article's lede, read with its headline ("Earthquake shakes northern towns" over
+ * "Five people were killed when the ground shook on Sunday …"), has every key term, or a
+ * synonym of it, that `other` has, and names none of the years `other` does: the lede tells of
+ * the story's own event, where a sentence about an earlier year gives background.
+ */
+function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: Query): boolean {
+  const year = earlierYear(other, query);
+  if (year !== null && lede.sentence.text.includes(year)) return false;
+  const plan = planOf(query);
+  const own = index.features(lede).terms;
+  const theirs = index.features(other).terms;
+  const title = new Set(textTerms(lede.article.title));
+  for (const key of plan.keyList) {
+    const related = plan.related.get(key);
+    const inOther = theirs.has(key) || hasAny(theirs, related);
+    if (inOther && !(own.has(key) || hasAny(own, related) || title.has(key) || hasAny(title, related))) return false;
+  }
+  return true;
 }
 
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
@@ -995,6 +1237,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+  } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
+    // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
+    chosen = ranked.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.
@@ -1002,6 +1247,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
+  } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
+    // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
+    chosen = ranked.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

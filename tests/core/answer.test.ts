@@ -258,6 +258,105 @@ describe('the answering span', () => {
   });
 });
 
+describe('choosing among several numbers or dates of one sentence', () => {
+  const spanIn = (paragraphs: string[], question: string) => {
+    const c = answerWithTrace(buildIndex([articleOf('figures', 'Figures in the news', paragraphs)]), question).reply.citations[0]!;
+    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+  };
+  const storm = ['At least 17 people died and 40 were injured when a storm struck the Velmar coast on Tuesday, officials said.', 'Rescue teams from Odrin searched collapsed homes through the night.'];
+
+  it('marks the number whose own words the question asks about, not the first or the one beside a shared word', () => {
+    expect(spanIn(storm, 'How many injured?')).toBe('40');
+    expect(spanIn(storm, 'How many people were injured?')).toBe('40');
+    expect(spanIn(storm, 'How many died?')).toBe('17');
+    expect(spanIn(storm, 'How many people died?')).toBe('17');
+  });
+
+  it('tells counts of different things apart by the noun after each number', () => {
+    const border = ['The army of Kestria sent 20 tanks and 450 troops to the border on Friday.', 'The defence ministry gave no reason.'];
+    expect(spanIn(border, 'How many troops were sent?')).toBe('450');
+    expect(spanIn(border, 'How many tanks were sent?')).toBe('20');
+  });
+
+  it('does not take the day of a date for a count', () => {
+    const market = ['As of 30 June, the Dunmore exchange had 212 companies listed, officials said.', 'Trading volumes rose sharply.'];
+    expect(spanIn(market, 'How many companies were listed on the exchange in June?')).toBe('212');
+  });
+
+  it('marks the date whose own words the question asks about', () => {
+    const phone = ['The Vantor X2 phone goes on sale on 14 March, with pre-orders opening on 2 March.', 'Vantor said the handset will cost 799 euros.'];
+    expect(spanIn(phone, 'When do pre-orders open?')).toBe('2 March');
+    expect(spanIn(phone, 'When does the phone go on sale?')).toBe('14 March');
+    const talks = ['The talks in Brennic began on Monday and ended on Thursday with a deal.', 'Both sides welcomed the outcome.'];
+    expect(spanIn(talks, 'When did the talks end?')).toBe('Thursday');
+    expect(spanIn(talks, 'When did the talks begin?')).toBe('Monday');
+  });
+});
+
+describe('questions that ask for a score', () => {
+  const report = articleOf('cup-tie', 'Rovers edge Dunmill in cup tie', [
+    'Kestwick Rovers beat Dunmill Town 2-1 at Ferrow Park on Saturday to reach the quarter-finals of the county cup.',
+    'Anton Vell scored twice for the hosts, and Dunmill replied through a late header from Ivo Brask.',
+    'Rovers manager Kenna Lowe said her side had deserved the win after a difficult 2024-25 season.',
+    'About 10-12 supporters were ejected from the ground, police said.',
+    'Dunmill, who were held to a 1-1 draw by Rovers in the league last month, have now lost three games in a row.',
+  ]);
+  const index = buildIndex([report]);
+  const answer = (question: string) => {
+    const { reply, trace } = answerWithTrace(index, question);
+    const c = reply.citations[0];
+    return { type: trace.query.answerType, text: c?.text ?? '', span: c?.span ? c.text.slice(c.span.start, c.span.end) : null };
+  };
+
+  it('reads "what was the score", "the final score", "the result" and "how did the match end" as asking for a score, and marks it', () => {
+    for (const q of ['What was the score?', "What's the score?", 'What was the final score?', 'What was the full-time score?', 'What was the result?', 'How did the match end?']) {
+      const a = answer(q);
+      expect(a.type, q).toBe('score');
+      expect(a.text, q).toMatch(/^Kestwick Rovers beat Dunmill Town 2-1/);
+      expect(a.span, q).toBe('2-1');
+    }
+  });
+
+  it('marks the score with the word that says what it was', () => {
+    const a = answer('What was the score in the league last month?');
+    expect(a.text).toMatch(/held to a 1-1 draw/);
+    expect(a.span).toBe('1-1 draw');
+  });
+
+  it('does not take a season, a range or a count for a score, and other questions read the numbers as before', () => {
+    const season = buildIndex([
+      articleOf('season-review', 'Rovers look back', [
+        'Rovers manager Kenna Lowe said the 2024-25 season had been difficult.',
+        'About 10-12 supporters were ejected from the ground at Ferrow Park.',
+        'The ground opens at 9-5 on weekdays, and children aged 5-11 go free.',
+      ]),
+    ]);
+    expect(answerWithTrace(season, 'What was the score?').reply.kind).toBe('decline');
+    expect(answer('How many supporters were ejected?')).toMatchObject({ type: 'number', span: '10-12' });
+  });
+});
+
+describe('a count of the story\'s own event over one from an earlier year', () => {
+  const paragraphs = [
+    'At least 17 people were killed when rivers burst their banks in the Varro valley on Monday, officials said.',
+    'Thousands of residents were moved to shelters as the water rose.',
+    'The region is prone to flooding. A 2019 flood disaster killed more than 600 people.',
+  ];
+  const ask = (question: string, published?: string) => {
+    const article = ingestText(['Floods sweep Varro valley', ...paragraphs].join('\n\n') + '\n', { id: 'varro-floods', published });
+    return answerWithTrace(buildIndex([article]), question).reply.citations[0]?.text ?? '';
+  };
+
+  it('answers from the lede, which the headline says is about the floods, not from a sentence about an earlier year', () => {
+    expect(ask('How many people were killed in the floods?')).toMatch(/^At least 17 people were killed/);
+    expect(ask('How many people were killed in the floods?', '2025-03-04')).toMatch(/^At least 17 people were killed/);
+  });
+
+  it('keeps the earlier year\'s sentence when the question names that year', () => {
+    expect(ask('How many people were killed in the 2019 floods?')).toMatch(/^A 2019 flood disaster/);
+  });
+});
+
 describe('finding an entity by one word of its name', () => {
   it('takes the person whose full name has the word before one whose name is spelt almost alike', () => {
     const article = articleOf('harbour-siege', 'Rebels hold harbour', [

@@ -686,14 +686,15 @@ function topicTerms(index: Index, question: string): string[] {
 const QUESTION_WORD_SPELLINGS = new Map<string, string>(Object.entries(questionData.questionWordSpellings));
 /** Chat shorthand for common words ("ppl", "govt"), by the shorthand. */
 const CHAT_SHORTHAND = new Map<string, string>(Object.entries(questionData.chatShorthand));
-const LOWER_WORD = /(?<![\p{L}\p{N}'’])[\p{Ll}\p{N}]+(?![\p{L}\p{N}'’])/gu;
+/** The shorthand as whole words written in lower case. */
+const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${[...CHAT_SHORTHAND.keys()].join('|')})(?![\\p{L}\\p{N}'’])`, 'gu');
 
 /**
  * The question with a misspelt first question word written as meant ("wat did she say" → "what
  * did she say"), and chat shorthand in lower case as the words meant ("how many ppl" → "how many people").
  */
 function withQuestionWord(question: string): string {
-  const words = question.replace(LOWER_WORD, (w) => CHAT_SHORTHAND.get(w) ?? w);
+  const words = question.replace(SHORTHAND_WORD, (w) => CHAT_SHORTHAND.get(w) ?? w);
   const first = /^\s*([\p{L}'’]+)(\s+\p{Lu})?/u.exec(words);
   // "Wen Li said …" starts with a name, not with "when".
   const name = first?.[2] !== undefined && /^\p{Lu}/u.test(first[1] ?? '');

@@ -864,3 +864,38 @@ describe('the marked span', () => {
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('rejected that claim');
   });
 });
+
+describe('the people a decline names', () => {
+  const bot = createBot([
+    articleOf('clocks', 'Thieves take antique clocks from Marlow museum', [
+      'Thieves broke into the Marlow Museum of Time on Sunday night and took eleven antique clocks.',
+      'The museum\'s chair, Jonas Pell, said the committee would meet on Monday to review security. "We are heartbroken," Pell said.',
+      'Detective Inspector Rhea Moss said officers were checking cameras near the museum.',
+    ]),
+    articleOf('cycle-lanes', 'Harrowby council approves new cycle lanes', [
+      'Harrowby council has approved six miles of new cycle lanes in the town centre.',
+      'Councillor Tamsin Oyelaran, who proposed the plan, said the lanes would open in September. "This makes our streets safer," she said.',
+      'Wim Dekker, of the Harrowby Cycling Club, welcomed the vote.',
+    ]),
+    articleOf('bottle-tax', 'Vintners protest over new bottle tax in Carrow valley', [
+      'Wine makers in the Carrow valley protested on Friday against a new tax on glass bottles.',
+      'Odile Farrant, who runs a vineyard near Carrow, said the tax would cost her £20,000 a year.',
+      'The finance minister, Bertil Sande, said the tax would fund recycling.',
+    ]),
+  ]);
+  const others = /Jonas Pell|Rhea Moss|Odile Farrant|Bertil Sande/;
+
+  it('are the people of the one story the question is about, not of stories that share a word with it', () => {
+    const reply = bot.handle({ text: "Who will pay for the committee's new lanes?" });
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toMatch(/Mentioned people: Tamsin Oyelaran/);
+    expect(reply.lead).not.toMatch(others);
+    expect(reply.suggestions.join(' ')).not.toMatch(others);
+  });
+
+  it('are nobody when the question is near no story', () => {
+    const reply = bot.handle({ text: 'How tall is the tallest tree?' });
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toBe('The articles don\'t answer "How tall is the tallest tree?".');
+  });
+});

@@ -692,6 +692,8 @@ function speechAfter(rest: string): boolean {
 }
 /** "According to X", "citing X": X is the source of what follows. */
 const CITED_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+(?:the\\s+)?$`, 'i');
+/** "According to its operations director, X, …": X, set off by commas after their role, is the source. */
+const CITED_ROLE_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+[^,.;:!?"“”]{1,60},\\s+$`, 'i');
 const PRONOUN_SAYS = new RegExp(`\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB_LIST})\\b`);
 /** Past this many articles naming X, X is assumed to say something somewhere. */
 const MAX_SPEAKER_CHECKS = 50;
@@ -712,7 +714,10 @@ function saysAnything(index: Index, ref: EntityRef): boolean {
     if (!text) continue;
     for (const name of names) {
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-        if (speechAfter(text.slice(at + name.length)) || CITED_BEFORE.test(text.slice(0, at))) return true;
+        const after = text.slice(at + name.length);
+        if (speechAfter(after) || CITED_BEFORE.test(text.slice(0, at))) return true;
+        // In apposition only: in "according to police, X was arrested" the police are the source.
+        if (after.charCodeAt(0) === 44 /* , */ && CITED_ROLE_BEFORE.test(text.slice(0, at))) return true;
       }
     }
   }

@@ -447,6 +447,20 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(reply.lead).toMatch(/^The articles mention Tomas Berg but don't report anything they said\./);
   });
 
+  it('takes "according to its chief engineer, X, …" for X speaking, but not "according to police, X was …"', () => {
+    const grid = articleOf('grid-repairs', 'Power cut leaves Ostley without heating', [
+      'About 9,000 homes in Ostley lost power on Sunday after a substation flooded.',
+      'Energy firm Voltra said it had 200 crews ready. According to its chief engineer, Priya Malden, repairs would take "at least a week".',
+      'According to police, Tom Garrow was arrested near the substation on Monday.',
+    ]);
+    const gridIndex = buildIndex([grid]);
+    const malden = answerWithTrace(gridIndex, 'What did Malden say?');
+    expect(malden.trace.reason).not.toBe('not quoted');
+    expect(malden.reply.kind).toBe('answer');
+    expect(malden.reply.citations[0]!.text).toMatch(/^According to its chief engineer, Priya Malden, repairs would take/);
+    expect(answerWithTrace(gridIndex, 'What did Tom Garrow say?').trace.reason).toBe('not quoted');
+  });
+
   it('answers for an organisation with what its people said for it ("Jo Rees, chief executive of Open Doors")', () => {
     const named = articleOf('clinic-plan', 'Clinic plan criticised', [
       'The charity Open Doors Trust campaigns for rural health care.',

@@ -359,6 +359,40 @@ describe('follow-up resolution', () => {
   });
 });
 
+describe('follow-ups to an answer', () => {
+  const fire = articleOf('warehouse-fire', 'Fire destroys Tennick warehouse', [
+    'A fire destroyed a furniture warehouse in Tennick on Tuesday night.',
+    'Station Commander Lise Varndell, who is heading the fire inquiry, said: "The building was well alight when crews arrived." She added: "We believe the fire started in the loading bay."',
+    'Crews from four stations fought the fire for six hours because strong winds kept spreading the flames.',
+  ]);
+  const index = buildIndex([fire]);
+
+  it('reads "she" after "who is heading …?" as the titled person the answer gave, even in her own quote', () => {
+    const history = [
+      { role: 'user' as const, text: 'who is heading the fire inquiry?' },
+      { role: 'bot' as const, text: 'Station Commander Lise Varndell, who is heading the fire inquiry, said: "The building was well alight when crews arrived."' },
+    ];
+    expect(analyse(index, 'what did she say?', history).text).toBe('what did Lise Varndell say?');
+    const reply = createBot([fire]).handle({ text: 'what else did she say?', history });
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]!.text).toMatch(/loading bay/);
+  });
+
+  it('asks a bare "why?", "when?" or "how?" about what the question before was about', () => {
+    const history = [
+      { role: 'user' as const, text: 'How long did crews fight the fire?' },
+      { role: 'bot' as const, text: 'Crews from four stations fought the fire for six hours because strong winds kept spreading the flames.' },
+    ];
+    expect(analyse(index, 'why?', history).text).toBe('why crews fight fire?');
+    const why = createBot([fire]).handle({ text: 'why?', history });
+    expect(why.kind).toBe('answer');
+    expect(why.citations[0]!.text).toMatch(/because strong winds/);
+    // A bare follow-up after a bare follow-up is still about the thread's question.
+    const longer = [...history, { role: 'user' as const, text: 'why?' }, { role: 'bot' as const, text: why.lead }];
+    expect(analyse(index, 'and when?', longer).text).toBe('when crews fight fire?');
+  });
+});
+
 describe('related terms and corpus statistics', () => {
   // Sentences of one paragraph each, a fifth of them with "said".
   const corpusOf = (sentences: number) =>

@@ -99,6 +99,14 @@ describe('ingestText', () => {
     expect(cost.dates).toContain('2029');
   });
 
+  it('keeps the name in apposition after the role in "According to its chief engineer, Priya Malden, …"', () => {
+    const article = articleOf('grid-repairs', 'Power cut leaves Ostley without heating', [
+      'Energy firm Voltra said it had 200 crews ready. According to its chief engineer, Priya Malden, repairs would take "at least a week".',
+      'According to police, Tom Garrow was arrested near the substation on Monday.',
+    ]);
+    expect(article.attributions.map((a) => a.text)).toEqual(['According to its chief engineer, Priya Malden', 'According to police']);
+  });
+
   it('reads text copied from a web page: no byline, advertisement or share line in the article', () => {
     const article = fixtureArticle('web-paste.txt');
     const texts = sentencesOf(article).map((s) => s.text);

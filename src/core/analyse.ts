@@ -572,11 +572,38 @@ function standIn(text: string, pronoun: RegExp, name: string): string {
   return text.replace(pronoun, (p) => (/^(his|her|hers|their)$/i.test(p) ? `${name}'s` : name));
 }
 
-/** Resolves a follow-up against the earlier turns: pronouns and "and X?" ellipsis. */
+/** A follow-up that is only a question word: "why?", "when?", "and how?", "how come?". */
+const BARE_QUESTION = /^\s*(?:and\s+|but\s+|so\s+)?(why|when|where|how(?:\s+come)?)\s*[?!.]*\s*$/i;
+
+/**
+ * The words of a question that say what it is about: those the corpus knows, without its
+ * question frame, verbs of speech and words asking for more ("what did the union say about the strike?" → union, strike).
+ */
+function topicWords(index: Index, question: string): string[] {
+  const frame = questionFrame(question).frame;
+  const out: string[] = [];
+  for (const token of tokenize(question)) {
+    const folded = foldWord(token.surface);
+    if (frame.has(folded) || STOP_WORDS.has(folded) || QUESTION_WORDS.has(folded) || MORE_WORDS.includes(folded)) continue;
+    if (termsOf(token.surface).some((t) => index.df.has(t) && !SPEECH_STEMS.has(t)) && !out.includes(token.surface)) out.push(token.surface);
+  }
+  return out;
+}
+
+/** Resolves a follow-up against the earlier turns: pronouns, "and X?" ellipsis and a bare "why?". */
 export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
   const previous = earlier[earlier.length - 1];
   if (!previous) return question;
+  const bare = BARE_QUESTION.exec(question);
+  if (bare?.[1]) {
+    // "and the union?" – "why?": why, of what the previous question was about (as it was understood).
+    let last = history.length - 1;
+    while (last >= 0 && (history[last]!.role !== 'user' || history[last]!.text.trim() === '')) last--;
+    const understood = resolveFollowUp(index, previous, history.slice(0, last));
+    const words = topicWords(index, understood);
+    return words.length > 0 ? `${bare[1].toLowerCase()} ${words.join(' ')}?` : question;
+  }
   const ellipsis = ELLIPSIS.exec(question);
   if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
@@ -659,8 +686,11 @@ function answeredPerson(index: Index, question: string, answer: string): Entity 
   const who = /^\s*who\b/i.test(question) && !/^\s*who(?:\s+(?:is|was|are|were)|['’]s)\b/i.test(question);
   // A question that names someone, or means someone by "she", is about them, not about the answer's people.
   if ((asked.size > 0 || PRONOUN_REF.test(question)) && !who) return null;
+  // "Who is the prime minister?": she is the office's holder, whom the thread resolves by the office.
+  if (!who && /^\s*who\b/i.test(question) && officeMentions(index, question, tokenize(question)).some((o) => o.refs.length > 0)) return null;
   for (const name of namesIn(answer)) {
-    const person = findEntities(index, name.text).find((r) => r.entity.type === 'person' && !asked.has(r.entity));
+    // "Detective Inspector Karen Mbeki": a name run with a title is no entity form of its own.
+    const person = entitiesOfRun(index, name.text).find((r) => r.entity.type === 'person' && !asked.has(r.entity));
     if (person) return person.entity;
   }
   return null;

@@ -935,6 +935,8 @@ function speechAfter(rest: string): boolean {
 }
 /** "According to X", "citing X": X is the source of what follows. */
 const CITED_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+(?:the\\s+)?$`, 'i');
+/** "According to its operations director, X, …": X, set off by commas after their role, is the source. */
+const CITED_ROLE_BEFORE = new RegExp(`\\b(?:${speechData.attributionOpeners.join('|')})\\s+[^,.;:!?"“”]{1,60},\\s+$`, 'i');
 const PRONOUN_SAYS = new RegExp(`\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB_LIST})\\b`);
 /** Past this many articles naming X, X is assumed to say something somewhere. */
 const MAX_SPEAKER_CHECKS = 50;
@@ -955,7 +957,10 @@ function saysAnything(index: Index, ref: EntityRef): boolean {
     if (!text) continue;
     for (const name of names) {
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-        if (speechAfter(text.slice(at + name.length)) || CITED_BEFORE.test(text.slice(0, at))) return true;
+        const after = text.slice(at + name.length);
+        if (speechAfter(after) || CITED_BEFORE.test(text.slice(0, at))) return true;
+        // In apposition only: in "according to police, X was arrested" the police are the source.
+        if (after.charCodeAt(0) === 44 /* , */ && CITED_ROLE_BEFORE.test(text.slice(0, at))) return true;
       }
     }
   }
@@ -1066,6 +1071,10 @@ export function mentionedPeople(index: Index): string[] {
 
 /** How many of the best candidates' articles a decline draws its people and suggestions from. */
 const NEAREST_ARTICLES = 3;
+/** Below this nearness, no story is near enough to a declined question to name its people. */
+const NEAR_STORY = 0.3;
+/** One story is what a declined question is about when it is this much nearer than any other. */
+const CLEAR_MARGIN = 0.12;
 
 /** The articles of the best candidates, best first: what a declined question came closest to. */
 function nearestArticles(ranked: readonly Scored[]): Article[] {
@@ -1075,6 +1084,52 @@ function nearestArticles(ranked: readonly Scored[]): Article[] {
     if (out.length >= NEAREST_ARTICLES) break;
   }
   return out;
+}
+
+/**
+ * The one story a declined question is about, or null. An article's nearness is the mean of
+ * its best candidate's coverage (the words found together in one sentence and around it) and
+ * the share of the question's key weight its candidates cover between them (their words,
+ * neighbours, headline and entities; words the corpus never uses count against every article
+ * alike), plus the share its headline covers: a headline word names the story ("who will lead
+ * the council?" is about the story whose headline says "council", not about one that uses
+ * "lead" more). The nearest article is the story when it is near enough and clearly nearer
+ * than any other. With one article, it is that one.
+ */
+function storyOf(index: Index, query: Query, ranked: readonly Scored[]): Article | null {
+  if (index.articles.length === 1) return index.articles[0]!;
+  const plan = planOf(query);
+  let total = 0;
+  for (const w of plan.keyWeights) total += w;
+  if (total <= 0) return null;
+  const near = new Map<Article, { best: number; keys: Set<number> }>();
+  for (const r of ranked) {
+    const f = index.features(r.doc);
+    let n = near.get(r.doc.article);
+    if (!n) near.set(r.doc.article, (n = { best: 0, keys: new Set() }));
+    n.best = Math.max(n.best, r.coverage);
+    for (let k = 0; k < plan.keyList.length; k++) {
+      const key = plan.keyList[k]!;
+      if (f.terms.has(key) || f.context.has(key) || f.entityTerms.has(key)) n.keys.add(k);
+    }
+  }
+  let story: Article | null = null;
+  let first = 0;
+  let second = 0;
+  for (const [article, n] of near) {
+    let share = 0;
+    for (const k of n.keys) share += plan.keyWeights[k]! / total;
+    const headline = new Set(textTerms(article.title));
+    let named = 0;
+    for (let k = 0; k < plan.keyList.length; k++) if (headline.has(plan.keyList[k]!)) named += plan.keyWeights[k]! / total;
+    const nearness = (n.best + share) / 2 + named;
+    if (nearness > first) {
+      second = first;
+      first = nearness;
+      story = article;
+    } else if (nearness > second) second = nearness;
+  }
+  return first >= NEAR_STORY && first - second >= CLEAR_MARGIN ? story : null;
 }
 
 /** The people of these articles: the nearest article's first, each article's most mentioned first. */
@@ -1104,11 +1159,12 @@ function questionAbout(entity: Entity, speakers: ReadonlySet<string>): string | 
 
 /**
  * Suggestions for a decline, about what the question came near: the corpus entities it names,
- * then the people and places of the articles its best candidates come from, then the corpus's
- * own suggestions. In a newsroom's corpus the most-mentioned people overall say little about
+ * then the people and places of the story it is about or else of the articles its best
+ * candidates come from, then the corpus's own suggestions, unless the question is about one
+ * story of several. In a newsroom's corpus the most-mentioned people overall say little about
  * a question on one story.
  */
-function suggestionsFor(index: Index, query: Query, near: readonly Article[]): string[] {
+function suggestionsFor(index: Index, query: Query, near: readonly Article[], story: boolean): string[] {
   const speakers = new Set<string>();
   for (const a of near) {
     const byId = new Map(a.entities.map((e) => [e.id, e.name]));
@@ -1135,16 +1191,22 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[]): s
   // The nearest article's most mentioned place.
   const place = near[0]?.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
   if (place) add(questionAbout(place, speakers));
-  for (const s of index.suggestions) add(s);
+  // The corpus's own suggestions are about any of its stories.
+  if (!story) for (const s of index.suggestions) add(s);
   return out.slice(0, 3);
 }
 
+/**
+ * A decline names the people of the story the question is about, when one clearly is; when the
+ * question is as near (or as far) from several stories, it names nobody rather than people of
+ * stories it is not about. Suggestions still come from the stories it came near.
+ */
 function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: Silent | null): Reply {
-  const near = nearestArticles(ranked);
-  const nearPeople = peopleOf(near).slice(0, 5).map((e) => e.name);
-  const people = nearPeople.length > 0 ? nearPeople : mentionedPeople(index);
+  const story = storyOf(index, query, ranked);
+  const near = story ? [story] : nearestArticles(ranked);
+  const people = story ? peopleOf([story]).slice(0, 5).map((e) => e.name) : [];
   const lead = describeMissing(query, silent) + (people.length > 0 ? ` Mentioned people: ${people.join(', ')}.` : '');
-  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: suggestionsFor(index, query, near) });
+  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence, suggestions: suggestionsFor(index, query, near, story !== null && index.articles.length > 1) });
 }
 
 function candidate(query: Query, s: Scored): Candidate {

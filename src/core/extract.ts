@@ -1596,6 +1596,8 @@ function lastPersonBefore(sentences: readonly SentenceRef[], at: number, entitie
 }
 
 const ACCORDING = /\b(according to|as reported by|citing)\s+([^,;:.!?]+(?:\.[A-Z][^,;:!?]*)*)/gi;
+/** ", Ann Roe" set off by commas: a name in apposition to what stands before it. */
+const APPOSED_NAME = /^,\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?=,)/u;
 const SAID_CLAUSE = /(?:^|,\s*|\b(?:and|but)\s+)((?:the|a|an|one|two|three|some|several|many|other|senior|western|european|u\.s\.|american)(?:\s+[\p{L}.’'-]+){0,4}?\s+(?:officials?|diplomats?|sources?|analysts?|reports?|post|times|aides?|experts?))\s+(?:said|say|says|reported|noted|told)\b/giu;
 
 function findAttributions(sentences: SentenceRef[]): Attribution[] {
@@ -1603,7 +1605,9 @@ function findAttributions(sentences: SentenceRef[]): Attribution[] {
   for (const s of sentences) {
     const unquoted = s.text.replace(/“[^”]*”/g, (q) => ' '.repeat(q.length));
     for (const m of unquoted.matchAll(ACCORDING)) {
-      const phrase = s.text.slice(m.index, m.index + m[0].length).trim().replace(/\.$/, '');
+      // "According to its operations director, Ann Roe, …": the name in apposition is part of the source.
+      const apposition = APPOSED_NAME.exec(s.text.slice(m.index + m[0].length))?.[0] ?? '';
+      const phrase = s.text.slice(m.index, m.index + m[0].length + apposition.length).trim().replace(/\.$/, '');
       const source = (m[2] ?? '').trim().replace(/\.$/, '');
       // "an audit, according to which the budget …" names no source: the audit is before the comma.
       if (startsWithRelative(source)) continue;

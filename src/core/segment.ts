@@ -234,7 +234,12 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
       continue;
     }
     const next = blocks[i + 1];
-    if (isHeading(block) && next && !isHeading(next)) {
+    // The line right under the headline, before any paragraph, is the standfirst (a one-line summary,
+    // often without a full stop): the lede's first paragraph, never a section heading. A Markdown
+    // heading there is still a heading.
+    const standfirst = layout.headline !== '' && !sawBody && layout.sections.length === 1 && block.level === 0 && !block.item;
+    if (standfirst && isHeading(block)) layout.dek ||= block.text;
+    else if (isHeading(block) && next && !isHeading(next)) {
       section = { heading: block.text, paragraphs: [] };
       layout.sections.push(section);
       continue;

@@ -498,6 +498,40 @@ describe('follow-up resolution', () => {
   });
 });
 
+describe('follow-ups to an answer', () => {
+  const fire = articleOf('warehouse-fire', 'Fire destroys Tennick warehouse', [
+    'A fire destroyed a furniture warehouse in Tennick on Tuesday night.',
+    'Station Commander Lise Varndell, who is heading the fire inquiry, said: "The building was well alight when crews arrived." She added: "We believe the fire started in the loading bay."',
+    'Crews from four stations fought the fire for six hours because strong winds kept spreading the flames.',
+  ]);
+  const index = buildIndex([fire]);
+
+  it('reads "she" after "who is heading …?" as the titled person the answer gave, even in her own quote', () => {
+    const history = [
+      { role: 'user' as const, text: 'who is heading the fire inquiry?' },
+      { role: 'bot' as const, text: 'Station Commander Lise Varndell, who is heading the fire inquiry, said: "The building was well alight when crews arrived."' },
+    ];
+    expect(analyse(index, 'what did she say?', history).text).toBe('what did Lise Varndell say?');
+    const reply = createBot([fire]).handle({ text: 'what else did she say?', history });
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]!.text).toMatch(/loading bay/);
+  });
+
+  it('asks a bare "why?", "when?" or "how?" about what the question before was about', () => {
+    const history = [
+      { role: 'user' as const, text: 'How long did crews fight the fire?' },
+      { role: 'bot' as const, text: 'Crews from four stations fought the fire for six hours because strong winds kept spreading the flames.' },
+    ];
+    expect(analyse(index, 'why?', history).text).toBe('why crews fight fire?');
+    const why = createBot([fire]).handle({ text: 'why?', history });
+    expect(why.kind).toBe('answer');
+    expect(why.citations[0]!.text).toMatch(/because strong winds/);
+    // A bare follow-up after a bare follow-up is still about the thread's question.
+    const longer = [...history, { role: 'user' as const, text: 'why?' }, { role: 'bot' as const, text: why.lead }];
+    expect(analyse(index, 'and when?', longer).text).toBe('when crews fight fire?');
+  });
+});
+
 describe('related terms and corpus statistics', () => {
   // Sentences of one paragraph each, a fifth of them with "said".
   const corpusOf = (sentences: number) =>
@@ -601,6 +635,20 @@ describe('"what did X say" when the articles never report X saying anything', ()
     const { reply, trace } = answerWithTrace(buildIndex([named]), 'What did Tomas Berg say about the gate?');
     expect(trace.reason).toBe('not quoted');
     expect(reply.lead).toMatch(/^The articles mention Tomas Berg but don't report anything they said\./);
+  });
+
+  it('takes "according to its chief engineer, X, …" for X speaking, but not "according to police, X was …"', () => {
+    const grid = articleOf('grid-repairs', 'Power cut leaves Ostley without heating', [
+      'About 9,000 homes in Ostley lost power on Sunday after a substation flooded.',
+      'Energy firm Voltra said it had 200 crews ready. According to its chief engineer, Priya Malden, repairs would take "at least a week".',
+      'According to police, Tom Garrow was arrested near the substation on Monday.',
+    ]);
+    const gridIndex = buildIndex([grid]);
+    const malden = answerWithTrace(gridIndex, 'What did Malden say?');
+    expect(malden.trace.reason).not.toBe('not quoted');
+    expect(malden.reply.kind).toBe('answer');
+    expect(malden.reply.citations[0]!.text).toMatch(/^According to its chief engineer, Priya Malden, repairs would take/);
+    expect(answerWithTrace(gridIndex, 'What did Tom Garrow say?').trace.reason).toBe('not quoted');
   });
 
   it('answers for an organisation with what its people said for it ("Jo Rees, chief executive of Open Doors")', () => {
@@ -1085,5 +1133,40 @@ describe('the marked span', () => {
     ]);
     const c = answerWithTrace(buildIndex([article]), 'What did Eastgate Hydro Power do?').reply.citations[0]!;
     expect(c.text.slice(c.span!.start, c.span!.end)).toBe('rejected that claim');
+  });
+});
+
+describe('the people a decline names', () => {
+  const bot = createBot([
+    articleOf('clocks', 'Thieves take antique clocks from Marlow museum', [
+      'Thieves broke into the Marlow Museum of Time on Sunday night and took eleven antique clocks.',
+      'The museum\'s chair, Jonas Pell, said the committee would meet on Monday to review security. "We are heartbroken," Pell said.',
+      'Detective Inspector Rhea Moss said officers were checking cameras near the museum.',
+    ]),
+    articleOf('cycle-lanes', 'Harrowby council approves new cycle lanes', [
+      'Harrowby council has approved six miles of new cycle lanes in the town centre.',
+      'Councillor Tamsin Oyelaran, who proposed the plan, said the lanes would open in September. "This makes our streets safer," she said.',
+      'Wim Dekker, of the Harrowby Cycling Club, welcomed the vote.',
+    ]),
+    articleOf('bottle-tax', 'Vintners protest over new bottle tax in Carrow valley', [
+      'Wine makers in the Carrow valley protested on Friday against a new tax on glass bottles.',
+      'Odile Farrant, who runs a vineyard near Carrow, said the tax would cost her £20,000 a year.',
+      'The finance minister, Bertil Sande, said the tax would fund recycling.',
+    ]),
+  ]);
+  const others = /Jonas Pell|Rhea Moss|Odile Farrant|Bertil Sande/;
+
+  it('are the people of the one story the question is about, not of stories that share a word with it', () => {
+    const reply = bot.handle({ text: "Who will pay for the committee's new lanes?" });
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toMatch(/Mentioned people: Tamsin Oyelaran/);
+    expect(reply.lead).not.toMatch(others);
+    expect(reply.suggestions.join(' ')).not.toMatch(others);
+  });
+
+  it('are nobody when the question is near no story', () => {
+    const reply = bot.handle({ text: 'How tall is the tallest tree?' });
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toBe('The articles don\'t answer "How tall is the tallest tree?".');
   });
 });

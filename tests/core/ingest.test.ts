@@ -99,6 +99,14 @@ describe('ingestText', () => {
     expect(cost.dates).toContain('2029');
   });
 
+  it('keeps the name in apposition after the role in "According to its chief engineer, Priya Malden, …"', () => {
+    const article = articleOf('grid-repairs', 'Power cut leaves Ostley without heating', [
+      'Energy firm Voltra said it had 200 crews ready. According to its chief engineer, Priya Malden, repairs would take "at least a week".',
+      'According to police, Tom Garrow was arrested near the substation on Monday.',
+    ]);
+    expect(article.attributions.map((a) => a.text)).toEqual(['According to its chief engineer, Priya Malden', 'According to police']);
+  });
+
   it('reads text copied from a web page: no byline, advertisement or share line in the article', () => {
     const article = fixtureArticle('web-paste.txt');
     const texts = sentencesOf(article).map((s) => s.text);
@@ -260,5 +268,36 @@ describe('entity boundaries and types', () => {
     const reply = createBot([article]).handle({ text: 'Who is Priya Raman?' });
     const cited = reply.citations[0]!;
     expect(cited.text.slice(cited.span!.start, cited.span!.end)).toBe('employment barrister Priya Raman');
+  });
+});
+
+describe('a standfirst under the headline', () => {
+  const text = [
+    'Ferry service to Tollan Isle cut to two sailings a week',
+    'Islanders say the reduced timetable will cost them jobs and hospital visits',
+    'The Brask Ferry Company will cut its service to Tollan Isle from daily to two sailings a week from April, the company said on Monday.',
+    'About 900 people live on the island, which has no doctor of its own.',
+    'Council reaction',
+    'The island councillor, Mira Lenholm, said the cut was "a betrayal of a community that has nowhere else to turn".',
+  ].join('\n\n') + '\n';
+
+  it('is the first paragraph of the lede, its own citable sentence, and no section heading; later headings still are', () => {
+    const article = ingestText(text, { id: 'tollan-ferry' });
+    expect(article.dek).toBe('Islanders say the reduced timetable will cost them jobs and hospital visits');
+    expect(article.sections.map((s) => s.heading)).toEqual([null, 'Council reaction']);
+    const first = article.sections[0]!.paragraphs[0]!;
+    expect(first.n).toBe(1);
+    expect(first.sentences.map((s) => s.text)).toEqual(['Islanders say the reduced timetable will cost them jobs and hospital visits']);
+    const reply = createBot([article]).handle({ text: 'How often will the ferry sail to Tollan Isle?' });
+    expect(reply.citations[0]).toMatchObject({ section: null, paragraph: 2 });
+    expect(reply.citations[0]!.text).toMatch(/^The Brask Ferry Company will cut/);
+  });
+
+  it('is still read after a date line under the headline', () => {
+    const dated = text.replace('\n\n', '\n\nMonday, March 2, 2026\n\n');
+    const article = ingestText(dated, { id: 'tollan-ferry' });
+    expect(article.published).toBe('2026-03-02');
+    expect(article.sections.map((s) => s.heading)).toEqual([null, 'Council reaction']);
+    expect(sentencesOf(article)[0]!.text).toMatch(/^Islanders say/);
   });
 });

@@ -65,6 +65,21 @@ describe('renderReply', () => {
     expect(lines[1]).toContain('right idea with the wrong bill');
   });
 
+  it('gives the sentences of one quote one line, "[1, 2]", instead of the same line twice', () => {
+    const quote = reply({
+      kind: 'answer',
+      citations: [
+        citation({ url: '', speaker: 'Elena Ruiz' }),
+        citation({ n: 2, sentence: 's4', url: '', speaker: 'Elena Ruiz', text: 'We cannot wait another winter.', span: null }),
+        citation({ n: 3, sentence: 's9', url: '', paragraph: 5, text: OSEI, span: null, speaker: 'David Osei', primary: false }),
+      ],
+    });
+    const lines = contextTexts(renderReply(quote).blocks);
+    expect(lines[0]).toBe('[1, 2] Harbor Gazette · lede · ¶2 · said by Elena Ruiz');
+    expect(lines[1]).toMatch(/^\[3\] Harbor Gazette · ¶5 · said by David Osei/);
+    expect(lines).toHaveLength(2);
+  });
+
   it('calls only the first two paragraphs of an opening section the lede', () => {
     const later = (section: string | null) => contextTexts(renderReply(reply({ kind: 'answer', citations: [citation({ url: '', section, paragraph: 14 })] })).blocks)[0];
     expect(later(null)).toBe('[1] Harbor Gazette · ¶14');

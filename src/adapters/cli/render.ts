@@ -1,7 +1,7 @@
 /** Terminal rendering of a Reply: plain text in 80 columns, colour only on a terminal. */
 import type { Citation, Reply } from '../../core/index.ts';
 import { stripBidiControls } from '../shared/text-safety.ts';
-import { sectionLabel } from '../shared/citation.ts';
+import { openingWords, sectionLabel } from '../shared/citation.ts';
 
 export interface TerminalStyle {
   color: boolean;
@@ -47,8 +47,16 @@ function emphasise(citation: Citation, style: TerminalStyle): string {
   return text.slice(0, span.start) + marked + text.slice(span.end);
 }
 
-/** "[1] Title · Outlet · Section · ¶6 · speaker" */
-export function citationLine(citation: Citation): string {
+/**
+ * "[1] Title · Outlet · Section · ¶6 · speaker"; a supporting sentence, which the answer does not
+ * show, also gets its opening words, so that two sentences of one paragraph are told apart.
+ */
+export function citationLine(citation: Citation, options: { excerpt?: boolean } = {}): string {
+  return clean(`[${citation.n}] ${citationPlace(citation, options)}`);
+}
+
+/** A citation line without its "[n]". */
+function citationPlace(citation: Citation, { excerpt = true }: { excerpt?: boolean } = {}): string {
   const parts = [
     citation.articleTitle,
     citation.outlet,
@@ -56,9 +64,25 @@ export function citationLine(citation: Citation): string {
     `¶${citation.paragraph}`,
     citation.published,
     citation.speaker ? `quote: ${citation.speaker}` : citation.attribution ?? '',
+    excerpt && !citation.primary ? openingWords(citation.text) : '',
     citation.url,
   ].filter((p) => p !== '' && p !== null);
-  return clean(`[${citation.n}] ${parts.join(' · ')}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The citation lines of an answer. Sentences shown one after another from one place (the
+ * sentences of one quote) share one line, "[1, 2, 3] …", instead of repeating it.
+ */
+export function citationLines(citations: readonly Citation[]): string[] {
+  const lines: { ns: number[]; place: string }[] = [];
+  for (const c of citations) {
+    const place = citationPlace(c);
+    const last = lines[lines.length - 1];
+    if (last && last.place === place) last.ns.push(c.n);
+    else lines.push({ ns: [c.n], place });
+  }
+  return lines.map((l) => clean(`[${l.ns.join(', ')}] ${l.place}`));
 }
 
 /** How many articles `sources` lists in the terminal. */
@@ -72,7 +96,7 @@ export function renderReply(reply: Reply, style: TerminalStyle): string {
       const primary = reply.citations.filter((c) => c.primary);
       out.push(wrap(primary.map((c) => `${emphasise(c, style)} [${c.n}]`).join(' '), style.width));
       out.push('');
-      for (const c of reply.citations) out.push(dim(wrap(citationLine(c), style.width, '')));
+      for (const line of citationLines(reply.citations)) out.push(dim(wrap(line, style.width, '')));
       break;
     }
     case 'decline':
@@ -94,7 +118,7 @@ export function renderReply(reply: Reply, style: TerminalStyle): string {
       }
       if (reply.citations.length > 0) {
         out.push('');
-        for (const c of reply.citations) out.push(dim(wrap(citationLine(c), style.width)));
+        for (const c of reply.citations) out.push(dim(wrap(citationLine(c, { excerpt: false }), style.width)));
       }
       break;
     case 'help':

@@ -12,3 +12,15 @@ export const LEDE_PARAGRAPHS = 2;
 export function sectionLabel(citation: Pick<Citation, 'section' | 'paragraph'>): string | null {
   return citation.section ?? (citation.paragraph <= LEDE_PARAGRAPHS ? 'lede' : null);
 }
+
+/**
+ * The opening words of a cited sentence, quoted, for a citation line whose sentence the reply
+ * does not show: two supporting sentences of one paragraph would otherwise have the same line.
+ */
+export function openingWords(text: string, max = 60): string {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  if (Array.from(plain).length <= max) return `“${plain}”`;
+  const cut = Array.from(plain).slice(0, max).join('');
+  const atWord = cut.replace(/\s+\S*$/u, '');
+  return `“${(atWord.length >= max / 2 ? atWord : cut).replace(/[\s,;:—–-]+$/u, '')}…”`;
+}

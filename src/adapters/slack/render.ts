@@ -106,7 +106,16 @@ function answerBlocks(reply: Reply): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (primary.length === 0) blocks.push(section([{ text: reply.lead || 'No answer.' }]));
   for (const citation of primary) blocks.push(section([...sentenceSegments(citation), { text: ` [${citation.n}]` }]));
-  for (const citation of reply.citations) blocks.push(context(citationLine(citation)));
+  // The sentences of one quote, shown one after another, share one line: "[1, 2, 3] …".
+  const lines: { ns: number[]; place: Segment[]; key: string }[] = [];
+  for (const citation of reply.citations) {
+    const place = citationLine(citation).slice(1);
+    const key = JSON.stringify(place);
+    const last = lines[lines.length - 1];
+    if (last && last.key === key) last.ns.push(citation.n);
+    else lines.push({ ns: [citation.n], place, key });
+  }
+  for (const line of lines) blocks.push(context([{ text: `[${line.ns.join(', ')}] ` }, ...line.place]));
   return blocks;
 }
 

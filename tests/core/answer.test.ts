@@ -191,6 +191,19 @@ describe('question analysis: the answer type of plural and nationality questions
       expect(analyse(index, q).answerType, q).toBe('place');
     }
   });
+
+  it('expects a measure for "how strong", "how fast", "how deep", and does not need the word itself', () => {
+    const article = articleOf('storm-warning', 'Storm Ebba to hit the coast', [
+      'Storm Ebba is expected to bring winds of up to 75mph to the coast on Friday.',
+      'Forecasters said the winds would ease by Saturday evening.',
+    ]);
+    const index = buildIndex([article]);
+    const { reply, trace } = answerWithTrace(index, 'How strong will the winds get?');
+    expect(trace.query.answerType).toBe('number');
+    expect(trace.reason).toBe('');
+    const c = reply.citations[0]!;
+    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('75mph');
+  });
 });
 
 describe('follow-ups about "it" and questions written in lower case', () => {

@@ -803,6 +803,13 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const r of o.refs) addEntity(r);
   }
 
+  // An office no one in the articles holds, whose words they never write ("the prime minister",
+  // "the mayor"), is someone they do not mention; its words are no misspellings of others ("price", "major").
+  for (const o of offices) {
+    if (o.refs.length > 0 || o.expansion !== null || o.owner !== '') continue;
+    if (o.title.split(' ').every((w) => index.words.has(w))) continue;
+    unknownNames.push(o.phrase);
+  }
   const corrected = new Set<string>();
   const asksForQuote = QUOTE_VERB.test(text) && /^(what|how)\b/i.test(text.trim());
   // "What else did she say?", "what did he say next?": more of what was asked, not what was given.
@@ -824,10 +831,11 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A word only the headline writes ("congestion") is the question's own word, no misspelling.
       // Nor is "result" or "score" in a score question: a sentence with a score answers it.
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+        const office = offices.some((o) => o.start <= token.start && token.end <= o.end);
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed") is no misspelling of another.
         const hasSynonym = derived === null && relatedTerms(term).synonyms.some((syn) => index.df.has(syn));
-        const fixed = derived ?? (token.surface.length >= 4 && !hasSynonym ? correctSpelling(index, term) : null);
+        const fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office ? correctSpelling(index, term) : null);
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;

@@ -977,6 +977,19 @@ describe('a person named by their office ("the Prime Minister", "the CEO")', () 
     }
   });
 
+  it('declines an office no one holds whose words the articles never write, and never reads it as a misspelling ("mayor" as "major")', () => {
+    const bank = articleOf('bank-outage', 'Bank outage hits payments', [
+      'It was the third major outage at Corlow Bank in two years.',
+      'The prices of its shares fell 4% on Monday.',
+    ]);
+    const index = buildIndex([bank]);
+    for (const [q, office] of [['What did the mayor say?', 'the mayor'], ['What did the prime minister say about the outage?', 'the prime minister']] as const) {
+      const { reply, trace } = answerWithTrace(index, q);
+      expect(trace.reason, q).toBe('unknown name');
+      expect(reply.lead, q).toContain(`don't mention ${office}`);
+    }
+  });
+
   it('declines an office held by no one for whom the question says, naming it ("the mayor of Tarnside")', () => {
     const match = articleOf('cup-tie-town', 'Tarnside fans clash with police', [
       'Police arrested four Tarnside fans after the cup tie on Saturday.',

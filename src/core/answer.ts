@@ -32,8 +32,12 @@ const MAX_CITATIONS = 3;
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|million|billion|trillion|lakh|crore/i;
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
-const FREQUENCY_MARKERS = questionData.frequencyMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
-const REASON_MARKERS = questionData.reasonMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
+/** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
+const anyOf = (markers: readonly string[]) => new RegExp(`\\b(?:${markers.join('|')})\\b`, 'i');
+const FREQUENCY_MARKER = anyOf(questionData.frequencyMarkers);
+const REASON_MARKER = anyOf(questionData.reasonMarkers);
+const TIME_MARKER = anyOf(questionData.timeMarkers);
+/** Each time marker alone, for the span of the one a sentence has. */
 const TIME_MARKERS = questionData.timeMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 
 export interface Scored {
@@ -57,8 +61,7 @@ function hasOtherEntity(doc: SentenceDoc, query: Query, type: Entity['type']): b
 
 /** "Every other week", "twice a year": how often, said without a number. */
 function hasFrequency(text: string): boolean {
-  for (const re of FREQUENCY_MARKERS) if (re.test(text)) return true;
-  return false;
+  return FREQUENCY_MARKER.test(text);
 }
 
 function hasAmount(numbers: readonly string[]): boolean {
@@ -86,8 +89,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       for (const e of doc.entities) if (e.type === 'organisation') return true;
       return doc.attribution !== null;
     case 'reason':
-      for (const re of REASON_MARKERS) if (re.test(doc.sentence.text)) return true;
-      return false;
+      return REASON_MARKER.test(doc.sentence.text);
     case 'other':
       return true;
   }
@@ -100,8 +102,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
  */
 function hasTimeExpression(doc: SentenceDoc): boolean {
   if (doc.sentence.dates.length > 0) return true;
-  for (const re of TIME_MARKERS) if (re.test(doc.sentence.text)) return true;
-  return false;
+  return TIME_MARKER.test(doc.sentence.text);
 }
 
 const SCORE_FOLLOW: ReadonlySet<string> = new Set(scoreData.follow);

@@ -264,12 +264,15 @@ function looksAhead(text: string): boolean {
   return false;
 }
 
+/** How many of the thread's last questions say what "what happens next?" is about. */
+const THREAD_QUESTIONS = 3;
+
 /** Most articles "what happens next?" reads: enough for a briefing, bounded for a newsroom's corpus. */
 const MAX_NEXT_ARTICLES = 20;
 
 /**
- * The articles to read for what comes next: in a thread, those whose sentences best match the
- * question before (by the search index), else the newest; never more than `MAX_NEXT_ARTICLES`.
+ * The articles to read for what comes next: in a thread, those whose sentences best match its
+ * last questions (by the search index), else the newest; never more than `MAX_NEXT_ARTICLES`.
  */
 function articlesToLookAhead(index: Index, topic: ReadonlySet<string>): Article[] {
   if (topic.size === 0) return newestFirst(index).slice(0, MAX_NEXT_ARTICLES);
@@ -286,13 +289,14 @@ function articlesToLookAhead(index: Index, topic: ReadonlySet<string>): Article[
 
 /**
  * "What happens next?": the sentences that look ahead ("is expected to", "will", "next month").
- * In a thread, those that share the most words with the question before it come first (what
+ * In a thread, those that share the most words with its last few questions come first (what
  * happens next about that); otherwise the newest articles' first.
  */
 export function nextReply(index: Index, history: readonly Turn[] = []): Reply {
   if (index.articles.length === 0) return emptyCorpus('brief');
-  const previous = history.filter((t) => t.role === 'user').at(-1)?.text;
-  const topic = new Set(previous ? textTerms(previous) : []);
+  // The thread's last few questions say what it is about: the last alone may be "and the tories?".
+  const previous = history.filter((t) => t.role === 'user').slice(-THREAD_QUESTIONS).map((t) => t.text);
+  const topic = new Set(previous.flatMap((q) => textTerms(q)));
   const scored: { doc: SentenceDoc; overlap: number; order: number }[] = [];
   let order = 0;
   for (const article of articlesToLookAhead(index, topic)) {

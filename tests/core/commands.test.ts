@@ -224,6 +224,22 @@ describe('"what happens next?"', () => {
     expect(reply.citations[0]!.text).toBe('The port authority will publish a new shift plan in the coming weeks.');
   });
 
+  it("in a thread, reads its last few questions, not only an elliptical last one, for what it is about", () => {
+    const fair = ingestText(
+      ['Harvest fair draws record crowd', 'The harvest fair in Dunlow drew 12,000 visitors on Saturday.', 'Organisers will announce next year\'s dates in the coming weeks.'].join('\n\n') + '\n',
+      { id: 'harvest-fair', published: '2026-11-12' },
+    );
+    const bot = createBot([article, fair]);
+    const history = [
+      { role: 'user' as const, text: 'How long did the dock strike last?' },
+      { role: 'bot' as const, text: 'Dock workers in Valmora returned to work on Tuesday after a nine-day strike.' },
+      { role: 'user' as const, text: 'and the crowd?' },
+      { role: 'bot' as const, text: 'The union said its members had won a 6% pay rise over two years.' },
+    ];
+    const reply = bot.handle({ text: 'what happens next?', history });
+    expect(reply.citations[0]!.articleTitle).toBe('Port strike ends after nine days');
+  });
+
   it('says so when nothing looks ahead', () => {
     const past = createBot([ingestText('Old mill burns\n\nThe old mill burned down on Sunday.\n', { id: 'old-mill' })]);
     expect(past.handle({ text: 'What happens next?' })).toMatchObject({ kind: 'decline', lead: "The articles don't say what comes next." });

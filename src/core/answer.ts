@@ -1232,7 +1232,8 @@ const YEAR = /\b(1[0-9]|20)\d{2}\b/;
 /**
  * The year a sentence names that the question does not, when it is before the article's own
  * ("A 2015 earthquake killed 300 people" in a story of this year's earthquake; an
- * article without a date: a year its headline and first sentence do not name). Null otherwise.
+ * article without a date: a year its headline and first sentence do not name) and the sentence
+ * gives no number before it. Null otherwise.
  */
 function earlierYear(doc: SentenceDoc, query: Query): string | null {
   if (doc.position <= 1) return null;
@@ -1240,7 +1241,16 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
     const year = YEAR.exec(d)?.[0];
     if (!year || query.text.includes(year)) continue;
     const own = doc.article.published.slice(0, 4);
-    if (own !== '' ? year < own : !doc.article.title.includes(year)) return year;
+    if (own !== '' ? year < own : !doc.article.title.includes(year)) {
+      // The count must come after the year: "Labour won 12 seats, down from 26 at the last election in 2021" is this year's count, compared.
+      const at = doc.sentence.text.indexOf(year);
+      const countBefore = doc.sentence.numbers.some((n) => {
+        const i = doc.sentence.text.indexOf(n);
+        return i >= 0 && i < at;
+      });
+      if (countBefore) continue;
+      return year;
+    }
   }
   return null;
 }

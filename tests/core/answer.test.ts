@@ -368,6 +368,21 @@ describe('a count of the story\'s own event over one from an earlier year', () =
   it('keeps the earlier year\'s sentence when the question names that year', () => {
     expect(ask('How many people were killed in the 2019 floods?')).toMatch(/^A 2019 flood disaster/);
   });
+
+  it('keeps a sentence that gives this year\'s count before comparing it with an earlier year\'s', () => {
+    const article = ingestText(
+      [
+        'Greens take Dunholm council as Labour slumps',
+        'Party wins 24 of 45 seats in the biggest upset in the borough for decades',
+        'The Greens won control of Dunholm council on Friday.',
+        'Labour won 12 seats, down from 26 at the last election in 2021.',
+      ].join('\n\n') + '\n',
+      { id: 'dunholm-election', published: '2026-05-08' },
+    );
+    const c = answerWithTrace(buildIndex([article]), 'How many seats did Labour win?').reply.citations[0]!;
+    expect(c.text).toMatch(/^Labour won 12 seats/);
+    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('12');
+  });
 });
 
 describe('finding an entity by one word of its name', () => {

@@ -236,7 +236,15 @@ function organisationAfter(tokens: readonly Token[], at: number, source: string)
   const name = tokens[at]!;
   const next = tokens[at + 1];
   if (!next) return false;
-  if (/['’]s$/u.test(name.surface)) return adjacent(source, name, next) && ORGANISATION_POSSESSIONS.has(next.surface);
+  if (/['’]s$/u.test(name.surface)) {
+    // One word or a phrase of up to three: "Corvex's trains", "Corvex's chief executive".
+    let phrase = '';
+    for (let k = at + 1, prev = name; k <= at + 3 && tokens[k] && adjacent(source, prev, tokens[k]!); prev = tokens[k]!, k++) {
+      phrase += (phrase ? ' ' : '') + tokens[k]!.surface;
+      if (ORGANISATION_POSSESSIONS.has(phrase)) return true;
+    }
+    return false;
+  }
   const verb = tokens[at + 2];
   return next.surface === 'which' && /^,\s+$/.test(source.slice(name.end, next.start)) && verb !== undefined && adjacent(source, next, verb) && ORGANISATION_VERBS.has(verb.surface);
 }
@@ -250,7 +258,8 @@ const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to
  */
 function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): boolean {
   const det = tokens[at + 1];
-  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !APPOSED_DETERMINER.test(det.surface)) return false;
+  // A name's possessive stands for the determiner: ", Fjellco's chief executive".
+  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !(APPOSED_DETERMINER.test(det.surface) || /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(det.surface))) return false;
   for (let k = at + 2; k < Math.min(tokens.length, at + 7); k++) {
     const t = tokens[k]!;
     const gap = source.slice(tokens[k - 1]!.end, t.start);
@@ -262,6 +271,9 @@ function jobApposedAfter(tokens: readonly Token[], at: number, source: string, t
   }
   return false;
 }
+
+/** A phrase that opens with a name's possessive of one to three words: "Ms Vell's solicitor". */
+const OWNED_PHRASE = /^(?:\p{Lu}[\p{L}\p{M}.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+\p{Ll}/u;
 
 /**
  * A job in apposition just before a name, the phrase after a clause boundary: "A spokeswoman for
@@ -281,7 +293,8 @@ function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, t
   const after = /^(?:.*\s)?(?:to|by|from|with|for|of|at)\s+(?=(?:its|his|her|their)\s)/is.exec(text.slice(from + lead, comma.index));
   if (after && !/^(?:a|an|the|its|his|her|their)\s/i.test(text.slice(from + lead))) lead += after[0].length;
   const phrase = text.slice(from + lead, comma.index);
-  if (!/^(?:a|an|the|its|his|her|their)\s/i.test(phrase)) return null;
+  // "Ms Vell's solicitor, Ada Rusk": a name's possessive stands for the determiner.
+  if (!/^(?:a|an|the|its|his|her|their)\s/i.test(phrase) && !OWNED_PHRASE.test(phrase)) return null;
   const at = sentence.start + from + lead;
   const words = tokenize(phrase).map((w) => ({ ...w, start: w.start + at, end: w.end + at }));
   if (words.length < 2 || words.length > 8) return null;
@@ -1071,6 +1084,9 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
   return entities.filter((e) => e.mentions.length > 0);
 }
 
+/** What follows a name that owns a common noun's phrase: "'s chief executive", "’s solicitor". */
+const POSSESSIVE_OF_NOUN = /^['’]s\s+\p{Ll}/u;
+
 /**
  * Names listed together are of one kind: in "parts of Avalon, Lyonesse, Camelot, and Brigadoon"
  * the untyped names are places, because Avalon is one. Names joined by a comma, "and" or "or"
@@ -1098,6 +1114,8 @@ function typeByCoordination(entities: Entity[], sentences: SentenceRef[]): void 
       const a = found[i]!;
       const b = found[i + 1]!;
       if (b.start < a.end || a.entity === b.entity) continue;
+      // "Ola Berg, Fjellco's chief executive": a name owning the phrase after it is no list's member.
+      if (POSSESSIVE_OF_NOUN.test(s.text.slice(b.end))) continue;
       if (/^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(s.text.slice(a.end, b.start))) parent.set(find(b.entity), find(a.entity));
     }
   }
@@ -1326,11 +1344,19 @@ export function entityNamed(description: string, entities: Entity[], names: Name
       const rank = (e.type === 'person' ? 10_000 : 0) + f.length;
       if (rank <= bestRank || !folded.includes(' ' + f + ' ')) continue;
       if (onlyInOtherNames(description, form, e, names)) continue;
+      // "Ms Vell's solicitor" describes the solicitor, not Ms Vell.
+      if (e.type === 'person' && ownerOnly(description, form)) continue;
       best = e;
       bestRank = rank;
     }
   }
   return best;
+}
+
+/** True when every place `form` stands in `text` as a word, it owns a common noun after it ("Vell's solicitor"). */
+function ownerOnly(text: string, form: string): boolean {
+  const places = [...text.matchAll(namePattern('word', form))];
+  return places.length > 0 && places.every((m) => POSSESSIVE_OF_NOUN.test(text.slice(m.index + form.length)));
 }
 
 /** Longest name read between two commas before a speech verb ("…, Owen Reyes, said"). */
@@ -1373,7 +1399,14 @@ function subjectBefore(words: readonly string[], lower: readonly string[], verbA
   if (words[verbAt - 1] === ',') {
     const name: string[] = [];
     for (let k = verbAt - 2; k >= 0 && !/^[,;:.]/.test(words[k]!) && name.length <= MAX_APPOSITIVE; k--) name.unshift(words[k]!);
-    if (name.length > 0 && name.length <= MAX_APPOSITIVE && /^\p{Lu}/u.test(name[0]!) && verbAt - 2 - name.length >= 0) return { words: name, relative: false };
+    // "Ola Berg, Fjellco's chief executive, said": a role owned by a name is no name; who holds it is named before.
+    const ownedRole = name.some((w, k) => /['’]s$/u.test(w) && /^\p{Ll}/u.test(name[k + 1] ?? ''));
+    if (ownedRole && words[verbAt - 2 - name.length] === ',') {
+      const holder: string[] = [];
+      for (let k = verbAt - 3 - name.length; k >= 0 && !/^[,;:.]/.test(words[k]!) && holder.length <= MAX_APPOSITIVE; k--) holder.unshift(words[k]!);
+      if (holder.length > 0 && holder.length <= MAX_APPOSITIVE && holder.every((w) => /^\p{Lu}/u.test(w))) return { words: holder, relative: false };
+    }
+    if (name.length > 0 && name.length <= MAX_APPOSITIVE && /^\p{Lu}/u.test(name[0]!) && !ownedRole && verbAt - 2 - name.length >= 0) return { words: name, relative: false };
     return { words: before, relative: false };
   }
   for (let k = verbAt - 1; k >= 0; k--) {
@@ -1424,6 +1457,9 @@ interface SpeakerContext {
   previous?: Entity | null;
 }
 
+/** A capitalised name written as a possessive before a common noun ("Ms Vell's solicitor"): its owner, not a speaker. */
+const OWNER_OF_NOUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*['’]s(?=\s+\p{Ll})/gu;
+
 /** The speaker named in the words of a sentence outside its quotation marks. */
 function speakerIn(frame: string, entities: Entity[], names: NameWords, context: SpeakerContext = {}): { entity: Entity | null; description: string } | null {
   const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
@@ -1463,7 +1499,9 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   // "'…,' Okafor said. '…,' he added.": the pronoun is the speaker of the quote before.
   const previous = context.previous;
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };
-  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(frame, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  // "Ms Vell's solicitor, Ada Rusk of …, said": the owner of a role is not who holds it.
+  const unowned = frame.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length));
+  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(unowned, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.

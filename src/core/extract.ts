@@ -48,6 +48,18 @@ const SPORT_WORDS = roleData.sportWords;
 /** Words of a match's result or fixture ("beat", "drew", "against"); with SPORT_WORDS, a sentence about a match. */
 const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords, ...roleData.teamPositions]);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
+/** Short names of political parties ("Labour", "the Socialists"), folded: organisations. */
+const PARTY_NAMES = new Set(roleData.partyNames);
+/** Words that open a storm's name ("Storm Bertil", "Hurricane Ines"), split into words. */
+const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
+/** Words that end a street's name after a possessive ("Cobbler's Lane"). */
+const STREET_WORDS = new Set(roleData.streetWords);
+
+/** How many words at the start of `words` (folded) open a storm's name; 0 when none do. */
+function eventWordsAt(words: readonly string[]): number {
+  for (const parts of EVENT_WORDS) if (parts.length < words.length && parts.every((p, k) => words[k] === p)) return parts.length;
+  return 0;
+}
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
 /** Abbreviations that end in a full stop but not a phrase: "Dr.", "Mr.", "St.". */
@@ -281,7 +293,8 @@ const OWNED_PHRASE = /^(?:\p{Lu}[\p{L}\p{M}.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['�
  * with a determiner, names a job among its first three words after it and runs eight words at most.
  */
 function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, tags: WordTags): string | null {
-  const text = source.slice(sentence.start, first.start);
+  // "The council leader, Tarn's Ola Berg": the owner's possessive stands between the comma and the name.
+  const text = source.slice(sentence.start, first.start).replace(/(?<=,\s*)(?:\p{Lu}[\p{L}\p{M}.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+$/u, '');
   const comma = /,\s*$/.exec(text);
   if (!comma) return null;
   // The phrase runs back from the comma to the clause's start.
@@ -513,8 +526,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
       // A middle initial's full stop stays inside the name ("George W. Bush").
       const initial = /^\p{Lu}$/u.test(tokens[j]!.surface) && /^\.\s+$/.test(gap);
-      if ((!/^\s+$/.test(gap) && !initial) || /['’]s$/u.test(tokens[j]!.surface)) break;
       const nx = tokens[j + 1]!;
+      // "Cobbler's Lane": a possessive before a word for a street is inside the street's name.
+      const street = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface) && STREET_WORDS.has(foldWord(nx.surface));
+      if ((!/^\s+$/.test(gap) && !initial) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
       // A day or month ends a name ("Prime Minister's Questions Wednesday"); "May" may be a surname.
       if (/^\p{Lu}/u.test(nx.surface) && !(DATE_WORD.test(nx.surface) && nx.surface !== 'May')) {
         j++;
@@ -563,6 +578,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const w = part[0]!;
       const lower = foldWord(w.surface);
       const atStart = opensClause(source.slice(sentence.start, w.start));
+      // "Storm Bertil is expected …": the storm's word opens its name.
+      if (eventWordsAt(part.map((x) => foldWord(x.surface))) > 0) break;
       const unknownName =
         part.length >= 2 &&
         /^\p{Lu}/u.test(part[1]!.surface) &&
@@ -675,7 +692,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "Wanderers goalkeeper Sam Orr": a name before a place in a team is the team's, whatever is
     // written before it ("past Wanderers goalkeeper …"); a place compromise knows may be a country's team.
     const team = teamPositionAfter(tokens, tokens.indexOf(last), source) && !part.some((p) => knownPlace(p.surface) || demonymPlace(p.surface) !== undefined);
-    const lowerTitle = team ? 0 : titleAtEnd(before.slice(-3));
+    // "the council leader, Tarn's Ola Berg": the role before the owner's possessive is the name's after it.
+    const nextToken = tokens[tokens.indexOf(last) + 1];
+    const ownsName = /['’]s$/u.test(last.surface) && nextToken !== undefined && adjacent(source, last, nextToken) && /^\p{Lu}/u.test(nextToken.surface);
+    const lowerTitle = team || ownsName ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -692,7 +712,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (job) roleWords.push(job);
     }
     const organisationLike = ORG_WORDS.has(foldWord(cleanName(last.surface))) || part.every((p) => hints.get(p.start) === 'organisation');
-    if (roleWords.length === 0 && !organisationLike && !team) {
+    if (roleWords.length === 0 && !organisationLike && !team && !ownsName) {
       const job = jobApposedBefore(sentence, first, source, tags);
       if (job) roleWords.push(job);
     }
@@ -705,6 +725,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
+    // "Labour won nine seats", "Labour's Ola Berg": a party's short name.
+    if (PARTY_NAMES.has(words.trim())) votes.organisation += 4;
+    // "Cobbler's Lane" is a street.
+    if (part.length > 1 && part.some((p) => /['’]s$/u.test(p.surface)) && STREET_WORDS.has(lastLower)) votes.place += 3;
     // "Hollin Town beat Ebbing City": in a report on a match, a club where its sentence is about
     // a match; elsewhere there its last word makes it no place ("Hollin Town's fans").
     const clubLike = sport && part.length > 1 && CLUB_PLACE_WORDS.has(lastLower) && clubNamed(part.map((p) => foldWord(cleanName(p.surface))));
@@ -749,6 +773,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const beforeFirst = tokens[firstAt - 1];
     const firstEnds = /^(?:[-,.;:)]|\s*$)/.test(source.slice(first.end, first.end + 1));
     if (part.length === 1 && firstEnds && beforeFirst && /^\p{Lu}/u.test(beforeFirst.surface) && /^,\s+$/.test(source.slice(beforeFirst.end, first.start)) && knownPlace(first.surface)) votes.place += 2;
+    // "Storm Bertil": a storm's name is no person's, place's or organisation's, whatever its words suggest.
+    if (eventWordsAt(lowerParts) > 0) {
+      votes.person = votes.place = votes.organisation = 0;
+      roleWords.length = 0;
+    }
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });
@@ -857,6 +886,7 @@ function restoreSentenceStarts(bySentence: Chunk[][], body: readonly SentenceRef
   for (const [key, v] of votes) {
     const words = key.split(/\s+/);
     if (words.length === 1) known.add(key);
+    else if (eventWordsAt(words) > 0) known.add(words[words.length - 1]!);
     else if (typeOf(v) === 'person') {
       known.add(words[0]!);
       known.add(words[words.length - 1]!);
@@ -903,7 +933,8 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const owners = long.filter((l) => {
       const lt = typeOf(l.votes);
       // "London" is not a short name of the "French Church of London": the place it is of.
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person';
+      // "Bertil" after "Storm Bertil" is the storm.
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || eventWordsAt(l.tokens) === l.tokens.length - 1;
       return false;
     });
     if (owners.length === 0) continue;
@@ -1047,7 +1078,8 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     let id = slug(d.name);
     while (used.has(id)) id += '-x';
     used.add(id);
-    const type = typeOf(d.votes);
+    // A storm stays a storm whatever its short name ("Bertil") was read as.
+    const type = eventWordsAt(d.tokens) > 0 ? 'other' : typeOf(d.votes);
     // A person's surname stands for them, written first among the short names; the place of an
     // office does not ("President of Comoros"). A surname several people share stands for one.
     const aliases = new Set<string>();

@@ -469,3 +469,44 @@ describe('organisation names joined by "and"', () => {
     expect(entityNamed(article, 'Dev Fitch').type).toBe('person');
   });
 });
+
+describe('parties, operators, named storms and streets are no people', () => {
+  const election = articleOf('tolvern-vote', 'Greens gain Tolvern council', [
+    'Labour won nine seats in Tolvern, down from 14 at the last election.',
+    'The outgoing council leader, Labour\'s Harriet Quennell, lost her own seat by 40 votes.',
+    'The Conservatives won 22.4% of the vote, compared with 30.1% for Labour.',
+  ]);
+  const weather = articleOf('gale-warning', 'Gale warning for the coast', [
+    'Storm Bertil is expected to bring gusts of 70mph to the coast on Friday.',
+    'Bertil is the third named storm of the season.',
+    'Ferry operator Saltlink said it had cancelled all sailings. Bus operator Moorways said services would be reduced.',
+    'The last storm to bring a red warning, Storm Hanne, cut power to 50,000 homes in March.',
+    'Residents of Cobbler\'s Lane were told to stay indoors after a tree fell.',
+  ]);
+
+  it('reads a party as an organisation and gives the role before "Party\'s Name" to the name', () => {
+    const labour = entityNamed(election, 'Labour');
+    expect(labour.type).toBe('organisation');
+    expect(labour.roles).toEqual([]);
+    const quennell = entityNamed(election, 'Harriet Quennell');
+    expect(quennell.type).toBe('person');
+    expect(quennell.roles).toContain('outgoing council leader');
+  });
+
+  it('reads transport operators as organisations', () => {
+    expect(entityNamed(weather, 'Saltlink').type).toBe('organisation');
+    expect(entityNamed(weather, 'Moorways').type).toBe('organisation');
+  });
+
+  it('reads "Storm X" as a named event, whole, not a person', () => {
+    expect(entityNamed(weather, 'Storm Hanne').type).not.toBe('person');
+    expect(entityNamed(weather, 'Storm Bertil').type).not.toBe('person');
+    expect(names(weather)).not.toContain('Bertil');
+    expect(entityNamed(weather, 'Storm Bertil').aliases).toContain('Bertil');
+  });
+
+  it('reads "X\'s Lane" as one place, not a person called X', () => {
+    expect(entityNamed(weather, 'Cobbler\'s Lane').type).toBe('place');
+    expect(names(weather)).not.toContain('Cobbler');
+  });
+});

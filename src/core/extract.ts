@@ -529,7 +529,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const nx = tokens[j + 1]!;
       // "Cobbler's Lane": a possessive before a word for a street is inside the street's name.
       const street = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface) && STREET_WORDS.has(foldWord(nx.surface));
-      if ((!/^\s+$/.test(gap) && !initial) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
+      // "Harrowgate & Sons", "Pellow & Finch": an ampersand between capitalised words joins one name.
+      const ampersand = /^\s*&\s*$/.test(gap) && /^\p{Lu}/u.test(nx.surface) && /^\p{Lu}/u.test(tokens[j]!.surface);
+      if ((!/^\s+$/.test(gap) && !initial && !ampersand) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
       // A day or month ends a name ("Prime Minister's Questions Wednesday"); "May" may be a surname.
       if (/^\p{Lu}/u.test(nx.surface) && !(DATE_WORD.test(nx.surface) && nx.surface !== 'May')) {
         j++;
@@ -725,6 +727,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
+    // A name joined by an ampersand is a firm's ("Harrowgate & Sons").
+    if (part.length > 1 && source.slice(first.start, last.end).includes('&')) votes.organisation += 3;
     // "Labour won nine seats", "Labour's Ola Berg": a party's short name.
     if (PARTY_NAMES.has(words.trim())) votes.organisation += 4;
     // "Cobbler's Lane" is a street.

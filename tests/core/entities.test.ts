@@ -510,3 +510,17 @@ describe('parties, operators, named storms and streets are no people', () => {
     expect(names(weather)).not.toContain('Cobbler');
   });
 });
+
+describe('an ampersand inside a name', () => {
+  const article = articleOf('mill-raid', 'Jeweller raided in Orbury', [
+    'The raid happened at about 2pm at Harrowgate & Sons on Mill Street in Orbury.',
+    'Shares in the insurer Pellow & Finch fell 3% after the news.',
+  ]);
+
+  it('keeps "X & Sons" whole as one organisation', () => {
+    expect(entityNamed(article, 'Harrowgate & Sons').type).toBe('organisation');
+    expect(entityNamed(article, 'Pellow & Finch').type).toBe('organisation');
+    expect(names(article)).not.toContain('Sons');
+    expect(names(article)).not.toContain('Finch');
+  });
+});

@@ -95,6 +95,8 @@ interface WordTags {
   nouns: Set<number>;
   /** Words compromise reads as a name here, whatever else they may be ("Per" in "the geologist Per Aasen"). */
   proper: Set<number>;
+  /** Verbs. */
+  verbs: Set<number>;
 }
 
 /** compromise's own word list: what it knows of a word out of context. */
@@ -131,7 +133,7 @@ function aboutSport(lowerVocabulary: ReadonlySet<string>): boolean {
 
 /** Adds compromise's tags for every word of a text starting at `base` to `into`. */
 function tagWords(text: string, base: number, into: WordTags): void {
-  const { hints, jobs, nouns, proper } = into;
+  const { hints, jobs, nouns, proper, verbs } = into;
   const doc = nlp(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as {
     terms: { text: string; tags: string[]; offset: { start: number } }[];
@@ -147,6 +149,7 @@ function tagWords(text: string, base: number, into: WordTags): void {
       hints.set(base + term.offset.start, hint);
       if (tags.has('Noun')) nouns.add(base + term.offset.start);
       if (tags.has('ProperNoun')) proper.add(base + term.offset.start);
+      if (tags.has('Verb')) verbs.add(base + term.offset.start);
       if (tags.has('Actor') && !tags.has('Plural')) jobs.add(base + term.offset.start);
     }
   }
@@ -373,6 +376,8 @@ function jobBefore(tokens: readonly Token[], at: number, source: string, tags: W
     if (!prev || !/^\p{Ll}/u.test(prev.surface) || !tags.nouns.has(prev.start) || STOP_WORDS.has(foldWord(prev.surface)) || !adjacent(source, prev, tokens[from]!)) break;
     from--;
   }
+  // "the Bafta-winning actor": the words hyphenated to the first one go with it.
+  while (from > 0 && /^[-‐]$/u.test(source.slice(tokens[from - 1]!.end, tokens[from]!.start))) from--;
   return source.slice(tokens[from]!.start, job.end);
 }
 
@@ -841,7 +846,7 @@ function lowerCaseVocabulary(sentences: SentenceRef[]): Set<string> {
 export function extractFacts(source: string, sentences: SentenceRef[]): Extraction {
   const body = sentences.filter((s) => !s.heading);
   const lowerVocabulary = lowerCaseVocabulary(sentences);
-  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set(), proper: new Set() };
+  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set(), proper: new Set(), verbs: new Set() };
   // compromise reads whole paragraphs for context; group the sentences by paragraph.
   const paragraphs = new Map<number, SentenceRef[]>();
   for (const s of body) {
@@ -1201,6 +1206,10 @@ function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: W
         const phraseAt = s.start + after + m[0].length - m[1]!.length;
         const words = tokenize(phrase);
         if (words.length === 0 || words.length > 10) continue;
+        // "The film, directed by Ada Rusk, was the winner": a clause after the comma that closes
+        // the one holding the name opens with a verb; an apposition never does.
+        // Nor does it open with a relative word (", whose father founded the firm").
+        if (tags.verbs.has(phraseAt + words[0]!.start) || FINITE_VERB.test(foldWord(words[0]!.surface)) || RELATIVE_WORDS.has(foldWord(words[0]!.surface))) continue;
         if (!words.slice(0, 3).some((w) => isJob({ ...w, start: phraseAt + w.start, end: phraseAt + w.end }, tags))) continue;
         if (!e.roles.includes(phrase)) e.roles.push(phrase);
         break;

@@ -524,3 +524,23 @@ describe('an ampersand inside a name', () => {
     expect(names(article)).not.toContain('Finch');
   });
 });
+
+describe('roles read around a name', () => {
+  const article = articleOf('lantern-prize', 'Quiet drama wins the Lantern Prize', [
+    'The documentary, directed by Sofia Moravec, was the surprise winner on Sunday night.',
+    'The jury, chaired by the Bafta-winning actor Corin Fairweather, praised its patience.',
+    'The studio\'s owner, Maria Castell, whose father founded the company in 1961, said the prize was deserved.',
+  ]);
+
+  it('takes no clause after a closing comma, nor a relative clause, for a role', () => {
+    const moravec = entityNamed(article, 'Sofia Moravec');
+    expect(moravec.roles.filter((r) => /^(was|is)\b/.test(r))).toEqual([]);
+    expect(entityNamed(article, 'Maria Castell').roles.filter((r) => /^whose\b/.test(r))).toEqual([]);
+  });
+
+  it('keeps a hyphenated modifier of a job whole', () => {
+    const fairweather = entityNamed(article, 'Corin Fairweather');
+    expect(fairweather.roles).toContain('Bafta-winning actor');
+    expect(fairweather.roles).not.toContain('winning actor');
+  });
+});

@@ -872,7 +872,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   const quotes = findQuotes(source, body, entities, names);
   typeBySpeech(entities, quotes);
   rolesByApposition(entities, body, tags);
-  const attributions = findAttributions(body);
+  const attributions = findAttributions(body, entities);
   return { entities, quotes, attributions };
 }
 
@@ -1681,9 +1681,18 @@ function lastPersonBefore(sentences: readonly SentenceRef[], at: number, entitie
 const ACCORDING = /\b(according to|as reported by|citing)\s+([^,;:.!?]+(?:\.[A-Z][^,;:!?]*)*)/gi;
 const SAID_CLAUSE = /(?:^|,\s*|\b(?:and|but)\s+)((?:the|a|an|one|two|three|some|several|many|other|senior|western|european|u\.s\.|american)(?:\s+[\p{L}.’'-]+){0,4}?\s+(?:officials?|diplomats?|sources?|analysts?|reports?|post|times|aides?|experts?))\s+(?:said|say|says|reported|noted|told)\b/giu;
 
-function findAttributions(sentences: SentenceRef[]): Attribution[] {
+/** A sentence that opens by reporting what "he" or "she" said: "He added that …", "She also warned …". */
+const PRONOUN_REPORTS = new RegExp(`^(?:(?:but|and)\\s+)?(he|she)\\s+(?:(?:also|later|then|further)\\s+)?(${speechData.verbs.join('|')})\\b`, 'i');
+
+function findAttributions(sentences: SentenceRef[], entities: readonly Entity[]): Attribution[] {
   const out: Attribution[] = [];
   for (const s of sentences) {
+    // "He added that …": the person the pronoun stands for (see resolvePronouns) is named.
+    const reported = PRONOUN_REPORTS.exec(s.text);
+    if (reported) {
+      const person = entities.find((e) => e.type === 'person' && e.pronounMentions.includes(s.id));
+      if (person) out.push({ sentence: s.id, text: `${person.name} ${reported[2]!.toLowerCase()}`, source: person.name });
+    }
     const unquoted = s.text.replace(/“[^”]*”/g, (q) => ' '.repeat(q.length));
     for (const m of unquoted.matchAll(ACCORDING)) {
       const phrase = s.text.slice(m.index, m.index + m[0].length).trim().replace(/\.$/, '');

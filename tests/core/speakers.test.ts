@@ -244,3 +244,18 @@ describe('a possessive before a role', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 });
+
+describe('reported speech with a pronoun for its speaker', () => {
+  const article = articleOf('ferry-strike', 'Ferry crews to strike', [
+    'Crews at Kestle Ferries will strike for two days next month after pay talks failed.',
+    '"Our members have waited long enough for a fair offer," said Pavel Drummond, the general secretary of the crews\' union.',
+    'He added that 88% of members who voted had backed strike action.',
+  ]);
+
+  it('names the person the pronoun stands for in the citation', () => {
+    const reply = createBot([article]).handle({ text: 'What share of members backed strike action?' });
+    const citation = reply.citations[0];
+    expect(citation?.text).toBe('He added that 88% of members who voted had backed strike action.');
+    expect(citation?.attribution).toContain('Pavel Drummond');
+  });
+});

@@ -48,6 +48,18 @@ const SPORT_WORDS = roleData.sportWords;
 /** Words of a match's result or fixture ("beat", "drew", "against"); with SPORT_WORDS, a sentence about a match. */
 const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords, ...roleData.teamPositions]);
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
+/** Short names of political parties ("Labour", "the Socialists"), folded: organisations. */
+const PARTY_NAMES = new Set(roleData.partyNames);
+/** Words that open a storm's name ("Storm Bertil", "Hurricane Ines"), split into words. */
+const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
+/** Words that end a street's name after a possessive ("Cobbler's Lane"). */
+const STREET_WORDS = new Set(roleData.streetWords);
+
+/** How many words at the start of `words` (folded) open a storm's name; 0 when none do. */
+function eventWordsAt(words: readonly string[]): number {
+  for (const parts of EVENT_WORDS) if (parts.length < words.length && parts.every((p, k) => words[k] === p)) return parts.length;
+  return 0;
+}
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
 /** Abbreviations that end in a full stop but not a phrase: "Dr.", "Mr.", "St.". */
@@ -83,6 +95,8 @@ interface WordTags {
   nouns: Set<number>;
   /** Words compromise reads as a name here, whatever else they may be ("Per" in "the geologist Per Aasen"). */
   proper: Set<number>;
+  /** Verbs. */
+  verbs: Set<number>;
 }
 
 /** compromise's own word list: what it knows of a word out of context. */
@@ -119,7 +133,7 @@ function aboutSport(lowerVocabulary: ReadonlySet<string>): boolean {
 
 /** Adds compromise's tags for every word of a text starting at `base` to `into`. */
 function tagWords(text: string, base: number, into: WordTags): void {
-  const { hints, jobs, nouns, proper } = into;
+  const { hints, jobs, nouns, proper, verbs } = into;
   const doc = nlp(text);
   const json = doc.json({ offset: true, terms: { offset: true } }) as {
     terms: { text: string; tags: string[]; offset: { start: number } }[];
@@ -135,6 +149,7 @@ function tagWords(text: string, base: number, into: WordTags): void {
       hints.set(base + term.offset.start, hint);
       if (tags.has('Noun')) nouns.add(base + term.offset.start);
       if (tags.has('ProperNoun')) proper.add(base + term.offset.start);
+      if (tags.has('Verb')) verbs.add(base + term.offset.start);
       if (tags.has('Actor') && !tags.has('Plural')) jobs.add(base + term.offset.start);
     }
   }
@@ -236,7 +251,15 @@ function organisationAfter(tokens: readonly Token[], at: number, source: string)
   const name = tokens[at]!;
   const next = tokens[at + 1];
   if (!next) return false;
-  if (/['’]s$/u.test(name.surface)) return adjacent(source, name, next) && ORGANISATION_POSSESSIONS.has(next.surface);
+  if (/['’]s$/u.test(name.surface)) {
+    // One word or a phrase of up to three: "Corvex's trains", "Corvex's chief executive".
+    let phrase = '';
+    for (let k = at + 1, prev = name; k <= at + 3 && tokens[k] && adjacent(source, prev, tokens[k]!); prev = tokens[k]!, k++) {
+      phrase += (phrase ? ' ' : '') + tokens[k]!.surface;
+      if (ORGANISATION_POSSESSIONS.has(phrase)) return true;
+    }
+    return false;
+  }
   const verb = tokens[at + 2];
   return next.surface === 'which' && /^,\s+$/.test(source.slice(name.end, next.start)) && verb !== undefined && adjacent(source, next, verb) && ORGANISATION_VERBS.has(verb.surface);
 }
@@ -250,7 +273,8 @@ const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to
  */
 function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): boolean {
   const det = tokens[at + 1];
-  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !APPOSED_DETERMINER.test(det.surface)) return false;
+  // A name's possessive stands for the determiner: ", Fjellco's chief executive".
+  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !(APPOSED_DETERMINER.test(det.surface) || /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(det.surface))) return false;
   for (let k = at + 2; k < Math.min(tokens.length, at + 7); k++) {
     const t = tokens[k]!;
     const gap = source.slice(tokens[k - 1]!.end, t.start);
@@ -263,13 +287,17 @@ function jobApposedAfter(tokens: readonly Token[], at: number, source: string, t
   return false;
 }
 
+/** A phrase that opens with a name's possessive of one to three words: "Ms Vell's solicitor". */
+const OWNED_PHRASE = /^(?:\p{Lu}[\p{L}\p{M}.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+\p{Ll}/u;
+
 /**
  * A job in apposition just before a name, the phrase after a clause boundary: "A spokeswoman for
  * the commission, Mira Sandoval, said" gives "spokeswoman for the commission". The phrase opens
  * with a determiner, names a job among its first three words after it and runs eight words at most.
  */
 function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, tags: WordTags): string | null {
-  const text = source.slice(sentence.start, first.start);
+  // "The council leader, Tarn's Ola Berg": the owner's possessive stands between the comma and the name.
+  const text = source.slice(sentence.start, first.start).replace(/(?<=,\s*)(?:\p{Lu}[\p{L}\p{M}.-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+$/u, '');
   const comma = /,\s*$/.exec(text);
   if (!comma) return null;
   // The phrase runs back from the comma to the clause's start.
@@ -281,7 +309,8 @@ function jobApposedBefore(sentence: SentenceRef, first: Token, source: string, t
   const after = /^(?:.*\s)?(?:to|by|from|with|for|of|at)\s+(?=(?:its|his|her|their)\s)/is.exec(text.slice(from + lead, comma.index));
   if (after && !/^(?:a|an|the|its|his|her|their)\s/i.test(text.slice(from + lead))) lead += after[0].length;
   const phrase = text.slice(from + lead, comma.index);
-  if (!/^(?:a|an|the|its|his|her|their)\s/i.test(phrase)) return null;
+  // "Ms Vell's solicitor, Ada Rusk": a name's possessive stands for the determiner.
+  if (!/^(?:a|an|the|its|his|her|their)\s/i.test(phrase) && !OWNED_PHRASE.test(phrase)) return null;
   const at = sentence.start + from + lead;
   const words = tokenize(phrase).map((w) => ({ ...w, start: w.start + at, end: w.end + at }));
   if (words.length < 2 || words.length > 8) return null;
@@ -347,6 +376,8 @@ function jobBefore(tokens: readonly Token[], at: number, source: string, tags: W
     if (!prev || !/^\p{Ll}/u.test(prev.surface) || !tags.nouns.has(prev.start) || STOP_WORDS.has(foldWord(prev.surface)) || !adjacent(source, prev, tokens[from]!)) break;
     from--;
   }
+  // "the Bafta-winning actor": the words hyphenated to the first one go with it.
+  while (from > 0 && /^[-‐]$/u.test(source.slice(tokens[from - 1]!.end, tokens[from]!.start))) from--;
   return source.slice(tokens[from]!.start, job.end);
 }
 
@@ -500,8 +531,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
       // A middle initial's full stop stays inside the name ("George W. Bush").
       const initial = /^\p{Lu}$/u.test(tokens[j]!.surface) && /^\.\s+$/.test(gap);
-      if ((!/^\s+$/.test(gap) && !initial) || /['’]s$/u.test(tokens[j]!.surface)) break;
       const nx = tokens[j + 1]!;
+      // "Cobbler's Lane": a possessive before a word for a street is inside the street's name.
+      const street = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface) && STREET_WORDS.has(foldWord(nx.surface));
+      // "Harrowgate & Sons", "Pellow & Finch": an ampersand between capitalised words joins one name.
+      const ampersand = /^\s*&\s*$/.test(gap) && /^\p{Lu}/u.test(nx.surface) && /^\p{Lu}/u.test(tokens[j]!.surface);
+      if ((!/^\s+$/.test(gap) && !initial && !ampersand) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
       // A day or month ends a name ("Prime Minister's Questions Wednesday"); "May" may be a surname.
       if (/^\p{Lu}/u.test(nx.surface) && !(DATE_WORD.test(nx.surface) && nx.surface !== 'May')) {
         j++;
@@ -550,6 +585,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const w = part[0]!;
       const lower = foldWord(w.surface);
       const atStart = opensClause(source.slice(sentence.start, w.start));
+      // "Storm Bertil is expected …": the storm's word opens its name.
+      if (eventWordsAt(part.map((x) => foldWord(x.surface))) > 0) break;
       const unknownName =
         part.length >= 2 &&
         /^\p{Lu}/u.test(part[1]!.surface) &&
@@ -662,7 +699,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "Wanderers goalkeeper Sam Orr": a name before a place in a team is the team's, whatever is
     // written before it ("past Wanderers goalkeeper …"); a place compromise knows may be a country's team.
     const team = teamPositionAfter(tokens, tokens.indexOf(last), source) && !part.some((p) => knownPlace(p.surface) || demonymPlace(p.surface) !== undefined);
-    const lowerTitle = team ? 0 : titleAtEnd(before.slice(-3));
+    // "the council leader, Tarn's Ola Berg": the role before the owner's possessive is the name's after it.
+    const nextToken = tokens[tokens.indexOf(last) + 1];
+    const ownsName = /['’]s$/u.test(last.surface) && nextToken !== undefined && adjacent(source, last, nextToken) && /^\p{Lu}/u.test(nextToken.surface);
+    const lowerTitle = team || ownsName ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -679,7 +719,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (job) roleWords.push(job);
     }
     const organisationLike = ORG_WORDS.has(foldWord(cleanName(last.surface))) || part.every((p) => hints.get(p.start) === 'organisation');
-    if (roleWords.length === 0 && !organisationLike && !team) {
+    if (roleWords.length === 0 && !organisationLike && !team && !ownsName) {
       const job = jobApposedBefore(sentence, first, source, tags);
       if (job) roleWords.push(job);
     }
@@ -692,6 +732,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
     const organisationPhrase = ORGANISATION_PHRASES.some((phrase) => words.includes(phrase));
     if (organisationPhrase) votes.organisation += 3;
+    // A name joined by an ampersand is a firm's ("Harrowgate & Sons").
+    if (part.length > 1 && source.slice(first.start, last.end).includes('&')) votes.organisation += 3;
+    // "Labour won nine seats", "Labour's Ola Berg": a party's short name.
+    if (PARTY_NAMES.has(words.trim())) votes.organisation += 4;
+    // "Cobbler's Lane" is a street.
+    if (part.length > 1 && part.some((p) => /['’]s$/u.test(p.surface)) && STREET_WORDS.has(lastLower)) votes.place += 3;
     // "Hollin Town beat Ebbing City": in a report on a match, a club where its sentence is about
     // a match; elsewhere there its last word makes it no place ("Hollin Town's fans").
     const clubLike = sport && part.length > 1 && CLUB_PLACE_WORDS.has(lastLower) && clubNamed(part.map((p) => foldWord(cleanName(p.surface))));
@@ -736,6 +782,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const beforeFirst = tokens[firstAt - 1];
     const firstEnds = /^(?:[-,.;:)]|\s*$)/.test(source.slice(first.end, first.end + 1));
     if (part.length === 1 && firstEnds && beforeFirst && /^\p{Lu}/u.test(beforeFirst.surface) && /^,\s+$/.test(source.slice(beforeFirst.end, first.start)) && knownPlace(first.surface)) votes.place += 2;
+    // "Storm Bertil": a storm's name is no person's, place's or organisation's, whatever its words suggest.
+    if (eventWordsAt(lowerParts) > 0) {
+      votes.person = votes.place = votes.organisation = 0;
+      roleWords.length = 0;
+    }
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });
@@ -795,7 +846,7 @@ function lowerCaseVocabulary(sentences: SentenceRef[]): Set<string> {
 export function extractFacts(source: string, sentences: SentenceRef[]): Extraction {
   const body = sentences.filter((s) => !s.heading);
   const lowerVocabulary = lowerCaseVocabulary(sentences);
-  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set(), proper: new Set() };
+  const tags: WordTags = { hints: new Map(), jobs: new Set(), nouns: new Set(), proper: new Set(), verbs: new Set() };
   // compromise reads whole paragraphs for context; group the sentences by paragraph.
   const paragraphs = new Map<number, SentenceRef[]>();
   for (const s of body) {
@@ -821,7 +872,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   const quotes = findQuotes(source, body, entities, names);
   typeBySpeech(entities, quotes);
   rolesByApposition(entities, body, tags);
-  const attributions = findAttributions(body);
+  const attributions = findAttributions(body, entities);
   return { entities, quotes, attributions };
 }
 
@@ -844,6 +895,7 @@ function restoreSentenceStarts(bySentence: Chunk[][], body: readonly SentenceRef
   for (const [key, v] of votes) {
     const words = key.split(/\s+/);
     if (words.length === 1) known.add(key);
+    else if (eventWordsAt(words) > 0) known.add(words[words.length - 1]!);
     else if (typeOf(v) === 'person') {
       known.add(words[0]!);
       known.add(words[words.length - 1]!);
@@ -890,7 +942,8 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const owners = long.filter((l) => {
       const lt = typeOf(l.votes);
       // "London" is not a short name of the "French Church of London": the place it is of.
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person';
+      // "Bertil" after "Storm Bertil" is the storm.
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || eventWordsAt(l.tokens) === l.tokens.length - 1;
       return false;
     });
     if (owners.length === 0) continue;
@@ -1034,7 +1087,8 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     let id = slug(d.name);
     while (used.has(id)) id += '-x';
     used.add(id);
-    const type = typeOf(d.votes);
+    // A storm stays a storm whatever its short name ("Bertil") was read as.
+    const type = eventWordsAt(d.tokens) > 0 ? 'other' : typeOf(d.votes);
     // A person's surname stands for them, written first among the short names; the place of an
     // office does not ("President of Comoros"). A surname several people share stands for one.
     const aliases = new Set<string>();
@@ -1071,6 +1125,9 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
   return entities.filter((e) => e.mentions.length > 0);
 }
 
+/** What follows a name that owns a common noun's phrase: "'s chief executive", "’s solicitor". */
+const POSSESSIVE_OF_NOUN = /^['’]s\s+\p{Ll}/u;
+
 /**
  * Names listed together are of one kind: in "parts of Avalon, Lyonesse, Camelot, and Brigadoon"
  * the untyped names are places, because Avalon is one. Names joined by a comma, "and" or "or"
@@ -1098,6 +1155,8 @@ function typeByCoordination(entities: Entity[], sentences: SentenceRef[]): void 
       const a = found[i]!;
       const b = found[i + 1]!;
       if (b.start < a.end || a.entity === b.entity) continue;
+      // "Ola Berg, Fjellco's chief executive": a name owning the phrase after it is no list's member.
+      if (POSSESSIVE_OF_NOUN.test(s.text.slice(b.end))) continue;
       if (/^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(s.text.slice(a.end, b.start))) parent.set(find(b.entity), find(a.entity));
     }
   }
@@ -1147,6 +1206,10 @@ function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: W
         const phraseAt = s.start + after + m[0].length - m[1]!.length;
         const words = tokenize(phrase);
         if (words.length === 0 || words.length > 10) continue;
+        // "The film, directed by Ada Rusk, was the winner": a clause after the comma that closes
+        // the one holding the name opens with a verb; an apposition never does.
+        // Nor does it open with a relative word (", whose father founded the firm").
+        if (tags.verbs.has(phraseAt + words[0]!.start) || FINITE_VERB.test(foldWord(words[0]!.surface)) || RELATIVE_WORDS.has(foldWord(words[0]!.surface))) continue;
         if (!words.slice(0, 3).some((w) => isJob({ ...w, start: phraseAt + w.start, end: phraseAt + w.end }, tags))) continue;
         if (!e.roles.includes(phrase)) e.roles.push(phrase);
         break;
@@ -1326,11 +1389,19 @@ export function entityNamed(description: string, entities: Entity[], names: Name
       const rank = (e.type === 'person' ? 10_000 : 0) + f.length;
       if (rank <= bestRank || !folded.includes(' ' + f + ' ')) continue;
       if (onlyInOtherNames(description, form, e, names)) continue;
+      // "Ms Vell's solicitor" describes the solicitor, not Ms Vell.
+      if (e.type === 'person' && ownerOnly(description, form)) continue;
       best = e;
       bestRank = rank;
     }
   }
   return best;
+}
+
+/** True when every place `form` stands in `text` as a word, it owns a common noun after it ("Vell's solicitor"). */
+function ownerOnly(text: string, form: string): boolean {
+  const places = [...text.matchAll(namePattern('word', form))];
+  return places.length > 0 && places.every((m) => POSSESSIVE_OF_NOUN.test(text.slice(m.index + form.length)));
 }
 
 /** Longest name read between two commas before a speech verb ("…, Owen Reyes, said"). */
@@ -1373,7 +1444,14 @@ function subjectBefore(words: readonly string[], lower: readonly string[], verbA
   if (words[verbAt - 1] === ',') {
     const name: string[] = [];
     for (let k = verbAt - 2; k >= 0 && !/^[,;:.]/.test(words[k]!) && name.length <= MAX_APPOSITIVE; k--) name.unshift(words[k]!);
-    if (name.length > 0 && name.length <= MAX_APPOSITIVE && /^\p{Lu}/u.test(name[0]!) && verbAt - 2 - name.length >= 0) return { words: name, relative: false };
+    // "Ola Berg, Fjellco's chief executive, said": a role owned by a name is no name; who holds it is named before.
+    const ownedRole = name.some((w, k) => /['’]s$/u.test(w) && /^\p{Ll}/u.test(name[k + 1] ?? ''));
+    if (ownedRole && words[verbAt - 2 - name.length] === ',') {
+      const holder: string[] = [];
+      for (let k = verbAt - 3 - name.length; k >= 0 && !/^[,;:.]/.test(words[k]!) && holder.length <= MAX_APPOSITIVE; k--) holder.unshift(words[k]!);
+      if (holder.length > 0 && holder.length <= MAX_APPOSITIVE && holder.every((w) => /^\p{Lu}/u.test(w))) return { words: holder, relative: false };
+    }
+    if (name.length > 0 && name.length <= MAX_APPOSITIVE && /^\p{Lu}/u.test(name[0]!) && !ownedRole && verbAt - 2 - name.length >= 0) return { words: name, relative: false };
     return { words: before, relative: false };
   }
   for (let k = verbAt - 1; k >= 0; k--) {
@@ -1424,6 +1502,9 @@ interface SpeakerContext {
   previous?: Entity | null;
 }
 
+/** A capitalised name written as a possessive before a common noun ("Ms Vell's solicitor"): its owner, not a speaker. */
+const OWNER_OF_NOUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*['’]s(?=\s+\p{Ll})/gu;
+
 /** The speaker named in the words of a sentence outside its quotation marks. */
 function speakerIn(frame: string, entities: Entity[], names: NameWords, context: SpeakerContext = {}): { entity: Entity | null; description: string } | null {
   const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
@@ -1463,7 +1544,9 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   // "'…,' Okafor said. '…,' he added.": the pronoun is the speaker of the quote before.
   const previous = context.previous;
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };
-  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(frame, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  // "Ms Vell's solicitor, Ada Rusk of …, said": the owner of a role is not who holds it.
+  const unowned = frame.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length));
+  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(unowned, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.
@@ -1600,9 +1683,18 @@ const ACCORDING = /\b(according to|as reported by|citing)\s+([^,;:.!?]+(?:\.[A-Z
 const APPOSED_NAME = /^,\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?=,)/u;
 const SAID_CLAUSE = /(?:^|,\s*|\b(?:and|but)\s+)((?:the|a|an|one|two|three|some|several|many|other|senior|western|european|u\.s\.|american)(?:\s+[\p{L}.’'-]+){0,4}?\s+(?:officials?|diplomats?|sources?|analysts?|reports?|post|times|aides?|experts?))\s+(?:said|say|says|reported|noted|told)\b/giu;
 
-function findAttributions(sentences: SentenceRef[]): Attribution[] {
+/** A sentence that opens by reporting what "he" or "she" said: "He added that …", "She also warned …". */
+const PRONOUN_REPORTS = new RegExp(`^(?:(?:but|and)\\s+)?(he|she)\\s+(?:(?:also|later|then|further)\\s+)?(${speechData.verbs.join('|')})\\b`, 'i');
+
+function findAttributions(sentences: SentenceRef[], entities: readonly Entity[]): Attribution[] {
   const out: Attribution[] = [];
   for (const s of sentences) {
+    // "He added that …": the person the pronoun stands for (see resolvePronouns) is named.
+    const reported = PRONOUN_REPORTS.exec(s.text);
+    if (reported) {
+      const person = entities.find((e) => e.type === 'person' && e.pronounMentions.includes(s.id));
+      if (person) out.push({ sentence: s.id, text: `${person.name} ${reported[2]!.toLowerCase()}`, source: person.name });
+    }
     const unquoted = s.text.replace(/“[^”]*”/g, (q) => ' '.repeat(q.length));
     for (const m of unquoted.matchAll(ACCORDING)) {
       // "According to its operations director, Ann Roe, …": the name in apposition is part of the source.

@@ -82,7 +82,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 export const AttributionSchema = z.object({
   sentence: z.string(),
-  /** The attributing phrase as written ("according to officials cited by the Daily Courier"). */
+  /** The attributing phrase as written ("according to officials cited by the Daily Courier"); a pronoun in it is the person it stands for ("Ada Rusk added" for "He added that …"). */
   text: z.string().min(1),
   /** Who the claim is attributed to ("U.S. officials", "the officials"). */
   source: z.string().min(1),

@@ -469,3 +469,78 @@ describe('organisation names joined by "and"', () => {
     expect(entityNamed(article, 'Dev Fitch').type).toBe('person');
   });
 });
+
+describe('parties, operators, named storms and streets are no people', () => {
+  const election = articleOf('tolvern-vote', 'Greens gain Tolvern council', [
+    'Labour won nine seats in Tolvern, down from 14 at the last election.',
+    'The outgoing council leader, Labour\'s Harriet Quennell, lost her own seat by 40 votes.',
+    'The Conservatives won 22.4% of the vote, compared with 30.1% for Labour.',
+  ]);
+  const weather = articleOf('gale-warning', 'Gale warning for the coast', [
+    'Storm Bertil is expected to bring gusts of 70mph to the coast on Friday.',
+    'Bertil is the third named storm of the season.',
+    'Ferry operator Saltlink said it had cancelled all sailings. Bus operator Moorways said services would be reduced.',
+    'The last storm to bring a red warning, Storm Hanne, cut power to 50,000 homes in March.',
+    'Residents of Cobbler\'s Lane were told to stay indoors after a tree fell.',
+  ]);
+
+  it('reads a party as an organisation and gives the role before "Party\'s Name" to the name', () => {
+    const labour = entityNamed(election, 'Labour');
+    expect(labour.type).toBe('organisation');
+    expect(labour.roles).toEqual([]);
+    const quennell = entityNamed(election, 'Harriet Quennell');
+    expect(quennell.type).toBe('person');
+    expect(quennell.roles).toContain('outgoing council leader');
+  });
+
+  it('reads transport operators as organisations', () => {
+    expect(entityNamed(weather, 'Saltlink').type).toBe('organisation');
+    expect(entityNamed(weather, 'Moorways').type).toBe('organisation');
+  });
+
+  it('reads "Storm X" as a named event, whole, not a person', () => {
+    expect(entityNamed(weather, 'Storm Hanne').type).not.toBe('person');
+    expect(entityNamed(weather, 'Storm Bertil').type).not.toBe('person');
+    expect(names(weather)).not.toContain('Bertil');
+    expect(entityNamed(weather, 'Storm Bertil').aliases).toContain('Bertil');
+  });
+
+  it('reads "X\'s Lane" as one place, not a person called X', () => {
+    expect(entityNamed(weather, 'Cobbler\'s Lane').type).toBe('place');
+    expect(names(weather)).not.toContain('Cobbler');
+  });
+});
+
+describe('an ampersand inside a name', () => {
+  const article = articleOf('mill-raid', 'Jeweller raided in Orbury', [
+    'The raid happened at about 2pm at Harrowgate & Sons on Mill Street in Orbury.',
+    'Shares in the insurer Pellow & Finch fell 3% after the news.',
+  ]);
+
+  it('keeps "X & Sons" whole as one organisation', () => {
+    expect(entityNamed(article, 'Harrowgate & Sons').type).toBe('organisation');
+    expect(entityNamed(article, 'Pellow & Finch').type).toBe('organisation');
+    expect(names(article)).not.toContain('Sons');
+    expect(names(article)).not.toContain('Finch');
+  });
+});
+
+describe('roles read around a name', () => {
+  const article = articleOf('lantern-prize', 'Quiet drama wins the Lantern Prize', [
+    'The documentary, directed by Sofia Moravec, was the surprise winner on Sunday night.',
+    'The jury, chaired by the Bafta-winning actor Corin Fairweather, praised its patience.',
+    'The studio\'s owner, Maria Castell, whose father founded the company in 1961, said the prize was deserved.',
+  ]);
+
+  it('takes no clause after a closing comma, nor a relative clause, for a role', () => {
+    const moravec = entityNamed(article, 'Sofia Moravec');
+    expect(moravec.roles.filter((r) => /^(was|is)\b/.test(r))).toEqual([]);
+    expect(entityNamed(article, 'Maria Castell').roles.filter((r) => /^whose\b/.test(r))).toEqual([]);
+  });
+
+  it('keeps a hyphenated modifier of a job whole', () => {
+    const fairweather = entityNamed(article, 'Corin Fairweather');
+    expect(fairweather.roles).toContain('Bafta-winning actor');
+    expect(fairweather.roles).not.toContain('winning actor');
+  });
+});

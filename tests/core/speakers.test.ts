@@ -214,3 +214,48 @@ describe('an interview printed as questions and answers', () => {
     expect(bot.handle({ text: 'When does Reyes go back to the ice?' }).citations[0]?.text).toBe('A: In April.');
   });
 });
+
+describe('a possessive before a role', () => {
+  const takeover = articleOf('bakery-takeover', 'Brindle Foods to buy Oastley Bakeries', [
+    'Brindle Foods has agreed to buy its rival Oastley Bakeries for £300m.',
+    'Tamsin Arkwright, Brindle\'s chief executive, said the deal would "make both companies stronger for the long term". She added: "We will keep every one of our bakeries open."',
+    'Brindle\'s finance director, Olu Benedek, said the price was "fair to both sets of shareholders in the end".',
+  ]);
+  const tenancy = articleOf('tenancy-ruling', 'Tenant wins eviction appeal', [
+    'The case was brought by Declan Halloran, a tenant from Eastmoor.',
+    'Mr Halloran\'s solicitor, Priya Vantongeren of the law firm Ashby Crane, said the ruling was "a great day for tenants who have waited years". Outside the court, she said: "My client never gave up on this case."',
+  ]);
+
+  it('gives the quote to the person who holds the role, not to the company that owns it', () => {
+    const arkwright = entityNamed(takeover, 'Tamsin Arkwright');
+    expect(quoteStarting(takeover, 'make both companies stronger').speaker?.entity).toBe(arkwright.id);
+    expect(quoteStarting(takeover, 'We will keep every one').speaker?.entity).toBe(arkwright.id);
+    expect(quoteStarting(takeover, 'fair to both sets').speaker?.entity).toBe(entityNamed(takeover, 'Olu Benedek').id);
+    expect(takeover.entities.find((e) => e.name === 'Brindle')?.type).toBe('organisation');
+  });
+
+  it('gives the quote to the solicitor, not the client, and the client keeps being a person', () => {
+    const solicitor = entityNamed(tenancy, 'Priya Vantongeren');
+    expect(quoteStarting(tenancy, 'a great day for tenants').speaker?.entity).toBe(solicitor.id);
+    expect(quoteStarting(tenancy, 'My client never gave up').speaker?.entity).toBe(solicitor.id);
+    expect(solicitor.roles).toContain('Mr Halloran\'s solicitor');
+    expect(entityNamed(tenancy, 'Declan Halloran').type).toBe('person');
+    const reply = createBot([tenancy]).handle({ text: 'quotes Vantongeren' });
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+});
+
+describe('reported speech with a pronoun for its speaker', () => {
+  const article = articleOf('ferry-strike', 'Ferry crews to strike', [
+    'Crews at Kestle Ferries will strike for two days next month after pay talks failed.',
+    '"Our members have waited long enough for a fair offer," said Pavel Drummond, the general secretary of the crews\' union.',
+    'He added that 88% of members who voted had backed strike action.',
+  ]);
+
+  it('names the person the pronoun stands for in the citation', () => {
+    const reply = createBot([article]).handle({ text: 'What share of members backed strike action?' });
+    const citation = reply.citations[0];
+    expect(citation?.text).toBe('He added that 88% of members who voted had backed strike action.');
+    expect(citation?.attribution).toContain('Pavel Drummond');
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { ingestText, createBot, type Article, type Bot, type Entity, type IngestOptions, type Quote } from '../src/core/index.ts';
+import { ingestText, createBot, type Article, type Bot, type Citation, type Entity, type IngestOptions, type Quote } from '../src/core/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -43,4 +43,9 @@ export function quoteStarting(article: Article, start: string): Quote {
   const quote = article.quotes.find((q) => q.text.startsWith(start));
   expect(quote, `a quote starting "${start}"`).toBeDefined();
   return quote!;
+}
+
+/** The part of a cited sentence the reply marks as the answer, or null. */
+export function spanText(c: Pick<Citation, 'text' | 'span'> | undefined): string | null {
+  return c?.span ? c.text.slice(c.span.start, c.span.end) : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWithTrace, buildIndex, createBot, ingestText } from '../../src/core/index.ts';
 import { analyse, findEntities } from '../../src/core/analyse.ts';
-import { articleOf, fixtureArticle, testBot } from '../helpers.ts';
+import { articleOf, fixtureArticle, spanText, testBot } from '../helpers.ts';
 
 const bot = testBot();
 const ask = (text: string, history: { role: 'user' | 'bot'; text: string }[] = []) => bot.handle({ text, history });
@@ -48,7 +48,7 @@ describe('answering (bot.handle with a question)', () => {
     expect(answerWithTrace(index, 'What is tarvomab?').reply.citations[0]?.text).toMatch(/^The drug, called tarvomab/);
     const c = answerWithTrace(index, 'What is fibrinoid-7?').reply.citations[0]!;
     expect(c.text).toMatch(/^The drug, called tarvomab/);
-    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('a protein in the blood that thickens it');
+    expect(spanText(c)).toBe('a protein in the blood that thickens it');
   });
 
   it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
@@ -104,7 +104,7 @@ describe('answering (bot.handle with a question)', () => {
     const { reply, trace } = answerWithTrace(buildIndex([article]), "Who was Marsh's husband?");
     expect(trace.reason).toBe('');
     const c = reply.citations[0]!;
-    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('Owen Vale');
+    expect(spanText(c)).toBe('Owen Vale');
   });
 
   it('resolves a pronoun in the article: "he argued" is about Silva', () => {
@@ -202,7 +202,7 @@ describe('question analysis: the answer type of plural and nationality questions
     expect(trace.query.answerType).toBe('number');
     expect(trace.reason).toBe('');
     const c = reply.citations[0]!;
-    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('75mph');
+    expect(spanText(c)).toBe('75mph');
   });
 });
 
@@ -243,7 +243,7 @@ describe('the answering span', () => {
   const index = buildIndex([article]);
   const spanOf = (question: string) => {
     const c = answerWithTrace(index, question).reply.citations[0]!;
-    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+    return spanText(c);
   };
 
   it('takes the list of names nearest the matched words, not the first name of the sentence', () => {
@@ -274,7 +274,7 @@ describe('the answering span', () => {
 describe('choosing among several numbers or dates of one sentence', () => {
   const spanIn = (paragraphs: string[], question: string) => {
     const c = answerWithTrace(buildIndex([articleOf('figures', 'Figures in the news', paragraphs)]), question).reply.citations[0]!;
-    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+    return spanText(c);
   };
   const storm = ['At least 17 people died and 40 were injured when a storm struck the Velmar coast on Tuesday, officials said.', 'Rescue teams from Odrin searched collapsed homes through the night.'];
 
@@ -318,7 +318,7 @@ describe('questions that ask for a score', () => {
   const answer = (question: string) => {
     const { reply, trace } = answerWithTrace(index, question);
     const c = reply.citations[0];
-    return { type: trace.query.answerType, text: c?.text ?? '', span: c?.span ? c.text.slice(c.span.start, c.span.end) : null };
+    return { type: trace.query.answerType, text: c?.text ?? '', span: spanText(c) };
   };
 
   it('reads "what was the score", "the final score", "the result" and "how did the match end" as asking for a score, and marks it', () => {
@@ -381,7 +381,7 @@ describe('a count of the story\'s own event over one from an earlier year', () =
     );
     const c = answerWithTrace(buildIndex([article]), 'How many seats did Labour win?').reply.citations[0]!;
     expect(c.text).toMatch(/^Labour won 12 seats/);
-    expect(c.span ? c.text.slice(c.span.start, c.span.end) : null).toBe('12');
+    expect(spanText(c)).toBe('12');
   });
 });
 
@@ -612,7 +612,7 @@ describe('"when" questions answered without a calendar date', () => {
       const { reply, trace } = answerWithTrace(index, question);
       expect(trace.reason).toBe('');
       const c = reply.citations[0]!;
-      return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+      return spanText(c);
     };
     expect(span('When did Stanmore take the lead?')).toBe('in the 12th minute');
     expect(span('When did Harlow equalise?')).toBe('before half-time');
@@ -873,7 +873,7 @@ describe('amounts and times written the way British news writes them', () => {
   const index = buildIndex([article]);
   const spanOf = (question: string) => {
     const c = answerWithTrace(index, question).reply.citations[0]!;
-    return c.span ? c.text.slice(c.span.start, c.span.end) : null;
+    return spanText(c);
   };
 
   it('keeps a magnitude or pence written onto the figure ("£1.7bn", "385p", "£60m")', () => {

@@ -281,7 +281,7 @@ function officeTables(index: Index): { best: Map<string, EntityRef[]>; all: Map<
 }
 
 /**
- * True when the articles know the owner ("Tidewell") but never write its office ("mayor")
+ * True when the articles know the owner ("Tarnside") but never write its office ("mayor")
  * near it: no sentence that names the owner has the office's words within a few words of it.
  */
 function ownerNeverHasOffice(index: Index, owner: string, title: string): boolean {
@@ -301,8 +301,8 @@ function ownerNeverHasOffice(index: Index, owner: string, title: string): boolea
 }
 
 /**
- * True when a sentence about this holder of the office says whose office it is: "Calderport
- * manager Ivan Sorrell", "Ivan Sorrell, the Calderport manager", "Ivan Sorrell, manager of Calderport".
+ * True when a sentence about this holder of the office says whose office it is: "Tarnside
+ * manager Piotr Vance", "Piotr Vance, the Tarnside manager", "Piotr Vance, manager of Tarnside".
  */
 function holdsFor(index: Index, ref: EntityRef, owner: string, title: string): boolean {
   const names = [ref.entity.name, ...ref.entity.aliases];
@@ -329,7 +329,7 @@ interface OfficeSpan extends RoleMention {
   expansion: string | null;
   /** The office with what says whose it is, to stand for a pronoun that refers to its holder ("the CEO", "Norvane's CEO"). */
   phrase: string;
-  /** Whose office it is, as the question writes it ("Calderport" of "the Calderport manager"), or ''. */
+  /** Whose office it is, as the question writes it ("Tarnside" of "the Tarnside manager"), or ''. */
   owner: string;
   /** The owner's key terms (a nationality's place's too), said of the holder once the holder is the owner's. */
   ownerTerms: string[];
@@ -373,7 +373,7 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
     const folded = foldWord(det.surface);
     const possessive = /['’]s$/.test(folded) && !QUESTION_WORDS.has(folded.slice(0, -2)) && !STOP_WORDS.has(folded.slice(0, -2));
     if (folded !== 'the' && folded !== 'its' && folded !== 'their' && !possessive) continue;
-    // "the Nigerian president", "the Calderport manager": a name before the office says whose it is, as "Calderport's manager" does.
+    // "the Korvanian president", "the Tarnside manager": a name before the office says whose it is, as "Tarnside's manager" does.
     let q = 0;
     if (folded === 'the') while (q < 3 && i + q + 2 < tokens.length && /^\p{Lu}/u.test(tokens[i + q + 1]!.surface) && !OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + q + 1]!.surface))) q++;
     if (!OFFICE_FIRST_WORDS.has(foldTitle(tokens[i + q + 1]!.surface).replace(/['’]s$/, ''))) continue;
@@ -689,7 +689,7 @@ function answeredPerson(index: Index, question: string, answer: string): Entity 
   // "Who is the prime minister?": she is the office's holder, whom the thread resolves by the office.
   if (!who && /^\s*who\b/i.test(question) && officeMentions(index, question, tokenize(question)).some((o) => o.refs.length > 0)) return null;
   for (const name of namesIn(answer)) {
-    // "Detective Inspector Karen Mbeki": a name run with a title is no entity form of its own.
+    // "Detective Inspector Lena Varro": a name run with a title is no entity form of its own.
     const person = entitiesOfRun(index, name.text).find((r) => r.entity.type === 'person' && !asked.has(r.entity));
     if (person) return person.entity;
   }
@@ -786,15 +786,15 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   if (named.size === 0 && offices.some((o) => !o.asked && o.refs.length > 1)) for (const a of threadArticles(index, history)) named.add(a);
   for (const o of offices) {
     if (o.asked || o.refs.length === 0) continue;
-    // "The Calderport manager" is the manager a sentence calls Calderport's, when one does: not the other club's.
+    // "The Tarnside manager" is the manager a sentence calls Tarnside's, when one does: not the other club's.
     const owned = o.owner === '' ? [] : (everyOfficeHolder(index).get(o.title) ?? []).filter((r) => holdsFor(index, r, o.owner, o.title));
     const near = owned.length > 0 ? owned : named.size > 0 ? o.refs.filter((r) => named.has(r.article)) : [];
     if (near.length > 0) {
       o.refs = near;
-      // Whose office it is ("Calderport's", "the Nigerian") is said of its holder too: a sentence that names the holder matches those words.
+      // Whose office it is ("Tarnside's", "the Korvanian") is said of its holder too: a sentence that names the holder matches those words.
       if (o.owner !== '') o.terms = [...o.terms, ...o.ownerTerms];
     } else if (o.owner !== '' && ownerNeverHasOffice(index, o.owner, o.title)) {
-      // No one holds the office for whom the question says ("the mayor of Tidewell" when the only mayor is another town's),
+      // No one holds the office for whom the question says ("the mayor of Tarnside" when the only mayor is another town's),
       // and the articles never write of it: they do not mention that person, as they do not mention a name they never write.
       o.refs = [];
       const after = o.phrase.includes(o.owner) ? '' : text.slice(o.end, text.indexOf(o.owner, o.end) + o.owner.length);

@@ -749,12 +749,12 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
-/** Before a term a sentence defines: "the drug, called veraplimab, …". */
+/** Before a term a sentence defines: "the drug, called tarvomab, …". */
 const NAMED_BEFORE = /\b(?:called|known as|named|dubbed)\s+(?:the\s+)?$/i;
-/** After it: "… lipoprotein(a), a particle in the blood" or "… is a cause of …". */
+/** After it: "… fibrinoid-7, a protein in the blood" or "… is a cause of …". */
 const DEFINED_AFTER = /^(?:,\s+(?:a|an|the)\s|\s+(?:is|are|was|were)\s+(?:a|an|the)\s)/i;
 
-/** True when the sentence defines `subject`, a term that names no one: "what is veraplimab?" */
+/** True when the sentence defines `subject`, a term that names no one: "what is tarvomab?" */
 function definesTerm(text: string, subject: string): boolean {
   const at = text.toLowerCase().indexOf(subject);
   return at >= 0 && (NAMED_BEFORE.test(text.slice(0, at)) || DEFINED_AFTER.test(text.slice(at + subject.length)));
@@ -765,7 +765,7 @@ function definedSubject(query: Query): string | undefined {
   return query.entities.length === 0 ? WHO_IS.exec(query.text.trim())?.[1]?.replace(/^the\s+/i, '').toLowerCase() : undefined;
 }
 
-/** "What is lipoprotein(a)?": the words that say what it is, "a genetically inherited particle in the blood". */
+/** "What is fibrinoid-7?": the words that say what it is, "a protein in the blood that thickens it". */
 function definitionSpan(text: string, query: Query): Span | null {
   const subject = definedSubject(query);
   if (subject === undefined) return null;

@@ -534,7 +534,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const nx = tokens[j + 1]!;
       // "Cobbler's Lane": a possessive before a word for a street is inside the street's name.
       const street = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface) && STREET_WORDS.has(foldWord(nx.surface));
-      // "Harrowgate & Sons", "Pellow & Finch": an ampersand between capitalised words joins one name.
+      // "Harrowgate & Sons", "Dunmore & Finch": an ampersand between capitalised words joins one name.
       const ampersand = /^\s*&\s*$/.test(gap) && /^\p{Lu}/u.test(nx.surface) && /^\p{Lu}/u.test(tokens[j]!.surface);
       if ((!/^\s+$/.test(gap) && !initial && !ampersand) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
       // A day or month ends a name ("Prime Minister's Questions Wednesday"); "May" may be a surname.

@@ -301,6 +301,16 @@ function ownerNeverHasOffice(index: Index, owner: string, title: string): boolea
 }
 
 /**
+ * The holders of an office that a sentence calls the owner's, among the articles that name the
+ * owner (a large corpus may have thousands of managers; only those articles are read).
+ */
+function ownHolders(index: Index, owner: string, title: string): EntityRef[] {
+  const articles = new Set(findEntities(index, owner).map((r) => r.article));
+  if (articles.size === 0) return [];
+  return (everyOfficeHolder(index).get(title) ?? []).filter((r) => articles.has(r.article) && holdsFor(index, r, owner, title));
+}
+
+/**
  * True when a sentence about this holder of the office says whose office it is: "Tarnside
  * manager Piotr Vance", "Piotr Vance, the Tarnside manager", "Piotr Vance, manager of Tarnside".
  */
@@ -787,7 +797,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   for (const o of offices) {
     if (o.asked || o.refs.length === 0) continue;
     // "The Tarnside manager" is the manager a sentence calls Tarnside's, when one does: not the other club's.
-    const owned = o.owner === '' ? [] : (everyOfficeHolder(index).get(o.title) ?? []).filter((r) => holdsFor(index, r, o.owner, o.title));
+    const owned = o.owner === '' ? [] : ownHolders(index, o.owner, o.title);
     const near = owned.length > 0 ? owned : named.size > 0 ? o.refs.filter((r) => named.has(r.article)) : [];
     if (near.length > 0) {
       o.refs = near;

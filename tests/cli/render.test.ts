@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/adapters/cli/render.ts';
+import { openingWords } from '../../src/adapters/shared/citation.ts';
 import { createBot } from '../../src/core/index.ts';
 import { articleOf } from '../helpers.ts';
 
@@ -47,5 +48,12 @@ describe('terminal citation lines', () => {
     expect(lines).toContain('[2] Orchard growers fight new water levy · ¶3 · “The levy will be reviewed after two years.”');
     const places = lines.map((l) => l.replace(/^\[[\d, ]+\] /, ''));
     expect(new Set(places).size).toBe(places.length);
+  });
+});
+
+describe('the opening words of a supporting sentence', () => {
+  it('do not double a quotation mark the sentence opens or closes with', () => {
+    expect(openingWords('"We will not stop until they are found."')).toBe('“We will not stop until they are found.”');
+    expect(openingWords('“Call us,” she said.')).toBe('“Call us,” she said.”');
   });
 });

@@ -18,7 +18,8 @@ export function sectionLabel(citation: Pick<Citation, 'section' | 'paragraph'>):
  * does not show: two supporting sentences of one paragraph would otherwise have the same line.
  */
 export function openingWords(text: string, max = 60): string {
-  const plain = text.replace(/\s+/g, ' ').trim();
+  // The sentence's own opening or closing quotation mark would stand doubled inside ours.
+  const plain = text.replace(/\s+/g, ' ').trim().replace(/^["“”‘’']+|["“”‘’']+$/gu, '');
   if (Array.from(plain).length <= max) return `“${plain}”`;
   const cut = Array.from(plain).slice(0, max).join('');
   const atWord = cut.replace(/\s+\S*$/u, '');

@@ -95,6 +95,16 @@ describe('answering (bot.handle with a question)', () => {
     expect(first('How much will evictions fall?')).toMatch(/cut evictions by about 15 percent/);
   });
 
+  it('reads "back" as "restored": "what time were services back?"', () => {
+    const article = articleOf('bank-outage-2', 'Bank app fails for nine hours', [
+      'Customers of Corlow Bank could not log in to its app from early on Tuesday.',
+      'The bank said services were fully restored at 3.50pm.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), 'what time were services back?');
+    expect(trace.reason).toBe('');
+    expect(spanText(reply.citations[0])).toBe('3.50pm');
+  });
+
   it('reads "husband" or "wife" as whom someone married', () => {
     const article = articleOf('marsh-obituary', 'Composer Lena Marsh dies at 91', [
       'Lena Marsh, whose film scores won three awards, has died at 91.',

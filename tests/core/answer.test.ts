@@ -100,7 +100,11 @@ describe('answering (bot.handle with a question)', () => {
       'Customers of Corlow Bank could not log in to its app from early on Tuesday.',
       'The bank said services were fully restored at 3.50pm.',
     ]);
-    const { reply, trace } = answerWithTrace(buildIndex([article]), 'what time were services back?');
+    const vote = articleOf('ferry-vote', 'Council backs ferry plan', [
+      'Councillors voted at 7pm on Monday to bring the night ferry back next spring.',
+      'Ferry services will run twice a night.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article, vote]), 'what time were services back?');
     expect(trace.reason).toBe('');
     expect(spanText(reply.citations[0])).toBe('3.50pm');
   });

@@ -32,6 +32,9 @@ const MAX_CITATIONS = 3;
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|million|billion|trillion|lakh|crore/i;
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
+const HOW_OLD = /^\s*how old\b/i;
+/** An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "She was 87." */
+const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? (?:of )?\d{1,3}\b|\bage of \d{1,3}\b|\b(?:died|dies|retired|retires) at \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3},|\b(?:was|is|turned|turns) \d{1,3}(?:[.,;]|$)/u;
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
 const anyOf = (markers: readonly string[]) => new RegExp(`\\b(?:${markers.join('|')})\\b`, 'i');
 const FREQUENCY_MARKER = anyOf(questionData.frequencyMarkers);
@@ -73,6 +76,8 @@ function hasAmount(numbers: readonly string[]): boolean {
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
     case 'number':
+      // "How old …" is answered by an age ("78-year-old", "Tarrant, 61,", "aged 61", "died at 87").
+      if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
       // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency.
       if (doc.sentence.numbers.length > 0) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;

@@ -902,6 +902,18 @@ describe('amounts and times written the way British news writes them', () => {
   });
 });
 
+describe('"how old" asks for an age', () => {
+  it('prefers a sentence that gives an age ("Owen Tarrant, 61,") to one with another count about the person', () => {
+    const article = articleOf('club-treasurer', 'Club treasurer jailed', [
+      'Former treasurer Owen Tarrant, 61, of Millbrook, was jailed for six years on Friday.',
+      'Tarrant, who has run 40 marathons, took £84,000 from the club over six years.',
+      'Tarrant has two children.',
+    ]);
+    const reply = answerWithTrace(buildIndex([article]), 'How old is Tarrant?').reply;
+    expect(spanText(reply.citations[0])).toBe('61');
+  });
+});
+
 describe('"how much" asks for an amount', () => {
   it('prefers a close sentence with an amount to one with a bare number such as an age', () => {
     const article = articleOf('club-fraud', 'Club treasurer jailed', [

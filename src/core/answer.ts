@@ -1058,7 +1058,9 @@ function describeMissing(query: Query, silent: Silent | null): string {
     const names = [...new Set(query.unknownNames)];
     return `The articles don't mention ${names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1]}.`;
   }
-  return `The articles don't answer "${query.text.replace(/\s+/g, ' ').trim()}".`;
+  // The question as the user wrote it: a follow-up's rewriting ("and the MP?" asked of the question
+  // before) is how briefbot read it, not words to show back.
+  return `The articles don't answer "${query.original.replace(/\s+/g, ' ').trim()}".`;
 }
 
 const peopleCache = new WeakMap<Index, string[]>();

@@ -482,6 +482,24 @@ describe('a name of several words joined by "of" or "for the"', () => {
   });
 });
 
+describe('a declined follow-up', () => {
+  it('shows the question as the user wrote it, not as briefbot rewrote it from the one before', () => {
+    const article = articleOf('ward-beds', 'Hospital opens winter beds', [
+      'Ashdale Hospital is opening 40 extra beds this winter.',
+      'Its chief executive, Mira Holt, said staff were ready.',
+    ]);
+    const index = buildIndex([article]);
+    const { reply, trace } = answerWithTrace(index, 'and the ambulances?', [
+      { role: 'user', text: 'How many extra beds are being opened?' },
+      { role: 'bot', text: 'Ashdale Hospital is opening 40 extra beds this winter.' },
+    ]);
+    expect(reply.kind).toBe('decline');
+    expect(trace.query.text).not.toBe('and the ambulances?');
+    expect(reply.lead).not.toContain(trace.query.text);
+    expect(reply.lead).toMatch(/^The articles don't answer "and the ambulances\?"\./);
+  });
+});
+
 describe('follow-up resolution', () => {
   it('resolves a pronoun to a person named with a title in the earlier turn ("Mayor Helena Duarte")', () => {
     const index = buildIndex([fixtureArticle('harbour-vote.txt')]);

@@ -80,6 +80,8 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
       // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency.
       if (doc.sentence.numbers.length > 0) return true;
+      // "No deaths have been reported": a count of none.
+      if (noneOf(doc.sentence.text, query)) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
@@ -825,6 +827,23 @@ function questionWords(query: Query): Set<string> {
   return words;
 }
 
+/** "No deaths", "no new cases", "nobody was hurt", "none of the passengers were injured": a count of none. */
+const NONE = /\b(?:no|zero)\s+(?:new\s+|further\s+|other\s+|serious\s+)?([\p{L}-]+)|\b(?:nobody|no one|none)\b(?:\s+[\p{L}-]+){0,3}?\s+([\p{L}-]+)/giu;
+
+/** For a "how many" question, "No deaths" or "nobody … hurt" where the noun or verb is one the question asks about; else null. */
+function noneOf(text: string, query: Query): Span | null {
+  if (!/\b(?:no|zero|nobody|no one|none)\b/i.test(text)) return null;
+  const weights = matchWeights(query);
+  for (const m of text.matchAll(NONE)) {
+    const word = m[1] ?? m[2] ?? '';
+    if (!termsOf(word).some((t) => weights.has(t))) continue;
+    const end = m.index + m[0].length;
+    // "No deaths"; "nobody was seriously hurt" is marked as the whole clause.
+    return { start: m.index, end };
+  }
+  return null;
+}
+
 /** Where `needle` first stands in `text`, or null. */
 function finder(text: string): (needle: string) => Span | null {
   return (needle) => {
@@ -842,6 +861,11 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
   let tokens: Token[] | null = null;
   let offsets: number[] | null = null;
   const anchors = () => (offsets ??= matchedOffsets((tokens ??= tokenize(text)), query));
+  if (query.answerType === 'number') {
+    // "No deaths have been reported, but two firefighters were treated …": none is the count asked for.
+    const none = noneOf(text, query);
+    if (none) return none;
+  }
   if (query.answerType === 'number' && doc.sentence.numbers.length > 0) {
     // A number the question itself writes ("the Corra 2", "in 2019") is not what it asks for.
     const all = occurrences(text, doc.sentence.numbers);

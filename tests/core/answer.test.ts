@@ -920,6 +920,20 @@ describe('amounts and times written the way British news writes them', () => {
   });
 });
 
+describe('a count of none', () => {
+  const article = articleOf('hill-fire', 'Hill fire forces hundreds from homes', [
+    'The Marrow Hill fire has burned more than 9,000 acres and 800 people were moved to shelters.',
+    'No deaths have been reported, but two firefighters were treated for smoke inhalation.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('marks "No deaths", never a count of something else in the sentence', () => {
+    expect(spanText(answerWithTrace(index, 'How many deaths have been reported?').reply.citations[0])).toBe('No deaths');
+    const died = answerWithTrace(index, 'How many people have died in the fire?').reply;
+    if (died.kind === 'answer') expect(spanText(died.citations[0])).not.toBe('two');
+  });
+});
+
 describe('"how old" asks for an age', () => {
   it('prefers a sentence that gives an age ("Owen Tarrant, 61,") to one with another count about the person', () => {
     const article = articleOf('club-treasurer', 'Club treasurer jailed', [

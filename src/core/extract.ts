@@ -489,6 +489,9 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
   return out;
 }
 
+/** A US lawmaker's party and state after their name: "D-Minn", "R-Texas", "I-Vt". */
+const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}]*\.?$/u;
+
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
@@ -787,6 +790,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       votes.person = votes.place = votes.organisation = 0;
       roleWords.length = 0;
     }
+    // "Sen. Ada Rusk, D-Minn., said": a US lawmaker's party and state are no one's name.
+    if (part.length === 1 && PARTY_STATE.test(part[0]!.surface)) continue;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });

@@ -544,3 +544,13 @@ describe('roles read around a name', () => {
     expect(fairweather.roles).not.toContain('winning actor');
   });
 });
+
+describe('a US lawmaker\'s party and state', () => {
+  it('is no one\'s name ("Sen. Laura Pettibone, D-Minn.")', () => {
+    const article = articleOf('broadband-vote', 'Senate passes rural broadband bill', [
+      'The bill passed 52-47, with Sen. Laura Pettibone, D-Minn., voting against it.',
+      'Sen. Carl Brandt, R-Ky., called the bill wasteful.',
+    ]);
+    expect(article.entities.map((e) => e.name).sort()).toEqual(['Carl Brandt', 'Laura Pettibone']);
+  });
+});

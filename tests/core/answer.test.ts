@@ -428,6 +428,16 @@ describe('related forms of a word the articles never use', () => {
     expect(invasion.reply.citations[0]?.text).toMatch(/^Northern troops invaded/);
   });
 
+  it('finds the hackers for "hacked"', () => {
+    const article = articleOf('app-breach', 'Payments app admits data breach', [
+      'Hackers took the names and emails of 2.1 million customers from the Penmoor app last week.',
+      'The company said it had told the regulator on Friday.',
+    ]);
+    const { reply, trace } = answerWithTrace(buildIndex([article]), 'how many customers were hacked?');
+    expect(trace.query.unknownTerms).toEqual([]);
+    expect(spanText(reply.citations[0])).toBe('2.1 million');
+  });
+
   it('finds the prosecutor for "who prosecuted", and counts the related form as fully as the written word', () => {
     const article = articleOf('mill-fraud', 'Mill owner jailed for pension fraud', [
       "Former mill owner Victor Haldane was jailed for six years on Friday for defrauding his workers' pension fund.",

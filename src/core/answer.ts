@@ -197,7 +197,7 @@ function paragraphTerms(index: Index, doc: SentenceDoc): Set<string> {
   while (first > 0 && index.docs[first - 1]!.article === doc.article && index.docs[first - 1]!.paragraph === doc.paragraph) first--;
   let last = doc.id;
   while (last + 1 < index.docs.length && index.docs[last + 1]!.article === doc.article && index.docs[last + 1]!.paragraph === doc.paragraph) last++;
-  set = new Set(textTerms(doc.article.title));
+  set = new Set(index.features(doc).headline);
   for (let i = first; i <= last; i++) for (const t of index.features(index.docs[i]!).terms) set.add(t);
   if (cache.size > 20_000) cache.clear();
   for (let i = first; i <= last; i++) cache.set(i, set);
@@ -330,7 +330,7 @@ function speaksForOrganisation(speaker: { entity: Entity | null; description: st
   return false;
 }
 
-function hasAny(set: Set<string>, terms: readonly string[] | undefined): boolean {
+function hasAny(set: ReadonlySet<string>, terms: readonly string[] | undefined): boolean {
   if (terms) for (const t of terms) if (set.has(t)) return true;
   return false;
 }
@@ -1134,15 +1134,15 @@ function storyOf(index: Index, query: Query, ranked: readonly Scored[]): Article
   let total = 0;
   for (const w of plan.keyWeights) total += w;
   if (total <= 0) return null;
-  const near = new Map<Article, { best: number; keys: Set<number> }>();
+  const near = new Map<Article, { best: number; keys: Set<number>; headline: ReadonlySet<string> }>();
   for (const r of ranked) {
     const f = index.features(r.doc);
     let n = near.get(r.doc.article);
-    if (!n) near.set(r.doc.article, (n = { best: 0, keys: new Set() }));
+    if (!n) near.set(r.doc.article, (n = { best: 0, keys: new Set(), headline: f.headline }));
     n.best = Math.max(n.best, r.coverage);
     for (let k = 0; k < plan.keyList.length; k++) {
       const key = plan.keyList[k]!;
-      if (f.terms.has(key) || f.context.has(key) || f.entityTerms.has(key)) n.keys.add(k);
+      if (f.terms.has(key) || f.context.has(key) || f.headline.has(key) || f.entityTerms.has(key)) n.keys.add(k);
     }
   }
   let story: Article | null = null;
@@ -1151,9 +1151,8 @@ function storyOf(index: Index, query: Query, ranked: readonly Scored[]): Article
   for (const [article, n] of near) {
     let share = 0;
     for (const k of n.keys) share += plan.keyWeights[k]! / total;
-    const headline = new Set(textTerms(article.title));
     let named = 0;
-    for (let k = 0; k < plan.keyList.length; k++) if (headline.has(plan.keyList[k]!)) named += plan.keyWeights[k]! / total;
+    for (let k = 0; k < plan.keyList.length; k++) if (n.headline.has(plan.keyList[k]!)) named += plan.keyWeights[k]! / total;
     const nearness = (n.best + share) / 2 + named;
     if (nearness > first) {
       second = first;
@@ -1298,7 +1297,7 @@ function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: 
   const plan = planOf(query);
   const own = index.features(lede).terms;
   const theirs = index.features(other).terms;
-  const title = new Set(textTerms(lede.article.title));
+  const title = index.features(lede).headline;
   for (const key of plan.keyList) {
     const related = plan.related.get(key);
     const inOther = theirs.has(key) || hasAny(theirs, related);

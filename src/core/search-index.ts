@@ -37,7 +37,7 @@ export interface DocFeatures {
   /** Index terms of the neighbouring sentences of its paragraph and of its section heading. */
   context: Set<string>;
   /** Index terms of the article's headline: "what was stolen in the Fenmoor raid?" names the story, and every sentence of it is about that. */
-  headline: Set<string>;
+  headline: ReadonlySet<string>;
   /** Index terms of its entities' names, aliases and roles. */
   entityTerms: Set<string>;
 }

@@ -554,3 +554,13 @@ describe('a US lawmaker\'s party and state', () => {
     expect(article.entities.map((e) => e.name).sort()).toEqual(['Carl Brandt', 'Laura Pettibone']);
   });
 });
+
+describe('names that end in a word for a kind of company', () => {
+  it('are organisations ("Northway Rail", "Brantwell Foods", "Oakridge Dairies")', () => {
+    const article = articleOf('dairy-deal', 'Dairy deal agreed', [
+      'Brantwell Foods agreed on Monday to buy Oakridge Dairies for £1.7bn.',
+      'Northway Rail said it would run extra freight trains for the combined group.',
+    ]);
+    for (const name of ['Brantwell Foods', 'Oakridge Dairies', 'Northway Rail']) expect(entityNamed(article, name).type, name).toBe('organisation');
+  });
+});

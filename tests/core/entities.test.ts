@@ -564,3 +564,14 @@ describe('names that end in a word for a kind of company', () => {
     for (const name of ['Brantwell Foods', 'Oakridge Dairies', 'Northway Rail']) expect(entityNamed(article, name).type, name).toBe('organisation');
   });
 });
+
+describe('school and cricket jobs', () => {
+  it('are roles, not part of the name ("Headteacher Caroline Dunmore", "Opener Tom Beddow")', () => {
+    const article = articleOf('village-school', 'Village school to close', [
+      'Headteacher Caroline Dunmore said the decision was heartbreaking.',
+      'Opener Tom Beddow, who coaches the pupils on Saturdays, called it a sad day.',
+    ]);
+    expect(entityNamed(article, 'Caroline Dunmore').roles).toContain('Headteacher');
+    expect(entityNamed(article, 'Tom Beddow').roles).toContain('Opener');
+  });
+});

@@ -611,7 +611,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
         const prev = tokens[tokens.indexOf(w) - 1];
         if ((tags.proper.has(w.start) || hints.get(w.start) === 'person') && !(prev && DATE_PREPOSITIONS.has(foldWord(prev.surface)))) break;
       }
-      if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface)) part = part.slice(1);
+      // "A&E", "P&O": a letter joined to the next by an ampersand is no article.
+      const joined = part[1] !== undefined && source.slice(w.end, part[1].start) === '&';
+      if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface) && !joined) part = part.slice(1);
       else if (DATE_WORD.test(lower)) part = part.slice(1);
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
         // "Tavi said …" after "Tavi Ruskell": a word the article names someone or something by

@@ -575,3 +575,15 @@ describe('school and cricket jobs', () => {
     expect(entityNamed(article, 'Tom Beddow').roles).toContain('Opener');
   });
 });
+
+describe('letters joined by an ampersand', () => {
+  it('stay one name ("A&E", "P&O Ferries"), not a stray "E"', () => {
+    const article = articleOf('ae-waits', 'Waits rise at Northmoor', [
+      'Patients at Northmoor Hospital faced the longest A&E waits on record.',
+      'A spokesman for P&O Ferries said sailings were cancelled.',
+    ]);
+    const names = article.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['A&E', 'P&O Ferries']));
+    expect(names).not.toContain('E');
+  });
+});

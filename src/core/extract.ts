@@ -1685,7 +1685,8 @@ function lastPersonBefore(sentences: readonly SentenceRef[], at: number, entitie
   return people.length === 1 ? people[0]! : null;
 }
 
-const ACCORDING = /\b(according to|as reported by|citing)\s+([^,;:.!?]+(?:\.[A-Z][^,;:!?]*)*)/gi;
+// A comma or full stop inside a number ("£186,000", "2.5 million") does not end the source.
+const ACCORDING = /\b(according to|as reported by|citing)\s+((?:[^,;:.!?]|[,.](?=\d))+(?:\.[A-Z](?:[^,;:!?]|,(?=\d))*)*)/gi;
 /** ", Ann Roe" set off by commas: a name in apposition to what stands before it. */
 const APPOSED_NAME = /^,\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?=,)/u;
 const SAID_CLAUSE = /(?:^|,\s*|\b(?:and|but)\s+)((?:the|a|an|one|two|three|some|several|many|other|senior|western|european|u\.s\.|american)(?:\s+[\p{L}.’'-]+){0,4}?\s+(?:officials?|diplomats?|sources?|analysts?|reports?|post|times|aides?|experts?))\s+(?:said|say|says|reported|noted|told)\b/giu;

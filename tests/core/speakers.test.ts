@@ -94,6 +94,13 @@ describe('relative and interrogative words', () => {
     for (const a of article.attributions) expect(a.source).not.toMatch(RELATIVE);
     expect(article.attributions.map((a) => a.source)).toContain('the auditors');
   });
+
+  it('keeps a number with a thousands comma whole in an attribution ("£186,000")', () => {
+    const article = articleOf('school-deficit', 'School to shut', [
+      'The council voted on Tuesday to shut the school, citing a projected budget deficit of £186,000 next year.',
+    ]);
+    expect(article.attributions.map((a) => a.text)).toEqual(['citing a projected budget deficit of £186,000 next year']);
+  });
 });
 
 describe('how news text introduces a quote', () => {

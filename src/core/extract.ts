@@ -1548,6 +1548,12 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     const e = entityNamed(c, entities, names);
     if (e) return { entity: e, description: c.trim() };
   }
+  // "…," said its chief executive, Lena Fors.": the name in apposition after the role speaks.
+  if (after.length > 0 && words[verbAt + 1 + after.length] === ',') {
+    const appositive = subjectAfter(words, lower, verbAt + 1 + after.length);
+    const e = appositive.length > 0 ? entityNamed(appositive.join(' '), entities, names) : null;
+    if (e) return { entity: e, description: `${after.join(' ')}, ${appositive.join(' ')}` };
+  }
   // "'…,' Okafor said. '…,' he added.": the pronoun is the speaker of the quote before.
   const previous = context.previous;
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };

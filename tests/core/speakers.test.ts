@@ -95,6 +95,11 @@ describe('relative and interrogative words', () => {
     expect(article.attributions.map((a) => a.source)).toContain('the auditors');
   });
 
+  it('gives a quote to the name in apposition after the role: \'"…," said its chief executive, Lena Fors.\'', () => {
+    const article = articleOf('ferry-cuts', 'Ferry firm cuts sailings', ['Baltline Ferries cancelled all sailings.', '"We cannot pay more," said its chief executive, Lena Fors.']);
+    expect(quoteStarting(article, 'We cannot pay more').speaker?.entity).toBe(entityNamed(article, 'Lena Fors').id);
+  });
+
   it('keeps a number with a thousands comma whole in an attribution ("£186,000")', () => {
     const article = articleOf('school-deficit', 'School to shut', [
       'The council voted on Tuesday to shut the school, citing a projected budget deficit of £186,000 next year.',

@@ -6,7 +6,7 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query } from './analyse.ts';
+import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
@@ -1232,7 +1232,36 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[], st
  * question is as near (or as far) from several stories, it names nobody rather than people of
  * stories it is not about. Suggestions still come from the stories it came near.
  */
+/** Most holders an "ambiguous office" reply names. */
+const MAX_HOLDERS = 5;
+
+/**
+ * "What did the chief executive say?" when three stories each have one, and nothing in the
+ * question or the thread says which: the office, with its holders in different articles. The
+ * question must ask only what they said (a topic word, "about the strike", may say which).
+ */
+function ambiguousOffice(query: Query): RoleMention | null {
+  if (!query.asksForQuote || query.roles.length !== 1) return null;
+  const office = query.roles[0]!;
+  if (office.asked || new Set(office.refs.map((r) => r.article)).size < 2) return null;
+  if (query.entities.some((r) => !office.refs.includes(r))) return null;
+  for (const key of query.keys.keys()) if (!SPEECH_STEMS.has(key) && !office.terms.includes(key)) return null;
+  return office;
+}
+
+/** "Which chief executive do you mean? …", naming each holder and their story, with a question about each. */
+function whichHolderReply(office: RoleMention, query: Query): Reply {
+  const refs = office.refs.slice(0, MAX_HOLDERS);
+  const named = refs.map((r) => `${r.entity.name} (${r.article.title})`);
+  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
+  const lead = `Which ${office.text} do you mean? The articles name ${office.refs.length > refs.length ? 'several, among them' : 'several'}: ${list}.`;
+  const suggestions = refs.map((r) => `What did ${r.entity.aliases.find((a) => !a.includes(' ')) ?? r.entity.name} say?`);
+  return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence: 0, suggestions });
+}
+
 function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: Silent | null): Reply {
+  const office = ambiguousOffice(query);
+  if (office) return whichHolderReply(office, query);
   const story = storyOf(index, query, ranked);
   const near = story ? [story] : nearestArticles(ranked);
   const people = story ? peopleOf([story]).slice(0, 5).map((e) => e.name) : [];
@@ -1326,6 +1355,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   // A name the corpus never mentions is decisive on its own ("What did Macron say?").
   if (query.unknownNames.length > 0) trace.reason = 'unknown name';
   else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';
+  else if (ambiguousOffice(query)) trace.reason = 'ambiguous office';
   else if (!best) trace.reason = 'no candidate';
   else if ((silent = silentSpeakers(index, query))) trace.reason = 'not quoted';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';

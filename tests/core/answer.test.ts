@@ -967,6 +967,34 @@ describe('"how much" asks for an amount', () => {
   });
 });
 
+describe('an office that several stories give someone', () => {
+  const stories = [
+    articleOf('ferry-strike', 'Ferry crews strike', ['Baltline Ferries cancelled all sailings.', '"We cannot pay more," said its chief executive, Lena Fors.']),
+    articleOf('bank-breach', 'Bank data stolen', ['Hackers stole customer data from Corlow Bank.', '"We are deeply sorry," said its chief executive, Omar Haddad.']),
+    articleOf('mill-sale', 'Paper mill sold', ['Ardley Paper sold its last mill.', '"The mill has a future," said its chief executive, Ruth Kemp.']),
+  ];
+  const index = buildIndex(stories);
+
+  it('asks which holder is meant, naming each with their story, and suggests a question about each', () => {
+    const { reply, trace } = answerWithTrace(index, 'What did the chief executive say?');
+    expect(trace.reason).toBe('ambiguous office');
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toMatch(/^Which chief executive do you mean\?/);
+    for (const name of ['Lena Fors (Ferry crews strike)', 'Omar Haddad (Bank data stolen)', 'Ruth Kemp (Paper mill sold)']) expect(reply.lead).toContain(name);
+    expect(reply.suggestions).toEqual(expect.arrayContaining(['What did Fors say?', 'What did Haddad say?', 'What did Kemp say?']));
+    for (const q of reply.suggestions) expect(answerWithTrace(index, q).reply.kind, q).toBe('answer');
+  });
+
+  it('answers when the thread says which story it is about', () => {
+    const { reply } = answerWithTrace(index, 'What did the chief executive say?', [
+      { role: 'user', text: 'Why are the ferry crews striking?' },
+      { role: 'bot', text: '"We cannot pay more," said its chief executive, Lena Fors.' },
+    ]);
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/Lena Fors/);
+  });
+});
+
 describe('an office in a conversation', () => {
   it('is held by the person of the story the conversation is about', () => {
     const plant = articleOf('plant-jobs', 'Battery plant to bring 600 jobs', [

@@ -14,8 +14,8 @@ export function fixtureArticle(name: string, options: IngestOptions = {}): Artic
 }
 
 /** An article written inside a test: its headline, then one paragraph per line given. */
-export function articleOf(id: string, headline: string, paragraphs: readonly string[]): Article {
-  return ingestText([headline, ...paragraphs].join('\n\n') + '\n', { id });
+export function articleOf(id: string, headline: string, paragraphs: readonly string[], options: IngestOptions = {}): Article {
+  return ingestText([headline, ...paragraphs].join('\n\n') + '\n', { ...options, id });
 }
 
 /** A bot over the two articles written for the tests (not the seed). */

@@ -370,7 +370,7 @@ describe('a count of the story\'s own event over one from an earlier year', () =
     'The region is prone to flooding. A 2019 flood disaster killed more than 600 people.',
   ];
   const ask = (question: string, published?: string) => {
-    const article = ingestText(['Floods sweep Varro valley', ...paragraphs].join('\n\n') + '\n', { id: 'varro-floods', published });
+    const article = articleOf('varro-floods', 'Floods sweep Varro valley', paragraphs, { published });
     return answerWithTrace(buildIndex([article]), question).reply.citations[0]?.text ?? '';
   };
 
@@ -384,14 +384,15 @@ describe('a count of the story\'s own event over one from an earlier year', () =
   });
 
   it('keeps a sentence that gives this year\'s count before comparing it with an earlier year\'s', () => {
-    const article = ingestText(
+    const article = articleOf(
+      'dunholm-election',
+      'Greens take Dunholm council as Labour slumps',
       [
-        'Greens take Dunholm council as Labour slumps',
         'Party wins 24 of 45 seats in the biggest upset in the borough for decades',
         'The Greens won control of Dunholm council on Friday.',
         'Labour won 12 seats, down from 26 at the last election in 2021.',
-      ].join('\n\n') + '\n',
-      { id: 'dunholm-election', published: '2026-05-08' },
+      ],
+      { published: '2026-05-08' },
     );
     const c = answerWithTrace(buildIndex([article]), 'How many seats did Labour win?').reply.citations[0]!;
     expect(c.text).toMatch(/^Labour won 12 seats/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, createBot, ingestText, parseCommandLine, smallTalkOf } from '../../src/core/index.ts';
-import { testBot } from '../helpers.ts';
+import { articleOf, testBot } from '../helpers.ts';
 
 const bot = testBot();
 
@@ -225,10 +225,7 @@ describe('"what happens next?"', () => {
   });
 
   it("in a thread, reads its last few questions, not only an elliptical last one, for what it is about", () => {
-    const fair = ingestText(
-      ['Harvest fair draws record crowd', 'The harvest fair in Dunlow drew 12,000 visitors on Saturday.', 'Organisers will announce next year\'s dates in the coming weeks.'].join('\n\n') + '\n',
-      { id: 'harvest-fair', published: '2026-11-12' },
-    );
+    const fair = articleOf('harvest-fair', 'Harvest fair draws record crowd', ['The harvest fair in Dunlow drew 12,000 visitors on Saturday.', 'Organisers will announce next year\'s dates in the coming weeks.'], { published: '2026-11-12' });
     const bot = createBot([article, fair]);
     const history = [
       { role: 'user' as const, text: 'How long did the dock strike last?' },

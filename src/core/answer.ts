@@ -757,9 +757,9 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
 }
 
 /** Before a term a sentence defines: "the drug, called tarvomab, …". */
-const NAMED_BEFORE = /\b(?:called|known as|named|dubbed)\s+(?:the\s+)?$/i;
-/** After it: "… fibrinoid-7, a protein in the blood" or "… is a cause of …". */
-const DEFINED_AFTER = /^(?:,\s+(?:a|an|the)\s|\s+(?:is|are|was|were)\s+(?:a|an|the)\s)/i;
+const NAMED_BEFORE = /\b(?:called|known as|named|dubbed|termed|label(?:l)?ed as|referred to as)\s+(?:the\s+)?$/i;
+/** After it: "… fibrinoid-7, a protein in the blood", "… is a cause of …" or "the Orvani (hill clans of the north)". */
+const DEFINED_AFTER = /^(?:,\s+(?:a|an|the)\s|\s+(?:is|are|was|were)\s+(?:a|an|the)\s|\s*\((?:a|an|the|\p{Ll}+)\s+\p{Ll}+\s)/iu;
 
 /** True when the sentence defines `subject`, a term that names no one: "what is tarvomab?" */
 function definesTerm(text: string, subject: string): boolean {
@@ -767,9 +767,18 @@ function definesTerm(text: string, subject: string): boolean {
   return at >= 0 && (NAMED_BEFORE.test(text.slice(0, at)) || DEFINED_AFTER.test(text.slice(at + subject.length)));
 }
 
-/** The subject of "what is X?" when X names no one the articles know, in lower case; else undefined. */
+/**
+ * The subject of "what is X?" in lower case, when X is a term or a thing rather than someone the
+ * articles name: X may be or hold the name of a place or body ("What is Varnish law?" names
+ * Varnish, but asks what the law is). Else undefined.
+ */
 function definedSubject(query: Query): string | undefined {
-  return query.entities.length === 0 ? WHO_IS.exec(query.text.trim())?.[1]?.replace(/^the\s+/i, '').toLowerCase() : undefined;
+  const subject = WHO_IS.exec(query.text.trim())?.[1]?.replace(/^the\s+/i, '').toLowerCase();
+  if (subject === undefined) return undefined;
+  for (const r of query.entities) {
+    if (r.entity.type === 'person' && [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject)) return undefined;
+  }
+  return subject;
 }
 
 /** "What is fibrinoid-7?": the words that say what it is, "a protein in the blood that thickens it". */
@@ -791,7 +800,7 @@ function definitionSpan(text: string, query: Query): Span | null {
  */
 function describes(doc: SentenceDoc, query: Query): boolean {
   const refs = whoIsRefs(doc, query);
-  if (refs !== null) return descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null;
+  if (refs !== null && descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null) return true;
   const subject = definedSubject(query);
   return subject !== undefined && definesTerm(doc.sentence.text, subject);
 }

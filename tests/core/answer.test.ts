@@ -51,6 +51,23 @@ describe('answering (bot.handle with a question)', () => {
     expect(spanText(c)).toBe('a protein in the blood that thickens it');
   });
 
+  it('answers "what is X?" with the sentence that defines X when X holds a name ("Korvan tax law"), is labelled so, or is explained in brackets', () => {
+    const article = articleOf('korvan-tax', 'Korvan tax reform passes', [
+      'The three sources of Korvan tax law are statutes, rulings and custom.',
+      'Korvan tax law is a body of rules that sets what households and firms owe the state.',
+      'Most disputes over Korvan tax law end in the regional courts.',
+      'Dunmark sellers paid a lower duty than other traders in the port.',
+      'Salted fish from the northern coast was sometimes labelled as dunmark or harbour fish.',
+      'The Velsh were given grazing rights in the valley, and the Velsh kept their own courts.',
+      'Traders in the port feared the Velsh (hill clans of the north) more than the winter.',
+    ]);
+    const index = buildIndex([article]);
+    expect(answerWithTrace(index, 'What is Korvan tax law?').reply.citations[0]?.text).toMatch(/^Korvan tax law is a body of rules/);
+    expect(answerWithTrace(index, 'What was dunmark?').reply.citations[0]?.text).toMatch(/^Salted fish from the northern coast/);
+    // Words in brackets after a name say what it is.
+    expect(answerWithTrace(index, 'Who were the Velsh?').reply.citations[0]?.text).toMatch(/^Traders in the port feared the Velsh/);
+  });
+
   it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
     expect(firstText('Why are the doctors resigning?')).toMatch(/last two doctors resigned|leaving because of exhaustion/);
   });

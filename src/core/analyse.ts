@@ -11,7 +11,7 @@ import scoreData from './lexicon/scores.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, numberForms, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'score' | 'reason' | 'organisation' | 'other';
 
@@ -843,8 +843,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
         const office = offices.some((o) => o.start <= token.start && token.end <= o.end);
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
-        // A word whose synonyms the articles use ("dead" where they say "killed") is no misspelling of another.
-        const hasSynonym = derived === null && relatedTerms(term).synonyms.some((syn) => index.df.has(syn));
+        // A word whose synonyms the articles use ("dead" where they say "killed", "4" where they write "four") is no misspelling of another.
+        const hasSynonym = derived === null && (relatedTerms(term).synonyms.some((syn) => index.df.has(syn)) || numberForms(term).some((n) => index.df.has(n)));
         const fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office ? correctSpelling(index, term) : null);
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
@@ -868,6 +868,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       const related = relatedTerms(key);
       for (const s of related.synonyms) if (index.df.has(s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
       for (const m of related.metonyms) if (index.df.has(m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+      // "4 schools" is "four schools", "World War 2" is World War II.
+      for (const n of numberForms(key)) if (index.df.has(n)) terms.push({ term: n, weight: w * 0.6, of: key, kind: 'synonym' });
     }
   }
   // Spelling terms were pushed before their key: give them the key's weight.

@@ -7,6 +7,7 @@
  */
 import calibration from './calibration.json' with { type: 'json' };
 import type { Query } from './analyse.ts';
+import { writesNumber } from './text.ts';
 
 /** Negations: a question that asks about what did *not* happen needs a sentence that says so. */
 const NEGATION = /\b(not|never|no|n't|without|neither|nor|none|nobody|nothing)\b|n't\b/i;
@@ -36,7 +37,7 @@ export function decisionFeatures(query: Query, unknownShare: number, best: Candi
     query.unknownNames.length > 0 ? 1 : 0,
     Math.min(query.keys.size, 8) / 8,
     negationMismatch,
-    numbers.some((n) => !best.text.includes(n)) ? 1 : 0,
+    numbers.some((n) => !best.text.includes(n) && !writesNumber(best.text, n)) ? 1 : 0,
     best.hasAnswerType ? 1 : 0,
   ];
 }

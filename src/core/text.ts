@@ -8,6 +8,7 @@ import demonymData from './lexicon/demonyms.json' with { type: 'json' };
 import synonymData from './lexicon/synonyms.json' with { type: 'json' };
 import metonymData from './lexicon/metonyms.json' with { type: 'json' };
 import irregularData from './lexicon/irregular.json' with { type: 'json' };
+import numberData from './lexicon/numbers.json' with { type: 'json' };
 
 // Irregular forms, and ordinals in digits ("3rd" → third), are mapped to their base word before stemming.
 const IRREGULAR = new Map<string, string>([...Object.entries(irregularData.forms), ...Object.entries(irregularData.ordinals)]);
@@ -165,6 +166,33 @@ export function relatedTerms(term: string): { synonyms: string[]; metonyms: stri
     synonyms: [...(SYNONYMS.get(term) ?? [])],
     metonyms: [...(METONYMS.get(term) ?? [])],
   };
+}
+
+const ROMAN = ['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+/** The other writings of a small number, by each writing's term: "4" ↔ four, iv. */
+const NUMBER_FORMS = new Map<string, string[]>();
+numberData.words.forEach((word, i) => {
+  const forms = [String(i + 2), stemmer(word), ROMAN[i]!];
+  for (const f of forms) NUMBER_FORMS.set(f, forms.filter((o) => o !== f));
+});
+
+/**
+ * The other terms that write the same small number as this one: "4" gives four and iv, "four"
+ * gives 4 and iv, "ii" gives 2 and two. Empty for any other term.
+ */
+export function numberForms(term: string): readonly string[] {
+  return NUMBER_FORMS.get(term) ?? [];
+}
+
+/** A small number written as a word or a Roman numeral, by its digits: "4" → /\bfour\b/i, /\bIV\b/. */
+const NUMBER_WRITINGS = new Map<string, [RegExp, RegExp]>(
+  numberData.words.map((word, i) => [String(i + 2), [new RegExp(`\\b${word}\\b`, 'i'), new RegExp(`\\b${ROMAN[i]!.toUpperCase()}\\b`)]]),
+);
+
+/** True when the text writes this small number (given in digits) as a word or a Roman numeral. */
+export function writesNumber(text: string, digits: string): boolean {
+  const writings = NUMBER_WRITINGS.get(digits);
+  return writings !== undefined && (writings[0].test(text) || writings[1].test(text));
 }
 
 /** The place a demonym names, if the word is one ("Russian" → "russia"). */

@@ -68,6 +68,24 @@ describe('answering (bot.handle with a question)', () => {
     expect(answerWithTrace(index, 'Who were the Velsh?').reply.citations[0]?.text).toMatch(/^Traders in the port feared the Velsh/);
   });
 
+  it('reads a small number in digits as the word or Roman numeral an article writes ("4 schools" is "four schools", "War 2" is "War II")', () => {
+    const article = articleOf('orlen-weavers', 'Orlen weavers mark guild anniversary', [
+      'The Teyra guild had four great schools of weaving, which it inherited from the founders of Orlen.',
+      'Each school kept its own patterns and trained apprentices for seven years.',
+      'During Border War II, Mayor Ilse Drummond ran the city from the harbour fort.',
+      'The guild hall was rebuilt after the war with money from the wool trade.',
+    ]);
+    const index = buildIndex([article]);
+    const four = answerWithTrace(index, 'How did the Teyra guild come to have the 4 schools of weaving?');
+    expect(four.trace.declined).toBe(false);
+    expect(four.reply.citations[0]?.text).toMatch(/^The Teyra guild had four great schools/);
+    // A number the article never writes, in any form, is still unknown.
+    expect(answerWithTrace(index, 'How did the Teyra guild come to have 5 schools of weaving?').trace.declined).toBe(true);
+    const war = answerWithTrace(index, 'Where did Ilse Drummond run the city from during Border War 2?');
+    expect(war.reply.citations[0]?.text).toMatch(/^During Border War II/);
+    expect(war.reply.confidence).toBeGreaterThan(0.6);
+  });
+
   it('matches inflected forms through stemming ("resigning" finds "resigned")', () => {
     expect(firstText('Why are the doctors resigning?')).toMatch(/last two doctors resigned|leaving because of exhaustion/);
   });

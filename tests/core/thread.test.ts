@@ -17,10 +17,12 @@ describe('a follow-up stays with the story the thread is about', () => {
     'Dravo is recalling about 8,000 electric kettles because the handle can crack.',
     'The kettles were sold for between $25 and $35.',
     'No deaths have been reported.',
+    'Replacements will be posted to owners within six weeks.',
   ]);
   const obituary = articleOf('tollan-obituary', 'Glacier scientist Mira Tollan dies', [
     'The glaciologist Mira Tollan has died aged 91.',
     'The institute she founded estimates melting ice costs the valley £2bn a year.',
+    'The institute said after she died that it will name a prize after her.',
   ]);
   const bot = createBot([recall, obituary]);
 
@@ -40,6 +42,11 @@ describe('a follow-up stays with the story the thread is about', () => {
 
   it('asked first, without a thread, is answered as before', () => {
     expect(converse(bot, ['has anyone died?'])[0]!.text).toBe('The glaciologist Mira Tollan has died aged 91.');
+  });
+
+  it('reads "what happens next?" in the thread\'s story first, though another story\'s shares a word with the questions', () => {
+    const replies = converse(bot, ['How many kettles is Dravo recalling?', 'has anyone died?', 'what happens next?']);
+    expect(replies[2]).toMatchObject({ kind: 'list', text: 'Replacements will be posted to owners within six weeks.' });
   });
 });
 

@@ -17,6 +17,7 @@ import scoreData from './lexicon/scores.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './extract.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
+import { articleDocs, threadStory } from './thread.ts';
 
 /**
  * Decline when terms the corpus never uses carry at least this share of the question's key
@@ -65,6 +66,15 @@ function hasOtherEntity(doc: SentenceDoc, query: Query, type: Entity['type']): b
 /** "Every other week", "twice a year": how often, said without a number. */
 function hasFrequency(text: string): boolean {
   return FREQUENCY_MARKER.test(text);
+}
+
+/** The question words that ask for an amount ("cost", "worth"): the answer need not repeat them. */
+const AMOUNT_TERMS: ReadonlySet<string> = new Set(questionData.amountWords.flatMap((w) => termsOf(w)));
+
+/** True when one of the numbers is a sum of money ("$40", "£3bn"). */
+function hasPrice(numbers: readonly string[]): boolean {
+  for (const n of numbers) if (PRICE.test(n)) return true;
+  return false;
 }
 
 function hasAmount(numbers: readonly string[]): boolean {
@@ -405,7 +415,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     total += weight;
     const related = plan.related.get(key);
     let found = true;
-    if (f.terms.has(key) || (scored && SCORE_KEYS.has(key))) exact += weight;
+    // "How much did they cost?": a price answers the word that asks for it ("were sold for $40").
+    if (f.terms.has(key) || (scored && SCORE_KEYS.has(key)) || (plan.howMuch && AMOUNT_TERMS.has(key) && hasPrice(doc.sentence.numbers))) exact += weight;
     else if (hasAny(f.terms, related)) synonym += weight;
     // A quote is what its speaker said: the speaker's name and the verb "say" are matched by it.
     // When the question names who speaks, only their quotes do ("how did the council respond?").
@@ -1344,12 +1355,156 @@ function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: 
   return true;
 }
 
+/** Most articles whose term sets are kept between questions. */
+const ARTICLE_CACHE = 2_000;
+
+/** Every term of an article: of its sentences, its headline and its entities' names, by article. */
+const articleTermCache = new WeakMap<Index, Map<Article, Set<string>>>();
+
+function articleTerms(index: Index, article: Article): Set<string> {
+  let cache = articleTermCache.get(index);
+  if (!cache) articleTermCache.set(index, (cache = new Map()));
+  let set = cache.get(article);
+  if (set) return set;
+  set = new Set(textTerms(article.title));
+  for (const doc of articleDocs(index, article)) for (const t of textTerms(doc.sentence.text)) set.add(t);
+  for (const e of article.entities) for (const t of [e.name, ...e.aliases].flatMap((n) => textTerms(n))) set.add(t);
+  if (cache.size >= ARTICLE_CACHE) cache.clear();
+  cache.set(article, set);
+  return set;
+}
+
+/** The terms that name a story: those of its headline and its first paragraph, by article. */
+const storyNameCache = new WeakMap<Index, Map<Article, Set<string>>>();
+
+function storyNameTerms(index: Index, article: Article): Set<string> {
+  let cache = storyNameCache.get(index);
+  if (!cache) storyNameCache.set(index, (cache = new Map()));
+  let set = cache.get(article);
+  if (set) return set;
+  set = new Set(textTerms(article.title));
+  const docs = articleDocs(index, article);
+  for (const doc of docs) {
+    if (doc.paragraph !== docs[0]!.paragraph) break;
+    for (const t of index.features(doc).terms) set.add(t);
+  }
+  if (cache.size >= ARTICLE_CACHE) cache.clear();
+  cache.set(article, set);
+  return set;
+}
+
+/**
+ * The key terms a story must write (or a synonym of) to be the one asked about: not words the
+ * corpus never uses, nor the words that ask for an amount, a quote or a score (the answer need not
+ * repeat them), nor the earlier question's words a follow-up about "it" borrows.
+ */
+function requiredKeys(query: Query): string[] {
+  const plan = planOf(query);
+  const context = new Set<string>();
+  for (const t of query.terms) if (t.kind === 'context') context.add(t.term);
+  return plan.keyList.filter(
+    (k) =>
+      !plan.unknown.has(k) &&
+      !context.has(k) &&
+      !(query.answerType === 'number' && AMOUNT_TERMS.has(k)) &&
+      !(query.asksForQuote && SPEECH_STEMS.has(k)) &&
+      !(query.answerType === 'score' && SCORE_KEYS.has(k)),
+  );
+}
+
+/** True when the article writes every one of the keys, or a word related to it. */
+function storyHasAll(index: Index, query: Query, article: Article, keys: readonly string[]): boolean {
+  const terms = articleTerms(index, article);
+  const plan = planOf(query);
+  for (const k of keys) if (!terms.has(k) && !hasAny(terms, plan.related.get(k))) return false;
+  return true;
+}
+
+/** The share of the keys' weight the sentence matches, by itself or a related word (1 when there are none). */
+function keyShare(index: Index, query: Query, doc: SentenceDoc, keys: readonly string[]): number {
+  if (keys.length === 0) return 1;
+  const f = index.features(doc);
+  const plan = planOf(query);
+  let total = 0;
+  let found = 0;
+  for (const k of keys) {
+    const w = query.keys.get(k) ?? 0;
+    total += w;
+    if (f.terms.has(k) || f.entityTerms.has(k)) found += w;
+    else if (hasAny(f.terms, plan.related.get(k))) found += w * CREDIT.synonym;
+  }
+  return total > 0 ? found / total : 1;
+}
+
+/** How much of the best sentence's match a sentence of the thread's story must have to answer instead of another story's. */
+const THREAD_SHARE = 0.5;
+/** How much of the best sentence's coverage a sentence of the story a question names must have to answer instead. */
+const NAMED_STORY_SHARE = 0.6;
+/** How far down the ranking a sentence of the story a question names is looked for. */
+const NAMED_STORY_DEPTH = 5;
+
+/** True when the sentence can answer what the question asks for (an amount for "how much"). */
+function answersAsked(doc: SentenceDoc, query: Query): boolean {
+  return answersKind(doc, query) && (!planOf(query).howMuch || hasAmount(doc.sentence.numbers));
+}
+
+/**
+ * The ranking with the answer kept in the story the question is about. A follow-up that names no
+ * one the thread's story does not ("how much did they cost?", "has anyone died?") stays in that
+ * story, when it writes every word the question needs and has a sentence that answers nearly as
+ * well, though another story has the question's literal word ("flooding costs the region £3bn");
+ * one with a new name or topic moves on. And a question's word that only other stories write
+ * ("was anyone hurt at the march?") keeps the answer out of a story that never mentions it, when
+ * a close sentence of one that has all its words answers.
+ */
+function keepStory(index: Index, query: Query, ranked: Scored[], history: readonly Turn[]): { ranked: Scored[]; story: Article | null } {
+  const best = ranked[0];
+  if (!best || index.articles.length < 2) return { ranked, story: null };
+  const keys = requiredKeys(query);
+  const thread = history.length > 0 ? threadStory(index, history) : null;
+  if (thread && best.doc.article !== thread && storyHasAll(index, query, thread, keys)) {
+    // Whoever the follow-up names must be someone the thread's story names too.
+    const inThread = new Set<string>();
+    for (const r of query.entities) if (r.article === thread) inThread.add(r.entity.name);
+    if (query.unknownNames.length === 0 && query.entities.every((r) => inThread.has(r.entity.name))) {
+      const candidates = ranked.filter((r) => r.doc.article === thread);
+      const seen = new Set(candidates.map((r) => r.doc.id));
+      for (const doc of articleDocs(index, thread)) if (!seen.has(doc.id)) candidates.push(scoreDoc(index, doc, query, 0));
+      candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
+      const own = candidates.find((r) => answersAsked(r.doc, query)) ?? candidates.find((r) => answersKind(r.doc, query));
+      if (own && keyShare(index, query, own.doc, keys) >= keyShare(index, query, best.doc, keys) * THREAD_SHARE) return { ranked: [own, ...ranked.filter((r) => r !== own)], story: thread };
+    }
+  }
+  // Within one question: the best sentence's story never writes a word that names another story (its
+  // headline's or first paragraph's), and a close sentence of that story, which has all the words, answers.
+  if (keys.length < 2) return { ranked, story: null };
+  const bestTerms = articleTerms(index, best.doc.article);
+  const plan = planOf(query);
+  const absent = keys.filter((k) => !bestTerms.has(k) && !hasAny(bestTerms, plan.related.get(k)));
+  if (absent.length === 0) return { ranked, story: null };
+  const named = ranked
+    .slice(1, NAMED_STORY_DEPTH)
+    .find(
+      (r) =>
+        r.doc.article !== best.doc.article &&
+        r.coverage >= best.coverage * NAMED_STORY_SHARE &&
+        answersKind(r.doc, query) &&
+        absent.some((k) => storyNameTerms(index, r.doc.article).has(k)) &&
+        storyHasAll(index, query, r.doc.article, keys),
+    );
+  return named ? { ranked: [named, ...ranked.filter((r) => r !== named)], story: named.doc.article } : { ranked, story: null };
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
   // "What else did she say?": what briefbot has already cited in the conversation is not given again.
-  const ranked = query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query);
+  const kept = keepStory(index, query, query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query), history);
+  const ranked = kept.ranked;
   const best = ranked[0];
+  // Once the story is settled, only its own sentences are rivals to the best, or further citations.
+  const pool = kept.story ? ranked.filter((r) => r.doc.article === kept.story) : ranked;
+  const runnerUp = pool[1];
   let total = 0;
   let unknown = 0;
   for (const [k, w] of query.keys) {
@@ -1357,7 +1512,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     if (query.unknownTerms.includes(k)) unknown += w;
   }
   const unknownShare = total > 0 ? unknown / total : 1;
-  const features = best ? decisionFeatures(query, unknownShare, candidate(query, best), ranked[1] ? candidate(query, ranked[1]) : undefined) : [];
+  const features = best ? decisionFeatures(query, unknownShare, candidate(query, best), runnerUp ? candidate(query, runnerUp) : undefined) : [];
   const p = best ? probability(features) : 0;
   const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
   let silent: Silent | null = null;
@@ -1369,42 +1524,42 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if ((silent = silentSpeakers(index, query))) trace.reason = 'not quoted';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !ranked.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
-    return { reply: declineReply(index, query, ranked, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
+    return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
   }
   trace.declined = false;
   // For number and date questions, prefer the first close candidate that has one; a time said
   // another way ("within six weeks") answers "when" as well as a calendar date.
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
-    chosen = ranked.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+    chosen = pool.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
-    chosen = ranked.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
+    chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.
-    chosen = ranked.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
-    chosen = ranked.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
+    chosen = pool.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
   } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
     // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
-    chosen = ranked.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
+    chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
-  if (asked) chosen = ranked.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };
+  if (asked) chosen = pool.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };
   // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
   if (query.asksForQuote && introducesQuote(chosen.doc)) {
     const next = index.docs[chosen.doc.id + 1];
     if (next && next.article === chosen.doc.article && next.quote) {
       const intro = chosen;
-      chosen = ranked.find((r) => r.doc === next) ?? { ...intro, doc: next };
+      chosen = pool.find((r) => r.doc === next) ?? { ...intro, doc: next };
     }
   }
-  const order = [chosen, ...ranked.filter((r) => r !== chosen)];
+  const order = [chosen, ...pool.filter((r) => r !== chosen)];
   const cited: Scored[] = [chosen];
   // Further citations: other sentences that also answer well, not near-copies of the first.
   for (const r of order.slice(1)) {

@@ -10,6 +10,7 @@ import { continuesQuote, introducesQuote, mentionedPeople } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
+import { articleDocs, threadStory } from './thread.ts';
 
 /** Most items a list reply holds; platforms cut further to their own limits. */
 const MAX_ITEMS = 10;
@@ -38,15 +39,6 @@ function newestFirst(index: Index): readonly Article[] {
     newestCache.set(index, sorted);
   }
   return sorted;
-}
-
-/** An article's sentences as indexed, in order: they are consecutive documents. */
-function docsOf(index: Index, article: Article): SentenceDoc[] {
-  const firstId = article.sections[0]?.paragraphs[0]?.sentences[0]?.id;
-  const first = firstId === undefined ? undefined : index.doc(article.id, firstId);
-  const out: SentenceDoc[] = [];
-  if (first) for (let i = first.id; i < index.docs.length && index.docs[i]!.article === article; i++) out.push(index.docs[i]!);
-  return out;
 }
 
 /**
@@ -84,7 +76,7 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
     section = [];
   };
   let heading: string | null | undefined;
-  const docs = docsOf(index, article);
+  const docs = articleDocs(index, article);
   for (const d of docs) {
     if (section.length > 0 && d.heading !== heading) flush();
     heading = d.heading;
@@ -297,11 +289,15 @@ export function nextReply(index: Index, history: readonly Turn[] = []): Reply {
   // The thread's last few questions say what it is about: the last alone may be "and the tories?".
   const previous = history.filter((t) => t.role === 'user').slice(-THREAD_QUESTIONS).map((t) => t.text);
   const topic = new Set(previous.flatMap((q) => textTerms(q)));
+  // The story of briefbot's last answer is what the thread is about: what comes next in it comes first.
+  const story = history.length > 0 && index.articles.length > 1 ? threadStory(index, history) : null;
+  const articles = articlesToLookAhead(index, topic);
+  if (story) articles.splice(0, articles.length, story, ...articles.filter((a) => a !== story).slice(0, MAX_NEXT_ARTICLES - 1));
   const scored: { doc: SentenceDoc; overlap: number; order: number }[] = [];
   let order = 0;
-  for (const article of articlesToLookAhead(index, topic)) {
+  for (const article of articles) {
     if (topic.size === 0 && scored.length >= MAX_NEXT) break;
-    for (const doc of docsOf(index, article)) {
+    for (const doc of articleDocs(index, article)) {
       order++;
       if (!looksAhead(doc.sentence.text)) continue;
       let overlap = 0;
@@ -310,10 +306,11 @@ export function nextReply(index: Index, history: readonly Turn[] = []): Reply {
     }
   }
   if (topic.size > 0 && scored.some((x) => x.overlap > 0)) {
-    const best = scored.filter((x) => x.overlap > 0);
+    const best = scored.filter((x) => x.overlap > 0 || x.doc.article === story);
     scored.splice(0, scored.length, ...best);
   }
-  scored.sort((a, b) => b.overlap - a.overlap || a.order - b.order);
+  const own = (x: { doc: SentenceDoc }) => (x.doc.article === story ? 0 : 1);
+  scored.sort((a, b) => own(a) - own(b) || b.overlap - a.overlap || a.order - b.order);
   const docs = scored.slice(0, MAX_NEXT).map((x) => x.doc);
   if (docs.length === 0) {
     return makeReply({ kind: 'decline', command: 'brief', lead: "The articles don't say what comes next.", suggestions: index.suggestions.slice(0, 3) });

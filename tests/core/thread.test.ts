@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createBot, type Bot, type Turn } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+/** Asks the questions in turn, each with the conversation so far, as a chat adapter does; the replies' first citations. */
+function converse(bot: Bot, questions: readonly string[]): { text: string; title: string; kind: string }[] {
+  const history: Turn[] = [];
+  return questions.map((q) => {
+    const reply = bot.handle({ text: q, history });
+    history.push({ role: 'user', text: q }, { role: 'bot', text: reply.lead });
+    return { text: reply.citations[0]?.text ?? '', title: reply.citations[0]?.articleTitle ?? '', kind: reply.kind };
+  });
+}
+
+describe('a follow-up stays with the story the thread is about', () => {
+  const recall = articleOf('kettle-recall', 'Dravo recalls 8,000 kettles', [
+    'Dravo is recalling about 8,000 electric kettles because the handle can crack.',
+    'The kettles were sold for between $25 and $35.',
+    'No deaths have been reported.',
+    'Replacements will be posted to owners within six weeks.',
+  ]);
+  const obituary = articleOf('tollan-obituary', 'Glacier scientist Mira Tollan dies', [
+    'The glaciologist Mira Tollan has died aged 91.',
+    'The institute she founded estimates melting ice costs the valley £2bn a year.',
+    'The institute said after she died that it will name a prize after her.',
+  ]);
+  const bot = createBot([recall, obituary]);
+
+  it('answers "how much did they cost?" and "has anyone died?" from the thread\'s story, not from another that has the word', () => {
+    const replies = converse(bot, ['How many kettles is Dravo recalling?', 'how much did they cost?', 'has anyone died?']);
+    expect(replies[0]!.text).toBe('Dravo is recalling about 8,000 electric kettles because the handle can crack.');
+    expect(replies[1]!.text).toBe('The kettles were sold for between $25 and $35.');
+    expect(replies[2]!.text).toBe('No deaths have been reported.');
+  });
+
+  it('moves to another story when the follow-up names someone or something only that story has', () => {
+    const replies = converse(bot, ['How many kettles is Dravo recalling?', 'how old was Mira Tollan?', 'how many kettles?', 'how much does melting ice cost?']);
+    expect(replies[1]!.text).toBe('The glaciologist Mira Tollan has died aged 91.');
+    expect(replies[2]!.title).toBe('Dravo recalls 8,000 kettles');
+    expect(replies[3]!.text).toBe('The institute she founded estimates melting ice costs the valley £2bn a year.');
+  });
+
+  it('asked first, without a thread, is answered as before', () => {
+    expect(converse(bot, ['has anyone died?'])[0]!.text).toBe('The glaciologist Mira Tollan has died aged 91.');
+  });
+
+  it('reads "what happens next?" in the thread\'s story first, though another story\'s shares a word with the questions', () => {
+    const replies = converse(bot, ['How many kettles is Dravo recalling?', 'has anyone died?', 'what happens next?']);
+    expect(replies[2]).toMatchObject({ kind: 'list', text: 'Replacements will be posted to owners within six weeks.' });
+  });
+});
+
+describe('a word of the question that names only one story', () => {
+  const protest = articleOf('ostrell-march', 'Hundreds march in Ostrell over bus cuts', [
+    'Hundreds of people marched through Ostrell on Saturday against cuts to bus services.',
+    'One steward suffered a minor injury and was treated at the scene.',
+    'The march ended outside the council offices.',
+  ]);
+  const rocket = articleOf('tessar-rocket', 'Tessar rocket explodes after lift-off', [
+    'A Tessar rocket exploded seconds after lift-off on Friday.',
+    'No one was hurt, but the blast damaged the launch pad.',
+  ]);
+  const bot = createBot([protest, rocket]);
+
+  it('keeps the answer in that story though another has the question\'s other word', () => {
+    expect(converse(bot, ['was anyone hurt at the march?'])[0]!.text).toBe('One steward suffered a minor injury and was treated at the scene.');
+  });
+
+  it('still answers from the other story when the question names it', () => {
+    expect(converse(bot, ['was anyone hurt at the launch?'])[0]!.text).toBe('No one was hurt, but the blast damaged the launch pad.');
+  });
+});
+
+describe('the thread as a chat platform shows it', () => {
+  it('finds the story in a reply rendered with its sources after the sentence', () => {
+    const recall = articleOf('lamp-recall', 'Orsen recalls 3,000 desk lamps', ['Orsen is recalling about 3,000 desk lamps because the switch can spark.', 'The lamps were sold for $18 each.']);
+    const other = articleOf('canal-study', 'Canal repairs to cost £40m', ['Repairs to the Wexley canal will cost £40m, engineers said.']);
+    const bot = createBot([recall, other]);
+    const history: Turn[] = [
+      { role: 'user', text: 'How many lamps is Orsen recalling?' },
+      { role: 'bot', text: 'Orsen is recalling about *3,000* desk lamps because the switch can spark. [1]\n[1] Orsen recalls 3,000 desk lamps · lede · ¶1' },
+    ];
+    expect(bot.handle({ text: 'how much did they cost?', history }).citations[0]!.text).toBe('The lamps were sold for $18 each.');
+  });
+});

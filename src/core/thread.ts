@@ -5,6 +5,7 @@
 import type { Turn } from './reply.ts';
 import type { Article } from './schema.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
+import { textTerms } from './text.ts';
 
 /** The sentences of an article, in order (they are consecutive in the index). */
 export function articleDocs(index: Index, article: Article): SentenceDoc[] {
@@ -39,23 +40,43 @@ export function threadStory(index: Index, history: readonly Turn[]): Article | n
   return null;
 }
 
+/** How much of a reply's opening is searched for the sentences it may quote. */
+const OPENING = 400;
+/** How many of the opening's first words are looked at. */
+const OPENING_TERMS = 16;
+/** How many of those, the rarest, the search uses. */
+const SEARCH_TERMS = 8;
+/** How many sentences that search offers to be looked for in the reply. */
+const CANDIDATES = 20;
+
 /**
  * The article of the sentence a reply quotes: the one it opens with, else the earliest it gives. A
- * reply as a chat platform shows it may mark the answer in bold ("about *3,000* lamps") and add its sources.
+ * reply as a chat platform shows it may mark the answer in bold ("about *3,000* lamps") and add its
+ * sources. The reply's opening words find, through the search index, the few sentences it may
+ * quote: looking for every sentence of a large corpus in it would take longer than answering.
  */
 function storyQuoted(index: Index, rendered: string): Article | null {
   if (rendered.length > MAX_REPLY_SEARCH) return null;
   const reply = rendered.replace(/\*\*|[*_]/g, '').replace(/\s+/g, ' ');
+  // The rarest of its first words: common ones would make the search read most of the index, and
+  // later ones belong to the sources listed under it.
+  const terms = [...new Set(textTerms(reply.slice(0, OPENING)))]
+    .filter((t) => index.df.has(t))
+    .slice(0, OPENING_TERMS)
+    .sort((a, b) => index.df.get(a)! - index.df.get(b)!)
+    .slice(0, SEARCH_TERMS);
+  if (terms.length === 0) return null;
+  const { ids } = index.search.topDocuments(terms, terms.map(() => 1), CANDIDATES);
   let story: Article | null = null;
   let at = Infinity;
-  for (const doc of index.docs) {
+  for (const id of ids) {
+    const doc = index.docs[id]!;
     const text = doc.sentence.text;
     if (text.length < MIN_QUOTED || text.length > reply.length) continue;
     const i = reply.indexOf(text);
     if (i >= 0 && i < at) {
       at = i;
       story = doc.article;
-      if (i === 0) break;
     }
   }
   return story;

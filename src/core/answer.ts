@@ -15,7 +15,7 @@ import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
-import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './extract.ts';
+import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './patterns.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 import { articleDocs, threadStory } from './thread.ts';
 

@@ -10,6 +10,7 @@ import speechData from './lexicon/speech.json' with { type: 'json' };
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
 import { STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
+import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './patterns.ts';
 
 export interface SentenceRef {
   id: string;
@@ -1644,10 +1645,6 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
   return quotes;
 }
 
-/** The opening of an interviewer's question and of the answer in an interview printed as Q and A. */
-export const INTERVIEW_QUESTION = /^Q\s*[:.]\s/;
-export const INTERVIEW_ANSWER = /^A\s*[:.]\s+/;
-
 /**
  * The answers of an interview printed as questions and answers ("Q: …" / "A: …"): each answer
  * paragraph is a quote of the person interviewed, the person the headline or the opening names
@@ -1728,8 +1725,6 @@ function findAttributions(sentences: SentenceRef[], entities: readonly Entity[])
 }
 
 const NUMBER_WORDS = 'once|twice|thrice|none|several|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|one-fifth|one-third|one-quarter|two-thirds|three-quarters';
-// An amount keeps its currency when the currency is a word after it ("8 billion naira").
-export const CURRENCY_WORDS = 'dollars|euros|pounds|pence|cents|yen|yuan|renminbi|rupees|naira|rand|francs|pesos|shillings|cedis|dirhams|riyals|rubles|roubles|lira|kronor|kroner|krona|zloty|ringgit|baht|dinars';
 // A quantity keeps its unit ("12GB", "188 grams", "6.9-inch" stays a number).
 const MEASURE_UNITS = 'gb|mb|tb|kb|ghz|mhz|mah|mm|cm|kg|kilograms|grams|tonnes|tons|litres|liters|gallons|metres|meters|feet|ft|inches|mph|mw|gw|kwh|megawatts|gigawatts|degrees';
 // "Rs 450 crore", "₹2.5 lakh", "A$2.3 million": the currency before and the Indian magnitudes after.

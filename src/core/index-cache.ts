@@ -12,9 +12,10 @@
  * signature was taken is not recorded, since a second write in the same clock tick would leave
  * its signature unchanged; it is hashed again at the next start.
  *
- * Layout: 8 bytes `BRIEFIX3`; a 4-byte little-endian length and the stat section (JSON: hash,
- * signatures); a 4-byte length and the header (JSON); then the typed arrays, each starting at a
- * multiple of 8 bytes.
+ * Layout: 8 bytes `BRIEFIX4`; a 4-byte little-endian length and the stat section (JSON: hash,
+ * signatures); a 4-byte length and the header (JSON); then the typed arrays and the articles in
+ * the form of article-codec.ts, each section starting at a multiple of 8 bytes. A file of an
+ * earlier layout is not read: the index is built again and the file replaced.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
@@ -25,9 +26,10 @@ import type { Article } from './schema.ts';
 import { fileSignatures, loadCorpus, signatureTime, type CorpusProblem } from './corpus.ts';
 import { buildIndex, restoreIndex, snapshotIndex, type Index, type IndexOptions, type IndexSnapshot } from './search-index.ts';
 import { BriefbotError } from './errors.ts';
+import { decodeArticles, encodeArticles } from './article-codec.ts';
 
-const MAGIC = Buffer.from('BRIEFIX3');
-const FORMAT_VERSION = 3;
+const MAGIC = Buffer.from('BRIEFIX4');
+const FORMAT_VERSION = 4;
 /** How recent a file's modification may be for its signature not to be trusted (coarse file-system clocks tick in 1 or 2 s). */
 const RACY_MS = 2000;
 
@@ -50,8 +52,9 @@ interface StatSection {
 interface Header {
   version: number;
   hash: string;
-  articles: Article[];
-  /** The file name (in the corpus folder) of each article. */
+  /** The short strings the encoded articles share (see article-codec.ts). */
+  articleTable: string[];
+  /** The file name (in the corpus folder) of each article; the articles are in the `articleInts` and `articleText` sections. */
   files: string[];
   problems: CorpusProblem[];
   dfTerms: string[];
@@ -61,7 +64,7 @@ interface Header {
   sections: Record<SectionName, { offset: number; bytes: number }>;
 }
 
-type SectionName = 'starts' | 'docs' | 'freqs' | 'fieldLengths' | 'dfCounts';
+type SectionName = 'starts' | 'docs' | 'freqs' | 'fieldLengths' | 'dfCounts' | 'articleInts' | 'articleText';
 
 /** Where a corpus folder's index file lives inside a cache folder. */
 export function indexCacheFile(cacheDir: string, corpusDir: string): string {
@@ -179,12 +182,15 @@ export async function writeIndexFile(
 ): Promise<void> {
   if (files.length !== index.articles.length) throw new Error('index file: one file name per article is needed');
   const snapshot = snapshotIndex(index);
+  const encoded = encodeArticles(index.articles);
   const arrays: Record<SectionName, ArrayBufferView> = {
     starts: snapshot.search.starts,
     docs: snapshot.search.docs,
     freqs: snapshot.search.freqs,
     fieldLengths: snapshot.search.fieldLengths,
     dfCounts: Uint32Array.from(snapshot.df.counts),
+    articleInts: encoded.ints,
+    articleText: encoded.text,
   };
   const names = Object.keys(arrays) as SectionName[];
   let offset = 0;
@@ -196,7 +202,7 @@ export async function writeIndexFile(
   const header: Header = {
     version: FORMAT_VERSION,
     hash,
-    articles: [...index.articles],
+    articleTable: encoded.table,
     files: [...files],
     problems: [...problems],
     dfTerms: snapshot.df.terms,
@@ -263,6 +269,7 @@ export async function readIndexFile(
   } catch {
     return null;
   }
+  let pending: Promise<unknown> | undefined;
   try {
     const readAt = async (bytes: number, position: number): Promise<Buffer> => {
       const buffer = Buffer.alloc(bytes);
@@ -281,9 +288,7 @@ export async function readIndexFile(
     const headerLength = (await readAt(4, start.length + statLength)).readUInt32LE(0);
     const headerAt = start.length + statLength + 4;
     const header = JSON.parse((await readAt(headerLength, headerAt)).toString('utf8')) as Header;
-    if (header.hash !== stat.hash || !Array.isArray(header.files) || header.files.length !== header.articles.length) return null;
-    const hash = await hashing;
-    if (header.hash !== hash) return { stale: { articles: header.articles, files: header.files } };
+    if (header.hash !== stat.hash || !Array.isArray(header.files) || !Array.isArray(header.articleTable)) return null;
     const dataStart = align(headerAt + headerLength);
     const read = async (name: SectionName): Promise<ArrayBuffer> => {
       const { offset, bytes } = header.sections[name];
@@ -292,21 +297,31 @@ export async function readIndexFile(
       if (bytesRead !== bytes) throw new Error(`index file ${file} is truncated`);
       return buffer;
     };
+    // The postings are read (on libuv's threads) while the articles are decoded.
+    const postings = Promise.all([read('starts'), read('docs'), read('freqs'), read('fieldLengths'), read('dfCounts')]);
+    pending = postings.catch(() => undefined);
+    const [ints, text] = await Promise.all([read('articleInts'), read('articleText')]);
+    const articles = decodeArticles({ ints: new Uint32Array(ints), text: Buffer.from(text), table: header.articleTable }, header.files.length);
+    const hash = await hashing;
+    if (header.hash !== hash) return { stale: { articles, files: header.files } };
+    const [starts, docs, freqs, fieldLengths, dfCounts] = await postings;
     const snapshot: IndexSnapshot = {
-      df: { terms: header.dfTerms, counts: Array.from(new Uint32Array(await read('dfCounts'))), sentenceTerms: header.dfSentenceTerms },
+      df: { terms: header.dfTerms, counts: Array.from(new Uint32Array(dfCounts)), sentenceTerms: header.dfSentenceTerms },
       words: header.words,
       search: {
         ...header.search,
-        starts: new Uint32Array(await read('starts')),
-        docs: new Uint32Array(await read('docs')),
-        freqs: new Uint16Array(await read('freqs')),
-        fieldLengths: new Uint16Array(await read('fieldLengths')),
+        starts: new Uint32Array(starts),
+        docs: new Uint32Array(docs),
+        freqs: new Uint16Array(freqs),
+        fieldLengths: new Uint16Array(fieldLengths),
       },
     };
-    return { articles: header.articles, files: header.files, problems: header.problems, index: restoreIndex(header.articles, snapshot, options) };
+    return { articles, files: header.files, problems: header.problems, index: restoreIndex(articles, snapshot, options) };
   } catch {
     return null;
   } finally {
+    // No read may be left running on the handle when it is closed.
+    await pending;
     await handle.close().catch(() => undefined);
   }
 }

@@ -150,40 +150,52 @@ interface DocParts {
   entities: EntityRef[];
 }
 
+/** The entities of a sentence that names none: one shared array, never modified. */
+const NO_ENTITIES: Entity[] = [];
+
+// Runs once per sentence at every start (350,000 times at 10,000 articles), so it builds no
+// temporary arrays or closures: what it allocates is what the index keeps.
 function collectDocs(articles: readonly Article[]): DocParts {
   const docs: SentenceDoc[] = [];
   const entityForms = new Map<string, EntityRef[]>();
   const entities: EntityRef[] = [];
   const byArticle = new Map<string, SentenceDoc[]>();
+  const addForm = (form: string, entity: Entity, article: Article) => {
+    const key = foldWord(form);
+    const list = entityForms.get(key);
+    if (list) list.push({ entity, article });
+    else entityForms.set(key, [{ entity, article }]);
+  };
 
   for (const article of articles) {
     const articleDocs: SentenceDoc[] = [];
     byArticle.set(article.id, articleDocs);
     const byId = new Map<string, Entity[]>();
+    const addMention = (id: string, e: Entity) => {
+      const list = byId.get(id);
+      if (list) list.push(e);
+      else byId.set(id, [e]);
+    };
+    const entityById = new Map<string, Entity>();
     for (const e of article.entities) {
       entities.push({ entity: e, article });
-      for (const form of [e.name, ...e.aliases]) {
-        const key = foldWord(form);
-        const list = entityForms.get(key);
-        if (list) list.push({ entity: e, article });
-        else entityForms.set(key, [{ entity: e, article }]);
-      }
-      for (const id of [...e.mentions, ...e.pronounMentions]) {
-        const list = byId.get(id);
-        if (list) list.push(e);
-        else byId.set(id, [e]);
-      }
+      addForm(e.name, e, article);
+      for (const alias of e.aliases) addForm(alias, e, article);
+      for (const id of e.mentions) addMention(id, e);
+      for (const id of e.pronounMentions) addMention(id, e);
+      entityById.set(e.id, e);
     }
     const quoteBySentence = new Map<string, Quote>();
     for (const q of article.quotes) for (const id of q.sentences) quoteBySentence.set(id, q);
     const attributionBySentence = new Map<string, string>();
     for (const a of article.attributions) if (!attributionBySentence.has(a.sentence)) attributionBySentence.set(a.sentence, a.text);
-    const entityById = new Map(article.entities.map((e) => [e.id, e]));
 
     let position = 0;
     for (const section of article.sections) {
       for (const paragraph of section.paragraphs) {
-        paragraph.sentences.forEach((sentence, k) => {
+        const sentences = paragraph.sentences;
+        for (let k = 0; k < sentences.length; k++) {
+          const sentence = sentences[k]!;
           const quote = quoteBySentence.get(sentence.id) ?? null;
           const speakerEntity = quote?.speaker?.entity ? entityById.get(quote.speaker.entity) ?? null : null;
           const doc: SentenceDoc = {
@@ -194,14 +206,14 @@ function collectDocs(articles: readonly Article[]): DocParts {
             paragraph: paragraph.n,
             position: position++,
             inParagraph: k,
-            entities: byId.get(sentence.id) ?? [],
+            entities: byId.get(sentence.id) ?? NO_ENTITIES,
             quote,
             speaker: quote?.speaker ? { entity: speakerEntity, description: quote.speaker.description } : null,
             attribution: attributionBySentence.get(sentence.id) ?? null,
           };
           docs.push(doc);
           articleDocs.push(doc);
-        });
+        }
       }
     }
   }

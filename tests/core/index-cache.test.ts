@@ -65,6 +65,8 @@ describe('openBot with an index file', () => {
     expect(first.index).toBe('built');
     const second = await openBot(corpus, { indexCache: cache });
     expect(second.index).toBe('loaded');
+    // The articles come back from the file exactly as they were loaded, key order included.
+    expect(JSON.stringify(second.bot.articles())).toBe(JSON.stringify(first.bot.articles()));
     const fresh = createBot(first.bot.articles());
     expect(replies(second.bot)).toEqual(replies(fresh));
     expect(second.bot.complete('entities', 'p')).toEqual(fresh.complete('entities', 'p'));

@@ -29,6 +29,8 @@ const CANDIDATES = 20;
 /** Most citations in one reply. */
 const MAX_CITATIONS = 3;
 
+/** Words that ask for an amount ("worth", "cost"): not things counted. */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set(questionData.amountWords);
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|million|billion|trillion|lakh|crore/i;
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
@@ -72,14 +74,78 @@ function hasAmount(numbers: readonly string[]): boolean {
   return false;
 }
 
+const DURATION_UNITS: ReadonlySet<string> = new Set(questionData.durationUnits);
+const DURATION_MODIFIERS: ReadonlySet<string> = new Set(questionData.durationModifiers);
+/** The one or two words after a number ("months", "extra hours"), or the word joined to it by a hyphen ("-year"). */
+const AFTER_NUMBER = /^(-|\s+)(\p{L}+)(?:\s+(\p{L}+))?/u;
+/** The counted words of "how many people …": up to the first stop word other than "of" ("how many hundreds of years"). */
+const HOW_MANY_WORDS = /\bhow\s+many\s+(.*)$/i;
+
+/** True when the number that ends at `end` of `text` says how long: "12 months", "two extra hours", "a 10-year lease"; not "10 million a year". */
+function isDuration(text: string, end: number): boolean {
+  const m = AFTER_NUMBER.exec(text.slice(end, end + 40));
+  if (!m) return false;
+  const first = foldWord(m[2]!);
+  if (DURATION_UNITS.has(first)) return true;
+  return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
+}
+
+const countsThingsCache = new WeakMap<Query, boolean>();
+
+/**
+ * True when the question counts things that are neither time nor money ("how many users …",
+ * not "how many years …" or "how many dollars …"): a span of time or an amount of money is no
+ * count of them ("offered affected users 12 months of monitoring").
+ */
+function countsThings(query: Query): boolean {
+  let counts = countsThingsCache.get(query);
+  if (counts !== undefined) return counts;
+  counts = false;
+  const rest = HOW_MANY_WORDS.exec(query.text)?.[1];
+  if (rest) {
+    for (const t of tokenize(rest)) {
+      const word = foldWord(t.surface);
+      // "How many hundreds of years …" counts years.
+      if (word === 'of') continue;
+      if (STOP_WORDS.has(word)) break;
+      if (DURATION_UNITS.has(word) || PRICE.test(word) || AMOUNT_WORDS.has(word)) {
+        counts = false;
+        break;
+      }
+      counts = true;
+    }
+  }
+  countsThingsCache.set(query, counts);
+  return counts;
+}
+
+/** True when the number of `text` that ends at `end`, written `n`, counts things: not an amount of money, not a span of time. */
+function isCount(text: string, n: string, end: number): boolean {
+  return !PRICE.test(n) && !isDuration(text, end);
+}
+
+/** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
+function hasCount(doc: SentenceDoc): boolean {
+  const text = doc.sentence.text;
+  let from = 0;
+  for (const n of doc.sentence.numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) return true;
+    from = at + n.length;
+    if (isCount(text, n, from)) return true;
+  }
+  return false;
+}
+
 // Loops rather than `some` with closures: this runs for every candidate of every question.
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
     case 'number':
       // "How old …" is answered by an age ("78-year-old", "Tarrant, 61,", "aged 61", "died at 87").
       if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
-      // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency.
-      if (doc.sentence.numbers.length > 0) return true;
+      // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency;
+      // "how many users …" by a count, not by "12 months" or "£5m".
+      if (doc.sentence.numbers.length > 0 && (!countsThings(query) || hasCount(doc))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
@@ -874,6 +940,11 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "How many users …": "12 months" or "£5m" counts none of them.
+    if (candidates.length > 1 && countsThings(query)) {
+      const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end));
+      if (counts.length > 0) candidates = counts;
+    }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
       const dates = occurrences(text, doc.sentence.dates);

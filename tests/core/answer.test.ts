@@ -931,6 +931,29 @@ describe('amounts and times written the way British news writes them', () => {
   });
 });
 
+describe('a count of things is not a span of time or an amount of money', () => {
+  const article = articleOf('ferry-app', 'Ferry booking app Tidelink hit by outage', [
+    'Tidelink, the ferry booking app, said on Monday that an outage had locked out about 240,000 of its users for most of the weekend.',
+    'Tidelink chief executive Mara Voss said the company would give affected users six months of free bookings.',
+    'The company said its ticket offices would stay open for two extra hours on Saturday to help travellers.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('answers "how many users" with the count of them, not with "six months" in a sentence that shares more words', () => {
+    const c = answerWithTrace(index, 'How many users were affected by the Tidelink outage?').reply.citations[0];
+    expect(c?.text).toMatch(/^Tidelink, the ferry booking app/);
+    expect(spanText(c)).toBe('240,000');
+  });
+
+  it('declines "how many offices" rather than give "two extra hours" as the count', () => {
+    expect(answerWithTrace(index, 'How many ticket offices does Tidelink have?').reply.kind).toBe('decline');
+  });
+
+  it('still answers "how many hours" with a span of time', () => {
+    expect(spanText(answerWithTrace(index, 'How many extra hours will the ticket offices open?').reply.citations[0])).toBe('two');
+  });
+});
+
 describe('a count of none', () => {
   const article = articleOf('hill-fire', 'Hill fire forces hundreds from homes', [
     'The Marrow Hill fire has burned more than 9,000 acres and 800 people were moved to shelters.',

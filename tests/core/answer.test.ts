@@ -954,6 +954,18 @@ describe('a count of things is not a span of time or an amount of money', () => 
   });
 });
 
+describe('"what price …" asks for an amount', () => {
+  it('marks the price, not the words after "price" in the sentence ("on Thursday")', () => {
+    const article = articleOf('brewer-bid', 'Orlan Brewing agrees takeover of Fenwick Ales', [
+      'Orlan Brewing said it would pay 250p a share in cash, a premium of 31% to the closing price of Fenwick Ales on Thursday.',
+      'Shares in Fenwick Ales rose sharply in early trading.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'What price per share is Orlan paying?').reply.citations[0];
+    expect(c?.text).toMatch(/^Orlan Brewing said it would pay 250p/);
+    expect(spanText(c)).toBe('250p');
+  });
+});
+
 describe('a count of none', () => {
   const article = articleOf('hill-fire', 'Hill fire forces hundreds from homes', [
     'The Marrow Hill fire has burned more than 9,000 acres and 800 people were moved to shelters.',

@@ -76,6 +76,8 @@ function hasAmount(numbers: readonly string[]): boolean {
 
 const DURATION_UNITS: ReadonlySet<string> = new Set(questionData.durationUnits);
 const DURATION_MODIFIERS: ReadonlySet<string> = new Set(questionData.durationModifiers);
+/** Words after a number that stand for the noun it counts ("23 others"). */
+const COUNT_STAND_INS: ReadonlySet<string> = new Set(questionData.countStandIns);
 /** The one or two words after a number ("months", "extra hours"), or the word joined to it by a hyphen ("-year"). */
 const AFTER_NUMBER = /^(-|\s+)(\p{L}+)(?:\s+(\p{L}+))?/u;
 /** The counted words of "how many people …": up to the first stop word other than "of" ("how many hundreds of years"). */
@@ -760,12 +762,22 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
   }
   if (!any) return undefined;
+  // "23 others remain missing": a word that stands for the counted noun counts as much as the noun would ("17 people").
+  if (counted && counted.size > 0) {
+    let countedWeight = 0;
+    for (const t of counted) countedWeight = Math.max(countedWeight, weights.get(t) ?? 0);
+    for (let k = 0; k < spans.length; k++) {
+      const next = tokens[last[k]! + 1];
+      if (last[k]! >= 0 && next && /^\s+$/.test(text.slice(spans[k]!.end, next.start)) && COUNT_STAND_INS.has(foldWord(next.surface))) score[k]! += countedWeight * 0.75;
+    }
+  }
   // A number whose next word is a noun the question does not use ("450 troops" for "how many
-  // tanks?") counts something else; one followed by a stop word ("25 were rescued") leaves its noun unsaid.
+  // tanks?") counts something else; one followed by a stop word ("25 were rescued") or a word
+  // that stands for its noun ("23 others are missing") leaves its noun unsaid.
   if (counted && counted.size > 0) {
     for (let k = 0; k < spans.length; k++) {
       const next = tokens[last[k]! + 1];
-      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface))) continue;
+      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface)) || COUNT_STAND_INS.has(foldWord(next.surface))) continue;
       let matches = false;
       for (const t of [next, tokens[last[k]! + 2]]) if (t) for (const term of termsOf(t.surface)) if (weights.has(term)) matches = true;
       if (!matches) score[k]! *= 0.5;
@@ -774,6 +786,139 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
   let chosen = 0;
   for (let k = 1; k < spans.length; k++) if (score[k]! > score[chosen]!) chosen = k;
   return spans[chosen];
+}
+
+/** Most words other than stop words between a count and a word of the question that says what happened to what it counts. */
+const BOUND_DISTANCE = 2;
+
+const PERCENT = /%|\bper ?cent\b/i;
+
+/**
+ * The spans of a sentence's counts for a "how many" question: its numbers, less those inside a
+ * date, those the question writes itself, shares ("7%"), spans of time and amounts of money.
+ */
+function countSpans(doc: SentenceDoc, query: Query): Span[] {
+  const text = doc.sentence.text;
+  const dates = doc.sentence.dates.length > 0 ? occurrences(text, doc.sentence.dates) : [];
+  const words = questionWords(query);
+  return occurrences(text, doc.sentence.numbers).filter(
+    (x) => !words.has(text.slice(x.start, x.end)) && !PERCENT.test(text.slice(x.start, x.end)) && isCount(text, text.slice(x.start, x.end), x.end) && !dates.some((d) => d.start <= x.start && x.end <= d.end && d.end - d.start > x.end - x.start),
+  );
+}
+
+const bindingCache = new WeakMap<Query, Set<string>>();
+
+/**
+ * The terms that say what happened to what a "how many" question counts: its key terms and
+ * their synonyms, less its counted words and theirs ("people", "residents") and the words of the
+ * names it uses ("died" and "deaths" of "how many people died in Brava?", not "Brava").
+ */
+function bindingTerms(query: Query): Set<string> {
+  let terms = bindingCache.get(query);
+  if (terms) return terms;
+  const counted = countedNouns(query);
+  const names = planOf(query).entityKeys;
+  terms = new Set();
+  for (const t of query.terms) {
+    if ((t.kind !== 'key' && t.kind !== 'synonym') || counted.has(t.of) || counted.has(t.term) || names.has(t.of)) continue;
+    terms.add(t.term);
+  }
+  bindingCache.set(query, terms);
+  return terms;
+}
+
+/** A word of "how many …" that says what was done, not what is counted ("died", "settled", "living"). */
+const VERB_FORM = /(?:ed|ing)$/i;
+
+/** The counted nouns of "how many people died …": its counted words (see `countedTerms`) that are no verb forms. */
+function countedNouns(query: Query): Set<string> {
+  const out = new Set<string>();
+  const rest = HOW_MANY.exec(query.text)?.[1];
+  if (!rest) return out;
+  for (const t of tokenize(rest)) {
+    if (STOP_WORDS.has(foldWord(t.surface))) break;
+    if (VERB_FORM.test(t.surface)) continue;
+    for (const term of termsOf(t.surface)) out.add(term);
+  }
+  return out;
+}
+
+/**
+ * True when one of the sentence's counts stands in one clause with a word of the question other
+ * than its counted words, a word or two away: "forced the evacuation of about 12,000 residents"
+ * and "23 others remain missing" say how many were evacuated or are missing; "An evacuation
+ * centre was set up, where about 600 people spent the night" gives a count of people, but not of
+ * the evacuated. With `strict`, a count of another noun ("flooding dozens of villages" for "how
+ * many people …") does not count.
+ */
+function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
+  const spans = countSpans(doc, query);
+  if (spans.length === 0) return false;
+  const text = doc.sentence.text;
+  const tokens = tokenize(text);
+  const binding = bindingTerms(query);
+  const counted = countedNouns(query);
+  // A capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children").
+  const matches = (t: Token) => {
+    if (CAPITALISED.test(t.surface)) return false;
+    for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
+    return false;
+  };
+  for (const s of spans) {
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.end <= s.start || tokens[i]!.start >= s.end) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) continue;
+    if (strict && counted.size > 0) {
+      // The noun the number counts, after an "of" ("dozens of villages"); "8,412 watched" is bound by the verb.
+      let k = last + 1;
+      if (tokens[k] && foldWord(tokens[k]!.surface) === 'of' && /^\s+$/.test(text.slice(tokens[last]!.end, tokens[k]!.start))) k++;
+      const noun = tokens[k];
+      if (noun && /^[\s-]*$/.test(text.slice(tokens[k - 1]!.end, noun.start)) && !STOP_WORDS.has(foldWord(noun.surface)) && !termsOf(noun.surface).some((t) => counted.has(t) || isSynonymTerm(query, t) || binding.has(t))) continue;
+    }
+    for (const step of [-1, 1]) {
+      let d = 0;
+      for (let j = step < 0 ? first - 1 : last + 1, prev = step < 0 ? first : last; j >= 0 && j < tokens.length; prev = j, j += step) {
+        const gap = step < 0 ? text.slice(tokens[j]!.end, tokens[prev]!.start) : text.slice(tokens[prev]!.end, tokens[j]!.start);
+        if (/[,;:()—–]/.test(gap)) break;
+        const word = foldWord(tokens[j]!.surface);
+        if (CLAUSE_WORDS.has(word)) break;
+        if (matches(tokens[j]!)) return true;
+        // A name is read with the noun it stands by ("descendants in Tollen alone number 3,000").
+        if (!STOP_WORDS.has(word) && !CAPITALISED.test(tokens[j]!.surface) && ++d > BOUND_DISTANCE) break;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * For a "how many" question whose best sentence gives no count bound to the question's words (see
+ * `boundCount`), a close candidate that does: the count of what the question asks about beats a
+ * count of the same things in another connection. A candidate is close when its coverage, with
+ * the counted words taken as matched (its count names its own noun, "12,000 residents" for "how
+ * many people"), is at least 0.8 of the best's.
+ */
+function boundAlternative(index: Index, query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
+  if (boundCount(best.doc, query, true)) return undefined;
+  const counted = countedNouns(query);
+  let total = 0;
+  let countedWeight = 0;
+  for (const [k, w] of query.keys) {
+    total += w;
+    if (counted.has(k)) countedWeight += w;
+  }
+  for (const r of ranked.slice(1, 4)) {
+    let coverage = r.coverage;
+    if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
+    // A count from an earlier year's event is background (see `earlierYear`).
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false)) return r;
+  }
+  return undefined;
 }
 
 /**
@@ -1454,6 +1599,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
     // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
     chosen = ranked.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
+  } else if (query.answerType === 'number' && countsThings(query)) {
+    chosen = boundAlternative(index, query, ranked, best) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

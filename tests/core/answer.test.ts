@@ -954,6 +954,36 @@ describe('a count of things is not a span of time or an amount of money', () => 
   });
 });
 
+describe('a count bound to what the question says happened', () => {
+  it('answers "how many were evacuated" with the count of the evacuated, not a count of people in another connection', () => {
+    const article = articleOf('dunmere-fire', 'Wildfire near Dunmere forces thousands to flee', [
+      'A wildfire near Dunmere forced the evacuation of about 3,500 residents on Sunday, officials said.',
+      'An evacuation shelter has been opened at Dunmere Town Hall, where about 200 people spent the night.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'How many people were evacuated?').reply.citations[0];
+    expect(c?.text).toMatch(/^A wildfire near Dunmere forced the evacuation/);
+    expect(spanText(c)).toBe('3,500');
+  });
+
+  it('answers "how many are missing" with the missing, and marks "9 others", not "12 people" killed', () => {
+    const article = articleOf('varne-floods', 'Floods in Varne leave thousands homeless', [
+      'Heavy rain flooded villages across Varne on Monday and forced about 6,000 people from their homes, the agency said.',
+      'At least 12 people were killed and 9 others remain missing, according to the agency.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'How many people are missing after the floods in Varne?').reply.citations[0];
+    expect(c?.text).toMatch(/^At least 12 people were killed/);
+    expect(spanText(c)).toBe('9');
+  });
+
+  it('keeps a count that names the counted noun when the question says nothing else happened to it', () => {
+    const article = articleOf('venn-obituary', 'Ada Venn, harbour engineer, dies at 88', [
+      'Born in the port of Selk, Ada Venn was the youngest of five children of a ferry captain.',
+      'She is survived by her son and six grandchildren.',
+    ]);
+    expect(spanText(answerWithTrace(buildIndex([article]), 'How many grandchildren did Venn have?').reply.citations[0])).toBe('six');
+  });
+});
+
 describe('"what price …" asks for an amount', () => {
   it('marks the price, not the words after "price" in the sentence ("on Thursday")', () => {
     const article = articleOf('brewer-bid', 'Orlan Brewing agrees takeover of Fenwick Ales', [

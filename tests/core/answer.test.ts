@@ -984,6 +984,28 @@ describe('a count bound to what the question says happened', () => {
   });
 });
 
+describe('a word of the question inside another of its words', () => {
+  const article = articleOf('coldbrook-fire', 'Coldbrook fire spreads overnight', [
+    'A wildfire near Coldbrook had burned about 6,000 acres by Tuesday evening and forced hundreds of families from their homes, officials said.',
+    'No deaths have been reported, but three firefighters were treated for smoke inhalation and one resident suffered minor burns, Vale Fire Service said.',
+    'Chief Dana Orr said about 400 firefighters were assigned to the blaze, supported by six helicopters.',
+    'The fire was 10% contained on Wednesday morning, forecasters said.',
+    'Schools in Coldbrook will stay closed until Friday.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('reads "fighting" of "how many firefighters are fighting the fire?" as said by "firefighters", not as unknown or a misspelling', () => {
+    const query = analyse(index, 'How many firefighters are fighting the fire?');
+    expect(query.unknownTerms).toEqual([]);
+    expect([...query.keys.keys()]).not.toContain('fight');
+    expect(answerWithTrace(index, 'How many firefighters are fighting the fire?').reply.kind).toBe('answer');
+  });
+
+  it('answers with the firefighters sent to the blaze, not those treated for smoke', () => {
+    expect(spanText(answerWithTrace(index, 'How many firefighters are fighting the fire?').reply.citations[0])).toBe('400');
+  });
+});
+
 describe('"what price …" asks for an amount', () => {
   it('marks the price, not the words after "price" in the sentence ("on Thursday")', () => {
     const article = articleOf('brewer-bid', 'Orlan Brewing agrees takeover of Fenwick Ales', [

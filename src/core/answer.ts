@@ -810,7 +810,7 @@ const bindingCache = new WeakMap<Query, Set<string>>();
 
 /**
  * The terms that say what happened to what a "how many" question counts: its key terms and
- * their synonyms, less its counted words and theirs ("people", "residents") and the words of the
+ * their synonyms, less its counted words and theirs ("people", "persons") and the words of the
  * names it uses ("died" and "deaths" of "how many people died in Brava?", not "Brava").
  */
 function bindingTerms(query: Query): Set<string> {

@@ -82,6 +82,15 @@ export const SCORE_KEYS: ReadonlySet<string> = new Set(scoreData.questionWords.f
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
 
+/** True when another word of the question, one the articles use, ends or starts with `term` ("firefighters" for "fight"). */
+function compoundHolds(index: Index, tokens: readonly Token[], token: Token, term: string): boolean {
+  for (const t of tokens) {
+    if (t === token) continue;
+    for (const other of termsOf(t.surface)) if (other.length > term.length + 2 && (other.endsWith(term) || other.startsWith(term)) && index.df.has(other)) return true;
+  }
+  return false;
+}
+
 /** The expected answer type and the words that ask for it ("how far", "in what year"). */
 function questionFrame(question: string): { type: AnswerType; frame: Set<string>; topic: boolean } {
   let q = foldWord(question).trim();
@@ -841,6 +850,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A word only the headline writes ("congestion") is the question's own word, no misspelling.
       // Nor is "result" or "score" in a score question: a sentence with a score answers it.
       if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+        // "How many firefighters are fighting the fire?": a word that another word of the question
+        // holds whole ("fight" in "firefighters") says nothing new, and is no misspelling of "flight".
+        if (term.length >= 4 && compoundHolds(index, tokens, token, term)) continue;
         const office = offices.some((o) => o.start <= token.start && token.end <= o.end);
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed", "4" where they write "four") is no misspelling of another.

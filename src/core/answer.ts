@@ -30,6 +30,8 @@ const CANDIDATES = 20;
 /** Most citations in one reply. */
 const MAX_CITATIONS = 3;
 
+/** Words that ask for an amount ("worth", "cost"): not things counted. */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set(questionData.amountWords);
 const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|million|billion|trillion|lakh|crore/i;
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
@@ -82,14 +84,80 @@ function hasAmount(numbers: readonly string[]): boolean {
   return false;
 }
 
+const DURATION_UNITS: ReadonlySet<string> = new Set(questionData.durationUnits);
+const DURATION_MODIFIERS: ReadonlySet<string> = new Set(questionData.durationModifiers);
+/** Words after a number that stand for the noun it counts ("23 others"). */
+const COUNT_STAND_INS: ReadonlySet<string> = new Set(questionData.countStandIns);
+/** The one or two words after a number ("months", "extra hours"), or the word joined to it by a hyphen ("-year"). */
+const AFTER_NUMBER = /^(-|\s+)(\p{L}+)(?:\s+(\p{L}+))?/u;
+/** The counted words of "how many people …": up to the first stop word other than "of" ("how many hundreds of years"). */
+const HOW_MANY_WORDS = /\bhow\s+many\s+(.*)$/i;
+
+/** True when the number that ends at `end` of `text` says how long: "12 months", "two extra hours", "a 10-year lease"; not "10 million a year". */
+function isDuration(text: string, end: number): boolean {
+  const m = AFTER_NUMBER.exec(text.slice(end, end + 40));
+  if (!m) return false;
+  const first = foldWord(m[2]!);
+  if (DURATION_UNITS.has(first)) return true;
+  return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
+}
+
+const countsThingsCache = new WeakMap<Query, boolean>();
+
+/**
+ * True when the question counts things that are neither time nor money ("how many users …",
+ * not "how many years …" or "how many dollars …"): a span of time or an amount of money is no
+ * count of them ("offered affected users 12 months of monitoring").
+ */
+function countsThings(query: Query): boolean {
+  let counts = countsThingsCache.get(query);
+  if (counts !== undefined) return counts;
+  counts = false;
+  const rest = HOW_MANY_WORDS.exec(query.text)?.[1];
+  if (rest) {
+    for (const t of tokenize(rest)) {
+      const word = foldWord(t.surface);
+      // "How many hundreds of years …" counts years.
+      if (word === 'of') continue;
+      if (STOP_WORDS.has(word)) break;
+      if (DURATION_UNITS.has(word) || PRICE.test(word) || AMOUNT_WORDS.has(word)) {
+        counts = false;
+        break;
+      }
+      counts = true;
+    }
+  }
+  countsThingsCache.set(query, counts);
+  return counts;
+}
+
+/** True when the number of `text` that ends at `end`, written `n`, counts things: not an amount of money, not a span of time. */
+function isCount(text: string, n: string, end: number): boolean {
+  return !PRICE.test(n) && !isDuration(text, end);
+}
+
+/** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
+function hasCount(doc: SentenceDoc): boolean {
+  const text = doc.sentence.text;
+  let from = 0;
+  for (const n of doc.sentence.numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) return true;
+    from = at + n.length;
+    if (isCount(text, n, from)) return true;
+  }
+  return false;
+}
+
 // Loops rather than `some` with closures: this runs for every candidate of every question.
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
     case 'number':
       // "How old …" is answered by an age ("78-year-old", "Tarrant, 61,", "aged 61", "died at 87").
       if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
-      // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency.
-      if (doc.sentence.numbers.length > 0) return true;
+      // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency;
+      // "how many users …" by a count, not by "12 months" or "£5m".
+      if (doc.sentence.numbers.length > 0 && (!countsThings(query) || hasCount(doc))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
@@ -705,12 +773,22 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
   }
   if (!any) return undefined;
+  // "23 others remain missing": a word that stands for the counted noun counts as much as the noun would ("17 people").
+  if (counted && counted.size > 0) {
+    let countedWeight = 0;
+    for (const t of counted) countedWeight = Math.max(countedWeight, weights.get(t) ?? 0);
+    for (let k = 0; k < spans.length; k++) {
+      const next = tokens[last[k]! + 1];
+      if (last[k]! >= 0 && next && /^\s+$/.test(text.slice(spans[k]!.end, next.start)) && COUNT_STAND_INS.has(foldWord(next.surface))) score[k]! += countedWeight * 0.75;
+    }
+  }
   // A number whose next word is a noun the question does not use ("450 troops" for "how many
-  // tanks?") counts something else; one followed by a stop word ("25 were rescued") leaves its noun unsaid.
+  // tanks?") counts something else; one followed by a stop word ("25 were rescued") or a word
+  // that stands for its noun ("23 others are missing") leaves its noun unsaid.
   if (counted && counted.size > 0) {
     for (let k = 0; k < spans.length; k++) {
       const next = tokens[last[k]! + 1];
-      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface))) continue;
+      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface)) || COUNT_STAND_INS.has(foldWord(next.surface))) continue;
       let matches = false;
       for (const t of [next, tokens[last[k]! + 2]]) if (t) for (const term of termsOf(t.surface)) if (weights.has(term)) matches = true;
       if (!matches) score[k]! *= 0.5;
@@ -719,6 +797,139 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
   let chosen = 0;
   for (let k = 1; k < spans.length; k++) if (score[k]! > score[chosen]!) chosen = k;
   return spans[chosen];
+}
+
+/** Most words other than stop words between a count and a word of the question that says what happened to what it counts. */
+const BOUND_DISTANCE = 2;
+
+const PERCENT = /%|\bper ?cent\b/i;
+
+/**
+ * The spans of a sentence's counts for a "how many" question: its numbers, less those inside a
+ * date, those the question writes itself, shares ("7%"), spans of time and amounts of money.
+ */
+function countSpans(doc: SentenceDoc, query: Query): Span[] {
+  const text = doc.sentence.text;
+  const dates = doc.sentence.dates.length > 0 ? occurrences(text, doc.sentence.dates) : [];
+  const words = questionWords(query);
+  return occurrences(text, doc.sentence.numbers).filter(
+    (x) => !words.has(text.slice(x.start, x.end)) && !PERCENT.test(text.slice(x.start, x.end)) && isCount(text, text.slice(x.start, x.end), x.end) && !dates.some((d) => d.start <= x.start && x.end <= d.end && d.end - d.start > x.end - x.start),
+  );
+}
+
+const bindingCache = new WeakMap<Query, Set<string>>();
+
+/**
+ * The terms that say what happened to what a "how many" question counts: its key terms and
+ * their synonyms, less its counted words and theirs ("people", "persons") and the words of the
+ * names it uses ("died" and "deaths" of "how many people died in Brava?", not "Brava").
+ */
+function bindingTerms(query: Query): Set<string> {
+  let terms = bindingCache.get(query);
+  if (terms) return terms;
+  const counted = countedNouns(query);
+  const names = planOf(query).entityKeys;
+  terms = new Set();
+  for (const t of query.terms) {
+    if ((t.kind !== 'key' && t.kind !== 'synonym') || counted.has(t.of) || counted.has(t.term) || names.has(t.of)) continue;
+    terms.add(t.term);
+  }
+  bindingCache.set(query, terms);
+  return terms;
+}
+
+/** A word of "how many …" that says what was done, not what is counted ("died", "settled", "living"). */
+const VERB_FORM = /(?:ed|ing)$/i;
+
+/** The counted nouns of "how many people died …": its counted words (see `countedTerms`) that are no verb forms. */
+function countedNouns(query: Query): Set<string> {
+  const out = new Set<string>();
+  const rest = HOW_MANY.exec(query.text)?.[1];
+  if (!rest) return out;
+  for (const t of tokenize(rest)) {
+    if (STOP_WORDS.has(foldWord(t.surface))) break;
+    if (VERB_FORM.test(t.surface)) continue;
+    for (const term of termsOf(t.surface)) out.add(term);
+  }
+  return out;
+}
+
+/**
+ * True when one of the sentence's counts stands in one clause with a word of the question other
+ * than its counted words, a word or two away: "forced the evacuation of about 12,000 residents"
+ * and "23 others remain missing" say how many were evacuated or are missing; "An evacuation
+ * centre was set up, where about 600 people spent the night" gives a count of people, but not of
+ * the evacuated. With `strict`, a count of another noun ("flooding dozens of villages" for "how
+ * many people …") does not count.
+ */
+function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
+  const spans = countSpans(doc, query);
+  if (spans.length === 0) return false;
+  const text = doc.sentence.text;
+  const tokens = tokenize(text);
+  const binding = bindingTerms(query);
+  const counted = countedNouns(query);
+  // A capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children").
+  const matches = (t: Token) => {
+    if (CAPITALISED.test(t.surface)) return false;
+    for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
+    return false;
+  };
+  for (const s of spans) {
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.end <= s.start || tokens[i]!.start >= s.end) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) continue;
+    if (strict && counted.size > 0) {
+      // The noun the number counts, after an "of" ("dozens of villages"); "8,412 watched" is bound by the verb.
+      let k = last + 1;
+      if (tokens[k] && foldWord(tokens[k]!.surface) === 'of' && /^\s+$/.test(text.slice(tokens[last]!.end, tokens[k]!.start))) k++;
+      const noun = tokens[k];
+      if (noun && /^[\s-]*$/.test(text.slice(tokens[k - 1]!.end, noun.start)) && !STOP_WORDS.has(foldWord(noun.surface)) && !termsOf(noun.surface).some((t) => counted.has(t) || isSynonymTerm(query, t) || binding.has(t))) continue;
+    }
+    for (const step of [-1, 1]) {
+      let d = 0;
+      for (let j = step < 0 ? first - 1 : last + 1, prev = step < 0 ? first : last; j >= 0 && j < tokens.length; prev = j, j += step) {
+        const gap = step < 0 ? text.slice(tokens[j]!.end, tokens[prev]!.start) : text.slice(tokens[prev]!.end, tokens[j]!.start);
+        if (/[,;:()—–]/.test(gap)) break;
+        const word = foldWord(tokens[j]!.surface);
+        if (CLAUSE_WORDS.has(word)) break;
+        if (matches(tokens[j]!)) return true;
+        // A name is read with the noun it stands by ("descendants in Tollen alone number 3,000").
+        if (!STOP_WORDS.has(word) && !CAPITALISED.test(tokens[j]!.surface) && ++d > BOUND_DISTANCE) break;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * For a "how many" question whose best sentence gives no count bound to the question's words (see
+ * `boundCount`), a close candidate that does: the count of what the question asks about beats a
+ * count of the same things in another connection. A candidate is close when its coverage, with
+ * the counted words taken as matched (its count names its own noun, "12,000 residents" for "how
+ * many people"), is at least 0.8 of the best's.
+ */
+function boundAlternative(index: Index, query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
+  if (boundCount(best.doc, query, true)) return undefined;
+  const counted = countedNouns(query);
+  let total = 0;
+  let countedWeight = 0;
+  for (const [k, w] of query.keys) {
+    total += w;
+    if (counted.has(k)) countedWeight += w;
+  }
+  for (const r of ranked.slice(1, 4)) {
+    let coverage = r.coverage;
+    if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
+    // A count from an earlier year's event is background (see `earlierYear`).
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false)) return r;
+  }
+  return undefined;
 }
 
 /**
@@ -894,6 +1105,11 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "How many users …": "12 months" or "£5m" counts none of them.
+    if (candidates.length > 1 && countsThings(query)) {
+      const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end));
+      if (counts.length > 0) candidates = counts;
+    }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
       const dates = occurrences(text, doc.sentence.dates);
@@ -1547,6 +1763,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
     // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
     chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
+  } else if (query.answerType === 'number' && countsThings(query)) {
+    chosen = boundAlternative(index, query, pool, best) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

@@ -966,6 +966,93 @@ describe('amounts and times written the way British news writes them', () => {
   });
 });
 
+describe('a count of things is not a span of time or an amount of money', () => {
+  const article = articleOf('ferry-app', 'Ferry booking app Tidelink hit by outage', [
+    'Tidelink, the ferry booking app, said on Monday that an outage had locked out about 240,000 of its users for most of the weekend.',
+    'Tidelink chief executive Mara Voss said the company would give affected users six months of free bookings.',
+    'The company said its ticket offices would stay open for two extra hours on Saturday to help travellers.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('answers "how many users" with the count of them, not with "six months" in a sentence that shares more words', () => {
+    const c = answerWithTrace(index, 'How many users were affected by the Tidelink outage?').reply.citations[0];
+    expect(c?.text).toMatch(/^Tidelink, the ferry booking app/);
+    expect(spanText(c)).toBe('240,000');
+  });
+
+  it('declines "how many offices" rather than give "two extra hours" as the count', () => {
+    expect(answerWithTrace(index, 'How many ticket offices does Tidelink have?').reply.kind).toBe('decline');
+  });
+
+  it('still answers "how many hours" with a span of time', () => {
+    expect(spanText(answerWithTrace(index, 'How many extra hours will the ticket offices open?').reply.citations[0])).toBe('two');
+  });
+});
+
+describe('a count bound to what the question says happened', () => {
+  it('answers "how many were evacuated" with the count of the evacuated, not a count of people in another connection', () => {
+    const article = articleOf('dunmere-fire', 'Wildfire near Dunmere forces thousands to flee', [
+      'A wildfire near Dunmere forced the evacuation of about 3,500 residents on Sunday, officials said.',
+      'An evacuation shelter has been opened at Dunmere Town Hall, where about 200 people spent the night.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'How many people were evacuated?').reply.citations[0];
+    expect(c?.text).toMatch(/^A wildfire near Dunmere forced the evacuation/);
+    expect(spanText(c)).toBe('3,500');
+  });
+
+  it('answers "how many are missing" with the missing, and marks "9 others", not "12 people" killed', () => {
+    const article = articleOf('varne-floods', 'Floods in Varne leave thousands homeless', [
+      'Heavy rain flooded villages across Varne on Monday and forced about 6,000 people from their homes, the agency said.',
+      'At least 12 people were killed and 9 others remain missing, according to the agency.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'How many people are missing after the floods in Varne?').reply.citations[0];
+    expect(c?.text).toMatch(/^At least 12 people were killed/);
+    expect(spanText(c)).toBe('9');
+  });
+
+  it('keeps a count that names the counted noun when the question says nothing else happened to it', () => {
+    const article = articleOf('venn-obituary', 'Ada Venn, harbour engineer, dies at 88', [
+      'Born in the port of Selk, Ada Venn was the youngest of five children of a ferry captain.',
+      'She is survived by her son and six grandchildren.',
+    ]);
+    expect(spanText(answerWithTrace(buildIndex([article]), 'How many grandchildren did Venn have?').reply.citations[0])).toBe('six');
+  });
+});
+
+describe('a word of the question inside another of its words', () => {
+  const article = articleOf('coldbrook-fire', 'Coldbrook fire spreads overnight', [
+    'A wildfire near Coldbrook had burned about 6,000 acres by Tuesday evening and forced hundreds of families from their homes, officials said.',
+    'No deaths have been reported, but three firefighters were treated for smoke inhalation and one resident suffered minor burns, Vale Fire Service said.',
+    'Chief Dana Orr said about 400 firefighters were assigned to the blaze, supported by six helicopters.',
+    'The fire was 10% contained on Wednesday morning, forecasters said.',
+    'Schools in Coldbrook will stay closed until Friday.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('reads "fighting" of "how many firefighters are fighting the fire?" as said by "firefighters", not as unknown or a misspelling', () => {
+    const query = analyse(index, 'How many firefighters are fighting the fire?');
+    expect(query.unknownTerms).toEqual([]);
+    expect([...query.keys.keys()]).not.toContain('fight');
+    expect(answerWithTrace(index, 'How many firefighters are fighting the fire?').reply.kind).toBe('answer');
+  });
+
+  it('answers with the firefighters sent to the blaze, not those treated for smoke', () => {
+    expect(spanText(answerWithTrace(index, 'How many firefighters are fighting the fire?').reply.citations[0])).toBe('400');
+  });
+});
+
+describe('"what price …" asks for an amount', () => {
+  it('marks the price, not the words after "price" in the sentence ("on Thursday")', () => {
+    const article = articleOf('brewer-bid', 'Orlan Brewing agrees takeover of Fenwick Ales', [
+      'Orlan Brewing said it would pay 250p a share in cash, a premium of 31% to the closing price of Fenwick Ales on Thursday.',
+      'Shares in Fenwick Ales rose sharply in early trading.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'What price per share is Orlan paying?').reply.citations[0];
+    expect(c?.text).toMatch(/^Orlan Brewing said it would pay 250p/);
+    expect(spanText(c)).toBe('250p');
+  });
+});
+
 describe('a count of none', () => {
   const article = articleOf('hill-fire', 'Hill fire forces hundreds from homes', [
     'The Marrow Hill fire has burned more than 9,000 acres and 800 people were moved to shelters.',

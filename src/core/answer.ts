@@ -13,9 +13,10 @@ import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from '
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
+import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
-import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './extract.ts';
+import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS } from './extract.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 
 /**
@@ -740,9 +741,34 @@ function whoIsRefs(doc: SentenceDoc, query: Query): EntityRef[] | null {
   return refs.length > 0 ? refs : null;
 }
 
+/** Titles that only say how to address someone ("Dr", "Mr"), not who they are. */
+const COURTESY: ReadonlySet<string> = new Set(titleData.courtesy);
+
+function courtesyOnly(role: string): boolean {
+  return role.split(/\s+/).every((w) => COURTESY.has(foldWord(w).replace(/\.$/, '')));
+}
+
+/** Between a name and a role in apposition after it: ", chief executive of …", ", its founder". */
+const APPOSED = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?$/i;
+/** A role set off by a comma before a name ("Its chief executive, Dr Ana Ortiz"): group 1, from the start of its clause. */
+const ROLE_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|but|by|with|from|to|for|as)\s+)([^,;:.!?()"“”]{2,60}),\s+$/;
+const MAX_ROLE_WORDS = 8;
+
+/** "Its chief executive, " before a name: where the role phrase starts, when it names a job; else -1. */
+function roleBefore(text: string, nameStart: number): number {
+  const m = ROLE_BEFORE.exec(text.slice(0, nameStart));
+  if (!m?.[1]) return -1;
+  const words = tokenize(m[1]);
+  if (words.length === 0 || words.length > MAX_ROLE_WORDS || !words.some((w) => JOB_WORDS.has(foldWord(w.surface)))) return -1;
+  const groupStart = nameStart - /,\s+$/.exec(m[0])![0].length - m[1].length;
+  return groupStart + (m[1].length - m[1].trimStart().length);
+}
+
 /**
- * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe") and
- * the words after it (", a cardiologist at …"), both when it has both.
+ * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe",
+ * "Its chief executive, Jane Roe") and the words after it (", a cardiologist at …", ", chief
+ * executive of the trust"), with the name between them. A courtesy title alone ("said Dr Jane
+ * Roe") says nothing of who she is: then null.
  */
 function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (needle: string) => Span | null): Span | null {
   const text = doc.sentence.text;
@@ -750,8 +776,20 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
     const name = [ref.entity.name, ...ref.entity.aliases].map(find).find((x) => x !== null);
     if (!name) continue;
     const role = ref.entity.roles.map(find).find((x) => x !== null && x.end <= name.start && name.start - x.end <= 2);
+    const titled = role && courtesyOnly(text.slice(role.start, role.end)) ? null : role;
+    let start = role ? role.start : name.start;
+    const before = roleBefore(text, start);
+    let end = name.end;
+    // A role the article gave her, in apposition after the name.
+    for (const r of ref.entity.roles) {
+      const at = text.indexOf(r, name.end);
+      if (at >= 0 && at + r.length > end && APPOSED.test(text.slice(name.end, at))) end = at + r.length;
+    }
     const after = APPOSITION.exec(text.slice(name.end));
-    if (role || after) return { start: role ? role.start : name.start, end: after ? name.end + after[0].trimEnd().length : name.end };
+    if (after) end = Math.max(end, name.end + after[0].trimEnd().length);
+    if (!titled && before < 0 && end === name.end) continue;
+    if (before >= 0) start = before;
+    return { start, end };
   }
   return null;
 }

@@ -33,7 +33,8 @@ const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
-const JOB_WORDS = new Set([...roleData.jobs, ...roleData.kin, ...TITLES.filter((t) => !t.includes(' ')), ...roleData.teamPositions.filter((t) => !t.includes(' '))]);
+/** Words that name what a person does: jobs, relatives, one-word titles and team positions. */
+export const JOB_WORDS: ReadonlySet<string> = new Set([...roleData.jobs, ...roleData.kin, ...TITLES.filter((t) => !t.includes(' ')), ...roleData.teamPositions.filter((t) => !t.includes(' '))]);
 /** Places in a team, by their last word: "goalkeeper", "head coach". */
 const TEAM_POSITIONS = new Map<string, string[][]>();
 for (const position of roleData.teamPositions) {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { answerWithTrace, buildIndex } from '../../src/core/index.ts';
+import { articleOf, spanText } from '../helpers.ts';
+
+/** The cited sentence and the part of it marked as the answer, for a question over one article written for the test. */
+function marked(paragraphs: string[], question: string): { text: string; span: string | null } {
+  const c = answerWithTrace(buildIndex([articleOf('slots', 'Slots in the news', paragraphs)]), question).reply.citations[0];
+  return { text: c?.text ?? '', span: spanText(c) };
+}
+
+describe('marking the slot of the cited sentence that the question asks for', () => {
+  describe('"Who is X?" marks what the sentence calls X, not the name alone', () => {
+    it('takes a role in apposition after the name that has no article ("chief executive of the trust")', () => {
+      const a = marked(['"We will not back down," said Dr Tomas Reddle, chief executive of the Arnwick trust.', 'The trust runs two clinics.'], 'Who is Tomas Reddle?');
+      expect(a.span).toBe('Dr Tomas Reddle, chief executive of the Arnwick trust');
+    });
+
+    it('takes a role set off by a comma before the name ("Its chief executive, Dr Petra Nolan")', () => {
+      const a = marked(['The Brenmoor board approved the plan on Monday.', 'Its chief executive, Dr Petra Nolan, said the plan was safe.'], 'Who is Petra Nolan?');
+      expect(a.text).toMatch(/^Its chief executive/);
+      expect(a.span).toBe('Its chief executive, Dr Petra Nolan');
+    });
+
+    it('marks nothing for a courtesy title alone: "Dr" says nothing of who someone is', () => {
+      const a = marked(['"The wards are full," said Dr Wim Allard.', 'Nurses at the Tarnby clinic have complained for months.'], 'Who is Wim Allard?');
+      expect(a.text).toMatch(/Dr Wim Allard/);
+      expect(a.span).toBeNull();
+    });
+  });
+});

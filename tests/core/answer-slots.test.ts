@@ -27,4 +27,13 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(a.span).toBeNull();
     });
   });
+
+  describe('"When …?" marks the date of the question\'s verb', () => {
+    it('gives the subject that every clause shares less say than the verb ("built in 1905 and was closed in 2011")', () => {
+      // "closed" is a common word of the article, and weighs less than the school's name.
+      const school = ['The Marwick school was built in 1905 and was closed in 2011 after a fire.', 'The Kelby bridge was closed for repairs last week.', 'The Ulverby library closed its doors on Monday.'];
+      expect(marked(school, 'When was the Marwick school closed?').span).toBe('2011');
+      expect(marked(school, 'When was the Marwick school built?').span).toBe('1905');
+    });
+  });
 });

@@ -860,6 +860,57 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
   return nearest(counted.length > 0 ? counted : spans, anchors) ?? null;
 }
 
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);
+const PLAIN_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.plainPlacePrepositions);
+/** Where the clause of a verb ends: a stop, a colon, bracket or dash, a comma, or a word that opens another clause. */
+const CLAUSE_END = /[;:!?()"“”—–]|,\s|\.(?:\s|$)|\s(?:and|but|while|whereas|which|who|where|when)\s/;
+/** The same without "and", which may join the verb's objects ("move beds and staff to …") when a preposition is asked. */
+const CLAUSE_END_NOT_AND = /[;:!?()"“”—–]|,\s|\.(?:\s|$)|\s(?:but|while|whereas|which|who|where|when)\s/;
+const MAX_PLACE_WORDS = 8;
+/** The last word before a point of the text, after an optional "the". */
+const WORD_BEFORE = /([\p{L}]+)\s+(?:the\s+)?$/u;
+
+/**
+ * "Where did the march end?", "Where would services move to?": the place the question's verb, and
+ * the preposition that ends the question, govern in the sentence — "outside the town hall" of
+ * "set off from Elm Park and ended with a rally outside the town hall", "Harwell General Hospital"
+ * of "will move from St Ives's to Harwell General Hospital". The verb is the question's last
+ * key word written in lower case. A named place after it in its clause wins: the one after the
+ * question's preposition when it asks with one, else the first not reached "from"; without a
+ * named place, the words after a preposition of place (not before a date or number), to the end of
+ * the clause. Null when the sentence lacks the verb, or no place follows it in its clause.
+ */
+function governedPlace(text: string, tokens: readonly Token[], places: readonly Span[], query: Query, dates: readonly Span[]): Span | null {
+  const asking = tokenize(query.text);
+  let q = asking.length - 1;
+  const lastWord = q > 0 ? foldWord(asking[q]!.surface) : '';
+  const asked = PLACE_PREPOSITIONS.has(lastWord) ? lastWord : null;
+  if (asked) q--;
+  let verb: string[] = [];
+  for (; q > 0 && verb.length === 0; q--) if (!CAPITALISED.test(asking[q]!.surface)) verb = termsOf(asking[q]!.surface).filter((t) => query.keys.has(t));
+  if (verb.length === 0) return null;
+  const v = tokens.findIndex((t) => termsOf(t.surface).some((x) => verb.includes(x)));
+  if (v < 0) return null;
+  const from = tokens[v]!.end;
+  const stop = (asked ? CLAUSE_END_NOT_AND : CLAUSE_END).exec(text.slice(from));
+  const clauseEnd = stop ? from + stop.index : text.length;
+  const before = (at: number) => foldWord(WORD_BEFORE.exec(text.slice(from, at))?.[1] ?? '');
+  const inClause = places.filter((p) => p.start >= from && p.end <= clauseEnd);
+  const named = asked ? inClause.find((p) => before(p.start) === asked) : inClause.find((p) => before(p.start) !== 'from');
+  if (named) return named;
+  for (let i = v + 1; i + 1 < tokens.length && tokens[i + 1]!.end <= clauseEnd; i++) {
+    const word = foldWord(tokens[i]!.surface);
+    if (asked ? word !== asked : !PLACE_PREPOSITIONS.has(word) || word === 'from') continue;
+    const next = tokens[i + 1]!;
+    if (/^\d/.test(next.surface) || dates.some((d) => d.start <= next.start && next.start < d.end)) continue;
+    const first = PLAIN_PLACE_PREPOSITIONS.has(word) ? i + 1 : i;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - first + 1 < MAX_PLACE_WORDS) last++;
+    return { start: tokens[first]!.start, end: tokens[last]!.end };
+  }
+  return null;
+}
+
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
 const questionWordCache = new WeakMap<Query, Set<string>>();
 
@@ -955,7 +1006,11 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
       if (e.type === type) typed.push(e.name, ...e.aliases);
       all.push(e.name, ...e.aliases);
     }
-    const chosen = nearest(occurrences(text, typed), anchors);
+    const typedSpans = occurrences(text, typed);
+    const governed = type === 'place' ? governedPlace(text, (tokens ??= tokenize(text)), typedSpans, query, occurrences(text, doc.sentence.dates)) : null;
+    // Words of a place that names no one: "outside the town hall".
+    if (governed && !typedSpans.includes(governed)) return governed;
+    const chosen = governed ?? nearest(typedSpans, anchors);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);

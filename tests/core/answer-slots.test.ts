@@ -28,6 +28,35 @@ describe('marking the slot of the cited sentence that the question asks for', ()
     });
   });
 
+  describe('"Where …?" marks the place the question\'s verb and preposition govern', () => {
+    const hospital = [
+      'Services will move from St Oswin\'s to Marlow General Hospital, 12 miles away.',
+      'The protest march set off from Birch Park at noon and ended with a rally outside the civic centre.',
+    ];
+
+    it('takes the place after the preposition that ends the question ("move to" → after "to", "move from" → after "from")', () => {
+      expect(marked(hospital, 'Where would services move to?').span).toBe('Marlow General Hospital');
+      expect(marked(hospital, 'Where would services move from?').span).toBe('St Oswin');
+    });
+
+    it('takes the place in the clause of the question\'s verb, not the named place of another clause', () => {
+      const a = marked(hospital, 'Where did the march end?');
+      expect(a.text).toMatch(/^The protest march/);
+      expect(a.span).toBe('outside the civic centre');
+    });
+
+    it('takes a named place after the verb, and not one before a date ("on Friday")', () => {
+      const parade = ['The Lantern parade started in Corby on Thursday and finished on Friday in Kettering, organisers said.'];
+      expect(marked(parade, 'Where did the Lantern parade finish?').span).toBe('Kettering');
+      expect(marked(parade, 'Where did the Lantern parade start?').span).toBe('Corby');
+    });
+
+    it('with no named place, takes the words after the verb\'s preposition to the end of its clause', () => {
+      const study = ['The Orvale study, published on Monday in the journal Brain Ageing Reports, followed 4,000 adults from the Tarnby Cohort.'];
+      expect(marked(study, 'Where was the Orvale study published?').span).toBe('the journal Brain Ageing Reports');
+    });
+  });
+
   describe('"When …?" marks the date of the question\'s verb', () => {
     it('gives the subject that every clause shares less say than the verb ("built in 1905 and was closed in 2011")', () => {
       // "closed" is a common word of the article, and weighs less than the school's name.

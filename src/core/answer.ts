@@ -728,8 +728,41 @@ function joined(text: string, spans: readonly Span[], chosen: Span, gap: RegExp)
   return { start: spans[i]!.start, end: spans[j]!.end };
 }
 
+/**
+ * A list of people whose members have words in apposition: "founded by Ana Ortiz, a former
+ * chemist, and Leo Marr" is marked from the first name to the last, not at "Ana Ortiz" alone.
+ * `people` are the sentence's names of people, in order.
+ */
+function throughAppositions(text: string, people: readonly Span[], list: Span, chosen: Span, anchors: readonly number[]): Span {
+  // "Who was the former chemist?", "who ran the factory?" over "…, and Leo Marr, who ran its
+  // factory": the question's words in the chosen name's own apposition single that name out.
+  const own = APPOSED_WORDS.exec(text.slice(chosen.end));
+  if (own && anchors.some((a) => a >= chosen.end && a < chosen.end + own[0].length)) return list;
+  let { start, end } = list;
+  for (;;) {
+    const next = people.find((p) => p.start >= end);
+    if (!next || !LIST_AFTER_APPOSITION.test(text.slice(end, next.start))) break;
+    end = next.end;
+  }
+  for (;;) {
+    const previous = people.filter((p) => p.end <= start).pop();
+    if (!previous || !LIST_AFTER_APPOSITION.test(text.slice(previous.end, start))) break;
+    start = previous.start;
+  }
+  return { start, end };
+}
+
 const LIST_GAP = /^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$/;
 const RANGE_GAP = /^\s*(?:to|-|–|or|and)\s*$/;
+/** The word that opens a range of dates: "between" or "from" before its first. */
+const RANGE_OPENER = /\b(?:between|from)\s+$/i;
+/**
+ * After one name of a list, what sets off the next when the first has words in apposition:
+ * "Ana Ortiz, a former chemist, and Leo Marr". Group 1 is the apposition.
+ */
+/** Words in apposition after a name, to the next comma: ", a former chemist", ", who ran its factory". */
+const APPOSED_WORDS = /^,\s+[^,;:.!?()"“”]{1,100}/;
+const LIST_AFTER_APPOSITION = /^(,\s+[^,;:.!?()"“”]{1,100}?,)\s*(?:and|or)\s+(?:the\s+)?$/;
 
 /** "Dr. Ana Ortiz, the clinic's director," or "Ana Ortiz of the Red Cross": what a sentence calls someone after their name. */
 const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+the\s+\p{Lu}[^,;:.!?"“”]{2,80})/u;
@@ -989,8 +1022,15 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
-    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
-    if (chosen) return chosen;
+    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors);
+    if (chosen) {
+      // "between March 2021 and June 2024": the whole range, not its first date.
+      const range = joined(text, spans, chosen, RANGE_GAP);
+      const opener = range.start === chosen.start && range.end === chosen.end ? null : RANGE_OPENER.exec(text.slice(0, range.start));
+      return opener ? { start: opener.index, end: range.end } : range;
+    }
+    const time = timeExpressionSpan(text, anchors, occurrences(text, counts));
+    if (time) return time;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
   const refs = whoIsRefs(doc, query);
@@ -1015,7 +1055,8 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     if (chosen) {
       const spans = occurrences(text, all);
       const at = spans.find((x) => x.start <= chosen.start && chosen.end <= x.end);
-      return at ? joined(text, spans, at, LIST_GAP) : chosen;
+      const list = at ? joined(text, spans, at, LIST_GAP) : chosen;
+      return type === 'person' ? throughAppositions(text, typedSpans, list, chosen, anchors()) : list;
     }
   }
   if (doc.quote && query.asksForQuote) {

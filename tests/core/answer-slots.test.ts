@@ -57,6 +57,20 @@ describe('marking the slot of the cited sentence that the question asks for', ()
     });
   });
 
+  describe('ranges and lists are marked whole', () => {
+    it('marks a range of dates with its opening word ("between March 2021 and June 2024")', () => {
+      const a = marked(['The Calder dryers, sold between March 2021 and June 2024, can overheat.', 'Owners should stop using them.'], 'When were the Calder dryers sold?');
+      expect(a.span).toBe('between March 2021 and June 2024');
+    });
+
+    it('marks a list of people whose first has words in apposition, unless the question\'s words are in one member\'s own', () => {
+      const founded = ['The Kessel company was founded in 2015 by Rafe Oster, a former chemist, and Dina Mole, who ran its factory.', 'It makes paint.'];
+      expect(marked(founded, 'Who founded the Kessel company?').span).toBe('Rafe Oster, a former chemist, and Dina Mole');
+      expect(marked(founded, 'Who ran the Kessel factory?').span).toBe('Dina Mole');
+      expect(marked(founded, 'Who is a former chemist?').span).toMatch(/^Rafe Oster/);
+    });
+  });
+
   describe('"When …?" marks the date of the question\'s verb', () => {
     it('gives the subject that every clause shares less say than the verb ("built in 1905 and was closed in 2011")', () => {
       // "closed" is a common word of the article, and weighs less than the school's name.

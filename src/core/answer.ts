@@ -655,6 +655,7 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     return false;
   };
   const score = spans.map(() => 0);
+  let verb: string[] | undefined;
   let firstOfAll = tokens.length;
   for (const a of first) if (a >= 0) firstOfAll = Math.min(firstOfAll, a);
   let any = false;
@@ -671,9 +672,10 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
     if (w <= 0) continue;
     if (isCounted) w *= 0.75;
-    // "The Marwick school was built in 1905 and was closed in 2011": the words before every date are
-    // the subject of each clause, and say less of which date is asked than the verb ("closed") does.
-    if (kind === 'date' && i < firstOfAll) w *= 0.5;
+    // "The Marwick school was built in 1905 and was closed in 2011": the words before every date but
+    // the question's verb are the subject each clause shares, and say less of which date is asked
+    // than the verb ("closed") does.
+    if (kind === 'date' && i < firstOfAll && !(verb ??= askedVerb(query).terms).some((t) => termsOf(tokens[i]!.surface).includes(t))) w *= 0.5;
     let best = -1;
     let bestDistance = Infinity;
     for (let k = 0; k < spans.length; k++) {
@@ -754,6 +756,8 @@ function throughAppositions(text: string, people: readonly Span[], list: Span, c
 
 const LIST_GAP = /^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$/;
 const RANGE_GAP = /^\s*(?:to|-|–|or|and)\s*$/;
+/** Between the dates of a range or a list: "1755, 1756 and 1757", "from 1562 to 1598". */
+const DATE_GAP = /^\s*(?:,\s*(?:and|or)?|to|-|–|or|and)\s*$/;
 /** The word that opens a range of dates: "between" or "from" before its first. */
 const RANGE_OPENER = /\b(?:between|from)\s+$/i;
 /**
@@ -900,46 +904,60 @@ const CLAUSE_END = /[;:!?()"“”—–]|,\s|\.(?:\s|$)|\s(?:and|but|while|wher
 /** The same without "and", which may join the verb's objects ("move beds and staff to …") when a preposition is asked. */
 const CLAUSE_END_NOT_AND = /[;:!?()"“”—–]|,\s|\.(?:\s|$)|\s(?:but|while|whereas|which|who|where|when)\s/;
 const MAX_PLACE_WORDS = 8;
-/** The last word before a point of the text, after an optional "the". */
-const WORD_BEFORE = /([\p{L}]+)\s+(?:the\s+)?$/u;
+/** The question's verb, its last key word written in lower case, and the preposition of place that ends it, if any. */
+interface AskedVerb {
+  terms: string[];
+  preposition: string | null;
+}
+
+const askedVerbCache = new WeakMap<Query, AskedVerb>();
+
+/** "Where would services move to?": the terms of "move", and "to". The first word, and names, are passed over. */
+function askedVerb(query: Query): AskedVerb {
+  let verb = askedVerbCache.get(query);
+  if (verb) return verb;
+  const words = tokenize(query.text);
+  let q = words.length - 1;
+  const lastWord = q > 0 ? foldWord(words[q]!.surface) : '';
+  const preposition = PLACE_PREPOSITIONS.has(lastWord) ? lastWord : null;
+  if (preposition) q--;
+  let terms: string[] = [];
+  for (; q > 0 && terms.length === 0; q--) if (!CAPITALISED.test(words[q]!.surface)) terms = termsOf(words[q]!.surface).filter((t) => query.keys.has(t));
+  askedVerbCache.set(query, (verb = { terms, preposition }));
+  return verb;
+}
 
 /**
  * "Where did the march end?", "Where would services move to?": the place the question's verb, and
  * the preposition that ends the question, govern in the sentence — "outside the town hall" of
  * "set off from Elm Park and ended with a rally outside the town hall", "Harwell General Hospital"
- * of "will move from St Ives's to Harwell General Hospital". The verb is the question's last
- * key word written in lower case. A named place after it in its clause wins: the one after the
- * question's preposition when it asks with one, else the first not reached "from"; without a
- * named place, the words after a preposition of place (not before a date or number), to the end of
- * the clause. Null when the sentence lacks the verb, or no place follows it in its clause.
+ * of "will move from St Ives's to Harwell General Hospital". After the verb, in its clause, comes
+ * a preposition of place: the question's own when it asks with one, else any but "from", and not
+ * one before a date or number ("on Friday"). What follows it, to the end of the clause or the
+ * first date, holds the answer: a named place in it, or for a "where" question the words
+ * themselves. Null when the sentence lacks the verb, or no such words follow it.
  */
 function governedPlace(text: string, tokens: readonly Token[], places: readonly Span[], query: Query, dates: readonly Span[]): Span | null {
-  const asking = tokenize(query.text);
-  let q = asking.length - 1;
-  const lastWord = q > 0 ? foldWord(asking[q]!.surface) : '';
-  const asked = PLACE_PREPOSITIONS.has(lastWord) ? lastWord : null;
-  if (asked) q--;
-  let verb: string[] = [];
-  for (; q > 0 && verb.length === 0; q--) if (!CAPITALISED.test(asking[q]!.surface)) verb = termsOf(asking[q]!.surface).filter((t) => query.keys.has(t));
+  const { terms: verb, preposition: asked } = askedVerb(query);
   if (verb.length === 0) return null;
   const v = tokens.findIndex((t) => termsOf(t.surface).some((x) => verb.includes(x)));
   if (v < 0) return null;
   const from = tokens[v]!.end;
   const stop = (asked ? CLAUSE_END_NOT_AND : CLAUSE_END).exec(text.slice(from));
   const clauseEnd = stop ? from + stop.index : text.length;
-  const before = (at: number) => foldWord(WORD_BEFORE.exec(text.slice(from, at))?.[1] ?? '');
-  const inClause = places.filter((p) => p.start >= from && p.end <= clauseEnd);
-  const named = asked ? inClause.find((p) => before(p.start) === asked) : inClause.find((p) => before(p.start) !== 'from');
-  if (named) return named;
+  const isDate = (t: Token) => dates.some((d) => d.start <= t.start && t.start < d.end);
   for (let i = v + 1; i + 1 < tokens.length && tokens[i + 1]!.end <= clauseEnd; i++) {
     const word = foldWord(tokens[i]!.surface);
     if (asked ? word !== asked : !PLACE_PREPOSITIONS.has(word) || word === 'from') continue;
-    const next = tokens[i + 1]!;
-    if (/^\d/.test(next.surface) || dates.some((d) => d.start <= next.start && next.start < d.end)) continue;
-    const first = PLAIN_PLACE_PREPOSITIONS.has(word) ? i + 1 : i;
-    let last = first;
-    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - first + 1 < MAX_PLACE_WORDS) last++;
-    return { start: tokens[first]!.start, end: tokens[last]!.end };
+    if (/^\d/.test(tokens[i + 1]!.surface) || isDate(tokens[i + 1]!)) continue;
+    // The words after it, to the end of the clause or the first date ("the White House on Friday").
+    let last = i + 1;
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - i < MAX_PLACE_WORDS && !isDate(tokens[last + 1]!)) last++;
+    if (last + 1 < tokens.length && isDate(tokens[last + 1]!)) while (last > i + 1 && PLAIN_PLACE_PREPOSITIONS.has(foldWord(tokens[last]!.surface))) last--;
+    const named = places.find((p) => p.start >= tokens[i]!.end && p.end <= tokens[last]!.end);
+    if (named) return named;
+    if (!/^\s*where\b/i.test(query.text)) return null;
+    return { start: tokens[PLAIN_PLACE_PREPOSITIONS.has(word) ? i + 1 : i]!.start, end: tokens[last]!.end };
   }
   return null;
 }
@@ -1025,7 +1043,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors);
     if (chosen) {
       // "between March 2021 and June 2024": the whole range, not its first date.
-      const range = joined(text, spans, chosen, RANGE_GAP);
+      const range = joined(text, spans, chosen, DATE_GAP);
       const opener = range.start === chosen.start && range.end === chosen.end ? null : RANGE_OPENER.exec(text.slice(0, range.start));
       return opener ? { start: opener.index, end: range.end } : range;
     }

@@ -51,6 +51,13 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(parade, 'Where did the Lantern parade start?').span).toBe('Corby');
     });
 
+    it('ends the words at a date ("at the Tarnby Guildhall on Friday"), takes a named place inside them ("to the island of Corvey"), and gives no words to a "which" question', () => {
+      const mayor = ['Mayor Ada Kell met the minister at the Tarnby Guildhall on Friday, her office said.', 'Kell was seen fleeing to the island of Corvey by boat.', 'She would give up claims to two northern regions — Dunmere and Slade — if granted control of Tarnby.'];
+      expect(marked(mayor, 'Where did Ada Kell meet the minister?').span).toBe('the Tarnby Guildhall');
+      expect(marked(mayor, 'Where was Kell seen fleeing to?').span).toBe('Corvey');
+      expect(marked(mayor, 'Which regions would Kell give up claims to?').span).not.toBe('two northern regions');
+    });
+
     it('with no named place, takes the words after the verb\'s preposition to the end of its clause', () => {
       const study = ['The Orvale study, published on Monday in the journal Brain Ageing Reports, followed 4,000 adults from the Tarnby Cohort.'];
       expect(marked(study, 'Where was the Orvale study published?').span).toBe('the journal Brain Ageing Reports');
@@ -61,6 +68,8 @@ describe('marking the slot of the cited sentence that the question asks for', ()
     it('marks a range of dates with its opening word ("between March 2021 and June 2024")', () => {
       const a = marked(['The Calder dryers, sold between March 2021 and June 2024, can overheat.', 'Owners should stop using them.'], 'When were the Calder dryers sold?');
       expect(a.span).toBe('between March 2021 and June 2024');
+      const floods = marked(['Operations on the Orlan in 1998, 2004 and 2011 all failed to stop the floods.', 'The river rises each spring.'], 'When did the Orlan operations fail?');
+      expect(floods.span).toBe('1998, 2004 and 2011');
     });
 
     it('marks a list of people whose first has words in apposition, unless the question\'s words are in one member\'s own', () => {
@@ -77,6 +86,11 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       const school = ['The Marwick school was built in 1905 and was closed in 2011 after a fire.', 'The Kelby bridge was closed for repairs last week.', 'The Ulverby library closed its doors on Monday.'];
       expect(marked(school, 'When was the Marwick school closed?').span).toBe('2011');
       expect(marked(school, 'When was the Marwick school built?').span).toBe('1905');
+    });
+
+    it('does not count the question\'s verb as the shared subject when it stands before every date', () => {
+      const treaties = ['The war ended with the signing of the Treaty of Varn on 10 May 1763, and the war at sea was settled by the Treaty of Oster on 15 May 1763.', 'Both treaties were later signed again.'];
+      expect(marked(treaties, 'When was the treaty signed?').span).toBe('10 May 1763');
     });
   });
 });

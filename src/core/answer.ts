@@ -13,9 +13,10 @@ import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from '
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
+import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
-import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './patterns.ts';
+import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS } from './patterns.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 import { articleDocs, threadStory } from './thread.ts';
 
@@ -733,6 +734,9 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     return false;
   };
   const score = spans.map(() => 0);
+  let verb: string[] | undefined;
+  let firstOfAll = tokens.length;
+  for (const a of first) if (a >= 0) firstOfAll = Math.min(firstOfAll, a);
   let any = false;
   for (let i = 0; i < tokens.length; i++) {
     if (inSpan(i)) continue;
@@ -747,6 +751,10 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
     if (w <= 0) continue;
     if (isCounted) w *= 0.75;
+    // "The Marwick school was built in 1905 and was closed in 2011": the words before every date but
+    // the question's verb are the subject each clause shares, and say less of which date is asked
+    // than the verb ("closed") does.
+    if (kind === 'date' && i < firstOfAll && !(verb ??= askedVerb(query).terms).some((t) => termsOf(tokens[i]!.surface).includes(t))) w *= 0.5;
     let best = -1;
     let bestDistance = Infinity;
     for (let k = 0; k < spans.length; k++) {
@@ -944,8 +952,43 @@ function joined(text: string, spans: readonly Span[], chosen: Span, gap: RegExp)
   return { start: spans[i]!.start, end: spans[j]!.end };
 }
 
+/**
+ * A list of people whose members have words in apposition: "founded by Ana Ortiz, a former
+ * chemist, and Leo Marr" is marked from the first name to the last, not at "Ana Ortiz" alone.
+ * `people` are the sentence's names of people, in order.
+ */
+function throughAppositions(text: string, people: readonly Span[], list: Span, chosen: Span, anchors: readonly number[]): Span {
+  // "Who was the former chemist?", "who ran the factory?" over "…, and Leo Marr, who ran its
+  // factory": the question's words in the chosen name's own apposition single that name out.
+  const own = APPOSED_WORDS.exec(text.slice(chosen.end));
+  if (own && anchors.some((a) => a >= chosen.end && a < chosen.end + own[0].length)) return list;
+  let { start, end } = list;
+  for (;;) {
+    const next = people.find((p) => p.start >= end);
+    if (!next || !LIST_AFTER_APPOSITION.test(text.slice(end, next.start))) break;
+    end = next.end;
+  }
+  for (;;) {
+    const previous = people.filter((p) => p.end <= start).pop();
+    if (!previous || !LIST_AFTER_APPOSITION.test(text.slice(previous.end, start))) break;
+    start = previous.start;
+  }
+  return { start, end };
+}
+
 const LIST_GAP = /^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$/;
 const RANGE_GAP = /^\s*(?:to|-|–|or|and)\s*$/;
+/** Between the dates of a range or a list: "1755, 1756 and 1757", "from 1562 to 1598". */
+const DATE_GAP = /^\s*(?:,\s*(?:and|or)?|to|-|–|or|and)\s*$/;
+/** The word that opens a range of dates: "between" or "from" before its first. */
+const RANGE_OPENER = /\b(?:between|from)\s+$/i;
+/**
+ * After one name of a list, what sets off the next when the first has words in apposition:
+ * "Ana Ortiz, a former chemist, and Leo Marr". Group 1 is the apposition.
+ */
+/** Words in apposition after a name, to the next comma: ", a former chemist", ", who ran its factory". */
+const APPOSED_WORDS = /^,\s+[^,;:.!?()"“”]{1,100}/;
+const LIST_AFTER_APPOSITION = /^(,\s+[^,;:.!?()"“”]{1,100}?,)\s*(?:and|or)\s+(?:the\s+)?$/;
 
 /** "Dr. Ana Ortiz, the clinic's director," or "Ana Ortiz of the Red Cross": what a sentence calls someone after their name. */
 const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+the\s+\p{Lu}[^,;:.!?"“”]{2,80})/u;
@@ -962,9 +1005,34 @@ function whoIsRefs(doc: SentenceDoc, query: Query): EntityRef[] | null {
   return refs.length > 0 ? refs : null;
 }
 
+/** Titles that only say how to address someone ("Dr", "Mr"), not who they are. */
+const COURTESY: ReadonlySet<string> = new Set(titleData.courtesy);
+
+function courtesyOnly(role: string): boolean {
+  return role.split(/\s+/).every((w) => COURTESY.has(foldWord(w).replace(/\.$/, '')));
+}
+
+/** Between a name and a role in apposition after it: ", chief executive of …", ", its founder". */
+const APPOSED = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?$/i;
+/** A role set off by a comma before a name ("Its chief executive, Dr Ana Ortiz"): group 1, from the start of its clause. */
+const ROLE_BEFORE = /(?:^|[,;:(]\s*|\b(?:and|but|by|with|from|to|for|as)\s+)([^,;:.!?()"“”]{2,60}),\s+$/;
+const MAX_ROLE_WORDS = 8;
+
+/** "Its chief executive, " before a name: where the role phrase starts, when it names a job; else -1. */
+function roleBefore(text: string, nameStart: number): number {
+  const m = ROLE_BEFORE.exec(text.slice(0, nameStart));
+  if (!m?.[1]) return -1;
+  const words = tokenize(m[1]);
+  if (words.length === 0 || words.length > MAX_ROLE_WORDS || !words.some((w) => JOB_WORDS.has(foldWord(w.surface)))) return -1;
+  const groupStart = nameStart - /,\s+$/.exec(m[0])![0].length - m[1].length;
+  return groupStart + (m[1].length - m[1].trimStart().length);
+}
+
 /**
- * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe") and
- * the words after it (", a cardiologist at …"), both when it has both.
+ * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe",
+ * "Its chief executive, Jane Roe") and the words after it (", a cardiologist at …", ", chief
+ * executive of the trust"), with the name between them. A courtesy title alone ("said Dr Jane
+ * Roe") says nothing of who she is: then null.
  */
 function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (needle: string) => Span | null): Span | null {
   const text = doc.sentence.text;
@@ -972,8 +1040,20 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
     const name = [ref.entity.name, ...ref.entity.aliases].map(find).find((x) => x !== null);
     if (!name) continue;
     const role = ref.entity.roles.map(find).find((x) => x !== null && x.end <= name.start && name.start - x.end <= 2);
+    const titled = role && courtesyOnly(text.slice(role.start, role.end)) ? null : role;
+    let start = role ? role.start : name.start;
+    const before = roleBefore(text, start);
+    let end = name.end;
+    // A role the article gave her, in apposition after the name.
+    for (const r of ref.entity.roles) {
+      const at = text.indexOf(r, name.end);
+      if (at >= 0 && at + r.length > end && APPOSED.test(text.slice(name.end, at))) end = at + r.length;
+    }
     const after = APPOSITION.exec(text.slice(name.end));
-    if (role || after) return { start: role ? role.start : name.start, end: after ? name.end + after[0].trimEnd().length : name.end };
+    if (after) end = Math.max(end, name.end + after[0].trimEnd().length);
+    if (!titled && before < 0 && end === name.end) continue;
+    if (before >= 0) start = before;
+    return { start, end };
   }
   return null;
 }
@@ -1046,6 +1126,71 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
   // "within three months" says when more exactly than "once the island is stabilized".
   const counted = spans.filter((x) => numbers.some((n) => n.start < x.end && x.start < n.end));
   return nearest(counted.length > 0 ? counted : spans, anchors) ?? null;
+}
+
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);
+const PLAIN_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.plainPlacePrepositions);
+/** Where the clause of a verb ends: a stop, a colon, bracket or dash, a comma, or a word that opens another clause. */
+const CLAUSE_END = /[;:!?()"“”—–]|,\s|\.(?:\s|$)|\s(?:and|but|while|whereas|which|who|where|when)\s/;
+/** The same without "and", which may join the verb's objects ("move beds and staff to …") when a preposition is asked. */
+const CLAUSE_END_NOT_AND = /[;:!?()"“”—–]|,\s|\.(?:\s|$)|\s(?:but|while|whereas|which|who|where|when)\s/;
+const MAX_PLACE_WORDS = 8;
+/** The question's verb, its last key word written in lower case, and the preposition of place that ends it, if any. */
+interface AskedVerb {
+  terms: string[];
+  preposition: string | null;
+}
+
+const askedVerbCache = new WeakMap<Query, AskedVerb>();
+
+/** "Where would services move to?": the terms of "move", and "to". The first word, and names, are passed over. */
+function askedVerb(query: Query): AskedVerb {
+  let verb = askedVerbCache.get(query);
+  if (verb) return verb;
+  const words = tokenize(query.text);
+  let q = words.length - 1;
+  const lastWord = q > 0 ? foldWord(words[q]!.surface) : '';
+  const preposition = PLACE_PREPOSITIONS.has(lastWord) ? lastWord : null;
+  if (preposition) q--;
+  let terms: string[] = [];
+  for (; q > 0 && terms.length === 0; q--) if (!CAPITALISED.test(words[q]!.surface)) terms = termsOf(words[q]!.surface).filter((t) => query.keys.has(t));
+  askedVerbCache.set(query, (verb = { terms, preposition }));
+  return verb;
+}
+
+/**
+ * "Where did the march end?", "Where would services move to?": the place the question's verb, and
+ * the preposition that ends the question, govern in the sentence — "outside the town hall" of
+ * "set off from Elm Park and ended with a rally outside the town hall", "Harwell General Hospital"
+ * of "will move from St Ives's to Harwell General Hospital". After the verb, in its clause, comes
+ * a preposition of place: the question's own when it asks with one, else any but "from", and not
+ * one before a date or number ("on Friday"). What follows it, to the end of the clause or the
+ * first date, holds the answer: a named place in it, or for a "where" question the words
+ * themselves. Null when the sentence lacks the verb, or no such words follow it.
+ */
+function governedPlace(text: string, tokens: readonly Token[], places: readonly Span[], query: Query, dates: readonly Span[]): Span | null {
+  const { terms: verb, preposition: asked } = askedVerb(query);
+  if (verb.length === 0) return null;
+  const v = tokens.findIndex((t) => termsOf(t.surface).some((x) => verb.includes(x)));
+  if (v < 0) return null;
+  const from = tokens[v]!.end;
+  const stop = (asked ? CLAUSE_END_NOT_AND : CLAUSE_END).exec(text.slice(from));
+  const clauseEnd = stop ? from + stop.index : text.length;
+  const isDate = (t: Token) => dates.some((d) => d.start <= t.start && t.start < d.end);
+  for (let i = v + 1; i + 1 < tokens.length && tokens[i + 1]!.end <= clauseEnd; i++) {
+    const word = foldWord(tokens[i]!.surface);
+    if (asked ? word !== asked : !PLACE_PREPOSITIONS.has(word) || word === 'from') continue;
+    if (/^\d/.test(tokens[i + 1]!.surface) || isDate(tokens[i + 1]!)) continue;
+    // The words after it, to the end of the clause or the first date ("the White House on Friday").
+    let last = i + 1;
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - i < MAX_PLACE_WORDS && !isDate(tokens[last + 1]!)) last++;
+    if (last + 1 < tokens.length && isDate(tokens[last + 1]!)) while (last > i + 1 && PLAIN_PLACE_PREPOSITIONS.has(foldWord(tokens[last]!.surface))) last--;
+    const named = places.find((p) => p.start >= tokens[i]!.end && p.end <= tokens[last]!.end);
+    if (named) return named;
+    if (!/^\s*where\b/i.test(query.text)) return null;
+    return { start: tokens[PLAIN_PLACE_PREPOSITIONS.has(word) ? i + 1 : i]!.start, end: tokens[last]!.end };
+  }
+  return null;
 }
 
 /** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
@@ -1131,8 +1276,15 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
-    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors) ?? timeExpressionSpan(text, anchors, occurrences(text, counts));
-    if (chosen) return chosen;
+    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors);
+    if (chosen) {
+      // "between March 2021 and June 2024": the whole range, not its first date.
+      const range = joined(text, spans, chosen, DATE_GAP);
+      const opener = range.start === chosen.start && range.end === chosen.end ? null : RANGE_OPENER.exec(text.slice(0, range.start));
+      return opener ? { start: opener.index, end: range.end } : range;
+    }
+    const time = timeExpressionSpan(text, anchors, occurrences(text, counts));
+    if (time) return time;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
   const refs = whoIsRefs(doc, query);
@@ -1148,12 +1300,17 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
       if (e.type === type) typed.push(e.name, ...e.aliases);
       all.push(e.name, ...e.aliases);
     }
-    const chosen = nearest(occurrences(text, typed), anchors);
+    const typedSpans = occurrences(text, typed);
+    const governed = type === 'place' ? governedPlace(text, (tokens ??= tokenize(text)), typedSpans, query, occurrences(text, doc.sentence.dates)) : null;
+    // Words of a place that names no one: "outside the town hall".
+    if (governed && !typedSpans.includes(governed)) return governed;
+    const chosen = governed ?? nearest(typedSpans, anchors);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);
       const at = spans.find((x) => x.start <= chosen.start && chosen.end <= x.end);
-      return at ? joined(text, spans, at, LIST_GAP) : chosen;
+      const list = at ? joined(text, spans, at, LIST_GAP) : chosen;
+      return type === 'person' ? throughAppositions(text, typedSpans, list, chosen, anchors()) : list;
     }
   }
   if (doc.quote && query.asksForQuote) {

@@ -10,7 +10,7 @@ import speechData from './lexicon/speech.json' with { type: 'json' };
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
 import { STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
-import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION } from './patterns.ts';
+import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS, TITLES } from './patterns.ts';
 
 export interface SentenceRef {
   id: string;
@@ -23,7 +23,6 @@ export interface SentenceRef {
   heading?: boolean;
 }
 
-const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\./g, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
 // Words are compared without their full stops ("Inc." is the token "Inc").
 const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
@@ -34,7 +33,6 @@ const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
-const JOB_WORDS = new Set([...roleData.jobs, ...roleData.kin, ...TITLES.filter((t) => !t.includes(' ')), ...roleData.teamPositions.filter((t) => !t.includes(' '))]);
 /** Places in a team, by their last word: "goalkeeper", "head coach". */
 const TEAM_POSITIONS = new Map<string, string[][]>();
 for (const position of roleData.teamPositions) {

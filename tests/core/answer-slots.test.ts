@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { answerWithTrace, buildIndex } from '../../src/core/index.ts';
+import { articleOf, spanText } from '../helpers.ts';
+
+/** The cited sentence and the part of it marked as the answer, for a question over one article written for the test. */
+function marked(paragraphs: string[], question: string): { text: string; span: string | null } {
+  const c = answerWithTrace(buildIndex([articleOf('slots', 'Slots in the news', paragraphs)]), question).reply.citations[0];
+  return { text: c?.text ?? '', span: spanText(c) };
+}
+
+describe('marking the slot of the cited sentence that the question asks for', () => {
+  describe('"Who is X?" marks what the sentence calls X, not the name alone', () => {
+    it('takes a role in apposition after the name that has no article ("chief executive of the trust")', () => {
+      const a = marked(['"We will not back down," said Dr Tomas Reddle, chief executive of the Arnwick trust.', 'The trust runs two clinics.'], 'Who is Tomas Reddle?');
+      expect(a.span).toBe('Dr Tomas Reddle, chief executive of the Arnwick trust');
+    });
+
+    it('takes a role set off by a comma before the name ("Its chief executive, Dr Petra Nolan")', () => {
+      const a = marked(['The Brenmoor board approved the plan on Monday.', 'Its chief executive, Dr Petra Nolan, said the plan was safe.'], 'Who is Petra Nolan?');
+      expect(a.text).toMatch(/^Its chief executive/);
+      expect(a.span).toBe('Its chief executive, Dr Petra Nolan');
+    });
+
+    it('marks nothing for a courtesy title alone: "Dr" says nothing of who someone is', () => {
+      const a = marked(['"The wards are full," said Dr Wim Allard.', 'Nurses at the Tarnby clinic have complained for months.'], 'Who is Wim Allard?');
+      expect(a.text).toMatch(/Dr Wim Allard/);
+      expect(a.span).toBeNull();
+    });
+  });
+
+  describe('"Where …?" marks the place the question\'s verb and preposition govern', () => {
+    const hospital = [
+      'Services will move from St Oswin\'s to Marlow General Hospital, 12 miles away.',
+      'The protest march set off from Birch Park at noon and ended with a rally outside the civic centre.',
+    ];
+
+    it('takes the place after the preposition that ends the question ("move to" → after "to", "move from" → after "from")', () => {
+      expect(marked(hospital, 'Where would services move to?').span).toBe('Marlow General Hospital');
+      expect(marked(hospital, 'Where would services move from?').span).toBe('St Oswin');
+    });
+
+    it('takes the place in the clause of the question\'s verb, not the named place of another clause', () => {
+      const a = marked(hospital, 'Where did the march end?');
+      expect(a.text).toMatch(/^The protest march/);
+      expect(a.span).toBe('outside the civic centre');
+    });
+
+    it('takes a named place after the verb, and not one before a date ("on Friday")', () => {
+      const parade = ['The Lantern parade started in Corby on Thursday and finished on Friday in Kettering, organisers said.'];
+      expect(marked(parade, 'Where did the Lantern parade finish?').span).toBe('Kettering');
+      expect(marked(parade, 'Where did the Lantern parade start?').span).toBe('Corby');
+    });
+
+    it('ends the words at a date ("at the Tarnby Guildhall on Friday"), takes a named place inside them ("to the island of Corvey"), and gives no words to a "which" question', () => {
+      const mayor = ['Mayor Ada Kell met the minister at the Tarnby Guildhall on Friday, her office said.', 'Kell was seen fleeing to the island of Corvey by boat.', 'She would give up claims to two northern regions — Dunmere and Slade — if granted control of Tarnby.'];
+      expect(marked(mayor, 'Where did Ada Kell meet the minister?').span).toBe('the Tarnby Guildhall');
+      expect(marked(mayor, 'Where was Kell seen fleeing to?').span).toBe('Corvey');
+      expect(marked(mayor, 'Which regions would Kell give up claims to?').span).not.toBe('two northern regions');
+    });
+
+    it('with no named place, takes the words after the verb\'s preposition to the end of its clause', () => {
+      const study = ['The Orvale study, published on Monday in the journal Brain Ageing Reports, followed 4,000 adults from the Tarnby Cohort.'];
+      expect(marked(study, 'Where was the Orvale study published?').span).toBe('the journal Brain Ageing Reports');
+    });
+  });
+
+  describe('ranges and lists are marked whole', () => {
+    it('marks a range of dates with its opening word ("between March 2021 and June 2024")', () => {
+      const a = marked(['The Calder dryers, sold between March 2021 and June 2024, can overheat.', 'Owners should stop using them.'], 'When were the Calder dryers sold?');
+      expect(a.span).toBe('between March 2021 and June 2024');
+      const floods = marked(['Operations on the Orlan in 1998, 2004 and 2011 all failed to stop the floods.', 'The river rises each spring.'], 'When did the Orlan operations fail?');
+      expect(floods.span).toBe('1998, 2004 and 2011');
+    });
+
+    it('marks a list of people whose first has words in apposition, unless the question\'s words are in one member\'s own', () => {
+      const founded = ['The Kessel company was founded in 2015 by Rafe Oster, a former chemist, and Dina Mole, who ran its factory.', 'It makes paint.'];
+      expect(marked(founded, 'Who founded the Kessel company?').span).toBe('Rafe Oster, a former chemist, and Dina Mole');
+      expect(marked(founded, 'Who ran the Kessel factory?').span).toBe('Dina Mole');
+      expect(marked(founded, 'Who is a former chemist?').span).toMatch(/^Rafe Oster/);
+    });
+  });
+
+  describe('"When …?" marks the date of the question\'s verb', () => {
+    it('gives the subject that every clause shares less say than the verb ("built in 1905 and was closed in 2011")', () => {
+      // "closed" is a common word of the article, and weighs less than the school's name.
+      const school = ['The Marwick school was built in 1905 and was closed in 2011 after a fire.', 'The Kelby bridge was closed for repairs last week.', 'The Ulverby library closed its doors on Monday.'];
+      expect(marked(school, 'When was the Marwick school closed?').span).toBe('2011');
+      expect(marked(school, 'When was the Marwick school built?').span).toBe('1905');
+    });
+
+    it('does not count the question\'s verb as the shared subject when it stands before every date', () => {
+      const treaties = ['The war ended with the signing of the Treaty of Varn on 10 May 1763, and the war at sea was settled by the Treaty of Oster on 15 May 1763.', 'Both treaties were later signed again.'];
+      expect(marked(treaties, 'When was the treaty signed?').span).toBe('10 May 1763');
+    });
+  });
+});

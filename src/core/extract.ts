@@ -211,11 +211,12 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
 
 /**
  * Where a person's name runs on through "of" into an organisation's ("Ola Brenne of Fjell
- * Capital"): the index of "of", or 0 when the run is one name ("Bank of England", "University of
- * Okedara"). The two or three words before it must be no organisation's, place's or office's, and
- * the words after it an organisation's.
+ * Capital") or a place's ("Sen. Ola Brenne of North Tarn"): the index of "of", or 0 when the run
+ * is one name ("Bank of England", "University of Okedara"). The two or three words before it must
+ * be no organisation's, place's or office's, and the words after it an organisation's, or, when
+ * compromise reads every word before it as a person's, no person's.
  */
-function personOfOrganisation(part: readonly Token[], hints: Map<number, Hint>): number {
+function personOfAffiliation(part: readonly Token[], hints: Map<number, Hint>): number {
   const k = part.findIndex((p) => p.surface === 'of');
   if (k < 2 || k > 3 || k === part.length - 1) return 0;
   const before = part.slice(0, k);
@@ -231,7 +232,8 @@ function personOfOrganisation(part: readonly Token[], hints: Map<number, Hint>):
     const word = foldWord(cleanName(p.surface));
     return hints.get(p.start) === 'organisation' || ORG_WORDS.has(word) || COMPANY_WORDS.has(word);
   });
-  return organisation && rest.every((p) => hints.get(p.start) !== 'person') ? k : 0;
+  if (!rest.every((p) => hints.get(p.start) !== 'person')) return 0;
+  return organisation || before.every((p) => hints.get(p.start) === 'person') ? k : 0;
 }
 
 /** True when the lower-case words just before token `at` are a noun for a kind of organisation: "the charity", "the think tank". */
@@ -571,9 +573,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (role) carried = { start: tokens[i + split]!.start, role };
       part = part.slice(0, split);
     }
-    const of = personOfOrganisation(part, hints);
+    const of = personOfAffiliation(part, hints);
     if (of > 0) part = part.slice(0, of);
-    // "Piet Vander of Oakridge Capital": someone "of" an organisation is a person.
+    // "Piet Vander of Oakridge Capital", "Sen. Ola Brenne of North Tarn": someone "of" an organisation or a place is a person.
     const affiliated = of > 0;
     i += part.length;
     // Drop leading words that are not names: sentence-initial common words, stop words. A word

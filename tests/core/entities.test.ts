@@ -587,3 +587,17 @@ describe('letters joined by an ampersand', () => {
     expect(names).not.toContain('E');
   });
 });
+
+describe('a person "of" a place', () => {
+  it('is named without the place, which gives them no alias ("Sen. Harold Quist of South Dakota")', () => {
+    const article = articleOf('dam-vote', 'Senate backs dam repairs', [
+      'The lone Democrat to vote no, Sen. Harold Quist of South Dakota, said the formula was unfair.',
+      'Quist said he would keep pressing for changes.',
+    ]);
+    const quist = entityNamed(article, 'Harold Quist');
+    expect(quist.type).toBe('person');
+    expect(quist.aliases).toEqual(['Quist']);
+    expect(article.entities.map((e) => e.name)).not.toContain('Quist');
+    expect(entityNamed(article, 'South Dakota').type).toBe('place');
+  });
+});

@@ -493,6 +493,8 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
 
 /** A US lawmaker's party and state after their name: "D-Minn", "R-Texas", "I-Vt". */
 const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}]*\.?$/u;
+/** The same set off by commas after a name, with its commas but the last. */
+const PARTY_STATE_APPOSED = /,\s*[DRI]-\p{Lu}\p{L}*\.?(?=\s*,)/gu;
 
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
@@ -1516,7 +1518,8 @@ const OWNER_OF_NOUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p
 
 /** The speaker named in the words of a sentence outside its quotation marks. */
 function speakerIn(frame: string, entities: Entity[], names: NameWords, context: SpeakerContext = {}): { entity: Entity | null; description: string } | null {
-  const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
+  // "Sen. Ada Rusk, D-Minn., said": a lawmaker's party and state between commas name no one.
+  const words = frame.replace(PARTY_STATE_APPOSED, '').replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
   const lower = words.map((w) => foldWord(w).replace(/[^\p{L}\p{N}.'-]/gu, '').replace(/\.+$/, ''));
   const verbs = lower.map((_, k) => k).filter((k) => isSpeechVerb(words, lower, k));
   if (context.lastVerb) verbs.reverse();
@@ -1615,6 +1618,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
       const previous = entities.find((e) => e.id === previousSpeaker?.entity) ?? null;
       let found = speakerIn(frame, entities, names, { sentenceIds: covered.map((s) => s.id), previous });
+      if (!found) found = callerOf(source, covered[0]!, qStart, entities, names, previous);
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
@@ -1644,6 +1648,24 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
   }
   quotes.push(...interviewAnswers(source, byParagraph, entities, quotes));
   return quotes;
+}
+
+const CALLING_VERBS = speechData.callingVerbs.join('|');
+/** A verb that names something, a few lower-case words of what it names and "as", at the end of the text before a quote. */
+const CALLING = new RegExp(`(?<![\\p{L}])(?:${CALLING_VERBS})(?:\\s+[\\p{Ll}'’-]+){0,5}?\\s*$`, 'u');
+
+/**
+ * The speaker of a quote that a verb for naming introduces: "Ada Rusk called the bill "…"",
+ * "the offer, which the union's president, Ada Rusk, described as "…"". The verb's subject,
+ * read as a speech verb's, speaks it, when it is a named entity or a person a pronoun stands for.
+ */
+function callerOf(source: string, sentence: SentenceRef, qStart: number, entities: Entity[], names: NameWords, previous: Entity | null): { entity: Entity | null; description: string } | null {
+  if (qStart <= sentence.start || qStart > sentence.end) return null;
+  const lead = source.slice(sentence.start, qStart);
+  const m = CALLING.exec(lead);
+  if (!m) return null;
+  const found = speakerIn(`${lead.slice(0, m.index)} said`, entities, names, { sentenceIds: [sentence.id], previous });
+  return found?.entity ? found : null;
 }
 
 /** The opening of an interviewer's question and of the answer in an interview printed as Q and A. */

@@ -24,7 +24,9 @@ export interface SentenceRef {
 
 const TITLES = [...new Set(roleData.titles.map((t) => t.toLowerCase().replace(/\./g, '')))].sort((a, b) => b.split(' ').length - a.split(' ').length);
 // Words are compared without their full stops ("Inc." is the token "Inc").
-const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
+/** Words that end an organisation's name and no person's ("Harlan Electric", "Orrin Transit"). */
+const ORGANISATION_ENDINGS = new Set(roleData.organisationEndings);
+const ORG_WORDS = new Set([...roleData.organisationWords.map((w) => w.replace(/\./g, '')), ...ORGANISATION_ENDINGS]);
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
 const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
@@ -84,6 +86,8 @@ interface Chunk {
   hinted: boolean;
   /** A one-word name written straight before a lower-case noun, as a modifier ("the Veltist church"). */
   modifier: boolean;
+  /** The name (folded) of the chunk just before, when this one is written as its other name: "the Forestry Department, known as Hal Fire". */
+  knownAs?: string;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -491,6 +495,9 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
   return out;
 }
 
+/** What stands between a name and another name for the same thing: ", known as", "(also known as". */
+const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?$/i;
+
 /** A US lawmaker's party and state after their name: "D-Minn", "R-Texas", "I-Vt". */
 const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}]*\.?$/u;
 /** The same set off by commas after a name, with its commas but the last. */
@@ -754,9 +761,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (club) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
     const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
+    // "Harlan Electric": compromise reads the word after a given name as a surname, but this one is no one's.
+    const impersonal = part.length > 1 && ORGANISATION_ENDINGS.has(lastLower);
     for (const p of part) {
       const h = hints.get(p.start);
-      if (h === 'person') votes.person += 1;
+      if (h === 'person' && !(impersonal && p === last)) votes.person += 1;
       if (h === 'place' && !organisationOfPlace) votes.place += 1.5;
       if (h === 'organisation') votes.organisation += 1.5;
     }
@@ -765,7 +774,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const orgHeaded =
       part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
       (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
-    if (orgHeaded) votes.organisation += 2.5;
+    if (orgHeaded) votes.organisation += impersonal ? 3.5 : 2.5;
     if (team) votes.organisation += 3;
     if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
@@ -777,7 +786,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
     const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
-    if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
+    if (part.length >= 2 && !impersonal && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     if (kindBefore) votes.organisation += 3;
     if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
@@ -800,7 +809,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (part.length === 1 && PARTY_STATE.test(part[0]!.surface)) continue;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });
+    const previous = chunks[chunks.length - 1];
+    const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, ...(knownAs ? { knownAs } : {}) });
   }
   return chunks;
 }
@@ -941,6 +952,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
+  typeOtherNames(chunks, byName);
   mergeMisspeltSurnames(byName);
   mergeGivenNames(byName);
   // A one-word name that is the surname of one longer person name, or the last word of one
@@ -966,6 +978,23 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
   }
   mergeShortOrganisationNames(byName);
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/**
+ * "The Forestry Department, known as Hal Fire": a name written as another name of an organisation
+ * or a place is one too, whatever its words suggest ("Hal" and "Fire" read as a person's name).
+ */
+function typeOtherNames(chunks: readonly Chunk[], byName: Map<string, Draft>): void {
+  for (const c of chunks) {
+    if (!c.knownAs) continue;
+    const of = byName.get(c.knownAs);
+    const d = byName.get(foldWord(c.name));
+    if (!of || !d || of === d) continue;
+    const type = typeOf(of.votes);
+    if (type !== 'organisation' && type !== 'place') continue;
+    const top = Math.max(d.votes.person, d.votes.place, d.votes.organisation);
+    if (typeOf(d.votes) !== type) d.votes[type] = top + 1;
+  }
 }
 
 /**

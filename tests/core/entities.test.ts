@@ -601,3 +601,28 @@ describe('a person "of" a place', () => {
     expect(entityNamed(article, 'South Dakota').type).toBe('place');
   });
 });
+
+describe('names of utilities, services and agencies', () => {
+  const article = articleOf('ridge-fire', 'Wildfire forces evacuations in Ardmore', [
+    'The Tarrow Hills Fire was 20% contained, according to the Ardmore Department of Wildland Fire, known as Hal Fire. No deaths have been reported, Hal Fire said.',
+    '"The wind is the whole story today," Hal Fire battalion chief Omar Pekka said.',
+    'Harlan Electric said it had cut power to 9,000 customers. Orrin Transit said buses would not run. Brantwell Water said supplies were safe.',
+    'The utility Marla Sierra Gas said its crews were ready. Samantha Power, a councillor, said the response was slow.',
+  ]);
+
+  it('are organisations when they end in a word no one has for a surname ("Harlan Electric", "Orrin Transit")', () => {
+    for (const name of ['Harlan Electric', 'Orrin Transit', 'Brantwell Water', 'Marla Sierra Gas']) {
+      const entity = entityNamed(article, name);
+      expect(entity.type, name).toBe('organisation');
+      expect(entity.aliases, name).toEqual([]);
+    }
+    expect(entityNamed(article, 'Samantha Power').type).toBe('person');
+  });
+
+  it('is an organisation when written as another name of one ("…, known as Hal Fire")', () => {
+    const agency = entityNamed(article, 'Hal Fire');
+    expect(agency.type).toBe('organisation');
+    expect(agency.aliases).toEqual([]);
+    expect(entityNamed(article, 'Omar Pekka').type).toBe('person');
+  });
+});

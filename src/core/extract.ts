@@ -62,6 +62,36 @@ function eventWordsAt(words: readonly string[]): number {
   for (const parts of EVENT_WORDS) if (parts.length < words.length && parts.every((p, k) => words[k] === p)) return parts.length;
   return 0;
 }
+/**
+ * True when a name (folded words) is a storm's: a word for a storm opens it ("Storm Bertil"), and
+ * the word after it is not among `people`, the words that name a person in this article.
+ */
+function eventNamed(words: readonly string[], people: ReadonlySet<string>): boolean {
+  const n = eventWordsAt(words);
+  return n > 0 && !people.has(words[n]!);
+}
+
+const EVENT_NAME = new RegExp(`(?<![\\p{L}])(?:${roleData.eventWords.map((w) => w.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase())).join('|')})\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+const PERSONAL_VERBS = speechData.personalVerbs.join('|');
+
+/**
+ * The names written after a word for a storm that are a person's here (folded): "Storm Tallis" is
+ * no storm when "Tallis said" or "…," said Storm Tallis." is written, or a job stands before it
+ * ("the actress Storm Tallis"). Storms say nothing.
+ */
+function peopleNamedLikeStorms(body: readonly SentenceRef[]): Set<string> {
+  const people = new Set<string>();
+  const names = new Set<string>();
+  for (const s of body) if (/[SHTC]/.test(s.text)) for (const m of s.text.matchAll(EVENT_NAME)) names.add(m[1]!.replace(/['’]s?$/u, ''));
+  for (const name of names) {
+    const word = escapeRegExp(name);
+    const speaks = new RegExp(`(?<![\\p{L}])${word}\\s+(?:${PERSONAL_VERBS})(?![\\p{L}])|(?<![\\p{L}])(?:said|says)\\s+(?:\\p{Lu}\\p{L}*\\s+)?${word}(?=\\s*[,.;:!?]|\\s*$)`, 'u');
+    const employed = new RegExp(`(?<![\\p{L}])(\\p{Ll}+)\\s+\\p{Lu}\\p{Ll}+\\s+${word}(?![\\p{L}])`, 'gu');
+    if (body.some((s) => speaks.test(s.text) || [...s.text.matchAll(employed)].some((m) => JOB_WORDS.has(m[1]!)))) people.add(foldWord(name));
+  }
+  return people;
+}
+
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
 /** Abbreviations that end in a full stop but not a phrase: "Dr.", "Mr.", "St.". */
@@ -86,6 +116,8 @@ interface Chunk {
   hinted: boolean;
   /** A one-word name written straight before a lower-case noun, as a modifier ("the Veltist church"). */
   modifier: boolean;
+  /** The name is a storm's ("Storm Bertil"). */
+  event: boolean;
   /** The name (folded) of the chunk just before, when this one is written as its other name: "the Forestry Department, known as Hal Fire". */
   knownAs?: string;
 }
@@ -520,7 +552,7 @@ interface DroppedWord {
  * Finds capitalised name chunks in one sentence. Words in `keep` (folded) stay names at the
  * sentence's start; a word dropped there that could be a name is reported to `dropped`.
  */
-function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, sport: boolean, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
+function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, sport: boolean, people: ReadonlySet<string>, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
   const { hints } = tags;
   const tokens = joinHyphenated(
     tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })),
@@ -600,7 +632,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const lower = foldWord(w.surface);
       const atStart = opensClause(source.slice(sentence.start, w.start));
       // "Storm Bertil is expected …": the storm's word opens its name.
-      if (eventWordsAt(part.map((x) => foldWord(x.surface))) > 0) break;
+      if (eventNamed(part.map((x) => foldWord(cleanName(x.surface))), people)) break;
       const unknownName =
         part.length >= 2 &&
         /^\p{Lu}/u.test(part[1]!.surface) &&
@@ -801,7 +833,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const firstEnds = /^(?:[-,.;:)]|\s*$)/.test(source.slice(first.end, first.end + 1));
     if (part.length === 1 && firstEnds && beforeFirst && /^\p{Lu}/u.test(beforeFirst.surface) && /^,\s+$/.test(source.slice(beforeFirst.end, first.start)) && knownPlace(first.surface)) votes.place += 2;
     // "Storm Bertil": a storm's name is no person's, place's or organisation's, whatever its words suggest.
-    if (eventWordsAt(lowerParts) > 0) {
+    const event = eventNamed(lowerParts.map(cleanName), people);
+    if (event) {
       votes.person = votes.place = votes.organisation = 0;
       roleWords.length = 0;
     }
@@ -811,7 +844,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, ...(knownAs ? { knownAs } : {}) });
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}) });
   }
   return chunks;
 }
@@ -830,6 +863,8 @@ interface Draft {
   chunks: number;
   /** The sentences that write the whole name (not a given name or surname alone). */
   named: Set<string>;
+  /** The name is a storm's. */
+  event: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -884,8 +919,9 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
 
   const sport = aboutSport(lowerVocabulary);
   const dropped: DroppedWord[] = [];
-  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, sport, null, dropped));
-  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, sport, keep));
+  const people = peopleNamedLikeStorms(body);
+  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, sport, people, null, dropped));
+  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, sport, people, keep));
   const drafts = mergeChunks(bySentence.flat());
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);
@@ -941,13 +977,14 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set() };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
     d.mentions.add(c.sentence.id);
     d.named.add(c.sentence.id);
     d.hinted ||= c.hinted;
+    d.event ||= c.event;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
@@ -966,7 +1003,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       const lt = typeOf(l.votes);
       // "London" is not a short name of the "French Church of London": the place it is of.
       // "Bertil" after "Storm Bertil" is the storm.
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || eventWordsAt(l.tokens) === l.tokens.length - 1;
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || (l.event && eventWordsAt(l.tokens) === l.tokens.length - 1);
       return false;
     });
     if (owners.length === 0) continue;
@@ -1128,7 +1165,7 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     while (used.has(id)) id += '-x';
     used.add(id);
     // A storm stays a storm whatever its short name ("Bertil") was read as.
-    const type = eventWordsAt(d.tokens) > 0 ? 'other' : typeOf(d.votes);
+    const type = d.event ? 'other' : typeOf(d.votes);
     // A person's surname stands for them, written first among the short names; the place of an
     // office does not ("President of Comoros"). A surname several people share stands for one.
     const aliases = new Set<string>();

@@ -626,3 +626,20 @@ describe('names of utilities, services and agencies', () => {
     expect(entityNamed(article, 'Omar Pekka').type).toBe('person');
   });
 });
+
+describe('a person whose given name is a word for a storm', () => {
+  const article = articleOf('drama-cast', 'Actress joins cast of coastal drama', [
+    'The actress Storm Tallis has joined the cast of the coastal drama, the studio said on Monday.',
+    'Tallis said she was thrilled to be working with the director again. "It is the part I have waited years for," Storm Tallis told reporters.',
+    'Filming was delayed last week when Storm Bertil brought gusts of 70mph to the coast. Forecasters said Storm Bertil would ease by Friday.',
+  ]);
+
+  it('is a person when she speaks or has a job, and a storm in the same story stays a storm', () => {
+    const tallis = entityNamed(article, 'Storm Tallis');
+    expect(tallis.type).toBe('person');
+    expect(tallis.roles).toContain('actress');
+    expect(tallis.aliases).toContain('Tallis');
+    expect(quoteStarting(article, 'It is the part').speaker?.entity).toBe(tallis.id);
+    expect(entityNamed(article, 'Storm Bertil').type).toBe('other');
+  });
+});

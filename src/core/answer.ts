@@ -315,6 +315,8 @@ interface QueryPlan {
   unknown: Set<string>;
   /** Key terms that are words of the name of one of the question's entities, with those names. */
   entityKeys: Map<string, Set<string>>;
+  /** The types of the question's entities whose names hold each key term (offices' holders left out). */
+  entityKeyTypes: Map<string, Set<Entity['type']>>;
   /** The offices the question names people by, folded ("prime minister"): an unnamed speaker so described speaks for them. */
   offices: string[];
   howMuch: boolean;
@@ -335,7 +337,15 @@ function planOf(query: Query): QueryPlan {
   // names under the terms of their words, and test a sentence's entity by name and membership.
   const entityKeys = new Map<string, Set<string>>();
   const names = new Set<string>();
-  for (const r of query.entities) names.add(r.entity.name);
+  const entityKeyTypes = new Map<string, Set<Entity['type']>>();
+  for (const r of query.entities) {
+    names.add(r.entity.name);
+    for (const t of textTerms(r.entity.name)) {
+      let types = entityKeyTypes.get(t);
+      if (!types) entityKeyTypes.set(t, (types = new Set()));
+      types.add(r.entity.type);
+    }
+  }
   for (const name of names) {
     for (const t of textTerms(name)) {
       let set = entityKeys.get(t);
@@ -366,6 +376,7 @@ function planOf(query: Query): QueryPlan {
     related,
     unknown: new Set(query.unknownTerms),
     entityKeys,
+    entityKeyTypes,
     offices,
     howMuch: /^how much\b/i.test(query.text.trim()),
   };
@@ -380,6 +391,25 @@ function namesKey(plan: QueryPlan, query: Query, key: string, doc: SentenceDoc):
   for (const e of doc.entities) if (names.has(e.name) && query.entitySet.has(e)) return true;
   const speaker = doc.speaker?.entity;
   return speaker ? names.has(speaker.name) && query.entitySet.has(speaker) : false;
+}
+
+/**
+ * True when `key` is a word of the name of an entity the question asks about and the sentence
+ * opens with the name of another entity of its kind (a person, or else anything but a person),
+ * which it is then about: "when was
+ * Corvex founded?" is not answered by "Brindle, which was founded in 1921, …" in a story headed
+ * by Corvex.
+ */
+function aboutAnother(plan: QueryPlan, query: Query, key: string, doc: SentenceDoc): boolean {
+  const types = plan.entityKeyTypes.get(key);
+  if (!types) return false;
+  const text = doc.sentence.text;
+  for (const e of doc.entities) {
+    // Organisations, places and other names are often typed one for another ("Shares in Brindle"); people are not.
+    if (types.has('person') !== (e.type === 'person') || query.entitySet.has(e)) continue;
+    for (const form of [e.name, ...e.aliases]) if (text.startsWith(form) && !/^[\p{L}\p{N}]/u.test(text.slice(form.length))) return true;
+  }
+  return false;
 }
 
 /** True when the description names one of these offices as its last words ("the spokesman", "a Number 10 spokesman"). */
@@ -494,8 +524,9 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): S
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (prefixMatch(key, f.sequence)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
-    // The headline's words name the story: "what was stolen in the Fenmoor raid?".
-    else if (f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) context += weight;
+    // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
+    // the question asks about, though, in a sentence about another of its kind.
+    else if ((f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) && !aboutAnother(plan, query, key, doc)) context += weight;
     else found = false;
     const inParagraph = found || para.has(key) || hasAny(para, related);
     if (inParagraph) paraCovered += weight;

@@ -24,7 +24,9 @@ export interface SentenceRef {
 }
 
 // Words are compared without their full stops ("Inc." is the token "Inc").
-const ORG_WORDS = new Set(roleData.organisationWords.map((w) => w.replace(/\./g, '')));
+/** Words that end an organisation's name and no person's ("Harlan Electric", "Orrin Transit"). */
+const ORGANISATION_ENDINGS = new Set(roleData.organisationEndings);
+const ORG_WORDS = new Set([...roleData.organisationWords.map((w) => w.replace(/\./g, '')), ...ORGANISATION_ENDINGS]);
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
 const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
@@ -59,6 +61,36 @@ function eventWordsAt(words: readonly string[]): number {
   for (const parts of EVENT_WORDS) if (parts.length < words.length && parts.every((p, k) => words[k] === p)) return parts.length;
   return 0;
 }
+/**
+ * True when a name (folded words) is a storm's: a word for a storm opens it ("Storm Bertil"), and
+ * the word after it is not among `people`, the words that name a person in this article.
+ */
+function eventNamed(words: readonly string[], people: ReadonlySet<string>): boolean {
+  const n = eventWordsAt(words);
+  return n > 0 && !people.has(words[n]!);
+}
+
+const EVENT_NAME = new RegExp(`(?<![\\p{L}])(?:${roleData.eventWords.map((w) => w.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase())).join('|')})\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'gu');
+const PERSONAL_VERBS = speechData.personalVerbs.join('|');
+
+/**
+ * The names written after a word for a storm that are a person's here (folded): "Storm Tallis" is
+ * no storm when "Tallis said" or "…," said Storm Tallis." is written, or a job stands before it
+ * ("the actress Storm Tallis"). Storms say nothing.
+ */
+function peopleNamedLikeStorms(body: readonly SentenceRef[]): Set<string> {
+  const people = new Set<string>();
+  const names = new Set<string>();
+  for (const s of body) if (/[SHTC]/.test(s.text)) for (const m of s.text.matchAll(EVENT_NAME)) names.add(m[1]!.replace(/['’]s?$/u, ''));
+  for (const name of names) {
+    const word = escapeRegExp(name);
+    const speaks = new RegExp(`(?<![\\p{L}])${word}\\s+(?:${PERSONAL_VERBS})(?![\\p{L}])|(?<![\\p{L}])(?:said|says)\\s+(?:\\p{Lu}\\p{L}*\\s+)?${word}(?=\\s*[,.;:!?]|\\s*$)`, 'u');
+    const employed = new RegExp(`(?<![\\p{L}])(\\p{Ll}+)\\s+\\p{Lu}\\p{Ll}+\\s+${word}(?![\\p{L}])`, 'gu');
+    if (body.some((s) => speaks.test(s.text) || [...s.text.matchAll(employed)].some((m) => JOB_WORDS.has(m[1]!)))) people.add(foldWord(name));
+  }
+  return people;
+}
+
 const SPEECH_VERBS = new Set(speechData.verbs);
 const RELATIVE_WORDS = new Set(speechData.relativeWords);
 /** Abbreviations that end in a full stop but not a phrase: "Dr.", "Mr.", "St.". */
@@ -83,6 +115,10 @@ interface Chunk {
   hinted: boolean;
   /** A one-word name written straight before a lower-case noun, as a modifier ("the Veltist church"). */
   modifier: boolean;
+  /** The name is a storm's ("Storm Bertil"). */
+  event: boolean;
+  /** The name (folded) of the chunk just before, when this one is written as its other name: "the Forestry Department, known as Hal Fire". */
+  knownAs?: string;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -210,11 +246,12 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
 
 /**
  * Where a person's name runs on through "of" into an organisation's ("Ola Brenne of Fjell
- * Capital"): the index of "of", or 0 when the run is one name ("Bank of England", "University of
- * Okedara"). The two or three words before it must be no organisation's, place's or office's, and
- * the words after it an organisation's.
+ * Capital") or a place's ("Sen. Ola Brenne of North Tarn"): the index of "of", or 0 when the run
+ * is one name ("Bank of England", "University of Okedara"). The two or three words before it must
+ * be no organisation's, place's or office's, and the words after it an organisation's, or, when
+ * compromise reads every word before it as a person's, no person's.
  */
-function personOfOrganisation(part: readonly Token[], hints: Map<number, Hint>): number {
+function personOfAffiliation(part: readonly Token[], hints: Map<number, Hint>): number {
   const k = part.findIndex((p) => p.surface === 'of');
   if (k < 2 || k > 3 || k === part.length - 1) return 0;
   const before = part.slice(0, k);
@@ -230,7 +267,8 @@ function personOfOrganisation(part: readonly Token[], hints: Map<number, Hint>):
     const word = foldWord(cleanName(p.surface));
     return hints.get(p.start) === 'organisation' || ORG_WORDS.has(word) || COMPANY_WORDS.has(word);
   });
-  return organisation && rest.every((p) => hints.get(p.start) !== 'person') ? k : 0;
+  if (!rest.every((p) => hints.get(p.start) !== 'person')) return 0;
+  return organisation || before.every((p) => hints.get(p.start) === 'person') ? k : 0;
 }
 
 /** True when the lower-case words just before token `at` are a noun for a kind of organisation: "the charity", "the think tank". */
@@ -488,8 +526,13 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
   return out;
 }
 
+/** What stands between a name and another name for the same thing: ", known as", "(also known as". */
+const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?$/i;
+
 /** A US lawmaker's party and state after their name: "D-Minn", "R-Texas", "I-Vt". */
 const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}]*\.?$/u;
+/** The same set off by commas after a name, with its commas but the last. */
+const PARTY_STATE_APPOSED = /,\s*[DRI]-\p{Lu}\p{L}*\.?(?=\s*,)/gu;
 
 function cleanName(surface: string): string {
   return surface.replace(/['’]s$/u, '').replace(/['’]$/u, '');
@@ -508,7 +551,7 @@ interface DroppedWord {
  * Finds capitalised name chunks in one sentence. Words in `keep` (folded) stay names at the
  * sentence's start; a word dropped there that could be a name is reported to `dropped`.
  */
-function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, sport: boolean, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
+function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVocabulary: Set<string>, sport: boolean, people: ReadonlySet<string>, keep: ReadonlySet<string> | null = null, dropped: DroppedWord[] | null = null): Chunk[] {
   const { hints } = tags;
   const tokens = joinHyphenated(
     tokenize(sentence.text).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })),
@@ -570,9 +613,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (role) carried = { start: tokens[i + split]!.start, role };
       part = part.slice(0, split);
     }
-    const of = personOfOrganisation(part, hints);
+    const of = personOfAffiliation(part, hints);
     if (of > 0) part = part.slice(0, of);
-    // "Piet Vander of Oakridge Capital": someone "of" an organisation is a person.
+    // "Piet Vander of Oakridge Capital", "Sen. Ola Brenne of North Tarn": someone "of" an organisation or a place is a person.
     const affiliated = of > 0;
     i += part.length;
     // Drop leading words that are not names: sentence-initial common words, stop words. A word
@@ -588,7 +631,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const lower = foldWord(w.surface);
       const atStart = opensClause(source.slice(sentence.start, w.start));
       // "Storm Bertil is expected …": the storm's word opens its name.
-      if (eventWordsAt(part.map((x) => foldWord(x.surface))) > 0) break;
+      if (eventNamed(part.map((x) => foldWord(cleanName(x.surface))), people)) break;
       const unknownName =
         part.length >= 2 &&
         /^\p{Lu}/u.test(part[1]!.surface) &&
@@ -749,9 +792,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (club) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
     const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
+    // "Harlan Electric": compromise reads the word after a given name as a surname, but this one is no one's.
+    const impersonal = part.length > 1 && ORGANISATION_ENDINGS.has(lastLower);
     for (const p of part) {
       const h = hints.get(p.start);
-      if (h === 'person') votes.person += 1;
+      if (h === 'person' && !(impersonal && p === last)) votes.person += 1;
       if (h === 'place' && !organisationOfPlace) votes.place += 1.5;
       if (h === 'organisation') votes.organisation += 1.5;
     }
@@ -760,7 +805,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const orgHeaded =
       part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
       (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
-    if (orgHeaded) votes.organisation += 2.5;
+    if (orgHeaded) votes.organisation += impersonal ? 3.5 : 2.5;
     if (team) votes.organisation += 3;
     if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
@@ -772,7 +817,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
     const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
-    if (part.length >= 2 && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
+    if (part.length >= 2 && !impersonal && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     if (kindBefore) votes.organisation += 3;
     if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
@@ -787,7 +832,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const firstEnds = /^(?:[-,.;:)]|\s*$)/.test(source.slice(first.end, first.end + 1));
     if (part.length === 1 && firstEnds && beforeFirst && /^\p{Lu}/u.test(beforeFirst.surface) && /^,\s+$/.test(source.slice(beforeFirst.end, first.start)) && knownPlace(first.surface)) votes.place += 2;
     // "Storm Bertil": a storm's name is no person's, place's or organisation's, whatever its words suggest.
-    if (eventWordsAt(lowerParts) > 0) {
+    const event = eventNamed(lowerParts.map(cleanName), people);
+    if (event) {
       votes.person = votes.place = votes.organisation = 0;
       roleWords.length = 0;
     }
@@ -795,7 +841,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (part.length === 1 && PARTY_STATE.test(part[0]!.surface)) continue;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });
+    const previous = chunks[chunks.length - 1];
+    const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}) });
   }
   return chunks;
 }
@@ -814,6 +862,8 @@ interface Draft {
   chunks: number;
   /** The sentences that write the whole name (not a given name or surname alone). */
   named: Set<string>;
+  /** The name is a storm's. */
+  event: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -868,8 +918,9 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
 
   const sport = aboutSport(lowerVocabulary);
   const dropped: DroppedWord[] = [];
-  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, sport, null, dropped));
-  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, sport, keep));
+  const people = peopleNamedLikeStorms(body);
+  const bySentence = body.map((s) => chunksOf(s, source, tags, lowerVocabulary, sport, people, null, dropped));
+  restoreSentenceStarts(bySentence, body, dropped, (s, keep) => chunksOf(s, source, tags, lowerVocabulary, sport, people, keep));
   const drafts = mergeChunks(bySentence.flat());
   const entities = finishEntities(drafts, sentences);
   typeByCoordination(entities, body);
@@ -925,17 +976,19 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set() };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
     d.mentions.add(c.sentence.id);
     d.named.add(c.sentence.id);
     d.hinted ||= c.hinted;
+    d.event ||= c.event;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
+  typeOtherNames(chunks, byName);
   mergeMisspeltSurnames(byName);
   mergeGivenNames(byName);
   // A one-word name that is the surname of one longer person name, or the last word of one
@@ -949,7 +1002,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       const lt = typeOf(l.votes);
       // "London" is not a short name of the "French Church of London": the place it is of.
       // "Bertil" after "Storm Bertil" is the storm.
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || eventWordsAt(l.tokens) === l.tokens.length - 1;
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || (l.event && eventWordsAt(l.tokens) === l.tokens.length - 1);
       return false;
     });
     if (owners.length === 0) continue;
@@ -961,6 +1014,23 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
   }
   mergeShortOrganisationNames(byName);
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/**
+ * "The Forestry Department, known as Hal Fire": a name written as another name of an organisation
+ * or a place is one too, whatever its words suggest ("Hal" and "Fire" read as a person's name).
+ */
+function typeOtherNames(chunks: readonly Chunk[], byName: Map<string, Draft>): void {
+  for (const c of chunks) {
+    if (!c.knownAs) continue;
+    const of = byName.get(c.knownAs);
+    const d = byName.get(foldWord(c.name));
+    if (!of || !d || of === d) continue;
+    const type = typeOf(of.votes);
+    if (type !== 'organisation' && type !== 'place') continue;
+    const top = Math.max(d.votes.person, d.votes.place, d.votes.organisation);
+    if (typeOf(d.votes) !== type) d.votes[type] = top + 1;
+  }
 }
 
 /**
@@ -1094,7 +1164,7 @@ function finishEntities(drafts: Draft[], sentences: SentenceRef[]): Entity[] {
     while (used.has(id)) id += '-x';
     used.add(id);
     // A storm stays a storm whatever its short name ("Bertil") was read as.
-    const type = eventWordsAt(d.tokens) > 0 ? 'other' : typeOf(d.votes);
+    const type = d.event ? 'other' : typeOf(d.votes);
     // A person's surname stands for them, written first among the short names; the place of an
     // office does not ("President of Comoros"). A surname several people share stands for one.
     const aliases = new Set<string>();
@@ -1513,7 +1583,8 @@ const OWNER_OF_NOUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p
 
 /** The speaker named in the words of a sentence outside its quotation marks. */
 function speakerIn(frame: string, entities: Entity[], names: NameWords, context: SpeakerContext = {}): { entity: Entity | null; description: string } | null {
-  const words = frame.replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
+  // "Sen. Ada Rusk, D-Minn., said": a lawmaker's party and state between commas name no one.
+  const words = frame.replace(PARTY_STATE_APPOSED, '').replace(/[“”"]/g, ' ').split(/(?=[,;:])|\s+/).filter(Boolean);
   const lower = words.map((w) => foldWord(w).replace(/[^\p{L}\p{N}.'-]/gu, '').replace(/\.+$/, ''));
   const verbs = lower.map((_, k) => k).filter((k) => isSpeechVerb(words, lower, k));
   if (context.lastVerb) verbs.reverse();
@@ -1612,6 +1683,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
       const previous = entities.find((e) => e.id === previousSpeaker?.entity) ?? null;
       let found = speakerIn(frame, entities, names, { sentenceIds: covered.map((s) => s.id), previous });
+      if (!found) found = callerOf(source, covered[0]!, qStart, entities, names, previous);
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });
@@ -1641,6 +1713,24 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
   }
   quotes.push(...interviewAnswers(source, byParagraph, entities, quotes));
   return quotes;
+}
+
+const CALLING_VERBS = speechData.callingVerbs.join('|');
+/** A verb that names something, a few lower-case words of what it names and "as", at the end of the text before a quote. */
+const CALLING = new RegExp(`(?<![\\p{L}])(?:${CALLING_VERBS})(?:\\s+[\\p{Ll}'’-]+){0,5}?\\s*$`, 'u');
+
+/**
+ * The speaker of a quote that a verb for naming introduces: "Ada Rusk called the bill "…"",
+ * "the offer, which the union's president, Ada Rusk, described as "…"". The verb's subject,
+ * read as a speech verb's, speaks it, when it is a named entity or a person a pronoun stands for.
+ */
+function callerOf(source: string, sentence: SentenceRef, qStart: number, entities: Entity[], names: NameWords, previous: Entity | null): { entity: Entity | null; description: string } | null {
+  if (qStart <= sentence.start || qStart > sentence.end) return null;
+  const lead = source.slice(sentence.start, qStart);
+  const m = CALLING.exec(lead);
+  if (!m) return null;
+  const found = speakerIn(`${lead.slice(0, m.index)} said`, entities, names, { sentenceIds: [sentence.id], previous });
+  return found?.entity ? found : null;
 }
 
 /**

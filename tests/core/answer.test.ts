@@ -1430,3 +1430,28 @@ describe('the people a decline names', () => {
     expect(reply.lead).toBe('The articles don\'t answer "How tall is the tallest tree?".');
   });
 });
+
+describe('a name from the headline in a sentence about another of its kind', () => {
+  const article = articleOf('dairy-takeover', 'Corvex agrees £1.9bn takeover of rival dairy Brindle', [
+    'Corvex has agreed to buy its rival Brindle for £1.9bn, creating the country\'s second-largest dairy supplier.',
+    'The Oxbridge-based group said on Monday that it would pay 390p a share in cash, a premium of 31% to Brindle\'s closing price on Friday.',
+    'Ana Lindt, Corvex\'s chief executive, said the deal would bring two family firms together.',
+    'Brindle, founded in Oxlade in 1921, employs 5,100 people. Corvex has 8,700 staff.',
+    'The competition regulator said it would examine the deal closely.',
+    'Corvex has grown quickly in recent years. The company was founded in 1952 by two brothers who sold milk door to door.',
+    'Shares in Brindle rose 30% in morning trading, while Corvex\'s fell 3%.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('does not answer for the headline\'s company with a sentence about the other company', () => {
+    const { reply } = answerWithTrace(index, 'When was Corvex founded?');
+    expect(reply.citations[0]?.text).toBe('The company was founded in 1952 by two brothers who sold milk door to door.');
+    expect(spanText(reply.citations[0])).toBe('1952');
+  });
+
+  it('still answers for the company the sentence is about', () => {
+    const { reply } = answerWithTrace(index, 'When was Brindle founded?');
+    expect(reply.kind).toBe('answer');
+    expect(spanText(reply.citations[0])).toBe('1921');
+  });
+});

@@ -587,3 +587,59 @@ describe('letters joined by an ampersand', () => {
     expect(names).not.toContain('E');
   });
 });
+
+describe('a person "of" a place', () => {
+  it('is named without the place, which gives them no alias ("Sen. Harold Quist of South Dakota")', () => {
+    const article = articleOf('dam-vote', 'Senate backs dam repairs', [
+      'The lone Democrat to vote no, Sen. Harold Quist of South Dakota, said the formula was unfair.',
+      'Quist said he would keep pressing for changes.',
+    ]);
+    const quist = entityNamed(article, 'Harold Quist');
+    expect(quist.type).toBe('person');
+    expect(quist.aliases).toEqual(['Quist']);
+    expect(article.entities.map((e) => e.name)).not.toContain('Quist');
+    expect(entityNamed(article, 'South Dakota').type).toBe('place');
+  });
+});
+
+describe('names of utilities, services and agencies', () => {
+  const article = articleOf('ridge-fire', 'Wildfire forces evacuations in Ardmore', [
+    'The Tarrow Hills Fire was 20% contained, according to the Ardmore Department of Wildland Fire, known as Hal Fire. No deaths have been reported, Hal Fire said.',
+    '"The wind is the whole story today," Hal Fire battalion chief Omar Pekka said.',
+    'Harlan Electric said it had cut power to 9,000 customers. Orrin Transit said buses would not run. Brantwell Water said supplies were safe.',
+    'The utility Marla Sierra Gas said its crews were ready. Samantha Power, a councillor, said the response was slow.',
+  ]);
+
+  it('are organisations when they end in a word no one has for a surname ("Harlan Electric", "Orrin Transit")', () => {
+    for (const name of ['Harlan Electric', 'Orrin Transit', 'Brantwell Water', 'Marla Sierra Gas']) {
+      const entity = entityNamed(article, name);
+      expect(entity.type, name).toBe('organisation');
+      expect(entity.aliases, name).toEqual([]);
+    }
+    expect(entityNamed(article, 'Samantha Power').type).toBe('person');
+  });
+
+  it('is an organisation when written as another name of one ("…, known as Hal Fire")', () => {
+    const agency = entityNamed(article, 'Hal Fire');
+    expect(agency.type).toBe('organisation');
+    expect(agency.aliases).toEqual([]);
+    expect(entityNamed(article, 'Omar Pekka').type).toBe('person');
+  });
+});
+
+describe('a person whose given name is a word for a storm', () => {
+  const article = articleOf('drama-cast', 'Actress joins cast of coastal drama', [
+    'The actress Storm Tallis has joined the cast of the coastal drama, the studio said on Monday.',
+    'Tallis said she was thrilled to be working with the director again. "It is the part I have waited years for," Storm Tallis told reporters.',
+    'Filming was delayed last week when Storm Bertil brought gusts of 70mph to the coast. Forecasters said Storm Bertil would ease by Friday.',
+  ]);
+
+  it('is a person when she speaks or has a job, and a storm in the same story stays a storm', () => {
+    const tallis = entityNamed(article, 'Storm Tallis');
+    expect(tallis.type).toBe('person');
+    expect(tallis.roles).toContain('actress');
+    expect(tallis.aliases).toContain('Tallis');
+    expect(quoteStarting(article, 'It is the part').speaker?.entity).toBe(tallis.id);
+    expect(entityNamed(article, 'Storm Bertil').type).toBe('other');
+  });
+});

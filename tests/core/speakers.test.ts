@@ -271,3 +271,30 @@ describe('reported speech with a pronoun for its speaker', () => {
     expect(citation?.attribution).toContain('Pavel Drummond');
   });
 });
+
+describe('a quote that a verb for naming introduces', () => {
+  const article = articleOf('pier-levy', 'Council votes for pier levy', [
+    'Opposition leader Tom Arbery, R-Neb., called the levy "a tax on every family that ever walked the pier." Arbery said he would try to overturn it.',
+    'The council has offered staff 3%, which the union\'s general secretary, Pia Lundqvist, described as "an insult to every worker in this town."',
+    'The harbour master, Dana Holt, dismissed the plan as "a shortcut that will cost us dearly later."',
+    'Residents set up a campaign called "Save Our Old Pier Now" last spring.',
+  ]);
+
+  it('gives it to the subject who called or described something so', () => {
+    expect(quoteStarting(article, 'a tax on every family').speaker?.entity).toBe(entityNamed(article, 'Tom Arbery').id);
+    expect(quoteStarting(article, 'an insult to every worker').speaker?.entity).toBe(entityNamed(article, 'Pia Lundqvist').id);
+    expect(quoteStarting(article, 'a shortcut that will cost').speaker?.entity).toBe(entityNamed(article, 'Dana Holt').id);
+  });
+
+  it('gives a name in quotation marks after "called" to no one', () => {
+    expect(article.quotes.find((q) => q.text.startsWith('Save Our Old Pier'))?.speaker ?? null).toBeNull();
+  });
+
+  it('lists the quote under its speaker and answers what they said', () => {
+    const bot = createBot([article]);
+    const quotes = bot.handle({ text: 'quotes Lundqvist' });
+    expect(quotes.citations.map((c) => c.text).join(' ')).toContain('an insult to every worker');
+    const said = bot.handle({ text: 'What did Arbery say about the levy?' });
+    expect(said.citations[0]?.text).toContain('a tax on every family');
+  });
+});

@@ -17,6 +17,11 @@ const study = articleOf('sleep-study', 'Sleep study', ['A study by Fenwick Colle
 const first = (article: ReturnType<typeof articleOf>, text: string) => createBot([article]).handle({ text }).citations[0]?.text ?? null;
 
 describe('words a question may use for the article\'s', () => {
+  it('reads "Q3" as "third quarter" when the articles never write "Q3", in either case', () => {
+    expect(first(results, 'What is the Q3 revenue forecast?')).toBe('For the third quarter, Darnley Tools expects revenue of about $2 billion.');
+    expect(first(results, 'what revenue does darnley expect in q3?')).toBe('For the third quarter, Darnley Tools expects revenue of about $2 billion.');
+  });
+
   it('matches guidance with forecast, grandkids with grandchildren, employees with workforce, PhD with doctorate, best with optimal', () => {
     expect(first(results, 'whats the full year guidance')).toBe('It lowered its forecast for the full year to $8.1 billion.');
     expect(first(results, 'how many employees does Darnley have?')).toBe('Darnley Tools has a workforce of about 3,200.');

@@ -754,6 +754,9 @@ function withQuestionWord(question: string): string {
   return meant ? words.slice(0, first!.index) + words.slice(first!.index).replace(first![1]!, meant) : words;
 }
 
+/** One word of letters and digits: "FY25", "G9", "Q3". */
+const SHORT_FORM = /^(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+$/u;
+
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
   const text = resolveFollowUp(index, withQuestionWord(question), history);
@@ -796,8 +799,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     }
     const words = runTokens.map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
     const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0 && acronymExpansion(index, w) === null);
-    // "the Bank of England" keeps its article when the decline names it.
-    const the = /\bthe\s+$/i.test(text.slice(0, name.start)) ? 'the ' : '';
+    // "the Bank of England" keeps its article when the decline names it; a short form of letters
+    // and digits ("the FY25 target", "the G9 summit") is a modifier of the noun after it, and stands alone.
+    const the = /\bthe\s+$/i.test(text.slice(0, name.start)) && !SHORT_FORM.test(name.text) ? 'the ' : '';
     if (unknown.length > 0) unknownNames.push(the + name.text.replace(/['’]s$/, ''));
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }

@@ -30,4 +30,10 @@ describe('words a question may use for the article\'s', () => {
     expect(first(obituary, 'Where did Pell do her PhD?')).toBe('She completed her doctorate at Oldbridge University in 1961.');
     expect(first(study, 'how much sleep is best?')).toBe('A study by Fenwick College found that seven hours of sleep a night was optimal for adults.');
   });
+
+  it('names a missing short form of letters and digits without "the" before it', () => {
+    const reply = createBot([results]).handle({ text: 'What is the FY25 revenue target?' });
+    expect(reply.lead).toContain("The articles don't mention FY25.");
+    expect(createBot([results]).handle({ text: 'What did the Bank of Marlow say?' }).lead).toContain("The articles don't mention the Bank of Marlow.");
+  });
 });

@@ -44,6 +44,15 @@ describe('definite descriptions that refer back to someone named before', () => 
     expect(spanText(reply.citations[0])).toBe('2,400');
   });
 
+  it('reads a sentence that opens with a description as about the sentence before, whatever the name it refers to was taken for', () => {
+    // "Dornbury Analytics" is read as no organisation, so no entity stands for "the company"; the sentence before names it.
+    const article = articleOf('dornbury-results', 'Dornbury profits rise', [
+      'Dornbury Analytics reported higher profits on Friday. The company, which is based in Hull, employs about 2,400 people.',
+    ]);
+    const reply = createBot([article]).handle({ text: 'how many employees does Dornbury have?' });
+    expect(reply.citations[0]?.text).toBe('The company, which is based in Hull, employs about 2,400 people.');
+  });
+
   it('does not read a description as another kind of organisation: "the company" is not the commission', () => {
     const article = articleOf('marl-recall', 'Marl Appliances recall', [
       'The Harbour Safety Commission said Marl Appliances would recall 8,000 kettles. The company said no one had been hurt.',

@@ -565,6 +565,8 @@ const acronymCache = new WeakMap<Index, Map<string, string>>();
  * the corpus or an acronym nothing expands to.
  */
 function acronymExpansion(index: Index, surface: string): string | null {
+  const period = periodExpansion(index, surface);
+  if (period) return period;
   const key = surface.replace(/['’]s$/u, '').replace(/[.\-]/g, '');
   if (!/^[\p{Lu}\d]{2,6}$/u.test(key) || !/^\p{Lu}/u.test(key) || index.words.has(foldWord(key))) return null;
   let map = acronymCache.get(index);
@@ -584,6 +586,16 @@ function acronymExpansion(index: Index, surface: string): string | null {
     acronymCache.set(index, map);
   }
   return map.get(key) ?? null;
+}
+
+/** A quarter or a half of a year as business news writes it short ("Q3", "h1"), by the short form. */
+const PERIOD_SHORTHAND = new Map<string, string>(Object.entries(questionData.periodShorthand));
+
+/** The words a period's short form stands for ("Q3" → "third quarter") when the articles never write it, or null. */
+function periodExpansion(index: Index, surface: string): string | null {
+  const key = foldWord(surface);
+  const period = PERIOD_SHORTHAND.get(key);
+  return period !== undefined && !index.words.has(key) ? period : null;
 }
 
 /** `text` with the first match of `pronoun` replaced by `name`, possessive for a possessive ("her" → "Jane Roe's"). */
@@ -751,6 +763,9 @@ function withQuestionWord(question: string): string {
   return meant ? words.slice(0, first!.index) + words.slice(first!.index).replace(first![1]!, meant) : words;
 }
 
+/** One word of letters and digits: "FY25", "G9", "Q3". */
+const SHORT_FORM = /^(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+$/u;
+
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
   const text = resolveFollowUp(index, withQuestionWord(question), history);
@@ -793,8 +808,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     }
     const words = runTokens.map((t) => t.surface).filter((w) => !STOP_WORDS.has(foldWord(w)) || isAcronym(w));
     const unknown = words.filter((w) => !corpusKnowsWord(index, w) && findEntities(index, w).length === 0 && acronymExpansion(index, w) === null);
-    // "the Bank of England" keeps its article when the decline names it.
-    const the = /\bthe\s+$/i.test(text.slice(0, name.start)) ? 'the ' : '';
+    // "the Bank of England" keeps its article when the decline names it; a short form of letters
+    // and digits ("the FY25 target", "the G9 summit") is a modifier of the noun after it, and stands alone.
+    const the = /\bthe\s+$/i.test(text.slice(0, name.start)) && !SHORT_FORM.test(name.text) ? 'the ' : '';
     if (unknown.length > 0) unknownNames.push(the + name.text.replace(/['’]s$/, ''));
     for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
   }
@@ -824,6 +840,11 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
 
   // An office no one in the articles holds, whose words they never write ("the prime minister",
   // "the mayor"), is someone they do not mention; its words are no misspellings of others ("price", "major").
+  // "q3 revenue" in lower case is no name, but the short form still stands for its words.
+  for (const t of tokens) if (t.end - t.start === 2 && !expansions.has(t.start) && PERIOD_SHORTHAND.has(foldWord(t.surface))) {
+    const period = periodExpansion(index, t.surface);
+    if (period) expansions.set(t.start, { end: t.end, expansion: period });
+  }
   for (const o of offices) {
     if (o.refs.length > 0 || o.expansion !== null || o.owner !== '') continue;
     if (o.title.split(' ').every((w) => index.words.has(w))) continue;

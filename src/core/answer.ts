@@ -236,8 +236,14 @@ function answersKind(doc: SentenceDoc, query: Query): boolean {
 /** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
 const CREDIT = { exact: 1, synonym: 0.6, entity: 0.8, prefix: 0.7, antecedent: 0.7, context: 0.35 };
 
-/** A sentence that opens with one of these refers back to the sentence before it. */
-const ANAPHOR = /^["“‘']?(?:he|she|it|they|his|her|its|their|this|these|those|there|such|both|the latter|the former)\b/i;
+/**
+ * A sentence that opens with one of these refers back to the sentence before it, as does one
+ * that opens with a description of whom it is about ("The company …", "The 23-year-old …", "The striker …").
+ */
+const ANAPHOR = new RegExp(
+  `^["“‘']?(?:he|she|it|they|his|her|its|their|this|these|those|there|such|both|the latter|the former|the (?:\\d{1,3}-year-old|${[...roleData.organisationBackNouns, ...roleData.teamPositions].join('|')})(?:'s)?)\\b`,
+  'i',
+);
 
 /** Terms of the sentence a pronoun-opening sentence refers back to, or null. */
 function antecedentTerms(index: Index, doc: SentenceDoc): Set<string> | null {

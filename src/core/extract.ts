@@ -926,6 +926,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   typeByCoordination(entities, body);
   const names = nameWordsOf(entities);
   resolvePronouns(entities, body, names);
+  resolveDescriptions(entities, body, names, tags);
   const quotes = findQuotes(source, body, entities, names);
   typeBySpeech(entities, quotes);
   rolesByApposition(entities, body, tags);
@@ -1322,6 +1323,96 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
   }
 }
 
+const ORGANISATION_BACK_NOUNS = new Set(roleData.organisationBackNouns);
+const PUBLIC_BODY_WORDS = new Set(roleData.publicBodyWords);
+const ANY_BODY_NOUNS = new Set(roleData.anyBodyNouns);
+/** "the company", "the striker", "the 24-year-old": a noun after "the" that may refer back to someone named before. */
+const DESCRIPTION = /\b[Tt]he\s+(\d{1,3}-year-old|\p{Ll}[\p{Ll}-]*\p{Ll})\b/gu;
+const AGE_NOUN = /^\d{1,3}-year-old$/;
+
+/** True when `role` has `word` among its words ("chief striker" has "striker"). */
+function roleHas(role: string, word: string): boolean {
+  return foldWord(role).split(/[^\p{L}-]+/u).includes(word);
+}
+
+/** True when an organisation so named may be called "the <noun>": a party "the party", a company not "the commission". */
+function organisationFits(e: Entity, noun: string): boolean {
+  const words = foldWord(e.name).split(/\s+/);
+  const last = words.at(-1) ?? '';
+  if (e.type === 'place') return noun === 'club' && CLUB_PLACE_WORDS.has(last);
+  if (e.type !== 'organisation' && e.type !== 'other') return false;
+  if (ANY_BODY_NOUNS.has(noun)) return true;
+  if (PUBLIC_BODY_WORDS.has(noun)) return last === noun || (noun === 'party' && PARTY_NAMES.has(words.join(' ')));
+  return !words.some((w) => PUBLIC_BODY_WORDS.has(w)) && !MEMBER_NOUNS.has(last) && !PARTY_NAMES.has(words.join(' '));
+}
+
+/**
+ * Outside quotation marks, a definite description that refers back names whom it describes:
+ * "the company" or "the club" an organisation named before that it fits (see roles.json), "the
+ * 24-year-old" the nearest person, "the striker" the nearest person with that job. A
+ * description written before a name is in apposition to it ("the striker Ivo Dalk"), and one
+ * before a noun is a modifier ("the 30-year-old stand", "the bank holiday"): neither refers back.
+ */
+function resolveDescriptions(entities: Entity[], sentences: SentenceRef[], names: NameWords, tags: WordTags): void {
+  const bySentence = new Map<string, Entity[]>();
+  for (const e of entities) {
+    if (e.type === 'place' && !CLUB_PLACE_WORDS.has(foldWord(e.name.split(/\s+/).at(-1) ?? ''))) continue;
+    for (const id of e.mentions) bySentence.set(id, [...(bySentence.get(id) ?? []), e]);
+  }
+  /** Organisations named so far, with how many sentences named them and the first that did. */
+  const named = new Map<Entity, { count: number; first: number }>();
+  let lastPerson: Entity | null = null;
+  /** People by their last mention, the latest last. */
+  const recent: Entity[] = [];
+  sentences.forEach((s, n) => {
+    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, (q) => ' '.repeat(q.length));
+    const here = (bySentence.get(s.id) ?? []).map((e) => ({ e, at: firstIndexOf(unquoted, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at);
+    if (/\b[Tt]he\s/.test(unquoted)) {
+      for (const m of unquoted.matchAll(DESCRIPTION)) {
+        const noun = m[1]!;
+        const age = AGE_NOUN.test(noun);
+        const organisation = !age && ORGANISATION_BACK_NOUNS.has(noun);
+        if (!age && !organisation && !JOB_WORDS.has(noun)) continue;
+        const next = /^\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u.exec(unquoted.slice(m.index + m[0].length));
+        if (next) {
+          const nextAt = s.start + m.index + m[0].length + next[0].length - next[1]!.length;
+          if (/^[\p{Lu}\p{N}]/u.test(next[1]!) || next[1] === 'of' || (tags.nouns.has(nextAt) && !tags.verbs.has(nextAt))) continue;
+        }
+        const before = here.filter((x) => x.at < m.index).map((x) => x.e);
+        let target: Entity | null = null;
+        if (organisation) {
+          // Those named before it in its own sentence count too ("Corvex's chief executive said the company …").
+          const candidates = new Map(named);
+          for (const e of before) if (e.type !== 'person') candidates.set(e, { count: (named.get(e)?.count ?? 0) + 1, first: named.get(e)?.first ?? n });
+          let best: { rank: number; count: number; first: number } | null = null;
+          for (const [e, seen] of candidates) {
+            if (!organisationFits(e, noun)) continue;
+            const rank = e.type === 'other' ? 0 : 1;
+            if (!best || rank > best.rank || (rank === best.rank && (seen.count > best.count || (seen.count === best.count && seen.first < best.first)))) {
+              best = { rank, ...seen };
+              target = e;
+            }
+          }
+        } else if (age) target = before.find((e) => e.type === 'person') ?? lastPerson;
+        else {
+          const fits = (e: Entity) => e.type === 'person' && e.roles.some((r) => roleHas(r, noun));
+          target = before.filter(fits).at(-1) ?? recent.filter(fits).at(-1) ?? null;
+        }
+        if (target && !target.mentions.includes(s.id) && !target.pronounMentions.includes(s.id)) target.pronounMentions.push(s.id);
+      }
+    }
+    for (const { e } of here) {
+      if (e.type === 'person') {
+        const at = recent.indexOf(e);
+        if (at >= 0) recent.splice(at, 1);
+        recent.push(e);
+      } else named.set(e, { count: (named.get(e)?.count ?? 0) + 1, first: named.get(e)?.first ?? n });
+    }
+    const firstPerson = here.find((x) => x.e.type === 'person');
+    if (firstPerson) lastPerson = firstPerson.e;
+  });
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -1634,7 +1725,7 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.
   const ids = context.sentenceIds ?? [];
-  const byPronoun = ids.length > 0 ? entities.find((e) => ids.some((id) => e.pronounMentions.includes(id))) : undefined;
+  const byPronoun = ids.length > 0 ? entities.find((e) => e.type === 'person' && ids.some((id) => e.pronounMentions.includes(id))) : undefined;
   if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
   if (candidates[1]) return { entity: null, description: candidates[1] };
   return null;

@@ -58,7 +58,7 @@ export const EntitySchema = z.object({
   roles: z.array(z.string()).default([]),
   /** Sentence ids that name it. */
   mentions: z.array(z.string()).default([]),
-  /** Sentence ids that refer to it by a pronoun ("he", "she") resolved to it. */
+  /** Sentence ids that refer to it by a pronoun ("he", "she") or a description ("the company", "the 24-year-old") resolved to it. */
   pronounMentions: z.array(z.string()).default([]),
 });
 export type Entity = z.infer<typeof EntitySchema>;

@@ -50,6 +50,7 @@ const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords, ...
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 /** Short names of political parties ("Labour", "the Socialists"), folded: organisations. */
 const PARTY_NAMES = new Set(roleData.partyNames);
+const LEADER_ORGANISATION_WORDS = new Set(roleData.leaderOrganisationWords);
 /** Words that open a storm's name ("Storm Bertil", "Hurricane Ines"), split into words. */
 const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
 /** Words that end a street's name after a possessive ("Cobbler's Lane"). */
@@ -84,6 +85,8 @@ interface Chunk {
   hinted: boolean;
   /** A one-word name written straight before a lower-case noun, as a modifier ("the Veltist church"). */
   modifier: boolean;
+  /** The acronym written in brackets after the name, its initials ("… in Europe (OSCE)"). */
+  acronym?: string;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -232,6 +235,24 @@ function personOfOrganisation(part: readonly Token[], hints: Map<number, Hint>):
     return hints.get(p.start) === 'organisation' || ORG_WORDS.has(word) || COMPANY_WORDS.has(word);
   });
   return organisation && rest.every((p) => hints.get(p.start) !== 'person') ? k : 0;
+}
+
+/**
+ * Where a party's or a movement's name runs on through "of" into its leader's ("the Progress
+ * Party of Lina Varga"): the index of "of", or 0. The words after it are a person's name of two or
+ * three words, none a place's or an organisation's, one of which compromise reads as a person's
+ * or all of which it does not know.
+ */
+function organisationOfLeader(part: readonly Token[], hints: Map<number, Hint>): number {
+  const k = part.findIndex((p) => p.surface === 'of');
+  if (k < 1 || part.length - k - 1 < 2 || part.length - k - 1 > 3 || !LEADER_ORGANISATION_WORDS.has(foldWord(part[k - 1]!.surface))) return 0;
+  const name = part.slice(k + 1);
+  const personal = name.every((p) => {
+    const word = foldWord(cleanName(p.surface));
+    const h = hints.get(p.start);
+    return /^\p{Lu}\p{Ll}/u.test(p.surface) && h !== 'place' && h !== 'organisation' && !ORG_WORDS.has(word) && !PLACE_WORDS.has(word) && !knownPlace(p.surface) && demonymPlace(p.surface) === undefined;
+  });
+  return personal && (name.some((p) => hints.get(p.start) === 'person') || name.every((p) => LEXICON[foldWord(cleanName(p.surface))] === undefined)) ? k : 0;
 }
 
 /** True when the lower-case words just before token `at` are a noun for a kind of organisation: "the charity", "the think tank". */
@@ -475,6 +496,14 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
   let lastPiece: Token | null = null;
   for (const t of tokens) {
     const prev = out[out.length - 1];
+    // "Security and Co-operation in …": a capitalised word hyphened to a lower-case one after a
+    // name's word or connector is one word of that name ("the Kyiv-based group" is no name's).
+    const before = out[out.length - 2];
+    if (prev && lastPiece === prev && /^\p{Lu}\p{Ll}*$/u.test(prev.surface) && /^\p{Ll}+$/u.test(t.surface) && /^[-‐]$/u.test(source.slice(prev.end, t.start)) && before && /^\s+$/.test(source.slice(before.end, prev.start)) && (/^\p{Lu}[\p{L}-]*$/u.test(before.surface) || (NAME_JOINERS.has(before.surface) && /^\p{Lu}/u.test(out[out.length - 3]?.surface ?? '')))) {
+      out[out.length - 1] = { surface: source.slice(prev.start, t.end), start: prev.start, end: t.end };
+      lastPiece = t;
+      continue;
+    }
     if (prev && lastPiece && /^\p{Lu}/u.test(t.surface) && /^\p{Lu}/u.test(prev.surface) && /^[-‐]$/u.test(source.slice(prev.end, t.start))) {
       const apart = (placeLike(lastPiece) && placeLike(t)) || demonymPlace(lastPiece.surface) !== undefined || demonymPlace(t.surface) !== undefined;
       if (!apart) {
@@ -485,6 +514,33 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
     }
     out.push(t);
     lastPiece = t;
+  }
+  return out;
+}
+
+/** Lower-case words that join the words of one name: "Security and Co-operation", "Institute for Non-violence". */
+const NAME_JOINERS = new Set(['and', 'for', 'of', 'the', 'on', 'in']);
+
+/**
+ * Names written with their acronym in brackets after them, "Organization for Security and
+ * Co-operation in Europe (OSCE)": by the index of the name's first token, the index of its last
+ * and the acronym. The name is the shortest run of capitalised words and lower-case joiners before
+ * the bracket whose capitalised words' initials spell the acronym.
+ */
+function bracketedAcronyms(tokens: readonly Token[], source: string): Map<number, { last: number; acronym: string }> {
+  const out = new Map<number, { last: number; acronym: string }>();
+  for (let k = 1; k < tokens.length; k++) {
+    const acronym = tokens[k]!.surface;
+    if (!/^\p{Lu}{2,8}$/u.test(acronym) || !/^\s*\($/.test(source.slice(tokens[k - 1]!.end, tokens[k]!.start)) || source[tokens[k]!.end] !== ')') continue;
+    let initials = '';
+    for (let m = k - 1; m >= 0 && initials.length < acronym.length; m--) {
+      const t = tokens[m]!;
+      if (m < k - 1 && !/^\s+$/.test(source.slice(t.end, tokens[m + 1]!.start))) break;
+      if (/^\p{Lu}/u.test(t.surface)) {
+        initials = t.surface.charAt(0) + initials;
+        if (initials === acronym) out.set(m, { last: k - 1, acronym });
+      } else if (!NAME_JOINERS.has(t.surface)) break;
+    }
   }
   return out;
 }
@@ -518,6 +574,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
   const chunks: Chunk[] = [];
   // A job read off an organisation's name, for the person whose name follows it.
   let carried: { start: number; role: string } | null = null;
+  const acronyms = sentence.text.includes('(') ? bracketedAcronyms(tokens, source) : null;
+  // Where the name of a party's leader begins, after "the Progress Party of".
+  let leaderAt = -1;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -564,15 +623,27 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       }
       break;
     }
+    // A name spelt out before its acronym in brackets runs to the bracket when it stops a word or
+    // two short of it ("… and Co-operation" before "in Europe (OSCE)"); a longer title, whose
+    // words the article also uses on their own ("Treaty on the Functioning of …"), keeps its reading.
+    let spelt = acronyms?.get(i);
+    if (spelt && spelt.last - j > 2) spelt = undefined;
+    if (spelt) j = Math.max(j, spelt.last);
     let part = tokens.slice(i, j + 1);
-    const split = organisationPersonSplit(part, hints);
+    const split = spelt ? 0 : organisationPersonSplit(part, hints);
     if (split > 0) {
       const role = jobOfOrganisation(tokens, i, i + split - 1, source, tags);
       if (role) carried = { start: tokens[i + split]!.start, role };
       part = part.slice(0, split);
     }
-    const of = personOfOrganisation(part, hints);
+    const of = spelt ? 0 : personOfOrganisation(part, hints);
     if (of > 0) part = part.slice(0, of);
+    // "the Progress Party of Lina Varga": the party, then its leader, read as a name of their own.
+    const led = spelt || of > 0 ? 0 : organisationOfLeader(part, hints);
+    if (led > 0) {
+      leaderAt = tokens[i + led + 1]!.start;
+      part = part.slice(0, led);
+    }
     // "Piet Vander of Oakridge Capital": someone "of" an organisation is a person.
     const affiliated = of > 0;
     i += part.length;
@@ -731,7 +802,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
     // A role makes the name a person's, and so does an office named as a name ("the Duke of Newcastle").
     if (roleWords.length > 0 || office) votes.person += 3;
-    if (affiliated) votes.person += 2;
+    if (affiliated || first.start === leaderAt) votes.person += 2;
     const lastLower = foldWord(cleanName(last.surface));
     // "the Red Crescent of Arland": a phrase that names an organisation wherever it stands.
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
@@ -796,7 +867,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (part.length === 1 && PARTY_STATE.test(part[0]!.surface)) continue;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier });
+    if (spelt && last === tokens[spelt.last]) votes.organisation += 1;
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}) });
   }
   return chunks;
 }
@@ -930,12 +1002,23 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
+    if (c.acronym) d.aliases.add(c.acronym);
     d.mentions.add(c.sentence.id);
     d.named.add(c.sentence.id);
     d.hinted ||= c.hinted;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
+  }
+  // "the OSCE" after "Organization for Security and Co-operation in Europe (OSCE)" is that organisation.
+  for (const d of [...byName.values()]) {
+    for (const a of d.aliases) {
+      const short = byName.get(foldWord(a));
+      if (short && short !== d) {
+        absorb(d, short);
+        byName.delete(foldWord(a));
+      }
+    }
   }
   mergeMisspeltSurnames(byName);
   mergeGivenNames(byName);

@@ -1642,7 +1642,14 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };
   // "Ms Vell's solicitor, Ada Rusk of …, said": the owner of a role is not who holds it.
   const unowned = frame.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length));
-  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(unowned, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  // '"…," she said, pointing to the sale of Ivo Ren': after "she said" a name is who she spoke
+  // of; the speaker is who "she" stands for, or a person named before the pronoun.
+  const pronounAt = /^(he|she)$/i.test(before.join(' ')) ? (PRONOUN_SPEAKS.exec(frame)?.index ?? -1) : -1;
+  const firstPerson = entities
+    .filter((e) => e.type === 'person')
+    .map((e) => ({ e, at: firstIndexOf(unowned, e, names) }))
+    .filter((x) => x.at >= 0 && (pronounAt < 0 || x.at < pronounAt))
+    .sort((a, b) => a.at - b.at)[0];
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.

@@ -51,6 +51,7 @@ const MEMBER_NOUNS = new Set(roleData.memberNouns);
 /** Short names of political parties ("Labour", "the Socialists"), folded: organisations. */
 const PARTY_NAMES = new Set(roleData.partyNames);
 const LEADER_ORGANISATION_WORDS = new Set(roleData.leaderOrganisationWords);
+const DEGREES = new Set(roleData.degrees);
 /** Words that open a storm's name ("Storm Bertil", "Hurricane Ines"), split into words. */
 const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
 /** Words that end a street's name after a possessive ("Cobbler's Lane"). */
@@ -767,6 +768,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (hints.get(first.start) === 'adjective' && !demonymPlace(first.surface)) continue;
       if (demonymPlace(first.surface) && !isAcronym(first.surface)) continue;
       if (STOP_WORDS.has(lower)) continue;
+      // "her PhD", "an MBA": a degree is no name.
+      if (DEGREES.has(lower.replace(/\./g, ''))) continue;
     }
     // Lower-case titles just before the name ("special envoy Jane Roe").
     const firstAt = tokens.indexOf(first);
@@ -778,7 +781,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the council leader, Tarn's Ola Berg": the role before the owner's possessive is the name's after it.
     const nextToken = tokens[tokens.indexOf(last) + 1];
     const ownsName = /['’]s$/u.test(last.surface) && nextToken !== undefined && adjacent(source, last, nextToken) && /^\p{Lu}/u.test(nextToken.surface);
-    const lowerTitle = team || ownsName ? 0 : titleAtEnd(before.slice(-3));
+    // The title is written right before the name, or a comma or its full stop before it ("the mayor, Ada Lunt", "Dr. Ada Lunt"):
+    // '"… with his head," Halvorsen said' gives no role, as the quote ends between them.
+    const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
+    const lowerTitle = team || ownsName || !titled ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").

@@ -629,3 +629,20 @@ describe('a party named with its leader after "of"', () => {
     expect(entityNamed(article, 'Bank of Tessaly').type).toBe('organisation');
   });
 });
+
+describe('words that name no one', () => {
+  const article = articleOf('pitch-doctor', 'Doctor turned striker', [
+    'Ilse Varga completed her PhD at Carrow University before she took an MBA.',
+    '"He is strong, he is quick, and he scores with both feet and with his head," Halvorsen said.',
+  ]);
+
+  it('reads no degree as a name ("her PhD", "an MBA")', () => {
+    expect(names(article)).not.toContain('PhD');
+    expect(names(article)).not.toContain('MBA');
+    expect(entityNamed(article, 'Ilse Varga').type).toBe('person');
+  });
+
+  it('takes no role from a word at the end of a quote before the speaker ("with his head," Halvorsen said)', () => {
+    expect(entityNamed(article, 'Halvorsen').roles).not.toContain('head');
+  });
+});

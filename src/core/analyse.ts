@@ -8,6 +8,7 @@ import derivationData from './lexicon/derivation.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
+import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
@@ -557,12 +558,14 @@ function acronymOf(name: string): string | null {
 }
 
 const acronymCache = new WeakMap<Index, Map<string, string>>();
+/** Acronyms in wide use, with what they stand for (folded). */
+const KNOWN_ACRONYMS = new Map(Object.entries(acronymData.known as Record<string, string[]>).map(([a, names]) => [a, new Set(names.map((n) => foldWord(n)))]));
 
 /**
  * What an acronym the corpus never writes stands for, from the corpus's own names and titles
  * ("SP" for the Scottish Parliament, "PO" for the Presiding Officer): readers abbreviate what an
  * article spells out. The most mentioned name wins a shared acronym. Null for a written word of
- * the corpus or an acronym nothing expands to.
+ * the corpus, an acronym nothing expands to, or one in wide use for something else (lexicon/acronyms.json).
  */
 function acronymExpansion(index: Index, surface: string): string | null {
   const period = periodExpansion(index, surface);
@@ -585,7 +588,11 @@ function acronymExpansion(index: Index, surface: string): string | null {
     map = new Map([...best].map(([acronym, { phrase }]) => [acronym, phrase]));
     acronymCache.set(index, map);
   }
-  return map.get(key) ?? null;
+  const phrase = map.get(key) ?? null;
+  // "the SEC" is the Securities and Exchange Commission, not a "Southern Energy Cooperative" that
+  // the articles never abbreviate: an acronym in wide use stands only for what it is known to.
+  const known = KNOWN_ACRONYMS.get(key);
+  return phrase !== null && known !== undefined && !known.has(foldWord(phrase)) ? null : phrase;
 }
 
 /** A quarter or a half of a year as business news writes it short ("Q3", "h1"), by the short form. */

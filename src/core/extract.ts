@@ -51,6 +51,8 @@ const MATCH_WORDS = new Set([...roleData.matchWords, ...roleData.sportWords, ...
 const MEMBER_NOUNS = new Set(roleData.memberNouns);
 /** Short names of political parties ("Labour", "the Socialists"), folded: organisations. */
 const PARTY_NAMES = new Set(roleData.partyNames);
+const LEADER_ORGANISATION_WORDS = new Set(roleData.leaderOrganisationWords);
+const DEGREES = new Set(roleData.degrees);
 /** Words that open a storm's name ("Storm Bertil", "Hurricane Ines"), split into words. */
 const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
 /** Words that end a street's name after a possessive ("Cobbler's Lane"). */
@@ -119,6 +121,8 @@ interface Chunk {
   event: boolean;
   /** The name (folded) of the chunk just before, when this one is written as its other name: "the Forestry Department, known as Hal Fire". */
   knownAs?: string;
+  /** The acronym written in brackets after the name, its initials ("… in Europe (OSCE)"). */
+  acronym?: string;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -269,6 +273,24 @@ function personOfAffiliation(part: readonly Token[], hints: Map<number, Hint>): 
   });
   if (!rest.every((p) => hints.get(p.start) !== 'person')) return 0;
   return organisation || before.every((p) => hints.get(p.start) === 'person') ? k : 0;
+}
+
+/**
+ * Where a party's or a movement's name runs on through "of" into its leader's ("the Progress
+ * Party of Lina Varga"): the index of "of", or 0. The words after it are a person's name of two or
+ * three words, none a place's or an organisation's, one of which compromise reads as a person's
+ * or all of which it does not know.
+ */
+function organisationOfLeader(part: readonly Token[], hints: Map<number, Hint>): number {
+  const k = part.findIndex((p) => p.surface === 'of');
+  if (k < 1 || part.length - k - 1 < 2 || part.length - k - 1 > 3 || !LEADER_ORGANISATION_WORDS.has(foldWord(part[k - 1]!.surface))) return 0;
+  const name = part.slice(k + 1);
+  const personal = name.every((p) => {
+    const word = foldWord(cleanName(p.surface));
+    const h = hints.get(p.start);
+    return /^\p{Lu}\p{Ll}/u.test(p.surface) && h !== 'place' && h !== 'organisation' && !ORG_WORDS.has(word) && !PLACE_WORDS.has(word) && !knownPlace(p.surface) && demonymPlace(p.surface) === undefined;
+  });
+  return personal && (name.some((p) => hints.get(p.start) === 'person') || name.every((p) => LEXICON[foldWord(cleanName(p.surface))] === undefined)) ? k : 0;
 }
 
 /** True when the lower-case words just before token `at` are a noun for a kind of organisation: "the charity", "the think tank". */
@@ -512,6 +534,14 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
   let lastPiece: Token | null = null;
   for (const t of tokens) {
     const prev = out[out.length - 1];
+    // "Security and Co-operation in …": a capitalised word hyphened to a lower-case one after a
+    // name's word or connector is one word of that name ("the Kyiv-based group" is no name's).
+    const before = out[out.length - 2];
+    if (prev && lastPiece === prev && /^\p{Lu}\p{Ll}*$/u.test(prev.surface) && /^\p{Ll}+$/u.test(t.surface) && /^[-‐]$/u.test(source.slice(prev.end, t.start)) && before && /^\s+$/.test(source.slice(before.end, prev.start)) && (/^\p{Lu}[\p{L}-]*$/u.test(before.surface) || (NAME_JOINERS.has(before.surface) && /^\p{Lu}/u.test(out[out.length - 3]?.surface ?? '')))) {
+      out[out.length - 1] = { surface: source.slice(prev.start, t.end), start: prev.start, end: t.end };
+      lastPiece = t;
+      continue;
+    }
     if (prev && lastPiece && /^\p{Lu}/u.test(t.surface) && /^\p{Lu}/u.test(prev.surface) && /^[-‐]$/u.test(source.slice(prev.end, t.start))) {
       const apart = (placeLike(lastPiece) && placeLike(t)) || demonymPlace(lastPiece.surface) !== undefined || demonymPlace(t.surface) !== undefined;
       if (!apart) {
@@ -528,6 +558,33 @@ function joinHyphenated(tokens: readonly Token[], source: string): Token[] {
 
 /** What stands between a name and another name for the same thing: ", known as", "(also known as". */
 const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?$/i;
+
+/** Lower-case words that join the words of one name: "Security and Co-operation", "Institute for Non-violence". */
+const NAME_JOINERS = new Set(['and', 'for', 'of', 'the', 'on', 'in']);
+
+/**
+ * Names written with their acronym in brackets after them, "Organization for Security and
+ * Co-operation in Europe (OSCE)": by the index of the name's first token, the index of its last
+ * and the acronym. The name is the shortest run of capitalised words and lower-case joiners before
+ * the bracket whose capitalised words' initials spell the acronym.
+ */
+function bracketedAcronyms(tokens: readonly Token[], source: string): Map<number, { last: number; acronym: string }> {
+  const out = new Map<number, { last: number; acronym: string }>();
+  for (let k = 1; k < tokens.length; k++) {
+    const acronym = tokens[k]!.surface;
+    if (!/^\p{Lu}{2,8}$/u.test(acronym) || !/^\s*\($/.test(source.slice(tokens[k - 1]!.end, tokens[k]!.start)) || source[tokens[k]!.end] !== ')') continue;
+    let initials = '';
+    for (let m = k - 1; m >= 0 && initials.length < acronym.length; m--) {
+      const t = tokens[m]!;
+      if (m < k - 1 && !/^\s+$/.test(source.slice(t.end, tokens[m + 1]!.start))) break;
+      if (/^\p{Lu}/u.test(t.surface)) {
+        initials = t.surface.charAt(0) + initials;
+        if (initials === acronym) out.set(m, { last: k - 1, acronym });
+      } else if (!NAME_JOINERS.has(t.surface)) break;
+    }
+  }
+  return out;
+}
 
 /** A US lawmaker's party and state after their name: "D-Minn", "R-Texas", "I-Vt". */
 const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}]*\.?$/u;
@@ -560,6 +617,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
   const chunks: Chunk[] = [];
   // A job read off an organisation's name, for the person whose name follows it.
   let carried: { start: number; role: string } | null = null;
+  const acronyms = sentence.text.includes('(') ? bracketedAcronyms(tokens, source) : null;
+  // Where the name of a party's leader begins, after "the Progress Party of".
+  let leaderAt = -1;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -606,15 +666,27 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       }
       break;
     }
+    // A name spelt out before its acronym in brackets runs to the bracket when it stops a word or
+    // two short of it ("… and Co-operation" before "in Europe (OSCE)"); a longer title, whose
+    // words the article also uses on their own ("Treaty on the Functioning of …"), keeps its reading.
+    let spelt = acronyms?.get(i);
+    if (spelt && spelt.last - j > 2) spelt = undefined;
+    if (spelt) j = Math.max(j, spelt.last);
     let part = tokens.slice(i, j + 1);
-    const split = organisationPersonSplit(part, hints);
+    const split = spelt ? 0 : organisationPersonSplit(part, hints);
     if (split > 0) {
       const role = jobOfOrganisation(tokens, i, i + split - 1, source, tags);
       if (role) carried = { start: tokens[i + split]!.start, role };
       part = part.slice(0, split);
     }
-    const of = personOfAffiliation(part, hints);
+    const of = spelt ? 0 : personOfAffiliation(part, hints);
     if (of > 0) part = part.slice(0, of);
+    // "the Progress Party of Lina Varga": the party, then its leader, read as a name of their own.
+    const led = spelt || of > 0 ? 0 : organisationOfLeader(part, hints);
+    if (led > 0) {
+      leaderAt = tokens[i + led + 1]!.start;
+      part = part.slice(0, led);
+    }
     // "Piet Vander of Oakridge Capital", "Sen. Ola Brenne of North Tarn": someone "of" an organisation or a place is a person.
     const affiliated = of > 0;
     i += part.length;
@@ -738,6 +810,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (hints.get(first.start) === 'adjective' && !demonymPlace(first.surface)) continue;
       if (demonymPlace(first.surface) && !isAcronym(first.surface)) continue;
       if (STOP_WORDS.has(lower)) continue;
+      // "her PhD", "an MBA": a degree is no name.
+      if (DEGREES.has(lower.replace(/\./g, ''))) continue;
     }
     // Lower-case titles just before the name ("special envoy Jane Roe").
     const firstAt = tokens.indexOf(first);
@@ -749,7 +823,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the council leader, Tarn's Ola Berg": the role before the owner's possessive is the name's after it.
     const nextToken = tokens[tokens.indexOf(last) + 1];
     const ownsName = /['’]s$/u.test(last.surface) && nextToken !== undefined && adjacent(source, last, nextToken) && /^\p{Lu}/u.test(nextToken.surface);
-    const lowerTitle = team || ownsName ? 0 : titleAtEnd(before.slice(-3));
+    // The title is written right before the name, or a comma or its full stop before it ("the mayor, Ada Lunt", "Dr. Ada Lunt"):
+    // '"… with his head," Halvorsen said' gives no role, as the quote ends between them.
+    const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
+    const lowerTitle = team || ownsName || !titled ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -773,7 +850,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const votes: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
     // A role makes the name a person's, and so does an office named as a name ("the Duke of Newcastle").
     if (roleWords.length > 0 || office) votes.person += 3;
-    if (affiliated) votes.person += 2;
+    if (affiliated || first.start === leaderAt) votes.person += 2;
     const lastLower = foldWord(cleanName(last.surface));
     // "the Red Crescent of Arland": a phrase that names an organisation wherever it stands.
     const words = ' ' + part.map((p) => foldWord(cleanName(p.surface))).join(' ') + ' ';
@@ -843,7 +920,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}) });
+    if (spelt && last === tokens[spelt.last]) votes.organisation += 1;
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}) });
   }
   return chunks;
 }
@@ -981,6 +1059,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
+    if (c.acronym) d.aliases.add(c.acronym);
     d.mentions.add(c.sentence.id);
     d.named.add(c.sentence.id);
     d.hinted ||= c.hinted;
@@ -988,6 +1067,16 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
+  }
+  // "the OSCE" after "Organization for Security and Co-operation in Europe (OSCE)" is that organisation.
+  for (const d of [...byName.values()]) {
+    for (const a of d.aliases) {
+      const short = byName.get(foldWord(a));
+      if (short && short !== d) {
+        absorb(d, short);
+        byName.delete(foldWord(a));
+      }
+    }
   }
   typeOtherNames(chunks, byName);
   mergeMisspeltSurnames(byName);
@@ -1720,7 +1809,14 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };
   // "Ms Vell's solicitor, Ada Rusk of …, said": the owner of a role is not who holds it.
   const unowned = frame.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length));
-  const firstPerson = entities.filter((e) => e.type === 'person').map((e) => ({ e, at: firstIndexOf(unowned, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  // '"…," she said, pointing to the sale of Ivo Ren': after "she said" a name is who she spoke
+  // of; the speaker is who "she" stands for, or a person named before the pronoun.
+  const pronounAt = /^(he|she)$/i.test(before.join(' ')) ? (PRONOUN_SPEAKS.exec(frame)?.index ?? -1) : -1;
+  const firstPerson = entities
+    .filter((e) => e.type === 'person')
+    .map((e) => ({ e, at: firstIndexOf(unowned, e, names) }))
+    .filter((x) => x.at >= 0 && (pronounAt < 0 || x.at < pronounAt))
+    .sort((a, b) => a.at - b.at)[0];
   if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.

@@ -2,7 +2,8 @@
  * Layout of a news text: headline, dek, dateline, section headings, paragraphs and
  * sentences, each with character offsets into the source. Sentence boundaries come from
  * the platform's ICU segmenter (Intl.Segmenter); the abbreviation data undoes its known
- * false splits ("George W. Bush", "U.S. Secretary").
+ * false splits ("George W. Bush", "U.S. Secretary", "6:14 a.m. EDT"), and a quotation's inner full
+ * stop does not end a sentence that goes on to its attribution ('"Orbit. We are in orbit," said …').
  */
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import layoutData from './lexicon/layout.json' with { type: 'json' };
@@ -148,10 +149,11 @@ export function splitSentences(source: string, start: number, end: number): Sent
   }
   // Undo false splits after initials and abbreviations, and glue stray closing fragments.
   const merged: { start: number; end: number }[] = [];
-  for (const span of raw) {
+  for (const [k, span] of raw.entries()) {
     const prev = merged[merged.length - 1];
     const piece = source.slice(span.start, span.end).trim();
-    if (prev && shouldJoin(source.slice(prev.start, prev.end).trimEnd(), piece)) {
+    const previous = prev ? source.slice(prev.start, prev.end).trimEnd() : '';
+    if (prev && (shouldJoin(previous, piece) || quoteGoesOn(previous, raw.slice(k).map((r) => source.slice(r.start, r.end))))) {
       prev.end = span.end;
     } else {
       merged.push({ ...span });
@@ -168,11 +170,53 @@ export function splitSentences(source: string, start: number, end: number): Sent
   return out;
 }
 
+/** True when a quotation is still open at the end of `text`: an odd number of straight marks, or a curly one not closed. */
+function quoteOpen(text: string): boolean {
+  const straight = (text.match(/"/g)?.length ?? 0) % 2 === 1;
+  return straight || text.lastIndexOf('“') > text.lastIndexOf('”');
+}
+
+/** The most words a quotation's opening sentence has when it is no sentence of its own ("Orbit.", "No, no."). */
+const SHORT_QUOTED = 3;
+
+/**
+ * True when a quotation opened in `previous` by a sentence of a word or three goes on in the
+ * pieces after it and closes on its attribution: '"Orbit. We are in orbit," said Nia Cole.' is
+ * one sentence, since a comma before the closing mark, or a lower-case word after a question or
+ * exclamation mark and the closing mark ('"Yes! We won!" she shouted.'), says the sentence goes
+ * on after the quote. A longer quoted sentence stays a sentence of its own: a quote of several
+ * sentences is cited sentence by sentence.
+ */
+function quoteGoesOn(previous: string, rest: readonly string[]): boolean {
+  if (!quoteOpen(previous)) return false;
+  const quoted = previous.slice(Math.max(previous.lastIndexOf('"'), previous.lastIndexOf('“')) + 1);
+  if (quoted.split(/\s+/).filter(Boolean).length > SHORT_QUOTED) return false;
+  for (const [k, piece] of rest.entries()) {
+    const close = /["”]/.exec(piece);
+    if (!close) continue;
+    const before = piece.slice(0, close.index).trimEnd();
+    const after = piece.slice(close.index + 1) + (rest[k + 1] ?? '');
+    return /,$/.test(before) || (/[!?]$/.test(before) && /^\s+\p{Ll}/u.test(after));
+  }
+  return false;
+}
+
+const CLOCK = new Set(abbreviationData.clock);
+const TIME_ZONES = new Set(abbreviationData.timeZones);
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
 function shouldJoin(previous: string, next: string): boolean {
   if (next === '') return true;
   // A fragment with no letters (a lone closing quote or bracket) belongs to the sentence before.
   if (!/\p{L}|\p{N}/u.test(next)) return true;
   const lastWord = (/(\S+)$/.exec(previous)?.[1] ?? '').toLowerCase().replace(/^["“‘'(]+/, '');
+  // "at 6:14 a.m. EDT, after …", "at 9 p.m. Monday", "at 9 p.m. local time": the time goes on.
+  if (CLOCK.has(lastWord)) {
+    const zone = /^([A-Z]{2,4})\b/.exec(next)?.[1];
+    return (zone !== undefined && TIME_ZONES.has(zone.toLowerCase())) || WEEKDAY.test(next) || /^[\p{Ll},;]/u.test(next);
+  }
+  // '"Yes! We won!" she shouted.': a lower-case word after a quotation's closing mark goes on with its sentence.
+  if (/[!?]["”]$/.test(previous) && /^\p{Ll}/u.test(next)) return true;
   if (/^\p{L}\.$/u.test(lastWord) && /^\p{Lu}/u.test(lastWord)) return true; // an initial: "George W."
   if (/^\p{Lu}\.$/u.test((/(\S+)$/.exec(previous)?.[1] ?? ''))) return true;
   if (ALWAYS.has(lastWord)) return true;

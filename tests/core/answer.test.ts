@@ -832,6 +832,15 @@ describe('acronyms the articles spell out', () => {
     expect(reply.citations[0]?.text).toContain('approved a new ferry terminal');
   });
 
+  it('does not read an acronym in wide use as another name with its initials ("FDA" is no "Fenwick Dairy Association")', () => {
+    const dairy = articleOf('dairy-prices', 'Milk prices to rise', ['The Fenwick Dairy Association said milk prices would rise by 6% in March.']);
+    const dairyIndex = buildIndex([dairy]);
+    const { reply } = answerWithTrace(dairyIndex, 'What did the FDA say?');
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toMatch(/don't mention the FDA/);
+    expect(answerWithTrace(dairyIndex, 'What did the Fenwick Dairy Association say?').reply.kind).toBe('answer');
+  });
+
   it('keeps a trailing numeral whole ("WW-II" for World War II)', () => {
     const query = analyse(index, 'When was the pier built after WW-II replaced?');
     expect(query.unknownNames).toEqual([]);

@@ -643,3 +643,62 @@ describe('a person whose given name is a word for a storm', () => {
     expect(entityNamed(article, 'Storm Bertil').type).toBe('other');
   });
 });
+
+describe('a name spelt out before its acronym in brackets', () => {
+  const article = articleOf('delta-monitors', 'Monitors praise Tessaly vote', [
+    'Monitors from the Council for Peace and Co-operation in Ardania (CPCA) said the vote in Tessaly was orderly.',
+    'The CPCA said it would publish a full report within weeks.',
+  ]);
+
+  it('keeps a hyphened word inside the name and runs the name to the bracket, with the acronym as its alias', () => {
+    const council = entityNamed(article, 'Council for Peace and Co-operation in Ardania');
+    expect(council.type).toBe('organisation');
+    expect(council.aliases).toContain('CPCA');
+    expect(council.mentions).toHaveLength(2);
+    expect(names(article)).not.toContain('Ardania');
+    expect(names(article)).not.toContain('CPCA');
+  });
+
+  it('answers a question that names the organisation by its acronym', () => {
+    const reply = createBot([article]).handle({ text: 'What did the CPCA say about the vote?' });
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^Monitors from the Council for Peace/);
+    expect(createBot([article]).handle({ text: 'Who is the CPCA?' }).lead).not.toMatch(/don't mention/);
+  });
+});
+
+describe('a party named with its leader after "of"', () => {
+  const article = articleOf('tessaly-vote', 'Reform Party wins Tessaly vote', [
+    'The Reform Party of Oskar Lindvall won the election in Tessaly, ahead of the Green Union of Mira Sandvik.',
+    'Lindvall said he would form a government within weeks.',
+    'The Bank of Tessaly said markets were calm.',
+  ]);
+
+  it('reads the party, then its leader, a person', () => {
+    expect(entityNamed(article, 'Reform Party').type).toBe('organisation');
+    expect(entityNamed(article, 'Oskar Lindvall').type).toBe('person');
+    expect(entityNamed(article, 'Oskar Lindvall').aliases).toContain('Lindvall');
+    expect(entityNamed(article, 'Green Union').type).toBe('organisation');
+    expect(entityNamed(article, 'Mira Sandvik').type).toBe('person');
+    expect(names(article)).not.toContain('Reform Party of Oskar Lindvall');
+    // An organisation "of" a place stays whole.
+    expect(entityNamed(article, 'Bank of Tessaly').type).toBe('organisation');
+  });
+});
+
+describe('words that name no one', () => {
+  const article = articleOf('pitch-doctor', 'Doctor turned striker', [
+    'Ilse Varga completed her PhD at Carrow University before she took an MBA.',
+    '"He is strong, he is quick, and he scores with both feet and with his head," Halvorsen said.',
+  ]);
+
+  it('reads no degree as a name ("her PhD", "an MBA")', () => {
+    expect(names(article)).not.toContain('PhD');
+    expect(names(article)).not.toContain('MBA');
+    expect(entityNamed(article, 'Ilse Varga').type).toBe('person');
+  });
+
+  it('takes no role from a word at the end of a quote before the speaker ("with his head," Halvorsen said)', () => {
+    expect(entityNamed(article, 'Halvorsen').roles).not.toContain('head');
+  });
+});

@@ -34,6 +34,33 @@ describe('ingestText', () => {
     expect(sentences.map((s) => s.text)).toContain('They should stop where they are.');
   });
 
+  it('does not end a sentence at a time of day before a time zone or a weekday ("6:14 a.m. EDT, after …")', () => {
+    const article = articleOf('barge-launch', 'Barge launched at Tolvik', [
+      'The barge slid into the water at 6:14 a.m. EDT, after a delay caused by a loose chain. The yard reopens at 9 p.m. Friday, its owner said. Work ended at 5 p.m. The crew went home.',
+    ]);
+    expect(sentencesOf(article).map((s) => s.text)).toEqual([
+      'The barge slid into the water at 6:14 a.m. EDT, after a delay caused by a loose chain.',
+      'The yard reopens at 9 p.m. Friday, its owner said.',
+      'Work ended at 5 p.m.',
+      'The crew went home.',
+    ]);
+    const reply = createBot([article]).handle({ text: 'Why was the barge delayed?' });
+    expect(reply.citations[0]?.text).toMatch(/^The barge slid into the water at 6:14 a\.m\. EDT, after a delay/);
+  });
+
+  it('keeps a quotation opened by a one-word sentence whole up to its attribution ("Afloat. We are afloat," said …)', () => {
+    const article = articleOf('barge-quote', 'Barge afloat', [
+      '"Afloat. We are afloat," said yard manager Ruth Okonedo. "Yes! It floats!" she shouted. "We waited for this day for a long time. It came," said Okonedo.',
+    ]);
+    expect(sentencesOf(article).map((s) => s.text)).toEqual([
+      '"Afloat. We are afloat," said yard manager Ruth Okonedo.',
+      '"Yes! It floats!" she shouted.',
+      // A quoted sentence of more words is a sentence of its own, cited as one.
+      '"We waited for this day for a long time.',
+      'It came," said Okonedo.',
+    ]);
+  });
+
   it('does not split after a middle initial ("George W. Bush")', () => {
     const article = fixtureArticle('news/annapolis-joint-understanding.txt');
     expect(sentencesOf(article)[0]!.text).toMatch(/George W\. Bush read a statement/);

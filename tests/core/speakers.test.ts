@@ -298,3 +298,17 @@ describe('a quote that a verb for naming introduces', () => {
     expect(said.citations[0]?.text).toContain('a tax on every family');
   });
 });
+
+describe('a name in a clause after "she said"', () => {
+  const article = articleOf('harbour-sale', 'Harbour club sells big', [
+    'Orrin Bay chief executive Tess Halloran defended the club\'s spending.',
+    '"We have bought well and we have sold well," she said, pointing to the £15m sale of the striker Aldo Brenn.',
+  ]);
+
+  it('is who she spoke of, not the speaker: the speaker is who "she" stands for', () => {
+    expect(quoteStarting(article, 'We have bought well').speaker?.entity).toBe(entityNamed(article, 'Tess Halloran').id);
+    const reply = createBot([article]).handle({ text: 'What did Halloran say?' });
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^"We have bought well/);
+  });
+});

@@ -413,9 +413,15 @@ function aboutAnother(plan: QueryPlan, query: Query, key: string, doc: SentenceD
   for (const e of doc.entities) {
     // Organisations, places and other names are often typed one for another ("Shares in Brindle"); people are not.
     if (types.has('person') !== (e.type === 'person') || query.entitySet.has(e)) continue;
-    for (const form of [e.name, ...e.aliases]) if (text.startsWith(form) && !/^[\p{L}\p{N}]/u.test(text.slice(form.length))) return true;
+    if (opensWith(text, e.name)) return true;
+    for (const alias of e.aliases) if (opensWith(text, alias)) return true;
   }
   return false;
+}
+
+/** True when the text opens with this name as a whole word. */
+function opensWith(text: string, name: string): boolean {
+  return text.startsWith(name) && !WORD_CHAR.test(text.charAt(name.length));
 }
 
 /** True when the description names one of these offices as its last words ("the spokesman", "a Number 10 spokesman"). */
@@ -492,11 +498,10 @@ function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
 const BIGRAM = RANK_FEATURES.indexOf('bigram');
 
 /** Scores one candidate sentence against the query with the ranking model. */
-function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number): Scored {
+function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, plan: QueryPlan = planOf(query)): Scored {
   const f = index.features(doc);
   const para = paragraphTerms(index, doc);
   const antecedent = antecedentTerms(index, doc);
-  const plan = planOf(query);
   let exact = 0;
   let synonym = 0;
   let entity = 0;
@@ -601,7 +606,7 @@ export function rank(index: Index, query: Query): Scored[] {
   const top = index.search.topDocuments(plan.searchTerms, plan.searchBoosts, CANDIDATES);
   const maxScore = top.scores[0] ?? 1;
   const candidates: Scored[] = [];
-  for (let i = 0; i < top.ids.length; i++) candidates.push(scoreDoc(index, index.docs[top.ids[i]!]!, query, top.scores[i]! / maxScore));
+  for (let i = 0; i < top.ids.length; i++) candidates.push(scoreDoc(index, index.docs[top.ids[i]!]!, query, top.scores[i]! / maxScore, plan));
   // Sentences that name an entity of the question through a pronoun may not be retrieved by terms.
   let seen: Set<number> | null = null;
   for (const ref of query.entities) {
@@ -612,7 +617,7 @@ export function rank(index: Index, query: Query): Scored[] {
       seen ??= new Set(top.ids);
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      candidates.push(scoreDoc(index, doc, query, 0));
+      candidates.push(scoreDoc(index, doc, query, 0, plan));
     }
   }
   if (query.answerType === 'score') addScores(index, query, top.ids, candidates);
@@ -1106,18 +1111,27 @@ function definesTerm(text: string, subject: string): boolean {
   return at >= 0 && (NAMED_BEFORE.test(text.slice(0, at)) || DEFINED_AFTER.test(text.slice(at + subject.length)));
 }
 
+/** Most words of a term a "what is X?" question asks to define ("What is the Orvane protocol?"). */
+const MAX_DEFINED_WORDS = 4;
+const definedCache = new WeakMap<Query, string | null>();
+
 /**
  * The subject of "what is X?" in lower case, when X is a term or a thing rather than someone the
  * articles name: X may be or hold the name of a place or body ("What is Varnish law?" names
- * Varnish, but asks what the law is). Else undefined.
+ * Varnish, but asks what the law is). Else undefined; also when X runs on like a clause ("What is
+ * Ruiz offering in exchange for the port?").
  */
 function definedSubject(query: Query): string | undefined {
-  const subject = WHO_IS.exec(query.text.trim())?.[1]?.replace(/^the\s+/i, '').toLowerCase();
-  if (subject === undefined) return undefined;
-  for (const r of query.entities) {
-    if (r.entity.type === 'person' && [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject)) return undefined;
+  let subject = definedCache.get(query);
+  if (subject === undefined) {
+    subject = WHO_IS.exec(query.text.trim())?.[1]?.replace(/^the\s+/i, '').toLowerCase() ?? null;
+    if (subject !== null && subject.split(/\s+/).length > MAX_DEFINED_WORDS) subject = null;
+    for (const r of query.entities) {
+      if (subject !== null && r.entity.type === 'person' && [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject)) subject = null;
+    }
+    definedCache.set(query, subject);
   }
-  return subject;
+  return subject ?? undefined;
 }
 
 /** "What is fibrinoid-7?": the words that say what it is, "a protein in the blood that thickens it". */
@@ -1205,15 +1219,18 @@ function askedVerb(query: Query): AskedVerb {
  * first date, holds the answer: a named place in it, or for a "where" question the words
  * themselves. Null when the sentence lacks the verb, or no such words follow it.
  */
-function governedPlace(text: string, tokens: readonly Token[], places: readonly Span[], query: Query, dates: readonly Span[]): Span | null {
+function governedPlace(text: string, tokensOf: () => readonly Token[], places: readonly Span[], query: Query, datesOf: () => readonly Span[], terms?: ReadonlySet<string>): Span | null {
   const { terms: verb, preposition: asked } = askedVerb(query);
-  if (verb.length === 0) return null;
+  // The sentence's index terms, when known, tell without tokenising it that it lacks the verb.
+  if (verb.length === 0 || (terms && !verb.some((v) => terms.has(v)))) return null;
+  const tokens = tokensOf();
   const v = tokens.findIndex((t) => termsOf(t.surface).some((x) => verb.includes(x)));
   if (v < 0) return null;
   const from = tokens[v]!.end;
   const stop = (asked ? CLAUSE_END_NOT_AND : CLAUSE_END).exec(text.slice(from));
   const clauseEnd = stop ? from + stop.index : text.length;
-  const isDate = (t: Token) => dates.some((d) => d.start <= t.start && t.start < d.end);
+  let dates: readonly Span[] | undefined;
+  const isDate = (t: Token) => (dates ??= datesOf()).some((d) => d.start <= t.start && t.start < d.end);
   for (let i = v + 1; i + 1 < tokens.length && tokens[i + 1]!.end <= clauseEnd; i++) {
     const word = foldWord(tokens[i]!.surface);
     if (asked ? word !== asked : !PLACE_PREPOSITIONS.has(word) || word === 'from') continue;
@@ -1230,7 +1247,6 @@ function governedPlace(text: string, tokens: readonly Token[], places: readonly 
   return null;
 }
 
-/** The part of a sentence that answers: the expected entity, number or date, or the clause after the matched terms. */
 const questionWordCache = new WeakMap<Query, Set<string>>();
 
 /** The words the question writes, as written. */
@@ -1265,7 +1281,12 @@ function finder(text: string): (needle: string) => Span | null {
   };
 }
 
-export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
+/**
+ * The part of a sentence that answers: the expected entity, number or date, or the clause after
+ * the matched terms. `terms`, the sentence's index terms when the caller has them, spare
+ * tokenising it to learn that it lacks a word the question asks about.
+ */
+export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): Span | null {
   // "Tell me about the strike": the whole sentence is the answer.
   if (query.topic) return null;
   const text = doc.sentence.text;
@@ -1338,7 +1359,7 @@ export function answerSpan(doc: SentenceDoc, query: Query): Span | null {
       all.push(e.name, ...e.aliases);
     }
     const typedSpans = occurrences(text, typed);
-    const governed = type === 'place' ? governedPlace(text, (tokens ??= tokenize(text)), typedSpans, query, occurrences(text, doc.sentence.dates)) : null;
+    const governed = type === 'place' ? governedPlace(text, () => (tokens ??= tokenize(text)), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;
     const chosen = governed ?? nearest(typedSpans, anchors);
@@ -1993,7 +2014,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     cited.length = Math.min(cited.length, MAX_CITATIONS);
   }
   const citations: Citation[] = cited.map((c, i) =>
-    makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query) : null),
+    makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query, index.features(c.doc).terms) : null),
   );
   const reply = makeReply({
     kind: 'answer',

@@ -30,7 +30,7 @@ RANKER.allFeatures = true;
 
 interface RankRow {
   /** Feature vectors of the candidates. */
-  xs: number[][];
+  xs: (readonly number[])[];
   /** Which candidates answer. */
   gold: boolean[];
 }

@@ -56,8 +56,8 @@ export interface Scored {
   missing: number;
   /** The weight share of the heaviest key term missing from the sentence's whole paragraph. */
   paragraphMissing: number;
-  /** The ranking model's inputs, in `RANK_FEATURES` order. */
-  x: number[];
+  /** The ranking model's inputs, in `RANK_FEATURES` order; empty unless `RANKER.allFeatures` (the calibration script) asks for them. */
+  x: readonly number[];
 }
 
 /** True when the sentence names an entity of this type that the question does not name itself. */
@@ -342,21 +342,22 @@ function planOf(query: Query): QueryPlan {
   // A common name has one entity per article (thousands in a large corpus): file the distinct
   // names under the terms of their words, and test a sentence's entity by name and membership.
   const entityKeys = new Map<string, Set<string>>();
-  const names = new Set<string>();
   const entityKeyTypes = new Map<string, Set<Entity['type']>>();
+  const termsOfName = new Map<string, string[]>();
   for (const r of query.entities) {
-    names.add(r.entity.name);
-    for (const t of textTerms(r.entity.name)) {
+    let terms = termsOfName.get(r.entity.name);
+    if (!terms) {
+      termsOfName.set(r.entity.name, (terms = textTerms(r.entity.name)));
+      for (const t of terms) {
+        let set = entityKeys.get(t);
+        if (!set) entityKeys.set(t, (set = new Set()));
+        set.add(r.entity.name);
+      }
+    }
+    for (const t of terms) {
       let types = entityKeyTypes.get(t);
       if (!types) entityKeyTypes.set(t, (types = new Set()));
       types.add(r.entity.type);
-    }
-  }
-  for (const name of names) {
-    for (const t of textTerms(name)) {
-      let set = entityKeys.get(t);
-      if (!set) entityKeys.set(t, (set = new Set()));
-      set.add(name);
     }
   }
   // A person the question names by their office is named by its words: "the Prime Minister" is matched by a sentence about her.
@@ -494,6 +495,11 @@ function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
   return false;
 }
 
+/** The ranking model's inputs for the candidate being scored, one slot per `RANK_FEATURES`. */
+const FEATURES = new Float64Array(RANK_FEATURES.length);
+/** A candidate's `x` when the features are not kept. */
+const NO_FEATURES: readonly number[] = Object.freeze([]);
+
 /** Where the ordered-pairs feature stands in `RANK_FEATURES`. */
 const BIGRAM = RANK_FEATURES.indexOf('bigram');
 
@@ -555,28 +561,29 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     earlier * norm * CREDIT.antecedent +
     context * norm * CREDIT.context;
   const typed = hasAnswerType(doc, query);
-  const x = [
-    exact * norm,
-    synonym * norm,
-    entity * norm,
-    prefix * norm,
-    earlier * norm,
-    context * norm,
-    paraCovered * norm,
-    bm25,
-    typed ? 1 : 0,
-    // "How much …" asks for an amount or a share, not a count.
-    typed && plan.howMuch && hasAmount(doc.sentence.numbers) ? 1 : 0,
-    quoteAnswers ? 1 : 0,
-    query.asksForQuote && doc.speaker?.entity && query.entitySet.has(doc.speaker.entity) ? 1 : 0,
-    doc.position <= 1 ? 1 : 0,
-    continuesQuote(doc) ? 1 : 0,
-    Math.log1p(f.terms.size) / 3,
-    RANKER.allFeatures || RANKER.weights[BIGRAM] !== 0 ? bigramShare(f.sequence, plan.keyList) : 0,
-  ];
+  // The features go into one reused array: a new one for every candidate of every question was a
+  // sixth of what answering allocates. Only the calibration script keeps them (`RANKER.allFeatures`).
+  const x = FEATURES;
+  x[0] = exact * norm;
+  x[1] = synonym * norm;
+  x[2] = entity * norm;
+  x[3] = prefix * norm;
+  x[4] = earlier * norm;
+  x[5] = context * norm;
+  x[6] = paraCovered * norm;
+  x[7] = bm25;
+  x[8] = typed ? 1 : 0;
+  // "How much …" asks for an amount or a share, not a count.
+  x[9] = typed && plan.howMuch && hasAmount(doc.sentence.numbers) ? 1 : 0;
+  x[10] = quoteAnswers ? 1 : 0;
+  x[11] = query.asksForQuote && doc.speaker?.entity && query.entitySet.has(doc.speaker.entity) ? 1 : 0;
+  x[12] = doc.position <= 1 ? 1 : 0;
+  x[13] = continuesQuote(doc) ? 1 : 0;
+  x[14] = Math.log1p(f.terms.size) / 3;
+  x[15] = RANKER.allFeatures || RANKER.weights[BIGRAM] !== 0 ? bigramShare(f.sequence, plan.keyList) : 0;
   let score = 0;
   for (let i = 0; i < x.length; i++) score += (RANKER.weights[i] ?? 0) * x[i]!;
-  return { doc, score, coverage: Math.min(1, coverage), bm25, missing: missingWeight * norm, paragraphMissing: paragraphMissingWeight * norm, x };
+  return { doc, score, coverage: Math.min(1, coverage), bm25, missing: missingWeight * norm, paragraphMissing: paragraphMissingWeight * norm, x: RANKER.allFeatures ? Array.from(x) : NO_FEATURES };
 }
 
 /** Most sentences with a score a score question adds to the candidates. */

@@ -59,9 +59,8 @@ export const MODEL: Model = { weights: calibration.decision.weights, threshold: 
  */
 export const RANK_FEATURES = ['exact', 'synonym', 'entity', 'prefix', 'antecedent', 'context', 'paragraph', 'bm25', 'answerType', 'amount', 'quote', 'speaker', 'lede', 'continuation', 'length', 'bigram'] as const;
 
-/** A linear ranking model: a candidate's score is the weighted sum of its features. */
 /**
- * The ranking model. Features whose weight is 0 are not worked out while answering (they cost
+ * The ranking model, linear: a candidate's score is the weighted sum of its features. Features whose weight is 0 are not worked out while answering (they cost
  * time on every candidate) unless `allFeatures` is set, as the calibration script does to fit
  * them.
  */

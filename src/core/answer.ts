@@ -103,6 +103,26 @@ function isDuration(text: string, end: number): boolean {
   return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
 }
 
+const MEASURE_UNITS: ReadonlySet<string> = new Set(questionData.measureUnits);
+const MEASURE_MODIFIERS: ReadonlySet<string> = new Set(questionData.measureModifiers);
+/** The word a number is written with ("kilograms" of "1,800 kilograms", "km" of "5km"). */
+const OWN_UNIT = /(\p{L}+)$/u;
+
+/** True when the number `n` of `text` that ends at `end` is a measure: "1,800 kilograms", "a 42-meter tower", "500 square metres". */
+function isMeasure(text: string, n: string, end: number): boolean {
+  const own = OWN_UNIT.exec(n);
+  if (own && MEASURE_UNITS.has(foldWord(own[1]!))) return true;
+  const m = AFTER_NUMBER.exec(text.slice(end, end + 40));
+  if (!m) return false;
+  const first = foldWord(m[2]!);
+  if (MEASURE_UNITS.has(first)) return true;
+  return m[3] !== undefined && MEASURE_MODIFIERS.has(first) && MEASURE_UNITS.has(foldWord(m[3]));
+}
+
+/** "One of the largest recalls": one of a group, no count of it. */
+const ONE_OF = /^one$/i;
+const OF_AFTER = /^\s+of\b/i;
+
 const countsThingsCache = new WeakMap<Query, boolean>();
 
 /**
@@ -121,7 +141,7 @@ function countsThings(query: Query): boolean {
       // "How many hundreds of years …" counts years.
       if (word === 'of') continue;
       if (STOP_WORDS.has(word)) break;
-      if (DURATION_UNITS.has(word) || PRICE.test(word) || AMOUNT_WORDS.has(word)) {
+      if (DURATION_UNITS.has(word) || MEASURE_UNITS.has(word) || PRICE.test(word) || AMOUNT_WORDS.has(word)) {
         counts = false;
         break;
       }
@@ -132,9 +152,12 @@ function countsThings(query: Query): boolean {
   return counts;
 }
 
-/** True when the number of `text` that ends at `end`, written `n`, counts things: not an amount of money, not a span of time. */
+/**
+ * True when the number of `text` that ends at `end`, written `n`, counts things: not an amount of
+ * money, not a span of time, not a measure ("1,800 kilograms"), not the "one" of "one of the largest".
+ */
 function isCount(text: string, n: string, end: number): boolean {
-  return !PRICE.test(n) && !isDuration(text, end);
+  return !PRICE.test(n) && !isDuration(text, end) && !isMeasure(text, n, end) && !(ONE_OF.test(n) && OF_AFTER.test(text.slice(end, end + 4)));
 }
 
 /** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
@@ -849,6 +872,36 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
   return spans[chosen];
 }
 
+const countedWordsCache = new WeakMap<Query, Set<string>>();
+
+/** The terms of what a "how many" question counts, with their synonyms ("fires", "blazes"), and the words that stand for it ("others"). */
+function countedWords(query: Query): Set<string> {
+  let words = countedWordsCache.get(query);
+  if (words) return words;
+  const counted = countedNouns(query);
+  words = new Set(counted);
+  for (const t of query.terms) if (t.kind === 'synonym' && counted.has(t.of)) words.add(t.term);
+  for (const w of COUNT_STAND_INS) for (const term of termsOf(w)) words.add(term);
+  countedWordsCache.set(query, words);
+  return words;
+}
+
+/**
+ * Whether the number that ends at `end` of `text` names what the question counts: true when what
+ * follows it is that thing, or a word and then it ("31 seats", "24 small satellites", "9 others"
+ * for "how many seats …"), false when it is another thing ("214 reports"), undefined when it
+ * leaves its noun unsaid ("40 were injured").
+ */
+function namesCounted(text: string, end: number, query: Query): boolean | undefined {
+  const m = AFTER_NUMBER.exec(text.slice(end, end + 60));
+  if (!m || STOP_WORDS.has(foldWord(m[2]!))) return undefined;
+  const words = countedWords(query);
+  for (const w of m[3] === undefined || STOP_WORDS.has(foldWord(m[3])) ? [m[2]!] : [m[2]!, m[3]]) {
+    for (const term of termsOf(w)) if (words.has(term)) return true;
+  }
+  return false;
+}
+
 /** Most words other than stop words between a count and a word of the question that says what happened to what it counts. */
 const BOUND_DISTANCE = 2;
 
@@ -1308,10 +1361,17 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
-    // "How many users …": "12 months" or "£5m" counts none of them.
+    // The numbers a range may join: "12.5% and 31" is no range of seats.
+    let ranged = spans;
+    // "How many users …": "12 months", "£5m", "1,800 kg" or "12.5%" counts none of them.
     if (candidates.length > 1 && countsThings(query)) {
-      const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end));
-      if (counts.length > 0) candidates = counts;
+      const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end) && !PERCENT.test(text.slice(x.start, x.end)));
+      if (counts.length > 0) {
+        ranged = candidates = counts;
+        // "How many fires …" over "214 reports …, including 47 fires": where a number names what is
+        // counted, one that names another thing is no answer ("17 people died and 40 were injured" keeps both).
+        if (counts.length > 1 && counts.some((x) => namesCounted(text, x.end, query) === true)) candidates = counts.filter((x) => namesCounted(text, x.end, query) !== false);
+      }
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
@@ -1320,7 +1380,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       if (counts.length > 0) candidates = counts;
     }
     const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
-    if (chosen) return joined(text, spans, chosen, RANGE_GAP);
+    if (chosen) return joined(text, ranged, chosen, RANGE_GAP);
   }
   if (query.answerType === 'score') {
     const chosen = nearest(scoresOf(doc), anchors);

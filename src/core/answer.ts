@@ -123,6 +123,56 @@ function isMeasure(text: string, n: string, end: number): boolean {
 const ONE_OF = /^one$/i;
 const OF_AFTER = /^\s+of\b/i;
 
+/** A question that asks how tall, high, far, long, deep, wide or heavy: a measure (or, "how long", a span of time), not a count of things. */
+const HOW_MEASURE = /^\s*how\s+(?:tall|high|far|long|deep|wide|heavy|thick)\b/i;
+/** A number written alone: no sign, unit or magnitude ("24", "1,200", "nine", "Thousands"). */
+const BARE_NUMBER = /^(?:\d[\d.,]*|\p{L}+)$/u;
+const WORD_AFTER_NUMBER = /^\s+(\p{Ll}+)/u;
+
+/** True when the number `n` of `text` that ends at `end` counts things it names: "24 small satellites", "866 members", "dozens of villages". */
+function countsNamedThings(text: string, n: string, end: number): boolean {
+  if (!BARE_NUMBER.test(n) || AMOUNT.test(n) || isDuration(text, end) || isMeasure(text, n, end)) return false;
+  const m = WORD_AFTER_NUMBER.exec(text.slice(end, end + 30));
+  return m !== null && (m[1] === 'of' || !STOP_WORDS.has(m[1]!));
+}
+
+/**
+ * True when the sentence can say how tall, high, far or long something is: it has a number that
+ * is no count of things it names ("deploying 24 small satellites" says nothing of how high the
+ * orbit is), or, for "how long", a date.
+ */
+function givesMeasure(doc: SentenceDoc, query: Query): boolean {
+  if (doc.sentence.dates.length > 0 && HOW_LONG.test(query.text)) return true;
+  const text = doc.sentence.text;
+  let from = 0;
+  for (const n of doc.sentence.numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) return true;
+    from = at + n.length;
+    if (!countsNamedThings(text, n, from)) return true;
+  }
+  return false;
+}
+
+/** After a measure, its unit and any conversion in brackets, then the one or two words it describes: "-meter (138-foot) rocket" of "The 42-meter (138-foot) rocket". */
+const MEASURE_TO_NOUN = /^(?:-\p{L}+)?(?:\s*\([^()]{1,30}\))?\s+(\p{L}+)(?:\s+(\p{L}+))?/u;
+
+/** True when the sentence gives the measure of a thing the question names, in the words before it: "The 42-meter rocket", "a 14-storey office tower" for "how tall is the rocket / tower?". */
+function measures(doc: SentenceDoc, query: Query): boolean {
+  const text = doc.sentence.text;
+  let from = 0;
+  for (const n of doc.sentence.numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) return false;
+    from = at + n.length;
+    if (!isMeasure(text, n, from)) continue;
+    const m = MEASURE_TO_NOUN.exec(text.slice(from, from + 80));
+    if (!m) continue;
+    for (const word of STOP_WORDS.has(foldWord(m[1]!)) || m[2] === undefined ? [m[1]!] : [m[1]!, m[2]]) for (const term of termsOf(word)) if (query.keys.has(term)) return true;
+  }
+  return false;
+}
+
 const countsThingsCache = new WeakMap<Query, boolean>();
 
 /**
@@ -253,7 +303,9 @@ function scoresOf(doc: SentenceDoc): readonly Span[] {
 
 /** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
 function answersKind(doc: SentenceDoc, query: Query): boolean {
-  return query.answerType === 'date' ? hasTimeExpression(doc) : hasAnswerType(doc, query);
+  if (query.answerType === 'date') return hasTimeExpression(doc);
+  // "How high is the orbit?" is not answered by "deploying 24 small satellites".
+  return hasAnswerType(doc, query) && (query.answerType !== 'number' || !HOW_MEASURE.test(query.text) || givesMeasure(doc, query));
 }
 
 /** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
@@ -902,6 +954,35 @@ function namesCounted(text: string, end: number, query: Query): boolean | undefi
   return false;
 }
 
+/** Between a measure and its conversion in brackets: "-meter (", " kilometers (about ". */
+const CONVERSION_GAP = /^(?:-?\p{L}+\.?)?\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$/iu;
+/** What closes a conversion after its number: "-foot)", " miles)", ")". */
+const CONVERSION_END = /^(?:[\s-]\p{L}+\.?)?\)/u;
+
+/**
+ * A measure is marked with its conversion in brackets: "42-meter (138-foot)", "480 kilometers
+ * (298 miles)", whichever of the two was chosen.
+ */
+function withConversion(text: string, spans: readonly Span[], chosen: Span): Span {
+  if (!text.includes('(')) return chosen;
+  const measure = (s: Span) => isMeasure(text, text.slice(s.start, s.end), s.end);
+  let before: Span | undefined;
+  let after: Span | undefined;
+  for (const s of spans) {
+    if (s.end <= chosen.start) before = s;
+    else if (s.start >= chosen.end && !after) after = s;
+  }
+  if (after && CONVERSION_GAP.test(text.slice(chosen.end, after.start))) {
+    const close = CONVERSION_END.exec(text.slice(after.end));
+    if (close && measure(chosen) && measure(after)) return { start: chosen.start, end: after.end + close[0].length };
+  }
+  if (before && CONVERSION_GAP.test(text.slice(before.end, chosen.start))) {
+    const close = CONVERSION_END.exec(text.slice(chosen.end));
+    if (close && measure(before) && measure(chosen)) return { start: before.start, end: chosen.end + close[0].length };
+  }
+  return chosen;
+}
+
 /** Most words other than stop words between a count and a word of the question that says what happened to what it counts. */
 const BOUND_DISTANCE = 2;
 
@@ -1032,6 +1113,16 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     // A count from an earlier year's event is background (see `earlierYear`).
     if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false)) return r;
   }
+  return undefined;
+}
+
+/**
+ * For "how tall", "how far" or "how heavy", a close candidate that gives the measure of a thing the
+ * question names ("The 42-meter rocket"), when the best sentence does not.
+ */
+function measuredAlternative(query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !HOW_MEASURE.test(query.text)) return undefined;
+  for (const r of ranked.slice(1, 4)) if (r.coverage >= best.coverage * 0.8 && measures(r.doc, query)) return r;
   return undefined;
 }
 
@@ -1372,6 +1463,13 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
         // counted, one that names another thing is no answer ("17 people died and 40 were injured" keeps both).
         if (counts.length > 1 && counts.some((x) => namesCounted(text, x.end, query) === true)) candidates = counts.filter((x) => namesCounted(text, x.end, query) !== false);
       }
+    } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {
+      // "How tall is the rocket?" over "The 30-meter rocket lifted off from Pad 3": the measure; "how
+      // long did the study follow them?" over "followed 4,000 people for 9 years": the span of time, or at least not the count.
+      const long = HOW_LONG.test(query.text);
+      let measured = candidates.filter((x) => isMeasure(text, text.slice(x.start, x.end), x.end) || (long && isDuration(text, x.end)));
+      if (measured.length === 0) measured = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
+      if (measured.length > 0) candidates = measured;
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
@@ -1380,7 +1478,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       if (counts.length > 0) candidates = counts;
     }
     const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
-    if (chosen) return joined(text, ranged, chosen, RANGE_GAP);
+    if (chosen) return withConversion(text, ranged, joined(text, ranged, chosen, RANGE_GAP));
   }
   if (query.answerType === 'score') {
     const chosen = nearest(scoresOf(doc), anchors);
@@ -2024,7 +2122,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   // another way ("within six weeks") answers "when" as well as a calendar date.
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
-    chosen = pool.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+    chosen = measuredAlternative(query, pool, best) ?? pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ?? best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
     chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
@@ -2040,6 +2138,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   } else if (query.answerType === 'number' && countsThings(query)) {
     chosen = boundAlternative(index, query, pool, best) ?? best;
+  } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {
+    // "How tall is the rocket?": "The 42-meter rocket lifted off" over "The rocket reached an orbit 500 kilometers above Earth".
+    chosen = measuredAlternative(query, pool, best) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

@@ -1032,6 +1032,30 @@ describe('the number a question counts is one of the thing it counts', () => {
     expect(answer.text).toMatch(/^Tarvo Space's Kestrel rocket/);
     expect(answer.span).toBe('16');
   });
+
+  it('answers "how high" with a measure, not with a count of satellites', () => {
+    const answer = spanOf(launch, 'How high is the orbit?', headline);
+    expect(answer.text).toMatch(/^The rocket's upper stage/);
+    expect(answer.span).toBe('480 kilometers (298 miles)');
+  });
+
+  it('marks a measure with its conversion in brackets, not another number of its sentence ("Pad 3")', () => {
+    expect(spanOf(['The 36-meter (118-foot) tower of the Pellam bridge opened to visitors on Saturday.'], 'How tall is the tower?').span).toBe('36-meter (118-foot)');
+    expect(spanOf(launch, 'How tall is the rocket?', headline).span).toBe('30-meter (98-foot)');
+  });
+
+  it('answers "how tall is the rocket?" with the measure written before "rocket", not a height of something else it reached', () => {
+    const story = [launch[0]!, launch[2]!, launch[3]!, 'Several rivals have gone out of business as satellite operators turned to rideshare flights on larger rockets.', launch[1]!];
+    const answer = spanOf(story, 'How tall is the rocket?', headline);
+    expect(answer.text).toMatch(/^The 30-meter/);
+    expect(answer.span).toBe('30-meter (98-foot)');
+  });
+
+  it('answers "how long" with a span of time, not a count, and declines when only a count is given', () => {
+    expect(spanOf(['The Halden study tracked 41,200 volunteers for an average of 9 years.', 'During the study, 712 volunteers developed arthritis.'], 'How long did the Halden study track volunteers?').span).toBe('9');
+    const study = ['The research followed 41,200 adults aged 40 to 79 for an average of 9 years.', 'During the follow-up period, 712 participants developed arthritis.'];
+    expect(answerWithTrace(buildIndex([articleOf('study', 'Swimming study', study)]), 'How long were participants followed?').reply.kind).toBe('decline');
+  });
 });
 
 describe('a count bound to what the question says happened', () => {

@@ -103,6 +103,76 @@ function isDuration(text: string, end: number): boolean {
   return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
 }
 
+const MEASURE_UNITS: ReadonlySet<string> = new Set(questionData.measureUnits);
+const MEASURE_MODIFIERS: ReadonlySet<string> = new Set(questionData.measureModifiers);
+/** The word a number is written with ("kilograms" of "1,800 kilograms", "km" of "5km"). */
+const OWN_UNIT = /(\p{L}+)$/u;
+
+/** True when the number `n` of `text` that ends at `end` is a measure: "1,800 kilograms", "a 42-meter tower", "500 square metres". */
+function isMeasure(text: string, n: string, end: number): boolean {
+  const own = OWN_UNIT.exec(n);
+  if (own && MEASURE_UNITS.has(foldWord(own[1]!))) return true;
+  const m = AFTER_NUMBER.exec(text.slice(end, end + 40));
+  if (!m) return false;
+  const first = foldWord(m[2]!);
+  if (MEASURE_UNITS.has(first)) return true;
+  return m[3] !== undefined && MEASURE_MODIFIERS.has(first) && MEASURE_UNITS.has(foldWord(m[3]));
+}
+
+/** "One of the largest recalls": one of a group, no count of it. */
+const ONE_OF = /^one$/i;
+const OF_AFTER = /^\s+of\b/i;
+
+/** A question that asks how tall, high, far, long, deep, wide or heavy: a measure (or, "how long", a span of time), not a count of things. */
+const HOW_MEASURE = /^\s*how\s+(?:tall|high|far|long|deep|wide|heavy|thick)\b/i;
+/** A number written alone: no sign, unit or magnitude ("24", "1,200", "nine", "Thousands"). */
+const BARE_NUMBER = /^(?:\d[\d.,]*|\p{L}+)$/u;
+const WORD_AFTER_NUMBER = /^\s+(\p{Ll}+)/u;
+
+/** True when the number `n` of `text` that ends at `end` counts things it names: "24 small satellites", "866 members", "dozens of villages". */
+function countsNamedThings(text: string, n: string, end: number): boolean {
+  if (!BARE_NUMBER.test(n) || AMOUNT.test(n) || isDuration(text, end) || isMeasure(text, n, end)) return false;
+  const m = WORD_AFTER_NUMBER.exec(text.slice(end, end + 30));
+  return m !== null && (m[1] === 'of' || !STOP_WORDS.has(m[1]!));
+}
+
+/**
+ * True when the sentence can say how tall, high, far or long something is: it has a number that
+ * is no count of things it names ("deploying 24 small satellites" says nothing of how high the
+ * orbit is), or, for "how long", a date.
+ */
+function givesMeasure(doc: SentenceDoc, query: Query): boolean {
+  if (doc.sentence.dates.length > 0 && HOW_LONG.test(query.text)) return true;
+  const text = doc.sentence.text;
+  let from = 0;
+  for (const n of doc.sentence.numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) return true;
+    from = at + n.length;
+    if (!countsNamedThings(text, n, from)) return true;
+  }
+  return false;
+}
+
+/** After a measure, its unit and any conversion in brackets, then the one or two words it describes: "-meter (138-foot) rocket" of "The 42-meter (138-foot) rocket". */
+const MEASURE_TO_NOUN = /^(?:-\p{L}+)?(?:\s*\([^()]{1,30}\))?\s+(\p{L}+)(?:\s+(\p{L}+))?/u;
+
+/** True when the sentence gives the measure of a thing the question names, in the words before it: "The 42-meter rocket", "a 14-storey office tower" for "how tall is the rocket / tower?". */
+function measures(doc: SentenceDoc, query: Query): boolean {
+  const text = doc.sentence.text;
+  let from = 0;
+  for (const n of doc.sentence.numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) return false;
+    from = at + n.length;
+    if (!isMeasure(text, n, from)) continue;
+    const m = MEASURE_TO_NOUN.exec(text.slice(from, from + 80));
+    if (!m) continue;
+    for (const word of STOP_WORDS.has(foldWord(m[1]!)) || m[2] === undefined ? [m[1]!] : [m[1]!, m[2]]) for (const term of termsOf(word)) if (query.keys.has(term)) return true;
+  }
+  return false;
+}
+
 const countsThingsCache = new WeakMap<Query, boolean>();
 
 /**
@@ -121,7 +191,7 @@ function countsThings(query: Query): boolean {
       // "How many hundreds of years …" counts years.
       if (word === 'of') continue;
       if (STOP_WORDS.has(word)) break;
-      if (DURATION_UNITS.has(word) || PRICE.test(word) || AMOUNT_WORDS.has(word)) {
+      if (DURATION_UNITS.has(word) || MEASURE_UNITS.has(word) || PRICE.test(word) || AMOUNT_WORDS.has(word)) {
         counts = false;
         break;
       }
@@ -132,9 +202,12 @@ function countsThings(query: Query): boolean {
   return counts;
 }
 
-/** True when the number of `text` that ends at `end`, written `n`, counts things: not an amount of money, not a span of time. */
+/**
+ * True when the number of `text` that ends at `end`, written `n`, counts things: not an amount of
+ * money, not a span of time, not a measure ("1,800 kilograms"), not the "one" of "one of the largest".
+ */
 function isCount(text: string, n: string, end: number): boolean {
-  return !PRICE.test(n) && !isDuration(text, end);
+  return !PRICE.test(n) && !isDuration(text, end) && !isMeasure(text, n, end) && !(ONE_OF.test(n) && OF_AFTER.test(text.slice(end, end + 4)));
 }
 
 /** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
@@ -230,7 +303,9 @@ function scoresOf(doc: SentenceDoc): readonly Span[] {
 
 /** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
 function answersKind(doc: SentenceDoc, query: Query): boolean {
-  return query.answerType === 'date' ? hasTimeExpression(doc) : hasAnswerType(doc, query);
+  if (query.answerType === 'date') return hasTimeExpression(doc);
+  // "How high is the orbit?" is not answered by "deploying 24 small satellites".
+  return hasAnswerType(doc, query) && (query.answerType !== 'number' || !HOW_MEASURE.test(query.text) || givesMeasure(doc, query));
 }
 
 /** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
@@ -856,6 +931,65 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
   return spans[chosen];
 }
 
+const countedWordsCache = new WeakMap<Query, Set<string>>();
+
+/** The terms of what a "how many" question counts, with their synonyms ("fires", "blazes"), and the words that stand for it ("others"). */
+function countedWords(query: Query): Set<string> {
+  let words = countedWordsCache.get(query);
+  if (words) return words;
+  const counted = countedNouns(query);
+  words = new Set(counted);
+  for (const t of query.terms) if (t.kind === 'synonym' && counted.has(t.of)) words.add(t.term);
+  for (const w of COUNT_STAND_INS) for (const term of termsOf(w)) words.add(term);
+  countedWordsCache.set(query, words);
+  return words;
+}
+
+/**
+ * Whether the number that ends at `end` of `text` names what the question counts: true when what
+ * follows it is that thing, or a word and then it ("31 seats", "24 small satellites", "9 others"
+ * for "how many seats …"), false when it is another thing ("214 reports"), undefined when it
+ * leaves its noun unsaid ("40 were injured").
+ */
+function namesCounted(text: string, end: number, query: Query): boolean | undefined {
+  const m = AFTER_NUMBER.exec(text.slice(end, end + 60));
+  if (!m || STOP_WORDS.has(foldWord(m[2]!))) return undefined;
+  const words = countedWords(query);
+  for (const w of m[3] === undefined || STOP_WORDS.has(foldWord(m[3])) ? [m[2]!] : [m[2]!, m[3]]) {
+    for (const term of termsOf(w)) if (words.has(term)) return true;
+  }
+  return false;
+}
+
+/** Between a measure and its conversion in brackets: "-meter (", " kilometers (about ". */
+const CONVERSION_GAP = /^(?:-?\p{L}+\.?)?\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$/iu;
+/** What closes a conversion after its number: "-foot)", " miles)", ")". */
+const CONVERSION_END = /^(?:[\s-]\p{L}+\.?)?\)/u;
+
+/**
+ * A measure is marked with its conversion in brackets: "42-meter (138-foot)", "480 kilometers
+ * (298 miles)", whichever of the two was chosen.
+ */
+function withConversion(text: string, spans: readonly Span[], chosen: Span): Span {
+  if (!text.includes('(')) return chosen;
+  const measure = (s: Span) => isMeasure(text, text.slice(s.start, s.end), s.end);
+  let before: Span | undefined;
+  let after: Span | undefined;
+  for (const s of spans) {
+    if (s.end <= chosen.start) before = s;
+    else if (s.start >= chosen.end && !after) after = s;
+  }
+  if (after && CONVERSION_GAP.test(text.slice(chosen.end, after.start))) {
+    const close = CONVERSION_END.exec(text.slice(after.end));
+    if (close && measure(chosen) && measure(after)) return { start: chosen.start, end: after.end + close[0].length };
+  }
+  if (before && CONVERSION_GAP.test(text.slice(before.end, chosen.start))) {
+    const close = CONVERSION_END.exec(text.slice(chosen.end));
+    if (close && measure(before) && measure(chosen)) return { start: before.start, end: chosen.end + close[0].length };
+  }
+  return chosen;
+}
+
 /** Most words other than stop words between a count and a word of the question that says what happened to what it counts. */
 const BOUND_DISTANCE = 2;
 
@@ -986,6 +1120,16 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     // A count from an earlier year's event is background (see `earlierYear`).
     if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false)) return r;
   }
+  return undefined;
+}
+
+/**
+ * For "how tall", "how far" or "how heavy", a close candidate that gives the measure of a thing the
+ * question names ("The 42-meter rocket"), when the best sentence does not.
+ */
+function measuredAlternative(query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !HOW_MEASURE.test(query.text)) return undefined;
+  for (const r of ranked.slice(1, 4)) if (r.coverage >= best.coverage * 0.8 && measures(r.doc, query)) return r;
   return undefined;
 }
 
@@ -1315,10 +1459,24 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
-    // "How many users …": "12 months" or "£5m" counts none of them.
+    // The numbers a range may join: "12.5% and 31" is no range of seats.
+    let ranged = spans;
+    // "How many users …": "12 months", "£5m", "1,800 kg" or "12.5%" counts none of them.
     if (candidates.length > 1 && countsThings(query)) {
-      const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end));
-      if (counts.length > 0) candidates = counts;
+      const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end) && !PERCENT.test(text.slice(x.start, x.end)));
+      if (counts.length > 0) {
+        ranged = candidates = counts;
+        // "How many fires …" over "214 reports …, including 47 fires": where a number names what is
+        // counted, one that names another thing is no answer ("17 people died and 40 were injured" keeps both).
+        if (counts.length > 1 && counts.some((x) => namesCounted(text, x.end, query) === true)) candidates = counts.filter((x) => namesCounted(text, x.end, query) !== false);
+      }
+    } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {
+      // "How tall is the rocket?" over "The 30-meter rocket lifted off from Pad 3": the measure; "how
+      // long did the study follow them?" over "followed 4,000 people for 9 years": the span of time, or at least not the count.
+      const long = HOW_LONG.test(query.text);
+      let measured = candidates.filter((x) => isMeasure(text, text.slice(x.start, x.end), x.end) || (long && isDuration(text, x.end)));
+      if (measured.length === 0) measured = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
+      if (measured.length > 0) candidates = measured;
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
@@ -1327,7 +1485,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       if (counts.length > 0) candidates = counts;
     }
     const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
-    if (chosen) return joined(text, spans, chosen, RANGE_GAP);
+    if (chosen) return withConversion(text, ranged, joined(text, ranged, chosen, RANGE_GAP));
   }
   if (query.answerType === 'score') {
     const chosen = nearest(scoresOf(doc), anchors);
@@ -1971,7 +2129,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   // another way ("within six weeks") answers "when" as well as a calendar date.
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
-    chosen = pool.slice(1, 3).find((r) => hasAnswerType(r.doc, query)) ?? best;
+    chosen = measuredAlternative(query, pool, best) ?? pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ?? best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
     chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
@@ -1987,6 +2145,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   } else if (query.answerType === 'number' && countsThings(query)) {
     chosen = boundAlternative(index, query, pool, best) ?? best;
+  } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {
+    // "How tall is the rocket?": "The 42-meter rocket lifted off" over "The rocket reached an orbit 500 kilometers above Earth".
+    chosen = measuredAlternative(query, pool, best) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

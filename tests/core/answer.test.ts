@@ -998,6 +998,66 @@ describe('a count of things is not a span of time or an amount of money', () => 
   });
 });
 
+describe('the number a question counts is one of the thing it counts', () => {
+  const spanOf = (paragraphs: string[], question: string, headline = 'Figures in the news') => {
+    const c = answerWithTrace(buildIndex([articleOf('counts', headline, paragraphs)]), question).reply.citations[0];
+    return { text: c?.text ?? null, span: spanText(c) };
+  };
+
+  it('marks the number followed by the counted noun, not a share of the vote or a count of another thing', () => {
+    const vote = ['The Reed Party won 12.5% of the vote and 31 seats in the Callow assembly, officials said on Monday.', 'The Moss Party took 27.1% and 44 seats, down from 58.'];
+    expect(spanOf(vote, 'How many seats did the Reed Party win?').span).toBe('31');
+    expect(spanOf(vote, 'How many seats did the Moss Party win?').span).toBe('44');
+    const fryers = ['Brackley has received 214 reports of its fryers overheating, including 47 fires and 19 burn injuries, the regulator said.'];
+    expect(spanOf(fryers, 'How many fires have been reported?').span).toBe('47');
+  });
+
+  it('does not read the "one" of "one of the largest" as a count', () => {
+    const recall = ['Corlin Appliances is recalling about 52,000 electric kettles because the base can overheat.', 'The recall is one of the largest involving electric kettles in Europe.'];
+    const answer = spanOf(recall, 'How many kettles are being recalled?', 'Corlin Appliances recalls electric kettles');
+    expect(answer.text).toMatch(/^Corlin Appliances is recalling/);
+    expect(answer.span).toBe('52,000');
+  });
+
+  const launch = [
+    "Tarvo Space's Kestrel rocket reached orbit for the first time on Friday, lifting off from Brenmoor and deploying 16 small satellites less than an hour later, a milestone for the young company.",
+    'The 30-meter (98-foot) rocket lifted off from Pad 3 at dawn, after a delay of about 20 minutes.',
+    "The rocket's upper stage reached an orbit about 480 kilometers (298 miles) above Earth roughly ten minutes after launch.",
+    'Kestrel is designed to carry up to 900 kilograms (about 2,000 pounds) to low Earth orbit, and Tarvo sells launches for about $9 million each.',
+  ];
+  const headline = 'Tarvo rocket reaches orbit on second try, carrying 16 satellites';
+
+  it('does not count things with a weight: "how many satellites" is not answered by "900 kilograms"', () => {
+    const answer = spanOf(launch, 'How many satellites did Kestrel carry?', headline);
+    expect(answer.text).toMatch(/^Tarvo Space's Kestrel rocket/);
+    expect(answer.span).toBe('16');
+  });
+
+  it('answers "how high" with a measure, not with a count of satellites', () => {
+    const answer = spanOf(launch, 'How high is the orbit?', headline);
+    expect(answer.text).toMatch(/^The rocket's upper stage/);
+    expect(answer.span).toBe('480 kilometers (298 miles)');
+  });
+
+  it('marks a measure with its conversion in brackets, not another number of its sentence ("Pad 3")', () => {
+    expect(spanOf(['The 36-meter (118-foot) tower of the Pellam bridge opened to visitors on Saturday.'], 'How tall is the tower?').span).toBe('36-meter (118-foot)');
+    expect(spanOf(launch, 'How tall is the rocket?', headline).span).toBe('30-meter (98-foot)');
+  });
+
+  it('answers "how tall is the rocket?" with the measure written before "rocket", not a height of something else it reached', () => {
+    const story = [launch[0]!, launch[2]!, launch[3]!, 'Several rivals have gone out of business as satellite operators turned to rideshare flights on larger rockets.', launch[1]!];
+    const answer = spanOf(story, 'How tall is the rocket?', headline);
+    expect(answer.text).toMatch(/^The 30-meter/);
+    expect(answer.span).toBe('30-meter (98-foot)');
+  });
+
+  it('answers "how long" with a span of time, not a count, and declines when only a count is given', () => {
+    expect(spanOf(['The Halden study tracked 41,200 volunteers for an average of 9 years.', 'During the study, 712 volunteers developed arthritis.'], 'How long did the Halden study track volunteers?').span).toBe('9');
+    const study = ['The research followed 41,200 adults aged 40 to 79 for an average of 9 years.', 'During the follow-up period, 712 participants developed arthritis.'];
+    expect(answerWithTrace(buildIndex([articleOf('study', 'Swimming study', study)]), 'How long were participants followed?').reply.kind).toBe('decline');
+  });
+});
+
 describe('a count bound to what the question says happened', () => {
   it('answers "how many were evacuated" with the count of the evacuated, not a count of people in another connection', () => {
     const article = articleOf('dunmere-fire', 'Wildfire near Dunmere forces thousands to flee', [

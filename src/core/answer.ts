@@ -329,6 +329,22 @@ function antecedentTerms(index: Index, doc: SentenceDoc): Set<string> | null {
   return index.features(prev).terms;
 }
 
+/**
+ * Terms of the opening sentence of the paragraph a later sentence of it stands in, or null. A
+ * paragraph's opening sentence introduces what the paragraph is about, and the sentences after it
+ * need not name it again ("The Orlen Bridge opened in 1931. … Its towers were repainted in 1990.",
+ * "… Repairs took four years."): they have the opener's words in their favour as a pronoun-opening
+ * sentence has those of the sentence before it. The opener's terms are worked out already for the
+ * paragraph's (`paragraphTerms`).
+ */
+function paragraphLeadTerms(index: Index, doc: SentenceDoc): Set<string> | null {
+  // A quote follows the speaker's train of thought, not the report's.
+  if (doc.inParagraph === 0 || doc.quote) return null;
+  const lead = index.docs[doc.id - doc.inParagraph];
+  if (!lead || lead.article !== doc.article || lead.paragraph !== doc.paragraph) return null;
+  return index.features(lead).terms;
+}
+
 /** Shortest stem that may match a longer one by prefix. */
 const MIN_PREFIX = 5;
 
@@ -583,6 +599,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
   const f = index.features(doc);
   const para = paragraphTerms(index, doc);
   const antecedent = antecedentTerms(index, doc);
+  const lead = paragraphLeadTerms(index, doc);
   let exact = 0;
   let synonym = 0;
   let entity = 0;
@@ -615,7 +632,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     else if (SPEECH_STEMS.has(key) && (quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query)))) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (prefixMatch(key, f.sequence)) prefix += weight;
-    else if (antecedent?.has(key)) earlier += weight;
+    else if (antecedent?.has(key) || lead?.has(key)) earlier += weight;
     // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
     // the question asks about, though, in a sentence about another of its kind.
     else if ((f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) && !aboutAnother(plan, query, key, doc)) context += weight;

@@ -53,7 +53,7 @@ export const MODEL: Model = { weights: calibration.decision.weights, threshold: 
 /**
  * The ranking model's inputs: the shares of the question's key weight matched in the
  * sentence exactly, through a synonym or metonym, through its entities, by a shared stem
- * prefix, in the sentence a leading pronoun refers to, in its neighbours; then paragraph
+ * prefix, in the sentence a leading pronoun refers to or in its paragraph's opening sentence, in its neighbours; then paragraph
  * coverage, normalised BM25, answer type, amount, quote, speaker, lede, quote continuation,
  * length and ordered key pairs.
  */

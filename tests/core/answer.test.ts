@@ -1524,3 +1524,22 @@ describe('a name from the headline in a sentence about another of its kind', () 
     expect(spanText(reply.citations[0])).toBe('1921');
   });
 });
+
+describe("a paragraph's opening sentence", () => {
+  const article = articleOf('river-crossings', 'Two old bridges over the Tessa reopen after repairs', [
+    'The Orlen Bridge opened in 1931 as the first road crossing of the Tessa. Engineers from three countries worked on its design. Repainting the steel towers took four years and needed 60 tonnes of paint.',
+    'The Kessel Bridge, two miles downstream, was repainted in a single summer by a team of volunteers.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('names what the later sentences of its paragraph are about, though they do not name it again', () => {
+    const { reply } = answerWithTrace(index, 'How long did repainting the Orlen Bridge take?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toBe('Repainting the steel towers took four years and needed 60 tonnes of paint.');
+  });
+
+  it('speaks for no sentence of another paragraph', () => {
+    const { reply } = answerWithTrace(index, 'How long did repainting the Kessel Bridge take?');
+    expect(reply.citations[0]?.text).toMatch(/^The Kessel Bridge, two miles downstream/);
+  });
+});

@@ -696,12 +696,35 @@ function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
 }
 
 /**
- * The span closest to a word that matches the question ("Around 450 troops" for "how many
- * troops"); the first when none matches. `anchorsOf` is called only when there is a choice.
+ * A sentence's words, and where those that match the question start, each worked out on first
+ * use: most answers have one number, date or name to mark and need neither. A class rather than
+ * closures: each answer built a named closure, and under tsx (which keeps function names) every
+ * one cost a property definition.
  */
-function nearest(spans: readonly Span[], anchorsOf: () => readonly number[]): Span | undefined {
+class MatchedWords {
+  private words: Token[] | null = null;
+  private offsets: number[] | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly query: Query,
+  ) {}
+
+  tokens(): Token[] {
+    return (this.words ??= tokenize(this.text));
+  }
+
+  anchors(): readonly number[] {
+    return (this.offsets ??= matchedOffsets(this.tokens(), this.query));
+  }
+}
+
+/**
+ * The span closest to a word that matches the question ("Around 450 troops" for "how many
+ * troops"); the first when none matches. The matching words are looked for only when there is a choice.
+ */
+function nearest(spans: readonly Span[], words: MatchedWords): Span | undefined {
   if (spans.length < 2) return spans[0];
-  const anchors = anchorsOf();
+  const anchors = words.anchors();
   if (anchors.length === 0) return spans[0];
   let best: Span | undefined;
   let bestDistance = Infinity;
@@ -760,6 +783,12 @@ function countedTerms(query: Query): Set<string> {
  * are told apart by what happened to them), and a number directly followed by another noun
  * ("450 troops" for "how many tanks") counts something else. Undefined when no word matches.
  */
+/** True when token `i` is inside one of the spans, given by the tokens each starts and ends at (-1 for none). */
+function inSpans(i: number, first: readonly number[], last: readonly number[]): boolean {
+  for (let k = 0; k < first.length; k++) if (i >= first[k]! && i <= last[k]!) return true;
+  return false;
+}
+
 function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
   const weights = matchWeights(query);
   const counted = kind === 'number' ? countedTerms(query) : null;
@@ -778,17 +807,13 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     first.push(a);
     last.push(b);
   }
-  const inSpan = (i: number) => {
-    for (let k = 0; k < spans.length; k++) if (i >= first[k]! && i <= last[k]!) return true;
-    return false;
-  };
   const score = spans.map(() => 0);
   let verb: string[] | undefined;
   let firstOfAll = tokens.length;
   for (const a of first) if (a >= 0) firstOfAll = Math.min(firstOfAll, a);
   let any = false;
   for (let i = 0; i < tokens.length; i++) {
-    if (inSpan(i)) continue;
+    if (inSpans(i, first, last)) continue;
     let w = 0;
     let isCounted = false;
     for (const term of termsOf(tokens[i]!.surface)) {
@@ -919,6 +944,13 @@ function countedNouns(query: Query): Set<string> {
  * the evacuated. With `strict`, a count of another noun ("flooding dozens of villages" for "how
  * many people …") does not count.
  */
+/** True when a word has one of the binding terms; a capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children"). */
+function binds(t: Token, binding: ReadonlySet<string>): boolean {
+  if (CAPITALISED.test(t.surface)) return false;
+  for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
+  return false;
+}
+
 function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
   const spans = countSpans(doc, query);
   if (spans.length === 0) return false;
@@ -926,12 +958,6 @@ function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
   const tokens = tokenize(text);
   const binding = bindingTerms(query);
   const counted = countedNouns(query);
-  // A capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children").
-  const matches = (t: Token) => {
-    if (CAPITALISED.test(t.surface)) return false;
-    for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
-    return false;
-  };
   for (const s of spans) {
     let first = -1;
     let last = -1;
@@ -955,7 +981,7 @@ function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
         if (/[,;:()—–]/.test(gap)) break;
         const word = foldWord(tokens[j]!.surface);
         if (CLAUSE_WORDS.has(word)) break;
-        if (matches(tokens[j]!)) return true;
+        if (binds(tokens[j]!, binding)) return true;
         // A name is read with the noun it stands by ("descendants in Tollen alone number 3,000").
         if (!STOP_WORDS.has(word) && !CAPITALISED.test(tokens[j]!.surface) && ++d > BOUND_DISTANCE) break;
       }
@@ -1168,7 +1194,7 @@ function describes(doc: SentenceDoc, query: Query): boolean {
 const TIME_TAIL_STOP = /^(?:and|but|through|which|who|whereas|so|then)$/i;
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
-function timeExpressionSpan(text: string, anchors: () => readonly number[], numbers: readonly Span[]): Span | null {
+function timeExpressionSpan(text: string, match: MatchedWords, numbers: readonly Span[]): Span | null {
   const spans: Span[] = [];
   for (const re of TIME_MARKERS) {
     const m = re.exec(text);
@@ -1183,7 +1209,7 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
   }
   // "within three months" says when more exactly than "once the island is stabilized".
   const counted = spans.filter((x) => numbers.some((n) => n.start < x.end && x.start < n.end));
-  return nearest(counted.length > 0 ? counted : spans, anchors) ?? null;
+  return nearest(counted.length > 0 ? counted : spans, match) ?? null;
 }
 
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);
@@ -1226,6 +1252,12 @@ function askedVerb(query: Query): AskedVerb {
  * first date, holds the answer: a named place in it, or for a "where" question the words
  * themselves. Null when the sentence lacks the verb, or no such words follow it.
  */
+/** True when the word starts inside one of the spans. */
+function startsIn(t: Token, spans: readonly Span[]): boolean {
+  for (const d of spans) if (d.start <= t.start && t.start < d.end) return true;
+  return false;
+}
+
 function governedPlace(text: string, tokensOf: () => readonly Token[], places: readonly Span[], query: Query, datesOf: () => readonly Span[], terms?: ReadonlySet<string>): Span | null {
   const { terms: verb, preposition: asked } = askedVerb(query);
   // The sentence's index terms, when known, tell without tokenising it that it lacks the verb.
@@ -1237,15 +1269,14 @@ function governedPlace(text: string, tokensOf: () => readonly Token[], places: r
   const stop = (asked ? CLAUSE_END_NOT_AND : CLAUSE_END).exec(text.slice(from));
   const clauseEnd = stop ? from + stop.index : text.length;
   let dates: readonly Span[] | undefined;
-  const isDate = (t: Token) => (dates ??= datesOf()).some((d) => d.start <= t.start && t.start < d.end);
   for (let i = v + 1; i + 1 < tokens.length && tokens[i + 1]!.end <= clauseEnd; i++) {
     const word = foldWord(tokens[i]!.surface);
     if (asked ? word !== asked : !PLACE_PREPOSITIONS.has(word) || word === 'from') continue;
-    if (/^\d/.test(tokens[i + 1]!.surface) || isDate(tokens[i + 1]!)) continue;
+    if (/^\d/.test(tokens[i + 1]!.surface) || startsIn(tokens[i + 1]!, (dates ??= datesOf()))) continue;
     // The words after it, to the end of the clause or the first date ("the White House on Friday").
     let last = i + 1;
-    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - i < MAX_PLACE_WORDS && !isDate(tokens[last + 1]!)) last++;
-    if (last + 1 < tokens.length && isDate(tokens[last + 1]!)) while (last > i + 1 && PLAIN_PLACE_PREPOSITIONS.has(foldWord(tokens[last]!.surface))) last--;
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - i < MAX_PLACE_WORDS && !startsIn(tokens[last + 1]!, (dates ??= datesOf()))) last++;
+    if (last + 1 < tokens.length && startsIn(tokens[last + 1]!, (dates ??= datesOf()))) while (last > i + 1 && PLAIN_PLACE_PREPOSITIONS.has(foldWord(tokens[last]!.surface))) last--;
     const named = places.find((p) => p.start >= tokens[i]!.end && p.end <= tokens[last]!.end);
     if (named) return named;
     if (!/^\s*where\b/i.test(query.text)) return null;
@@ -1299,9 +1330,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
   const text = doc.sentence.text;
   const find = finder(text);
   // Tokenised only when needed: most answers have one number, date or name to mark.
-  let tokens: Token[] | null = null;
-  let offsets: number[] | null = null;
-  const anchors = () => (offsets ??= matchedOffsets((tokens ??= tokenize(text)), query));
+  const match = new MatchedWords(text, query);
   if (query.answerType === 'number') {
     // "No deaths have been reported, but two firefighters were treated …": none is the count asked for.
     const none = noneOf(text, query);
@@ -1326,11 +1355,11 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       const counts = candidates.filter((x) => !dates.some((d) => d.start <= x.start && x.end <= d.end && d.end - d.start > x.end - x.start));
       if (counts.length > 0) candidates = counts;
     }
-    const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
+    const chosen = (candidates.length > 1 ? byNeighbours(text, match.tokens(), candidates, query, 'number') : undefined) ?? nearest(candidates, match);
     if (chosen) return joined(text, spans, chosen, RANGE_GAP);
   }
   if (query.answerType === 'score') {
-    const chosen = nearest(scoresOf(doc), anchors);
+    const chosen = nearest(scoresOf(doc), match);
     if (chosen) {
       // "a 0-0 draw", "a 3-1 win": with the word that says what the score was.
       const after = WORD_AFTER.exec(text.slice(chosen.end));
@@ -1341,14 +1370,14 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
-    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors);
+    const chosen = (spans.length > 1 ? byNeighbours(text, match.tokens(), spans, query, 'date') : undefined) ?? nearest(spans, match);
     if (chosen) {
       // "between March 2021 and June 2024": the whole range, not its first date.
       const range = joined(text, spans, chosen, DATE_GAP);
       const opener = range.start === chosen.start && range.end === chosen.end ? null : RANGE_OPENER.exec(text.slice(0, range.start));
       return opener ? { start: opener.index, end: range.end } : range;
     }
-    const time = timeExpressionSpan(text, anchors, occurrences(text, counts));
+    const time = timeExpressionSpan(text, match, occurrences(text, counts));
     if (time) return time;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
@@ -1366,16 +1395,16 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       all.push(e.name, ...e.aliases);
     }
     const typedSpans = occurrences(text, typed);
-    const governed = type === 'place' ? governedPlace(text, () => (tokens ??= tokenize(text)), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
+    const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;
-    const chosen = governed ?? nearest(typedSpans, anchors);
+    const chosen = governed ?? nearest(typedSpans, match);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);
       const at = spans.find((x) => x.start <= chosen.start && chosen.end <= x.end);
       const list = at ? joined(text, spans, at, LIST_GAP) : chosen;
-      return type === 'person' ? throughAppositions(text, typedSpans, list, chosen, anchors()) : list;
+      return type === 'person' ? throughAppositions(text, typedSpans, list, chosen, match.anchors()) : list;
     }
   }
   if (doc.quote && query.asksForQuote) {
@@ -1383,8 +1412,8 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     if (q) return q;
   }
   // The clause after the last word that matches the question.
-  const matched = anchors();
-  const words = tokens ?? tokenize(text);
+  const matched = match.anchors();
+  const words = match.tokens();
   let last = -1;
   for (let i = 0; i < words.length; i++) if (matched.includes(words[i]!.start)) last = i;
   // A matched word inside a name ("Eastgate Hydro Power Ltd.", "New York"): the clause starts after the name.
@@ -1653,6 +1682,11 @@ function questionAbout(entity: Entity, speakers: ReadonlySet<string>): string | 
  * story of several. In a newsroom's corpus the most-mentioned people overall say little about
  * a question on one story.
  */
+/** Adds a suggestion unless it is the question asked or already there. */
+function addSuggestion(out: string[], asked: string, s: string | null): void {
+  if (s && s.toLowerCase() !== asked && !out.includes(s)) out.push(s);
+}
+
 function suggestionsFor(index: Index, query: Query, near: readonly Article[], story: boolean): string[] {
   const speakers = new Set<string>();
   for (const a of near) {
@@ -1666,22 +1700,19 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[], st
   for (const r of query.entities.slice(0, 20)) for (const q of r.article.quotes) if (q.speaker?.entity === r.entity.id) speakers.add(r.entity.name);
   const asked = query.text.replace(/\s+/g, ' ').trim().toLowerCase();
   const out: string[] = [];
-  const add = (s: string | null) => {
-    if (s && s.toLowerCase() !== asked && !out.includes(s)) out.push(s);
-  };
   const named = new Set<string>();
   for (const r of query.entities) {
     if (named.has(r.entity.name)) continue;
     named.add(r.entity.name);
-    add(questionAbout(r.entity, speakers));
+    addSuggestion(out, asked, questionAbout(r.entity, speakers));
   }
   const people = peopleOf(near);
-  for (const e of people.slice(0, 2)) add(questionAbout(e, speakers));
+  for (const e of people.slice(0, 2)) addSuggestion(out, asked, questionAbout(e, speakers));
   // The nearest article's most mentioned place.
   const place = near[0]?.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
-  if (place) add(questionAbout(place, speakers));
+  if (place) addSuggestion(out, asked, questionAbout(place, speakers));
   // The corpus's own suggestions are about any of its stories.
-  if (!story) for (const s of index.suggestions) add(s);
+  if (!story) for (const s of index.suggestions) addSuggestion(out, asked, s);
   return out.slice(0, 3);
 }
 

@@ -1650,13 +1650,37 @@ function storyOf(index: Index, query: Query, ranked: readonly Scored[]): Article
   return first >= NEAR_STORY && first - second >= CLEAR_MARGIN ? story : null;
 }
 
+/** What a decline reads of an article: its people, most mentioned first; the names of those it quotes; its most mentioned place. */
+interface ArticleCast {
+  people: Entity[];
+  speakers: Set<string>;
+  place: Entity | undefined;
+}
+
+/** By article: worked out once, not again for every decline (a decline read them twice, sorting with `localeCompare`). */
+const castCache = new WeakMap<Article, ArticleCast>();
+
+function castOf(article: Article): ArticleCast {
+  let cast = castCache.get(article);
+  if (cast) return cast;
+  const people = article.entities.filter((e) => e.type === 'person').sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+  const byId = new Map(article.entities.map((e) => [e.id, e.name]));
+  const speakers = new Set<string>();
+  for (const q of article.quotes) {
+    const name = q.speaker?.entity ? byId.get(q.speaker.entity) : undefined;
+    if (name) speakers.add(name);
+  }
+  const place = article.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  castCache.set(article, (cast = { people, speakers, place }));
+  return cast;
+}
+
 /** The people of these articles: the nearest article's first, each article's most mentioned first. */
 function peopleOf(articles: readonly Article[]): Entity[] {
   const out: Entity[] = [];
   const names = new Set<string>();
   for (const a of articles) {
-    const people = a.entities.filter((e) => e.type === 'person').sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
-    for (const e of people) {
+    for (const e of castOf(a).people) {
       if (names.has(e.name)) continue;
       names.add(e.name);
       out.push(e);
@@ -1689,13 +1713,7 @@ function addSuggestion(out: string[], asked: string, s: string | null): void {
 
 function suggestionsFor(index: Index, query: Query, near: readonly Article[], story: boolean): string[] {
   const speakers = new Set<string>();
-  for (const a of near) {
-    const byId = new Map(a.entities.map((e) => [e.id, e.name]));
-    for (const q of a.quotes) {
-      const name = q.speaker?.entity ? byId.get(q.speaker.entity) : undefined;
-      if (name) speakers.add(name);
-    }
-  }
+  for (const a of near) for (const name of castOf(a).speakers) speakers.add(name);
   // A common name is thousands of entities in a large corpus: a few of its articles tell enough.
   for (const r of query.entities.slice(0, 20)) for (const q of r.article.quotes) if (q.speaker?.entity === r.entity.id) speakers.add(r.entity.name);
   const asked = query.text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -1709,7 +1727,7 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[], st
   const people = peopleOf(near);
   for (const e of people.slice(0, 2)) addSuggestion(out, asked, questionAbout(e, speakers));
   // The nearest article's most mentioned place.
-  const place = near[0]?.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  const place = near[0] ? castOf(near[0]).place : undefined;
   if (place) addSuggestion(out, asked, questionAbout(place, speakers));
   // The corpus's own suggestions are about any of its stories.
   if (!story) for (const s of index.suggestions) addSuggestion(out, asked, s);

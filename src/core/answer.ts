@@ -7,7 +7,7 @@
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
-import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
+import { PREFIX_MIN, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
@@ -254,16 +254,16 @@ function antecedentTerms(index: Index, doc: SentenceDoc): Set<string> | null {
   return index.features(prev).terms;
 }
 
-/** Shortest stem that may match a longer one by prefix. */
-const MIN_PREFIX = 5;
-
+/**
+ * True when a term of the sentence starts with the key term or is the start of it. `terms` are
+ * the sentence's distinct terms long enough for it (`DocFeatures.prefixTerms`), and the key is
+ * one that may match so (`QueryPlan.prefixable`): this runs for every unmatched key of every
+ * candidate. An indexed loop, as a Set's iterator allocated on each step.
+ */
 function prefixMatch(term: string, terms: readonly string[]): boolean {
-  if (term.length < MIN_PREFIX || /\d/.test(term)) return false;
-  // An indexed loop over the sentence's term list: this runs for every unmatched key of every
-  // candidate, and a Set's iterator allocated on each step.
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    if (t.length < MIN_PREFIX || t === term) continue;
+    if (t === term) continue;
     if (t.length > term.length ? t.startsWith(term) : term.startsWith(t)) return true;
   }
   return false;
@@ -317,6 +317,9 @@ interface QueryPlan {
   /** The key terms' weights, in `keyList` order. */
   keyWeights: number[];
   keyList: string[];
+  /** Each key term's related terms, and whether it is long enough and has no digit to match by prefix, in `keyList` order: read for every candidate. */
+  keyRelated: (string[] | undefined)[];
+  prefixable: boolean[];
   related: Map<string, string[]>;
   unknown: Set<string>;
   /** Key terms that are words of the name of one of the question's entities, with those names. */
@@ -375,11 +378,21 @@ function planOf(query: Query): QueryPlan {
   }
   const boosts = new Map<string, number>();
   for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
+  const keyList: string[] = [];
+  const keyRelated: (string[] | undefined)[] = [];
+  const prefixable: boolean[] = [];
+  for (const k of query.keys.keys()) {
+    keyList.push(k);
+    keyRelated.push(related.get(k));
+    prefixable.push(k.length >= PREFIX_MIN && !/\d/.test(k));
+  }
   plan = {
     searchTerms: [...boosts.keys()],
     searchBoosts: [...boosts.values()],
     keyWeights: [...query.keys.values()],
-    keyList: [...query.keys.keys()],
+    keyList,
+    keyRelated,
+    prefixable,
     related,
     unknown: new Set(query.unknownTerms),
     entityKeys,
@@ -529,7 +542,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     const key = keyList[k]!;
     const weight = plan.keyWeights[k]!;
     total += weight;
-    const related = plan.related.get(key);
+    const related = plan.keyRelated[k];
     let found = true;
     // "How much did they cost?": a price answers the word that asks for it ("were sold for $40").
     if (f.terms.has(key) || (scored && SCORE_KEYS.has(key)) || (plan.howMuch && AMOUNT_TERMS.has(key) && hasPrice(doc.sentence.numbers))) exact += weight;
@@ -539,7 +552,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     // So does a sentence that reports X speaking ("Valmora rejected the increase and said …"), looked at only here.
     else if (SPEECH_STEMS.has(key) && (quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query)))) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
-    else if (prefixMatch(key, f.sequence)) prefix += weight;
+    else if (plan.prefixable[k]! && prefixMatch(key, f.prefixTerms)) prefix += weight;
     else if (antecedent?.has(key)) earlier += weight;
     // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
     // the question asks about, though, in a sentence about another of its kind.

@@ -341,7 +341,12 @@ function planOf(query: Query): QueryPlan {
   if (plan) return plan;
   const related = new Map<string, string[]>();
   // A word the question itself uses stands for that word only, not also as another's synonym.
-  for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
+  for (const t of query.terms) {
+    if (t.kind === 'key' || query.keys.has(t.term)) continue;
+    const list = related.get(t.of);
+    if (list) list.push(t.term);
+    else related.set(t.of, [t.term]);
+  }
   // A common name has one entity per article (thousands in a large corpus): file the distinct
   // names under the terms of their words, and test a sentence's entity by name and membership.
   const entityKeys = new Map<string, Set<string>>();
@@ -2061,11 +2066,12 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       chosen = pool.find((r) => r.doc === next) ?? { ...intro, doc: next };
     }
   }
-  const order = [chosen, ...pool.filter((r) => r !== chosen)];
   const cited: Scored[] = [chosen];
-  // Further citations: other sentences that also answer well, not near-copies of the first.
-  for (const r of order.slice(1)) {
+  // Further citations: other sentences that also answer well, not near-copies of the first, in
+  // ranked order (read in place: the ranking is not copied to find two more).
+  for (const r of pool) {
     if (cited.length >= MAX_CITATIONS) break;
+    if (r === chosen) continue;
     if (r.coverage < chosen.coverage * 0.75) continue;
     if (cited.some((c) => c.doc.id === r.doc.id)) continue;
     cited.push(r);

@@ -449,26 +449,33 @@ interface NameSpan {
   start: number;
 }
 
-/** Capitalised words and runs of them in a question, its first word excepted when it is a question word. */
+/** True when the question's `i`th word is (part of) a name. */
+function inName(question: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const lower = foldWord(t.surface);
+  const capital = /^\p{Lu}/u.test(t.surface);
+  // "Summarise the …" is capitalised as the first word, not as a name.
+  const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || (capital && TOPIC_REQUEST.test(foldWord(question.trim()))));
+  // "Who is Per Aasen?": a function word that is also a given name opens a name before another capitalised word.
+  const givenName = i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
+  return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface) && !givenName);
+}
+
+/** Adds the run of words as a name, if there is one. */
+function flushName(question: string, run: readonly Token[], names: NameSpan[]): void {
+  if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
+}
+
+/**
+ * Capitalised words and runs of them in a question, its first word excepted when it is a question word.
+ * (Helpers at module level, not closures: under tsx, which keeps function names, each named closure cost a property definition per question.)
+ */
 function namesIn(question: string, tokens: readonly Token[] = tokenize(question)): NameSpan[] {
   const names: NameSpan[] = [];
   let run: Token[] = [];
-  const flush = () => {
-    if (run.length > 0) names.push({ text: question.slice(run[0]!.start, run[run.length - 1]!.end), start: run[0]!.start });
-    run = [];
-  };
-  const inName = (t: Token, i: number) => {
-    const lower = foldWord(t.surface);
-    const capital = /^\p{Lu}/u.test(t.surface);
-    // "Summarise the …" is capitalised as the first word, not as a name.
-    const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || (capital && TOPIC_REQUEST.test(foldWord(question.trim()))));
-    // "Who is Per Aasen?": a function word that is also a given name opens a name before another capitalised word.
-    const givenName = i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
-    return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface) && !givenName);
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (inName(t, i)) {
+    if (inName(question, tokens, i)) {
       run.push(t);
       continue;
     }
@@ -476,14 +483,15 @@ function namesIn(question: string, tokens: readonly Token[] = tokenize(question)
     // between capitalised ones stay inside the name ("and" joins two names instead).
     let j = i;
     while (run.length > 0 && j < tokens.length && j - i < 2 && NAME_JOINERS.has(tokens[j]!.surface)) j++;
-    if (j > i && j < tokens.length && inName(tokens[j]!, j)) {
+    if (j > i && j < tokens.length && inName(question, tokens, j)) {
       for (let k = i; k <= j; k++) run.push(tokens[k]!);
       i = j;
       continue;
     }
-    flush();
+    flushName(question, run, names);
+    run = [];
   }
-  flush();
+  flushName(question, run, names);
   return names;
 }
 
@@ -773,6 +781,13 @@ function withQuestionWord(question: string): string {
 /** One word of letters and digits: "FY25", "G9", "Q3". */
 const SHORT_FORM = /^(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)[\p{L}\d]+$/u;
 
+/** Adds an entity of the question, once. */
+function addEntity(entities: EntityRef[], entitySet: Set<Entity>, r: EntityRef): void {
+  if (entitySet.has(r.entity)) return;
+  entitySet.add(r.entity);
+  entities.push(r);
+}
+
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
   const text = resolveFollowUp(index, withQuestionWord(question), history);
@@ -784,11 +799,6 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   const unknownNames: string[] = [];
   const entities: EntityRef[] = [];
   const entitySet = new Set<Entity>();
-  const addEntity = (r: EntityRef) => {
-    if (entitySet.has(r.entity)) return;
-    entitySet.add(r.entity);
-    entities.push(r);
-  };
 
   const tokens = tokenize(text);
   // Acronyms the corpus spells out ("SP", "WW-II"), by the offset of their first word.
@@ -804,7 +814,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     if (expansion) expansions.set(name.start, { end: name.start + name.text.length, expansion });
     const refs = findEntities(index, expansion ?? name.text);
     if (refs.length > 0 || expansion) {
-      for (const r of refs) addEntity(r);
+      for (const r of refs) addEntity(entities, entitySet, r);
       continue;
     }
     // A run of capitalised words is known when each of its words is.
@@ -819,7 +829,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     // and digits ("the FY25 target", "the G9 summit") is a modifier of the noun after it, and stands alone.
     const the = /\bthe\s+$/i.test(text.slice(0, name.start)) && !SHORT_FORM.test(name.text) ? 'the ' : '';
     if (unknown.length > 0) unknownNames.push(the + name.text.replace(/['’]s$/, ''));
-    for (const w of words) for (const r of findEntities(index, w)) addEntity(r);
+    for (const w of words) for (const r of findEntities(index, w)) addEntity(entities, entitySet, r);
   }
 
   // People named by their office stand with the names, in the articles about those names when the question has some ("Norvane's CEO"),
@@ -842,7 +852,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       const after = o.phrase.includes(o.owner) ? '' : text.slice(o.end, text.indexOf(o.owner, o.end) + o.owner.length);
       unknownNames.push(o.phrase + after);
     }
-    for (const r of o.refs) addEntity(r);
+    for (const r of o.refs) addEntity(entities, entitySet, r);
   }
 
   // An office no one in the articles holds, whose words they never write ("the prime minister",

@@ -7,7 +7,7 @@
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
-import type { EntityRef, Index, SentenceDoc } from './search-index.ts';
+import { PREFIX_MIN, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
@@ -345,16 +345,16 @@ function paragraphLeadTerms(index: Index, doc: SentenceDoc): Set<string> | null 
   return index.features(lead).terms;
 }
 
-/** Shortest stem that may match a longer one by prefix. */
-const MIN_PREFIX = 5;
-
+/**
+ * True when a term of the sentence starts with the key term or is the start of it. `terms` are
+ * the sentence's distinct terms long enough for it (`DocFeatures.prefixTerms`), and the key is
+ * one that may match so (`QueryPlan.prefixable`): this runs for every unmatched key of every
+ * candidate. An indexed loop, as a Set's iterator allocated on each step.
+ */
 function prefixMatch(term: string, terms: readonly string[]): boolean {
-  if (term.length < MIN_PREFIX || /\d/.test(term)) return false;
-  // An indexed loop over the sentence's term list: this runs for every unmatched key of every
-  // candidate, and a Set's iterator allocated on each step.
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    if (t.length < MIN_PREFIX || t === term) continue;
+    if (t === term) continue;
     if (t.length > term.length ? t.startsWith(term) : term.startsWith(t)) return true;
   }
   return false;
@@ -408,6 +408,9 @@ interface QueryPlan {
   /** The key terms' weights, in `keyList` order. */
   keyWeights: number[];
   keyList: string[];
+  /** Each key term's related terms, and whether it is long enough and has no digit to match by prefix, in `keyList` order: read for every candidate. */
+  keyRelated: (string[] | undefined)[];
+  prefixable: boolean[];
   related: Map<string, string[]>;
   unknown: Set<string>;
   /** Key terms that are words of the name of one of the question's entities, with those names. */
@@ -429,7 +432,12 @@ function planOf(query: Query): QueryPlan {
   if (plan) return plan;
   const related = new Map<string, string[]>();
   // A word the question itself uses stands for that word only, not also as another's synonym.
-  for (const t of query.terms) if (t.kind !== 'key' && !query.keys.has(t.term)) related.set(t.of, [...(related.get(t.of) ?? []), t.term]);
+  for (const t of query.terms) {
+    if (t.kind === 'key' || query.keys.has(t.term)) continue;
+    const list = related.get(t.of);
+    if (list) list.push(t.term);
+    else related.set(t.of, [t.term]);
+  }
   // A common name has one entity per article (thousands in a large corpus): file the distinct
   // names under the terms of their words, and test a sentence's entity by name and membership.
   const entityKeys = new Map<string, Set<string>>();
@@ -466,11 +474,21 @@ function planOf(query: Query): QueryPlan {
   }
   const boosts = new Map<string, number>();
   for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
+  const keyList: string[] = [];
+  const keyRelated: (string[] | undefined)[] = [];
+  const prefixable: boolean[] = [];
+  for (const k of query.keys.keys()) {
+    keyList.push(k);
+    keyRelated.push(related.get(k));
+    prefixable.push(k.length >= PREFIX_MIN && !/\d/.test(k));
+  }
   plan = {
     searchTerms: [...boosts.keys()],
     searchBoosts: [...boosts.values()],
     keyWeights: [...query.keys.values()],
-    keyList: [...query.keys.keys()],
+    keyList,
+    keyRelated,
+    prefixable,
     related,
     unknown: new Set(query.unknownTerms),
     entityKeys,
@@ -621,7 +639,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     const key = keyList[k]!;
     const weight = plan.keyWeights[k]!;
     total += weight;
-    const related = plan.related.get(key);
+    const related = plan.keyRelated[k];
     let found = true;
     // "How much did they cost?": a price answers the word that asks for it ("were sold for $40").
     if (f.terms.has(key) || (scored && SCORE_KEYS.has(key)) || (plan.howMuch && AMOUNT_TERMS.has(key) && hasPrice(doc.sentence.numbers))) exact += weight;
@@ -631,7 +649,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     // So does a sentence that reports X speaking ("Valmora rejected the increase and said …"), looked at only here.
     else if (SPEECH_STEMS.has(key) && (quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query)))) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
-    else if (prefixMatch(key, f.sequence)) prefix += weight;
+    else if (plan.prefixable[k]! && prefixMatch(key, f.prefixTerms)) prefix += weight;
     else if (antecedent?.has(key) || lead?.has(key)) earlier += weight;
     // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
     // the question asks about, though, in a sentence about another of its kind.
@@ -788,12 +806,35 @@ function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
 }
 
 /**
- * The span closest to a word that matches the question ("Around 450 troops" for "how many
- * troops"); the first when none matches. `anchorsOf` is called only when there is a choice.
+ * A sentence's words, and where those that match the question start, each worked out on first
+ * use: most answers have one number, date or name to mark and need neither. A class rather than
+ * closures: each answer built a named closure, and under tsx (which keeps function names) every
+ * one cost a property definition.
  */
-function nearest(spans: readonly Span[], anchorsOf: () => readonly number[]): Span | undefined {
+class MatchedWords {
+  private words: Token[] | null = null;
+  private offsets: number[] | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly query: Query,
+  ) {}
+
+  tokens(): Token[] {
+    return (this.words ??= tokenize(this.text));
+  }
+
+  anchors(): readonly number[] {
+    return (this.offsets ??= matchedOffsets(this.tokens(), this.query));
+  }
+}
+
+/**
+ * The span closest to a word that matches the question ("Around 450 troops" for "how many
+ * troops"); the first when none matches. The matching words are looked for only when there is a choice.
+ */
+function nearest(spans: readonly Span[], words: MatchedWords): Span | undefined {
   if (spans.length < 2) return spans[0];
-  const anchors = anchorsOf();
+  const anchors = words.anchors();
   if (anchors.length === 0) return spans[0];
   let best: Span | undefined;
   let bestDistance = Infinity;
@@ -852,6 +893,12 @@ function countedTerms(query: Query): Set<string> {
  * are told apart by what happened to them), and a number directly followed by another noun
  * ("450 troops" for "how many tanks") counts something else. Undefined when no word matches.
  */
+/** True when token `i` is inside one of the spans, given by the tokens each starts and ends at (-1 for none). */
+function inSpans(i: number, first: readonly number[], last: readonly number[]): boolean {
+  for (let k = 0; k < first.length; k++) if (i >= first[k]! && i <= last[k]!) return true;
+  return false;
+}
+
 function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
   const weights = matchWeights(query);
   const counted = kind === 'number' ? countedTerms(query) : null;
@@ -870,17 +917,13 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     first.push(a);
     last.push(b);
   }
-  const inSpan = (i: number) => {
-    for (let k = 0; k < spans.length; k++) if (i >= first[k]! && i <= last[k]!) return true;
-    return false;
-  };
   const score = spans.map(() => 0);
   let verb: string[] | undefined;
   let firstOfAll = tokens.length;
   for (const a of first) if (a >= 0) firstOfAll = Math.min(firstOfAll, a);
   let any = false;
   for (let i = 0; i < tokens.length; i++) {
-    if (inSpan(i)) continue;
+    if (inSpans(i, first, last)) continue;
     let w = 0;
     let isCounted = false;
     for (const term of termsOf(tokens[i]!.surface)) {
@@ -1070,6 +1113,13 @@ function countedNouns(query: Query): Set<string> {
  * the evacuated. With `strict`, a count of another noun ("flooding dozens of villages" for "how
  * many people …") does not count.
  */
+/** True when a word has one of the binding terms; a capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children"). */
+function binds(t: Token, binding: ReadonlySet<string>): boolean {
+  if (CAPITALISED.test(t.surface)) return false;
+  for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
+  return false;
+}
+
 function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
   const spans = countSpans(doc, query);
   if (spans.length === 0) return false;
@@ -1077,12 +1127,6 @@ function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
   const tokens = tokenize(text);
   const binding = bindingTerms(query);
   const counted = countedNouns(query);
-  // A capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children").
-  const matches = (t: Token) => {
-    if (CAPITALISED.test(t.surface)) return false;
-    for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
-    return false;
-  };
   for (const s of spans) {
     let first = -1;
     let last = -1;
@@ -1106,7 +1150,7 @@ function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
         if (/[,;:()—–]/.test(gap)) break;
         const word = foldWord(tokens[j]!.surface);
         if (CLAUSE_WORDS.has(word)) break;
-        if (matches(tokens[j]!)) return true;
+        if (binds(tokens[j]!, binding)) return true;
         // A name is read with the noun it stands by ("descendants in Tollen alone number 3,000").
         if (!STOP_WORDS.has(word) && !CAPITALISED.test(tokens[j]!.surface) && ++d > BOUND_DISTANCE) break;
       }
@@ -1329,7 +1373,7 @@ function describes(doc: SentenceDoc, query: Query): boolean {
 const TIME_TAIL_STOP = /^(?:and|but|through|which|who|whereas|so|then)$/i;
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
-function timeExpressionSpan(text: string, anchors: () => readonly number[], numbers: readonly Span[]): Span | null {
+function timeExpressionSpan(text: string, match: MatchedWords, numbers: readonly Span[]): Span | null {
   const spans: Span[] = [];
   for (const re of TIME_MARKERS) {
     const m = re.exec(text);
@@ -1344,7 +1388,7 @@ function timeExpressionSpan(text: string, anchors: () => readonly number[], numb
   }
   // "within three months" says when more exactly than "once the island is stabilized".
   const counted = spans.filter((x) => numbers.some((n) => n.start < x.end && x.start < n.end));
-  return nearest(counted.length > 0 ? counted : spans, anchors) ?? null;
+  return nearest(counted.length > 0 ? counted : spans, match) ?? null;
 }
 
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);
@@ -1387,6 +1431,12 @@ function askedVerb(query: Query): AskedVerb {
  * first date, holds the answer: a named place in it, or for a "where" question the words
  * themselves. Null when the sentence lacks the verb, or no such words follow it.
  */
+/** True when the word starts inside one of the spans. */
+function startsIn(t: Token, spans: readonly Span[]): boolean {
+  for (const d of spans) if (d.start <= t.start && t.start < d.end) return true;
+  return false;
+}
+
 function governedPlace(text: string, tokensOf: () => readonly Token[], places: readonly Span[], query: Query, datesOf: () => readonly Span[], terms?: ReadonlySet<string>): Span | null {
   const { terms: verb, preposition: asked } = askedVerb(query);
   // The sentence's index terms, when known, tell without tokenising it that it lacks the verb.
@@ -1398,15 +1448,14 @@ function governedPlace(text: string, tokensOf: () => readonly Token[], places: r
   const stop = (asked ? CLAUSE_END_NOT_AND : CLAUSE_END).exec(text.slice(from));
   const clauseEnd = stop ? from + stop.index : text.length;
   let dates: readonly Span[] | undefined;
-  const isDate = (t: Token) => (dates ??= datesOf()).some((d) => d.start <= t.start && t.start < d.end);
   for (let i = v + 1; i + 1 < tokens.length && tokens[i + 1]!.end <= clauseEnd; i++) {
     const word = foldWord(tokens[i]!.surface);
     if (asked ? word !== asked : !PLACE_PREPOSITIONS.has(word) || word === 'from') continue;
-    if (/^\d/.test(tokens[i + 1]!.surface) || isDate(tokens[i + 1]!)) continue;
+    if (/^\d/.test(tokens[i + 1]!.surface) || startsIn(tokens[i + 1]!, (dates ??= datesOf()))) continue;
     // The words after it, to the end of the clause or the first date ("the White House on Friday").
     let last = i + 1;
-    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - i < MAX_PLACE_WORDS && !isDate(tokens[last + 1]!)) last++;
-    if (last + 1 < tokens.length && isDate(tokens[last + 1]!)) while (last > i + 1 && PLAIN_PLACE_PREPOSITIONS.has(foldWord(tokens[last]!.surface))) last--;
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= clauseEnd && last - i < MAX_PLACE_WORDS && !startsIn(tokens[last + 1]!, (dates ??= datesOf()))) last++;
+    if (last + 1 < tokens.length && startsIn(tokens[last + 1]!, (dates ??= datesOf()))) while (last > i + 1 && PLAIN_PLACE_PREPOSITIONS.has(foldWord(tokens[last]!.surface))) last--;
     const named = places.find((p) => p.start >= tokens[i]!.end && p.end <= tokens[last]!.end);
     if (named) return named;
     if (!/^\s*where\b/i.test(query.text)) return null;
@@ -1460,9 +1509,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
   const text = doc.sentence.text;
   const find = finder(text);
   // Tokenised only when needed: most answers have one number, date or name to mark.
-  let tokens: Token[] | null = null;
-  let offsets: number[] | null = null;
-  const anchors = () => (offsets ??= matchedOffsets((tokens ??= tokenize(text)), query));
+  const match = new MatchedWords(text, query);
   if (query.answerType === 'number') {
     // "No deaths have been reported, but two firefighters were treated …": none is the count asked for.
     const none = noneOf(text, query);
@@ -1501,11 +1548,11 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       const counts = candidates.filter((x) => !dates.some((d) => d.start <= x.start && x.end <= d.end && d.end - d.start > x.end - x.start));
       if (counts.length > 0) candidates = counts;
     }
-    const chosen = (candidates.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), candidates, query, 'number') : undefined) ?? nearest(candidates, anchors);
+    const chosen = (candidates.length > 1 ? byNeighbours(text, match.tokens(), candidates, query, 'number') : undefined) ?? nearest(candidates, match);
     if (chosen) return withConversion(text, ranged, joined(text, ranged, chosen, RANGE_GAP));
   }
   if (query.answerType === 'score') {
-    const chosen = nearest(scoresOf(doc), anchors);
+    const chosen = nearest(scoresOf(doc), match);
     if (chosen) {
       // "a 0-0 draw", "a 3-1 win": with the word that says what the score was.
       const after = WORD_AFTER.exec(text.slice(chosen.end));
@@ -1516,14 +1563,14 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     const spans = occurrences(text, doc.sentence.dates);
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
-    const chosen = (spans.length > 1 ? byNeighbours(text, (tokens ??= tokenize(text)), spans, query, 'date') : undefined) ?? nearest(spans, anchors);
+    const chosen = (spans.length > 1 ? byNeighbours(text, match.tokens(), spans, query, 'date') : undefined) ?? nearest(spans, match);
     if (chosen) {
       // "between March 2021 and June 2024": the whole range, not its first date.
       const range = joined(text, spans, chosen, DATE_GAP);
       const opener = range.start === chosen.start && range.end === chosen.end ? null : RANGE_OPENER.exec(text.slice(0, range.start));
       return opener ? { start: opener.index, end: range.end } : range;
     }
-    const time = timeExpressionSpan(text, anchors, occurrences(text, counts));
+    const time = timeExpressionSpan(text, match, occurrences(text, counts));
     if (time) return time;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
@@ -1541,16 +1588,16 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       all.push(e.name, ...e.aliases);
     }
     const typedSpans = occurrences(text, typed);
-    const governed = type === 'place' ? governedPlace(text, () => (tokens ??= tokenize(text)), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
+    const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;
-    const chosen = governed ?? nearest(typedSpans, anchors);
+    const chosen = governed ?? nearest(typedSpans, match);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);
       const at = spans.find((x) => x.start <= chosen.start && chosen.end <= x.end);
       const list = at ? joined(text, spans, at, LIST_GAP) : chosen;
-      return type === 'person' ? throughAppositions(text, typedSpans, list, chosen, anchors()) : list;
+      return type === 'person' ? throughAppositions(text, typedSpans, list, chosen, match.anchors()) : list;
     }
   }
   if (doc.quote && query.asksForQuote) {
@@ -1558,8 +1605,8 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     if (q) return q;
   }
   // The clause after the last word that matches the question.
-  const matched = anchors();
-  const words = tokens ?? tokenize(text);
+  const matched = match.anchors();
+  const words = match.tokens();
   let last = -1;
   for (let i = 0; i < words.length; i++) if (matched.includes(words[i]!.start)) last = i;
   // A matched word inside a name ("Eastgate Hydro Power Ltd.", "New York"): the clause starts after the name.
@@ -1796,13 +1843,37 @@ function storyOf(index: Index, query: Query, ranked: readonly Scored[]): Article
   return first >= NEAR_STORY && first - second >= CLEAR_MARGIN ? story : null;
 }
 
+/** What a decline reads of an article: its people, most mentioned first; the names of those it quotes; its most mentioned place. */
+interface ArticleCast {
+  people: Entity[];
+  speakers: Set<string>;
+  place: Entity | undefined;
+}
+
+/** By article: worked out once, not again for every decline (a decline read them twice, sorting with `localeCompare`). */
+const castCache = new WeakMap<Article, ArticleCast>();
+
+function castOf(article: Article): ArticleCast {
+  let cast = castCache.get(article);
+  if (cast) return cast;
+  const people = article.entities.filter((e) => e.type === 'person').sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+  const byId = new Map(article.entities.map((e) => [e.id, e.name]));
+  const speakers = new Set<string>();
+  for (const q of article.quotes) {
+    const name = q.speaker?.entity ? byId.get(q.speaker.entity) : undefined;
+    if (name) speakers.add(name);
+  }
+  const place = article.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  castCache.set(article, (cast = { people, speakers, place }));
+  return cast;
+}
+
 /** The people of these articles: the nearest article's first, each article's most mentioned first. */
 function peopleOf(articles: readonly Article[]): Entity[] {
   const out: Entity[] = [];
   const names = new Set<string>();
   for (const a of articles) {
-    const people = a.entities.filter((e) => e.type === 'person').sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
-    for (const e of people) {
+    for (const e of castOf(a).people) {
       if (names.has(e.name)) continue;
       names.add(e.name);
       out.push(e);
@@ -1828,35 +1899,31 @@ function questionAbout(entity: Entity, speakers: ReadonlySet<string>): string | 
  * story of several. In a newsroom's corpus the most-mentioned people overall say little about
  * a question on one story.
  */
+/** Adds a suggestion unless it is the question asked or already there. */
+function addSuggestion(out: string[], asked: string, s: string | null): void {
+  if (s && s.toLowerCase() !== asked && !out.includes(s)) out.push(s);
+}
+
 function suggestionsFor(index: Index, query: Query, near: readonly Article[], story: boolean): string[] {
   const speakers = new Set<string>();
-  for (const a of near) {
-    const byId = new Map(a.entities.map((e) => [e.id, e.name]));
-    for (const q of a.quotes) {
-      const name = q.speaker?.entity ? byId.get(q.speaker.entity) : undefined;
-      if (name) speakers.add(name);
-    }
-  }
+  for (const a of near) for (const name of castOf(a).speakers) speakers.add(name);
   // A common name is thousands of entities in a large corpus: a few of its articles tell enough.
   for (const r of query.entities.slice(0, 20)) for (const q of r.article.quotes) if (q.speaker?.entity === r.entity.id) speakers.add(r.entity.name);
   const asked = query.text.replace(/\s+/g, ' ').trim().toLowerCase();
   const out: string[] = [];
-  const add = (s: string | null) => {
-    if (s && s.toLowerCase() !== asked && !out.includes(s)) out.push(s);
-  };
   const named = new Set<string>();
   for (const r of query.entities) {
     if (named.has(r.entity.name)) continue;
     named.add(r.entity.name);
-    add(questionAbout(r.entity, speakers));
+    addSuggestion(out, asked, questionAbout(r.entity, speakers));
   }
   const people = peopleOf(near);
-  for (const e of people.slice(0, 2)) add(questionAbout(e, speakers));
+  for (const e of people.slice(0, 2)) addSuggestion(out, asked, questionAbout(e, speakers));
   // The nearest article's most mentioned place.
-  const place = near[0]?.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
-  if (place) add(questionAbout(place, speakers));
+  const place = near[0] ? castOf(near[0]).place : undefined;
+  if (place) addSuggestion(out, asked, questionAbout(place, speakers));
   // The corpus's own suggestions are about any of its stories.
-  if (!story) for (const s of index.suggestions) add(s);
+  if (!story) for (const s of index.suggestions) addSuggestion(out, asked, s);
   return out.slice(0, 3);
 }
 
@@ -2177,11 +2244,12 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       chosen = pool.find((r) => r.doc === next) ?? { ...intro, doc: next };
     }
   }
-  const order = [chosen, ...pool.filter((r) => r !== chosen)];
   const cited: Scored[] = [chosen];
-  // Further citations: other sentences that also answer well, not near-copies of the first.
-  for (const r of order.slice(1)) {
+  // Further citations: other sentences that also answer well, not near-copies of the first, in
+  // ranked order (read in place: the ranking is not copied to find two more).
+  for (const r of pool) {
     if (cited.length >= MAX_CITATIONS) break;
+    if (r === chosen) continue;
     if (r.coverage < chosen.coverage * 0.75) continue;
     if (cited.some((c) => c.doc.id === r.doc.id)) continue;
     cited.push(r);

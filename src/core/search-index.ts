@@ -40,7 +40,12 @@ export interface DocFeatures {
   headline: ReadonlySet<string>;
   /** Index terms of its entities' names, aliases and roles. */
   entityTerms: Set<string>;
+  /** Its distinct own terms of at least `PREFIX_MIN` letters: those a question's term may match by prefix. */
+  prefixTerms: string[];
 }
+
+/** Shortest term that may match another by prefix ("negotiat" and "negotiator"). */
+export const PREFIX_MIN = 5;
 
 export interface EntityRef {
   entity: Entity;
@@ -303,7 +308,10 @@ function assemble(
   let older = new Map<number, DocFeatures>();
   function computeFeatures(doc: SentenceDoc): DocFeatures {
     const sequence = textTerms(doc.sentence.text);
-    return { sequence, terms: new Set(sequence), context: contextTerms(doc), headline: headlineTerms(doc.article), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)) };
+    const terms = new Set(sequence);
+    const prefixTerms: string[] = [];
+    for (const t of terms) if (t.length >= PREFIX_MIN) prefixTerms.push(t);
+    return { sequence, terms, context: contextTerms(doc), headline: headlineTerms(doc.article), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)), prefixTerms };
   }
   // One set per article, shared by its sentences.
   const headlines = new Map<Article, Set<string>>();

@@ -534,27 +534,33 @@ function hasDoc(docs: Uint32Array, from: number, to: number, doc: number): boole
   return false;
 }
 
+/** The score of the document at position `seq` of `touched`. */
+function scoreAt(touched: Int32Array, total: Float64Array, quality: Uint16Array, seq: number): number {
+  const doc = touched[seq]!;
+  return total[doc]! * quality[doc]!;
+}
+
+/** The heap's order: the hit at position `a` is worse than at `b` (lower score, then later position); its root is the worst hit kept. */
+function worse(touched: Int32Array, total: Float64Array, quality: Uint16Array, a: number, b: number): boolean {
+  const sa = scoreAt(touched, total, quality, a);
+  const sb = scoreAt(touched, total, quality, b);
+  return sa < sb || (sa === sb && a > b);
+}
+
+/** Most hits put in order by insertion; more are sorted. */
+const INSERTION_SORTED = 64;
+
 /**
  * Positions in `touched` of the `limit` best documents by score (`total × quality`), best
  * first; equal scores keep their order in `touched`, as MiniSearch's stable sort does.
  */
 function topHits(touched: Int32Array, count: number, total: Float64Array, quality: Uint16Array, limit: number): Int32Array {
-  const scoreAt = (seq: number) => {
-    const doc = touched[seq]!;
-    return total[doc]! * quality[doc]!;
-  };
-  // The heap's root is the worst hit kept: lowest score, then latest position.
-  const worse = (a: number, b: number) => {
-    const sa = scoreAt(a);
-    const sb = scoreAt(b);
-    return sa < sb || (sa === sb && a > b);
-  };
   const size = Math.min(limit, count);
   const heap = new Int32Array(size);
   const scores = new Float64Array(size);
   let n = 0;
   for (let seq = 0; seq < count; seq++) {
-    const score = scoreAt(seq);
+    const score = scoreAt(touched, total, quality, seq);
     if (n < size) {
       let i = n++;
       while (i > 0) {
@@ -590,7 +596,26 @@ function topHits(touched: Int32Array, count: number, total: Float64Array, qualit
       scores[i] = score;
     }
   }
-  const out = Array.from(heap.subarray(0, n));
-  out.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-  return Int32Array.from(out);
+  if (n > INSERTION_SORTED) {
+    const all = Array.from(heap.subarray(0, n));
+    all.sort((a, b) => (worse(touched, total, quality, a, b) ? 1 : worse(touched, total, quality, b, a) ? -1 : 0));
+    return Int32Array.from(all);
+  }
+  // Best first, by insertion with the scores the heap kept: answering asks for a few dozen hits
+  // at most, and needs no copies to a plain array and back, nor a comparator recomputing scores.
+  const out = new Int32Array(n);
+  const outScores = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const seq = heap[k]!;
+    const score = scores[k]!;
+    let j = k;
+    while (j > 0 && (outScores[j - 1]! < score || (outScores[j - 1]! === score && out[j - 1]! > seq))) {
+      out[j] = out[j - 1]!;
+      outScores[j] = outScores[j - 1]!;
+      j--;
+    }
+    out[j] = seq;
+    outScores[j] = score;
+  }
+  return out;
 }

@@ -6,7 +6,11 @@
  */
 import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BriefbotError, decodeArticleBytes, ingestDocument, makeReply, saveArticle, sourceInfoOf, type Article, type Reply } from '../core/index.ts';
+import { BriefbotError } from '../core/errors.ts';
+import { makeReply, type Reply } from '../core/reply.ts';
+import { saveArticle } from '../core/corpus.ts';
+import { sourceInfoOf } from '../core/cards.ts';
+import type { Article } from '../core/schema.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 import { articleRefusal, shownFileName, sizeText, stoppedRefusal, type AddArticleRequest, type ArticleAdder, type RemoveArticleRequest } from '../adapters/shared/articles.ts';
 
@@ -60,6 +64,8 @@ export function createArticleAdder(options: ArticleAdderOptions): ServerArticleA
     let article: Article;
     let text: string;
     try {
+      // Loaded on the first article added: its part-of-speech tagger takes a few hundred ms to import, which a start need not wait for.
+      const { ingestDocument, decodeArticleBytes } = await import('../core/ingest.ts');
       ({ article, text } = await ingestDocument(decodeArticleBytes(request.bytes, name), { source: name, ...(request.outlet ? { outlet: request.outlet } : {}), ...(request.url ? { url: request.url } : {}) }));
     } catch (error) {
       if (error instanceof BriefbotError) {

@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { BriefbotError } from '../core/index.ts';
+import { BriefbotError } from '../core/errors.ts';
 import { slackConfigFromEnv, SlackConfigError, type SlackConfig } from '../adapters/slack/index.ts';
 import { discordConfigFromEnv, DiscordConfigError, type DiscordConfig } from '../adapters/discord/index.ts';
 

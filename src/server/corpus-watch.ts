@@ -13,7 +13,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BriefbotError, parseArticleJson, signatureOf, type Article, type CorpusProblem } from '../core/index.ts';
+import { BriefbotError } from '../core/errors.ts';
+import { parseArticleJson, signatureOf, type CorpusProblem } from '../core/corpus.ts';
+import type { Article } from '../core/schema.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 
 export interface CorpusWatcherOptions {

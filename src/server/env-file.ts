@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { BriefbotError } from '../core/index.ts';
+import { BriefbotError } from '../core/errors.ts';
 
 export type Env = Record<string, string | undefined>;
 

@@ -9,7 +9,8 @@
  * capped at `maxUsers` entries (the least recently seen user is forgotten first), is exact,
  * synchronous and bounded in memory: at most maxUsers × perMinute numbers.
  */
-import { makeReply, wrapBot, type Bot, type BotRequest, type Reply } from '../core/index.ts';
+import { wrapBot, type Bot } from '../core/bot.ts';
+import { makeReply, type BotRequest, type Reply } from '../core/reply.ts';
 
 export interface LimitOptions {
   /** Questions one user may ask in any 60-second window; 0 or less turns the limit off. */

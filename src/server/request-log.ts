@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { makeReply, wrapBot, type Bot, type BotRequest, type Reply } from '../core/index.ts';
+import { wrapBot, type Bot } from '../core/bot.ts';
+import { makeReply, type BotRequest, type Reply } from '../core/reply.ts';
 import type { Logger } from '../adapters/shared/logger.ts';
 
 /** What happened to a request, in one word, for dashboards and grep. */

@@ -11,7 +11,10 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Events, type Client } from 'discord.js';
-import { createBot, createBotOver, fileSignatures, openIndexedCorpus, type Article, type Bot } from '../core/index.ts';
+import { createBot, createBotOver, type Bot } from '../core/bot.ts';
+import { fileSignatures } from '../core/corpus.ts';
+import { openIndexedCorpus } from '../core/index-cache.ts';
+import type { Article } from '../core/schema.ts';
 import type { Io } from '../adapters/cli/main.ts';
 import { createFeedbackLog } from '../adapters/shared/feedback.ts';
 import { createSlackAdapter, SlackConfigError, type SlackAdapter } from '../adapters/slack/index.ts';

@@ -12,7 +12,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import { BriefbotError } from '../core/index.ts';
+import { BriefbotError } from '../core/errors.ts';
 import { NODE_FLAGS } from '../runtime.ts';
 
 /** How many shards: a number, or `auto` for Discord's recommendation. */

@@ -7,19 +7,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import {
-  BriefbotError,
-  openBot,
-  describeProblem,
-  ingestDocument,
-  sourceInfoOf,
-  decodeArticleBytes,
-  saveArticle,
-  isCalendarDate,
-  COMMANDS,
-  type Bot,
-  type Turn,
-} from '../../core/index.ts';
+// The modules themselves, not core/index.ts: that also loads ingestion and its part-of-speech
+// tagger, which the chat needs only when an article is ingested (`ingestion()` below).
+import { BriefbotError } from '../../core/errors.ts';
+import { openBot, type Bot } from '../../core/bot.ts';
+import { describeProblem, saveArticle } from '../../core/corpus.ts';
+import { sourceInfoOf } from '../../core/cards.ts';
+import { isCalendarDate } from '../../core/schema.ts';
+import { COMMANDS } from '../../core/commands.ts';
+import type { Turn } from '../../core/reply.ts';
 import { renderReply, replyToJson, type TerminalStyle } from './render.ts';
 
 export interface Io {
@@ -155,7 +151,12 @@ export async function readArticleFile(file: string): Promise<string> {
     throw new BriefbotError('FILE_NOT_FOUND', `${file}: no such file`);
   }
   if (!info.isFile()) throw new BriefbotError('FILE_NOT_FOUND', `${file}: not a file`);
-  return decodeArticleBytes(await readFile(file), file);
+  return (await ingestion()).decodeArticleBytes(await readFile(file), file);
+}
+
+/** Ingestion, loaded on first use: importing its tagger takes a few hundred milliseconds of CPU. */
+function ingestion(): Promise<typeof import('../../core/ingest.ts')> {
+  return import('../../core/ingest.ts');
 }
 
 async function cmdIngest(args: string[], io: Io): Promise<number> {
@@ -186,7 +187,7 @@ async function cmdIngest(args: string[], io: Io): Promise<number> {
     const path = resolve(io.cwd, file);
     let ingested;
     try {
-      ingested = await ingestDocument(await readArticleFile(path), { id: values.id, title: values.title, outlet: values.outlet, url: values.url, published: values.published, source: file });
+      ingested = await (await ingestion()).ingestDocument(await readArticleFile(path), { id: values.id, title: values.title, outlet: values.outlet, url: values.url, published: values.published, source: file });
     } catch (error) {
       if (error instanceof BriefbotError && !error.message.startsWith(file)) throw new BriefbotError(error.code, `${file}: ${error.message}`);
       throw error;

@@ -3,7 +3,7 @@
  * The server implements this (`src/server/articles.ts`) when BRIEFBOT_CHAT_ADD is on; without it
  * the adapters do not offer adding at all.
  */
-import { makeReply, type Reply } from '../../core/index.ts';
+import { makeReply, type Reply } from '../../core/reply.ts';
 
 export interface AddArticleRequest {
   /** The file's bytes, as downloaded from the platform. */

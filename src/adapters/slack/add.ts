@@ -3,7 +3,7 @@
  * adding itself is the server's (`ArticleAdder`). Every outcome is a core `Reply`, so it is
  * rendered and posted like an answer.
  */
-import { makeReply, type Reply } from '../../core/index.ts';
+import { makeReply, type Reply } from '../../core/reply.ts';
 import { articleRefusal, shownFileName, sizeText, stoppedRefusal, type ArticleAdder } from '../shared/articles.ts';
 import { downloadFile } from '../shared/download.ts';
 import type { Logger } from '../shared/logger.ts';

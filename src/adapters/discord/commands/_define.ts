@@ -4,7 +4,7 @@ import {
   type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { COMMANDS } from '../../../core/index.ts';
+import { COMMANDS } from '../../../core/commands.ts';
 import type { Bot, BotRequest, CommandName, Reply } from '../../../core/index.ts';
 
 /** A command option's value as Discord sends it. */

@@ -2038,38 +2038,47 @@ function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: 
 /** Most articles whose term sets are kept between questions. */
 const ARTICLE_CACHE = 2_000;
 
-/** Every term of an article: of its sentences, its headline and its entities' names, by article. */
+/** `compute(index, article)`, kept per index and article (at most `ARTICLE_CACHE` articles). */
+function perArticle<T>(caches: WeakMap<Index, Map<Article, T>>, index: Index, article: Article, compute: (index: Index, article: Article) => T): T {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  let value = cache.get(article);
+  if (value === undefined) {
+    value = compute(index, article);
+    if (cache.size >= ARTICLE_CACHE) cache.clear();
+    cache.set(article, value);
+  }
+  return value;
+}
+
 const articleTermCache = new WeakMap<Index, Map<Article, Set<string>>>();
 
+/** Every term of an article: of its sentences, its headline and its entities' names. */
 function articleTerms(index: Index, article: Article): Set<string> {
-  let cache = articleTermCache.get(index);
-  if (!cache) articleTermCache.set(index, (cache = new Map()));
-  let set = cache.get(article);
-  if (set) return set;
-  set = new Set(textTerms(article.title));
+  return perArticle(articleTermCache, index, article, allTermsOf);
+}
+
+function allTermsOf(index: Index, article: Article): Set<string> {
+  const set = new Set(textTerms(article.title));
   for (const doc of articleDocs(index, article)) for (const t of textTerms(doc.sentence.text)) set.add(t);
   for (const e of article.entities) for (const t of [e.name, ...e.aliases].flatMap((n) => textTerms(n))) set.add(t);
-  if (cache.size >= ARTICLE_CACHE) cache.clear();
-  cache.set(article, set);
   return set;
 }
 
-/** The terms that name a story: those of its headline and its first paragraph, by article. */
 const storyNameCache = new WeakMap<Index, Map<Article, Set<string>>>();
 
+/** The terms that name a story: those of its headline and its first paragraph. */
 function storyNameTerms(index: Index, article: Article): Set<string> {
-  let cache = storyNameCache.get(index);
-  if (!cache) storyNameCache.set(index, (cache = new Map()));
-  let set = cache.get(article);
-  if (set) return set;
-  set = new Set(textTerms(article.title));
+  return perArticle(storyNameCache, index, article, nameTermsOf);
+}
+
+function nameTermsOf(index: Index, article: Article): Set<string> {
+  const set = new Set(textTerms(article.title));
   const docs = articleDocs(index, article);
   for (const doc of docs) {
     if (doc.paragraph !== docs[0]!.paragraph) break;
     for (const t of index.features(doc).terms) set.add(t);
   }
-  if (cache.size >= ARTICLE_CACHE) cache.clear();
-  cache.set(article, set);
   return set;
 }
 

@@ -143,13 +143,25 @@ function countsNamedThings(text: string, n: string, end: number): boolean {
  */
 function givesMeasure(doc: SentenceDoc, query: Query): boolean {
   if (doc.sentence.dates.length > 0 && HOW_LONG.test(query.text)) return true;
+  return someNumber(doc, query, true, countsNoNamedThings);
+}
+
+function countsNoNamedThings(text: string, n: string, end: number): boolean {
+  return !countsNamedThings(text, n, end);
+}
+
+/**
+ * True when `test` holds for one of the sentence's numbers, read in order with where each ends in
+ * the text; a number the text does not write as it was read answers `lost` for the rest.
+ */
+function someNumber(doc: SentenceDoc, query: Query, lost: boolean, test: (text: string, n: string, end: number, query: Query) => boolean): boolean {
   const text = doc.sentence.text;
   let from = 0;
   for (const n of doc.sentence.numbers) {
     const at = text.indexOf(n, from);
-    if (at < 0) return true;
+    if (at < 0) return lost;
     from = at + n.length;
-    if (!countsNamedThings(text, n, from)) return true;
+    if (test(text, n, from, query)) return true;
   }
   return false;
 }
@@ -159,17 +171,15 @@ const MEASURE_TO_NOUN = /^(?:-\p{L}+)?(?:\s*\([^()]{1,30}\))?\s+(\p{L}+)(?:\s+(\
 
 /** True when the sentence gives the measure of a thing the question names, in the words before it: "The 42-meter rocket", "a 14-storey office tower" for "how tall is the rocket / tower?". */
 function measures(doc: SentenceDoc, query: Query): boolean {
-  const text = doc.sentence.text;
-  let from = 0;
-  for (const n of doc.sentence.numbers) {
-    const at = text.indexOf(n, from);
-    if (at < 0) return false;
-    from = at + n.length;
-    if (!isMeasure(text, n, from)) continue;
-    const m = MEASURE_TO_NOUN.exec(text.slice(from, from + 80));
-    if (!m) continue;
-    for (const word of STOP_WORDS.has(foldWord(m[1]!)) || m[2] === undefined ? [m[1]!] : [m[1]!, m[2]]) for (const term of termsOf(word)) if (query.keys.has(term)) return true;
-  }
+  return someNumber(doc, query, false, measuresNamed);
+}
+
+/** True when the number `n` that ends at `end` is a measure written before a word the question asks about. */
+function measuresNamed(text: string, n: string, end: number, query: Query): boolean {
+  if (!isMeasure(text, n, end)) return false;
+  const m = MEASURE_TO_NOUN.exec(text.slice(end, end + 80));
+  if (!m) return false;
+  for (const word of STOP_WORDS.has(foldWord(m[1]!)) || m[2] === undefined ? [m[1]!] : [m[1]!, m[2]]) for (const term of termsOf(word)) if (query.keys.has(term)) return true;
   return false;
 }
 
@@ -211,16 +221,8 @@ function isCount(text: string, n: string, end: number): boolean {
 }
 
 /** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
-function hasCount(doc: SentenceDoc): boolean {
-  const text = doc.sentence.text;
-  let from = 0;
-  for (const n of doc.sentence.numbers) {
-    const at = text.indexOf(n, from);
-    if (at < 0) return true;
-    from = at + n.length;
-    if (isCount(text, n, from)) return true;
-  }
-  return false;
+function hasCount(doc: SentenceDoc, query: Query): boolean {
+  return someNumber(doc, query, true, isCount);
 }
 
 // Loops rather than `some` with closures: this runs for every candidate of every question.
@@ -231,7 +233,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
       // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency;
       // "how many users …" by a count, not by "12 months" or "£5m".
-      if (doc.sentence.numbers.length > 0 && (!countsThings(query) || hasCount(doc))) return true;
+      if (doc.sentence.numbers.length > 0 && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;

@@ -1527,6 +1527,14 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     let candidates = prices.length > 0 ? prices : spans;
     // The numbers a range may join: "12.5% and 31" is no range of seats.
     let ranged = spans;
+    // "How old is she?" over "ending 12 years of rule and putting the 52-year-old …": the number of the age.
+    if (candidates.length > 1 && HOW_OLD.test(query.text)) {
+      const age = AGE.exec(text);
+      if (age) {
+        const inAge = candidates.filter((x) => x.start >= age.index && x.end <= age.index + age[0].length);
+        if (inAge.length > 0) ranged = candidates = inAge;
+      }
+    }
     // "How many users …": "12 months", "£5m", "1,800 kg" or "12.5%" counts none of them.
     if (candidates.length > 1 && countsThings(query)) {
       const counts = candidates.filter((x) => isCount(text, text.slice(x.start, x.end), x.end) && !PERCENT.test(text.slice(x.start, x.end)));

@@ -853,6 +853,8 @@ function nearest(spans: readonly Span[], words: MatchedWords): Span | undefined 
 
 /** Marks that end a clause: a number or date on the far side of one belongs to another clause. */
 const CLAUSE_MARKS = /[,;:()—–]/g;
+/** Between a part and its whole: "58 of the 120 seats", "three of 11". */
+const PART_OF = /^\s+of\s+(?:the\s+)?$/i;
 /** Words that join two clauses ("nine drowned and 25 were rescued", "opens on 5 May, with tickets on sale …"). */
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'with', 'as', 'after', 'before', 'when', 'or']);
 /** The counted words of "how many people …", "how much money …": what follows, to the first stop word. */
@@ -919,6 +921,9 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     first.push(a);
     last.push(b);
   }
+  // "take 58 of the 120 seats": the words after the whole ("seats") say what the part counts too,
+  // half a word further off, so the part wins by the words before it ("won") and the whole by the rest.
+  const part: boolean[] = spans.map((s, k) => kind === 'number' && k + 1 < spans.length && PART_OF.test(text.slice(s.end, spans[k + 1]!.start)));
   const score = spans.map(() => 0);
   let verb: string[] | undefined;
   let firstOfAll = tokens.length;
@@ -963,6 +968,7 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
     if (best >= 0) {
       score[best]! += w / (1 + bestDistance);
+      if (best > 0 && part[best - 1] && i > last[best]!) score[best - 1]! += w / (1.5 + bestDistance);
       any = true;
     }
   }

@@ -19,3 +19,18 @@ describe('"how old" marks the age, not another number of the sentence', () => {
     expect(answer.span).toBe('52');
   });
 });
+
+describe('"how many … win" marks the part of "N of the M seats", not the whole', () => {
+  const vote = [
+    'With most ballots counted, officials said the Moor Alliance had won 41.2% of the vote and was set to take 58 of the 120 seats in the Orlen council.',
+    'Turnout was higher than at the last election.',
+  ];
+
+  it('marks the seats won', () => {
+    expect(answerOf(vote, 'How many seats did the Moor Alliance win?').span).toBe('58');
+  });
+
+  it('still marks the whole when the question asks what the council has', () => {
+    expect(answerOf(vote, 'How many seats does the Orlen council have?').span).toBe('120');
+  });
+});

@@ -1192,13 +1192,16 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
   return undefined;
 }
 
+/** How far down the ranking a sentence that measures the question's thing is looked for: a story names its rocket or tower in many sentences. */
+const MEASURED_DEPTH = 8;
+
 /**
  * For "how tall", "how far" or "how heavy", a close candidate that gives the measure of a thing the
  * question names ("The 42-meter rocket"), when the best sentence does not.
  */
 function measuredAlternative(query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'number' || !HOW_MEASURE.test(query.text)) return undefined;
-  for (const r of ranked.slice(1, 4)) if (r.coverage >= best.coverage * 0.8 && measures(r.doc, query)) return r;
+  for (const r of ranked.slice(1, MEASURED_DEPTH)) if (r.coverage >= best.coverage * 0.8 && measures(r.doc, query)) return r;
   return undefined;
 }
 

@@ -34,3 +34,19 @@ describe('"how many … win" marks the part of "N of the M seats", not the whole
     expect(answerOf(vote, 'How many seats does the Orlen council have?').span).toBe('120');
   });
 });
+
+describe('"how tall" finds the measure written before the thing, among many sentences that name it', () => {
+  it('answers "how tall is the rocket?" with "The 28-meter rocket" though four sentences about the rocket rank above it', () => {
+    const launch = [
+      "Pellow Space's Harrier rocket reached orbit for the first time on Thursday, lifting off from Carnby and deploying 12 small satellites less than an hour later, a milestone for the young company.",
+      'Several rivals have gone out of business as satellite operators turned to rideshare flights on larger rockets, and Pellow has bet that its rocket can win them back.',
+      "The rocket's upper stage reached an orbit about 450 kilometers (280 miles) above Earth roughly eight minutes after launch.",
+      'Harrier is designed to carry up to 700 kilograms (about 1,500 pounds) to low Earth orbit, and Pellow sells rocket launches for about $8 million each.',
+      'The 28-meter (92-foot) rocket lifted off from Pad 2 at dawn on Thursday, after a delay of about 30 minutes caused by a fishing boat that strayed into the safety zone.',
+      'Regulators cleared the rocket to fly again in June after changes to its fuel valves.',
+    ];
+    const answer = answerOf(launch, 'How tall is the rocket?', 'Pellow rocket reaches orbit, carrying 12 satellites');
+    expect(answer.text).toMatch(/^The 28-meter/);
+    expect(answer.span).toBe('28-meter (92-foot)');
+  });
+});

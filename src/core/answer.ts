@@ -1093,6 +1093,9 @@ function bindingTerms(query: Query): Set<string> {
     if ((t.kind !== 'key' && t.kind !== 'synonym') || counted.has(t.of) || counted.has(t.term) || names.has(t.of)) continue;
     terms.add(t.term);
   }
+  // "How many employees does Brenmark have?" says nothing of them but their name: a count is bound
+  // by a word for them ("employs about 6,200 people", "a staff of 900") other than the one after it.
+  if (terms.size === 0) for (const t of query.terms) if ((t.kind === 'key' || t.kind === 'synonym') && counted.has(t.of)) terms.add(t.term);
   bindingCache.set(query, terms);
   return terms;
 }

@@ -50,3 +50,16 @@ describe('"how tall" finds the measure written before the thing, among many sent
     expect(answer.span).toBe('28-meter (92-foot)');
   });
 });
+
+describe('a count of the question\'s own noun when the question says nothing else of it', () => {
+  it('answers "how many employees does X have?" with "employs about 6,200 people", not a cut of jobs "of its workforce"', () => {
+    const results = [
+      'Shares of Brenmark Software fell 9% on Thursday after the company issued a weak forecast.',
+      'Finance chief Ola Dunn said Brenmark would slow hiring and would cut about 300 jobs, or roughly 5% of its workforce, mainly in sales.',
+      'The company, which is based in Tarrow and employs about 6,200 people, will hold an investor day in March.',
+    ];
+    const answer = answerOf(results, 'how many employees does Brenmark have', 'Brenmark shares fall on weak forecast');
+    expect(answer.text).toMatch(/employs about 6,200 people/);
+    expect(answer.span).toBe('6,200');
+  });
+});

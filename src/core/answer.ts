@@ -903,6 +903,20 @@ function inSpans(i: number, first: readonly number[], last: readonly number[]): 
   return false;
 }
 
+/** The question's key terms that the tokens write. */
+function keysIn(tokens: readonly Token[], query: Query): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) for (const term of termsOf(t.surface)) if (query.keys.has(term)) out.add(term);
+  return out;
+}
+
+/** True when `term`, a synonym the question's words were widened by, stands for a key term in `written`. */
+function writesKeyOf(tokens: readonly Token[], query: Query, term: string, written: ReadonlySet<string>): boolean {
+  if (written.size === 0) return false;
+  for (const t of query.terms) if (t.kind === 'synonym' && t.term === term && written.has(t.of)) return true;
+  return false;
+}
+
 function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
   const weights = matchWeights(query);
   const counted = kind === 'number' ? countedTerms(query) : null;
@@ -926,6 +940,7 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
   const part: boolean[] = spans.map((s, k) => kind === 'number' && k + 1 < spans.length && PART_OF.test(text.slice(s.end, spans[k + 1]!.start)));
   const score = spans.map(() => 0);
   let verb: string[] | undefined;
+  let keysWritten: Set<string> | undefined;
   let firstOfAll = tokens.length;
   for (const a of first) if (a >= 0) firstOfAll = Math.min(firstOfAll, a);
   let any = false;
@@ -933,15 +948,20 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     if (inSpans(i, first, last)) continue;
     let w = 0;
     let isCounted = false;
+    let matched = '';
     for (const term of termsOf(tokens[i]!.surface)) {
       const tw = weights.get(term);
       if (tw !== undefined && tw > w) {
         w = tw;
+        matched = term;
         isCounted = counted?.has(term) ?? false;
       }
     }
     if (w <= 0) continue;
     if (isCounted) w *= 0.75;
+    // "15 of those arrested had been released and six remained in custody" for "how many are in
+    // custody?": where the sentence writes the question's own word, a word like it says less.
+    if (kind === 'number' && !query.keys.has(matched) && writesKeyOf(tokens, query, matched, (keysWritten ??= keysIn(tokens, query)))) w *= 0.5;
     // "The Marwick school was built in 1905 and was closed in 2011": the words before every date but
     // the question's verb are the subject each clause shares, and say less of which date is asked
     // than the verb ("closed") does.
@@ -983,12 +1003,12 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
   }
   // A number whose next word is a noun the question does not use ("450 troops" for "how many
-  // tanks?") counts something else; one followed by a stop word ("25 were rescued") or a word
-  // that stands for its noun ("23 others are missing") leaves its noun unsaid.
+  // tanks?") counts something else; one followed by a stop word ("25 were rescued"), a verb ("six
+  // remained in custody") or a word that stands for its noun ("23 others are missing") leaves its noun unsaid.
   if (counted && counted.size > 0) {
     for (let k = 0; k < spans.length; k++) {
       const next = tokens[last[k]! + 1];
-      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface)) || COUNT_STAND_INS.has(foldWord(next.surface))) continue;
+      if (last[k]! < 0 || !next || !/^[\s-]*$/.test(text.slice(spans[k]!.end, next.start)) || STOP_WORDS.has(foldWord(next.surface)) || COUNT_STAND_INS.has(foldWord(next.surface)) || VERB_FORM.test(next.surface)) continue;
       let matches = false;
       for (const t of [next, tokens[last[k]! + 2]]) if (t) for (const term of termsOf(t.surface)) if (weights.has(term)) matches = true;
       if (!matches) score[k]! *= 0.5;
@@ -1124,16 +1144,29 @@ function countedNouns(query: Query): Set<string> {
  * the evacuated. With `strict`, a count of another noun ("flooding dozens of villages" for "how
  * many people …") does not count.
  */
-/** True when a word has one of the binding terms; a capitalised word is a name, which says where or who, not what happened ("Venn was the youngest of five children"). */
-function binds(t: Token, binding: ReadonlySet<string>): boolean {
-  if (CAPITALISED.test(t.surface)) return false;
-  for (const term of termsOf(t.surface)) if (binding.has(term)) return true;
-  return false;
+/**
+ * How a word binds a count: 2 when it has one of the binding terms that the question writes itself,
+ * 1 when it has only a synonym of one ("arrested" for "in custody"), 0 when neither; a capitalised
+ * word is a name, which says where or who, not what happened ("Venn was the youngest of five children").
+ */
+function binds(t: Token, binding: ReadonlySet<string>, keys: ReadonlyMap<string, number>): Bound {
+  if (CAPITALISED.test(t.surface)) return 0;
+  let bound: Bound = 0;
+  for (const term of termsOf(t.surface)) {
+    if (!binding.has(term)) continue;
+    if (keys.has(term)) return 2;
+    bound = 1;
+  }
+  return bound;
 }
 
-function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
+/** How a sentence's count is bound to the question's words: by none, by a synonym only, by the question's own word. */
+type Bound = 0 | 1 | 2;
+
+function boundCount(doc: SentenceDoc, query: Query, strict: boolean): Bound {
   const spans = countSpans(doc, query);
-  if (spans.length === 0) return false;
+  if (spans.length === 0) return 0;
+  let bound: Bound = 0;
   const text = doc.sentence.text;
   const tokens = tokenize(text);
   const binding = bindingTerms(query);
@@ -1161,13 +1194,15 @@ function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
         if (/[,;:()—–]/.test(gap)) break;
         const word = foldWord(tokens[j]!.surface);
         if (CLAUSE_WORDS.has(word)) break;
-        if (binds(tokens[j]!, binding)) return true;
+        const by = binds(tokens[j]!, binding, query.keys);
+        if (by === 2) return 2;
+        if (by > bound) bound = by;
         // A name is read with the noun it stands by ("descendants in Tollen alone number 3,000").
         if (!STOP_WORDS.has(word) && !CAPITALISED.test(tokens[j]!.surface) && ++d > BOUND_DISTANCE) break;
       }
     }
   }
-  return false;
+  return bound;
 }
 
 /**
@@ -1178,7 +1213,10 @@ function boundCount(doc: SentenceDoc, query: Query, strict: boolean): boolean {
  * many people"), is at least 0.8 of the best's.
  */
 function boundAlternative(index: Index, query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
-  if (boundCount(best.doc, query, true)) return undefined;
+  // A count bound only by a word like the question's ("14 people were arrested" for "how many are in
+  // custody?") gives way to a close one bound by the question's own word ("four remained in custody").
+  const bound = boundCount(best.doc, query, true);
+  if (bound === 2) return undefined;
   const counted = countedNouns(query);
   let total = 0;
   let countedWeight = 0;
@@ -1190,7 +1228,7 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     let coverage = r.coverage;
     if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
     // A count from an earlier year's event is background (see `earlierYear`).
-    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false)) return r;
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound) return r;
   }
   return undefined;
 }

@@ -63,3 +63,21 @@ describe('a count of the question\'s own noun when the question says nothing els
     expect(answer.span).toBe('6,200');
   });
 });
+
+describe('a count bound by the question\'s own word beats one bound only by a word like it', () => {
+  it('answers "how many people are still in custody?" with "six remained in custody", not "23 people were arrested"', () => {
+    const match = [
+      'Police said 23 people were arrested, most of them after fans of both sides clashed outside the Dunmore ground.',
+      'Officers said 15 of those arrested had been released on bail and six remained in custody on Sunday morning.',
+      'The club said it would ban anyone found guilty.',
+    ];
+    const answer = answerOf(match, 'how many people are still in custody', 'Arrests after Dunmore derby');
+    expect(answer.text).toMatch(/^Officers said 15/);
+    expect(answer.span).toBe('six');
+  });
+
+  it('still answers "how many people were arrested?" with the arrests', () => {
+    const match = ['Police said 23 people were arrested, most of them after fans of both sides clashed outside the Dunmore ground.', 'Officers said 15 of those arrested had been released on bail and six remained in custody on Sunday morning.'];
+    expect(answerOf(match, 'How many people were arrested?', 'Arrests after Dunmore derby').span).toBe('23');
+  });
+});

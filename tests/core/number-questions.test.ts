@@ -81,3 +81,19 @@ describe('a count bound by the question\'s own word beats one bound only by a wo
     expect(answerOf(match, 'How many people were arrested?', 'Arrests after Dunmore derby').span).toBe('23');
   });
 });
+
+describe('how much a price fell, said with another verb for it', () => {
+  it('answers "how much did X\'s shares fall?" with "tumbled 11%", not a later sentence that says "falling to $80"', () => {
+    const results = [
+      'Shares of Harcastle Foods tumbled 11% in after-hours trading on Tuesday after the snack maker issued a weaker forecast for the year.',
+      'Harcastle said sales rose 2% to $1.4 billion in the quarter.',
+      'Net income fell to $112 million, or 41 cents per share, from $130 million a year earlier.',
+      'Excluding one-time items, the company earned 52 cents per share, just above the 50 cents analysts had forecast.',
+      "Harcastle's stock closed the regular session at $90.20, up 0.4%, before falling to about $80 in extended trading.",
+      'The shares had gained 18% this year before the report.',
+    ];
+    const answer = answerOf(results, "how much did harcastle's shares fall", 'Harcastle shares slide as forecast is cut');
+    expect(answer.text).toMatch(/^Shares of Harcastle Foods tumbled/);
+    expect(answer.span).toBe('11%');
+  });
+});

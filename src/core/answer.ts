@@ -2061,13 +2061,16 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
     if (!year || query.text.includes(year)) continue;
     const own = doc.article.published.slice(0, 4);
     if (own !== '' ? year < own : !doc.article.title.includes(year)) {
-      // The count must come after the year: "Labour won 12 seats, down from 26 at the last election in 2021" is this year's count, compared.
+      // A sentence that gives a count before the one the year goes with is about this year, compared:
+      // "Labour won 12 seats, down from 26 at the last election in 2021"; "the £35m they paid for
+      // Lunde in 2022" has only the earlier year's.
       const at = doc.sentence.text.indexOf(year);
-      const countBefore = doc.sentence.numbers.some((n) => {
+      let before = 0;
+      for (const n of doc.sentence.numbers) {
         const i = doc.sentence.text.indexOf(n);
-        return i >= 0 && i < at;
-      });
-      if (countBefore) continue;
+        if (i >= 0 && i < at) before++;
+      }
+      if (before >= 2) continue;
       return year;
     }
   }

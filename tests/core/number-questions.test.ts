@@ -97,3 +97,17 @@ describe('how much a price fell, said with another verb for it', () => {
     expect(answer.span).toBe('11%');
   });
 });
+
+describe('a sum paid in an earlier year is background to the story\'s own', () => {
+  it('answers "how much did X pay for Y?" with the lede\'s fee, not "the £35m they paid for another player in 2022"', () => {
+    const transfer = [
+      'Kelmont United have completed the signing of striker Arlo Penn from Ravenby for a club-record fee of £51m.',
+      'The 25-year-old passed a medical on Monday and has signed a four-year contract.',
+      "The fee breaks Kelmont's previous record, the £35m they paid for the winger Oskar Lunde in 2022.",
+      'Penn scored 19 goals last season.',
+    ];
+    const answer = answerOf(transfer, 'How much did Kelmont pay for Penn?', 'Kelmont sign striker Arlo Penn for club-record £51m', );
+    expect(answer.text).toMatch(/^Kelmont United have completed/);
+    expect(answer.span).toBe('£51m');
+  });
+});

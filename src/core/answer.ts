@@ -631,7 +631,9 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
   // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
-  const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker !== null && speaksFor(plan, query, doc.speaker)));
+  // "How did markets react?" asks the markets, not whoever is quoted.
+  const quoteAnswers =
+    doc.quote !== null && query.asksForQuote && (query.entities.length === 0 ? askedGroupSpeaks(query, doc) : doc.speaker !== null && speaksFor(plan, query, doc.speaker));
   // "What was the score?", "how did the match end?": a score answers the words that ask for it.
   const scored = query.answerType === 'score' && scoresOf(doc).length > 0;
 
@@ -1694,6 +1696,65 @@ function subjectRefs(query: Query): EntityRef[] {
   return query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
 }
 
+/** "What did the police say?", "how did residents react?": the words naming whoever is asked to speak or react. */
+const ASKS_GROUP_OF = /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|post|write|comment|respond|reply|react)\b/i;
+/** A speech verb and the few words on either side of it, within its clause: who says it stands there ("police said", "said the council"). */
+const SPEECH_WINDOW = new RegExp(`((?:[^\\s,;:.!?"“”]+\\s+){0,3})\\b(?:${SPEECH_VERB_LIST})\\b((?:\\s+[^\\s,;:.!?"“”]+){0,2})`, 'g');
+/** The words that open a sentence: a group that opens it ("Investors welcomed the deal") is its subject. */
+const OPENING_WORDS = /^(?:[^\s,;:.!?"“”]+\s+){0,3}/;
+
+/** Who a question asks to speak or react: the terms naming them, and whether any deed of theirs answers ("how did they react?") or only their words. */
+interface AskedGroup {
+  terms: readonly string[];
+  reacts: boolean;
+}
+const groupTermsCache = new WeakMap<Query, AskedGroup | null>();
+
+/**
+ * For a question that asks what a group or body not named as an entity said or how it reacted
+ * ("what did the police say?", "how did markets react?"), the terms of the words that name it;
+ * null for any other question (one naming an entity or an office has its own speaker tests).
+ */
+function askedGroup(query: Query): AskedGroup | null {
+  let group = groupTermsCache.get(query);
+  if (group !== undefined) return group;
+  group = null;
+  if (query.asksForQuote && query.entities.length === 0 && query.roles.length === 0) {
+    const m = ASKS_GROUP_OF.exec(query.text);
+    const named = m?.[1] ? textTerms(m[1]) : [];
+    // A pronoun ("what did they say?") names no one: the thread's story says whom it stands for.
+    if (named.length > 0) group = { terms: named, reacts: /^how\b/i.test(query.text.trim()) || /\b(?:respond|react)\b/i.test(m![0]) };
+  }
+  groupTermsCache.set(query, group);
+  return group;
+}
+
+/**
+ * True when the group the question asks about is who speaks here: the quote's speaker is so
+ * described, or its words stand next to a verb of speech ("…, police said", "Police said 14
+ * people were arrested"), not only somewhere in the sentence ("Organisers said …, while police
+ * estimated …").
+ */
+/** True unless the question asks what a group said and this sentence is not that group speaking. */
+function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
+  const group = askedGroup(query);
+  return group === null || spokenBy(doc, group);
+}
+
+function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
+  const named = (text: string) => textTerms(text).some((t) => group.terms.includes(t));
+  const speaker = doc.speaker;
+  if (speaker) {
+    if (named(speaker.description)) return true;
+    if (speaker.entity && (named(speaker.entity.name) || speaker.entity.roles.some(named))) return true;
+    if (doc.quote) return false;
+  }
+  const text = doc.sentence.text;
+  for (const m of text.matchAll(SPEECH_WINDOW)) if (named(`${m[1] ?? ''} ${m[2] ?? ''}`)) return true;
+  // "How did investors react?": "Investors welcomed the deal" says, though no one speaks.
+  return group.reacts && named(OPENING_WORDS.exec(text)?.[0] ?? '');
+}
+
 /** Who a question asks the words of, when the articles never report them saying anything. */
 interface Silent {
   names: string[];
@@ -2243,6 +2304,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {
     // "How tall is the rocket?": "The 42-meter rocket lifted off" over "The rocket reached an orbit 500 kilometers above Earth".
     chosen = measuredAlternative(query, pool, best) ?? best;
+  } else if (!askedGroupSpeaks(query, best.doc)) {
+    // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

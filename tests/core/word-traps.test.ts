@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+const first = (article: ReturnType<typeof articleOf>, text: string) => createBot([article]).handle({ text }).citations[0]?.text ?? null;
+
+const rally = articleOf('quarry-rally', 'Hundreds rally against Penlow quarry expansion', [
+  'Hundreds of people gathered in Penlow on Sunday to oppose plans to expand the Greystone quarry.',
+  'Organisers said about 3,000 people took part, while Marrowdale Police estimated the crowd at 1,200.',
+  'The rally itself was calm and good-natured, police said.',
+  'Quarry owner Tessa Whinfell said the expansion would create 40 jobs.',
+]);
+
+const vote = articleOf('orlan-vote', 'Reformists win Orlan vote', [
+  'The Reform Bloc won the parliamentary election in Orlan on Sunday.',
+  'The Bloc leader, Piet Vandrel, said the result was "a mandate for change" and promised lower taxes.',
+  '"Investors will see that we mean business," he said.',
+  'Investors welcomed the result, and the Orlan crown rose 0.8% against the dollar.',
+]);
+
+describe('a question that asks what a group said or how it reacted', () => {
+  it('cites a sentence that group speaks, not another speaker next to its name', () => {
+    expect(first(rally, 'What did the police say?')).toBe('The rally itself was calm and good-natured, police said.');
+  });
+
+  it('does not take another speaker\'s quote for how the group reacted', () => {
+    expect(first(vote, 'How did investors react?')).toBe('Investors welcomed the result, and the Orlan crown rose 0.8% against the dollar.');
+  });
+});

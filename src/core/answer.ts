@@ -2247,12 +2247,79 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
   return named ? { ranked: [named, ...ranked.filter((r) => r !== named)], story: named.doc.article } : { ranked, story: null };
 }
 
+/** A "he" or "she" outside quotation marks and the word it is the subject of, past an auxiliary or an adverb or two ("he died", "she had also won"). */
+const PRONOUN_VERB = /\b([Hh]e|[Ss]he)\s+(?:(?:has|had|have|was|is|were|been|would|will|also|later|then|never|finally|herself|himself)\s+){0,2}([\p{L}-]+)/gu;
+const QUOTED = /[“"][^”"]*[”"]?/g;
+const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
+
+/** The pronoun the article uses for this person ("he" or "she"): the one most of the sentences it resolves to them open their reference with; null when none does. */
+function pronounOf(index: Index, ref: EntityRef): string | null {
+  let cache = pronounCache.get(index);
+  if (!cache) pronounCache.set(index, (cache = new Map()));
+  const known = cache.get(ref.entity);
+  if (known !== undefined) return known;
+  let he = 0;
+  let she = 0;
+  for (const id of ref.entity.pronounMentions) {
+    const text = index.doc(ref.article.id, id)?.sentence.text.replace(QUOTED, ' ');
+    const m = text ? /\b(he|him|his|she|her|hers)\b/i.exec(text) : null;
+    if (!m) continue;
+    if (/^(he|him|his)$/i.test(m[1]!)) he++;
+    else she++;
+  }
+  const pronoun = he > she ? 'he' : she > he ? 'she' : null;
+  if (cache.size >= ARTICLE_CACHE) cache.clear();
+  cache.set(ref.entity, pronoun);
+  return pronoun;
+}
+
+/** How far down the ranking a sentence whose verb is another person's is moved past. */
+const OTHERS_VERB_DEPTH = 5;
+
+/**
+ * True when the question asks about one person and the sentence gives its verb to a pronoun that
+ * cannot be them: "When did Ada Rusk die?" is not answered by "She married Tom Rusk in 1960; he
+ * died in 2001".
+ */
+function othersVerb(index: Index, query: Query, doc: SentenceDoc, person: EntityRef, pronoun: string): boolean {
+  const text = doc.sentence.text;
+  if (!/\b(?:he|she)\b/i.test(text)) return false;
+  let others = false;
+  for (const m of text.replace(QUOTED, (q) => ' '.repeat(q.length)).matchAll(PRONOUN_VERB)) {
+    if (!termsOf(m[2]!).some((t) => query.keys.has(t) && !textTerms(person.entity.name).includes(t))) continue;
+    // "He won the medal in 1975, and she won it in 1981": her verb is there too.
+    if (m[1]!.toLowerCase() === pronoun) return false;
+    others = true;
+  }
+  return others;
+}
+
+/** The ranking with the sentences that give the question's verb to someone other than the one person it asks about moved below the next few. */
+function withoutOthersVerbs(index: Index, query: Query, ranked: Scored[]): Scored[] {
+  let person: EntityRef | null = null;
+  for (const r of query.entities) {
+    if (r.entity.type !== 'person') continue;
+    if (person && person.entity.name !== r.entity.name) return ranked;
+    if (!person || r.article === ranked[0]?.doc.article) person = r;
+  }
+  if (!person || ranked.length < 2) return ranked;
+  const top = ranked.slice(0, OTHERS_VERB_DEPTH);
+  let pronoun: string | null | undefined;
+  const others: Scored[] = [];
+  const own: Scored[] = [];
+  for (const r of top) {
+    if (r.doc.article === person.article && (pronoun ??= pronounOf(index, person)) !== null && othersVerb(index, query, r.doc, person, pronoun)) others.push(r);
+    else own.push(r);
+  }
+  return others.length === 0 ? ranked : [...own, ...others, ...ranked.slice(OTHERS_VERB_DEPTH)];
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
   // "What else did she say?": what briefbot has already cited in the conversation is not given again.
   const kept = keepStory(index, query, query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query), history);
-  const ranked = kept.ranked;
+  const ranked = withoutOthersVerbs(index, query, kept.ranked);
   const best = ranked[0];
   // Once the story is settled, only its own sentences are rivals to the best, or further citations.
   const pool = kept.story ? ranked.filter((r) => r.doc.article === kept.story) : ranked;

@@ -27,3 +27,17 @@ describe('a question that asks what a group said or how it reacted', () => {
     expect(first(vote, 'How did investors react?')).toBe('Investors welcomed the result, and the Orlan crown rose 0.8% against the dollar.');
   });
 });
+
+const obituary = articleOf('brannock-obituary', 'Marta Brannock, glassmaker, dies aged 91', [
+  'Marta Brannock, the glassmaker whose furnaces revived the Kelvor valley, has died aged 91.',
+  'She died on 3 June at her home in Ossing, her daughter said.',
+  'She married the potter Ewan Brannock in 1958; he died in 1999.',
+  'He won the Tarrow Medal in 1975, and she won it in 1981.',
+]);
+
+describe('a question about one person', () => {
+  it('is not answered by a sentence that gives its verb to someone the pronoun shows is another', () => {
+    expect(first(obituary, 'When did Marta Brannock die?')).toBe('She died on 3 June at her home in Ossing, her daughter said.');
+    expect(first(obituary, 'When did Marta Brannock win the Tarrow Medal?')).toBe('He won the Tarrow Medal in 1975, and she won it in 1981.');
+  });
+});

@@ -2273,6 +2273,38 @@ function pronounOf(index: Index, ref: EntityRef): string | null {
   return pronoun;
 }
 
+/** "Who funded the study?", "who has built …": the verb a who-question asks the doer of (auxiliaries and "is" are no such verb). */
+const WHO_DID = /^\s*who\s+(?:has\s+|have\s+|had\s+)?([\p{L}-]+)/iu;
+const NOT_DEEDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'did', 'does', 'do', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', 'else', 'exactly']);
+const deedCache = new WeakMap<Query, string | null>();
+
+/** The term of the verb a "who did …" question asks the doer of; null for any other question. */
+function askedDeed(query: Query): string | null {
+  let deed = deedCache.get(query);
+  if (deed !== undefined) return deed;
+  const word = query.answerType === 'person' ? WHO_DID.exec(query.text)?.[1] : undefined;
+  deed = word && !NOT_DEEDS.has(word.toLowerCase()) ? (termsOf(word)[0] ?? null) : null;
+  if (deed !== null && !query.keys.has(deed)) deed = null;
+  deedCache.set(query, deed);
+  return deed;
+}
+
+/** True when the sentence names the doer of the deed after "by" ("The study was funded by …", "was founded in 2018 by …"). */
+function namesDoer(doc: SentenceDoc, deed: string): boolean {
+  const text = doc.sentence.text;
+  if (!/\bby\b/.test(text)) return false;
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!termsOf(t.surface.slice(t.surface.lastIndexOf('-') + 1)).includes(deed)) continue;
+    for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+      if (/[,;:.!?"“”]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      if (tokens[j]!.surface === 'by') return true;
+    }
+  }
+  return false;
+}
+
 /** How far down the ranking a sentence whose verb is another person's is moved past. */
 const OTHERS_VERB_DEPTH = 5;
 
@@ -2371,6 +2403,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {
     // "How tall is the rocket?": "The 42-meter rocket lifted off" over "The rocket reached an orbit 500 kilometers above Earth".
     chosen = measuredAlternative(query, pool, best) ?? best;
+  } else if (askedDeed(query) !== null && !namesDoer(best.doc, askedDeed(query)!)) {
+    // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && namesDoer(r.doc, askedDeed(query)!)) ?? best;
   } else if (!askedGroupSpeaks(query, best.doc)) {
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;

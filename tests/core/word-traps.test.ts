@@ -41,3 +41,15 @@ describe('a question about one person', () => {
     expect(first(obituary, 'When did Marta Brannock win the Tarrow Medal?')).toBe('He won the Tarrow Medal in 1975, and she won it in 1981.');
   });
 });
+
+const trial = articleOf('sleep-trial', 'Short naps sharpen memory, Tessford trial finds', [
+  'A 20-minute nap improved memory scores by 12% in a trial of 1,400 adults.',
+  'Dr Ilse Marrant, director of the Quillon Trust, which part-funded the trial, said the results were "striking".',
+  'The trial was funded by the Quillon Trust and the Harnley Foundation.',
+]);
+
+describe('a question that asks who did something', () => {
+  it('is answered by the sentence that names the doer after "by", not one that mentions the deed in passing', () => {
+    expect(first(trial, 'Who funded the trial?')).toBe('The trial was funded by the Quillon Trust and the Harnley Foundation.');
+  });
+});

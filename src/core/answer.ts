@@ -2313,9 +2313,10 @@ const OTHERS_VERB_DEPTH = 5;
  * cannot be them: "When did Ada Rusk die?" is not answered by "She married Tom Rusk in 1960; he
  * died in 2001".
  */
-function othersVerb(index: Index, query: Query, doc: SentenceDoc, person: EntityRef, pronoun: string): boolean {
+function othersVerb(query: Query, doc: SentenceDoc, person: EntityRef, pronoun: string): boolean {
   const text = doc.sentence.text;
-  if (!/\b(?:he|she)\b/i.test(text)) return false;
+  // The common case first: no pronoun of the other sex.
+  if (!(pronoun === 'she' ? /\b[Hh]e\b/ : /\b[Ss]he\b/).test(text)) return false;
   let others = false;
   for (const m of text.replace(QUOTED, (q) => ' '.repeat(q.length)).matchAll(PRONOUN_VERB)) {
     if (!termsOf(m[2]!).some((t) => query.keys.has(t) && !textTerms(person.entity.name).includes(t))) continue;
@@ -2335,15 +2336,18 @@ function withoutOthersVerbs(index: Index, query: Query, ranked: Scored[]): Score
     if (!person || r.article === ranked[0]?.doc.article) person = r;
   }
   if (!person || ranked.length < 2) return ranked;
-  const top = ranked.slice(0, OTHERS_VERB_DEPTH);
-  let pronoun: string | null | undefined;
-  const others: Scored[] = [];
-  const own: Scored[] = [];
-  for (const r of top) {
-    if (r.doc.article === person.article && (pronoun ??= pronounOf(index, person)) !== null && othersVerb(index, query, r.doc, person, pronoun)) others.push(r);
-    else own.push(r);
+  const pronoun = pronounOf(index, person);
+  if (pronoun === null) return ranked;
+  const depth = Math.min(OTHERS_VERB_DEPTH, ranked.length);
+  let others: Scored[] | null = null;
+  for (let i = 0; i < depth; i++) {
+    const r = ranked[i]!;
+    if (r.doc.article === person.article && othersVerb(query, r.doc, person, pronoun)) (others ??= []).push(r);
   }
-  return others.length === 0 ? ranked : [...own, ...others, ...ranked.slice(OTHERS_VERB_DEPTH)];
+  if (others === null) return ranked;
+  const moved = others;
+  const own = ranked.slice(0, depth).filter((r) => !moved.includes(r));
+  return [...own, ...moved, ...ranked.slice(depth)];
 }
 
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */

@@ -53,3 +53,15 @@ describe('a question that asks who did something', () => {
     expect(first(trial, 'Who funded the trial?')).toBe('The trial was funded by the Quillon Trust and the Harnley Foundation.');
   });
 });
+
+const recall = articleOf('kettle-recall', 'Hobway recalls 200,000 kettles', [
+  'Hobway is recalling about 200,000 electric kettles because they can overheat.',
+  '"We have fixed the fault in all kettles made since May, and we are sorry for the trouble this has caused," its chief executive said.',
+  'The company said the fault had been traced to a batch of faulty switches from one supplier.',
+]);
+
+describe('a question that asks what caused something', () => {
+  it('is answered by the sentence that names the cause, not one where "since" tells a date or "caused" ends the clause', () => {
+    expect(first(recall, 'What caused the fault?')).toBe('The company said the fault had been traced to a batch of faulty switches from one supplier.');
+  });
+});

@@ -631,7 +631,9 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
   let missingWeight = 0;
   let paragraphMissingWeight = 0;
   // A quote answers "what did X say?" or "how did X react?" when X speaks it (any quote, when the question names no one).
-  const quoteAnswers = doc.quote !== null && query.asksForQuote && (query.entities.length === 0 || (doc.speaker !== null && speaksFor(plan, query, doc.speaker)));
+  // "How did markets react?" asks the markets, not whoever is quoted.
+  const quoteAnswers =
+    doc.quote !== null && query.asksForQuote && (query.entities.length === 0 ? askedGroupSpeaks(query, doc) : doc.speaker !== null && speaksFor(plan, query, doc.speaker));
   // "What was the score?", "how did the match end?": a score answers the words that ask for it.
   const scored = query.answerType === 'score' && scoresOf(doc).length > 0;
 
@@ -1752,6 +1754,65 @@ function subjectRefs(query: Query): EntityRef[] {
   return query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
 }
 
+/** "What did the police say?", "how did residents react?": the words naming whoever is asked to speak or react. */
+const ASKS_GROUP_OF = /^\s*(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|tell|post|write|comment|respond|reply|react)\b/i;
+/** A speech verb and the few words on either side of it, within its clause: who says it stands there ("police said", "said the council"). */
+const SPEECH_WINDOW = new RegExp(`((?:[^\\s,;:.!?"“”]+\\s+){0,3})\\b(?:${SPEECH_VERB_LIST})\\b((?:\\s+[^\\s,;:.!?"“”]+){0,2})`, 'g');
+/** The words that open a sentence: a group that opens it ("Investors welcomed the deal") is its subject. */
+const OPENING_WORDS = /^(?:[^\s,;:.!?"“”]+\s+){0,3}/;
+
+/** Who a question asks to speak or react: the terms naming them, and whether any deed of theirs answers ("how did they react?") or only their words. */
+interface AskedGroup {
+  terms: readonly string[];
+  reacts: boolean;
+}
+const groupTermsCache = new WeakMap<Query, AskedGroup | null>();
+
+/**
+ * For a question that asks what a group or body not named as an entity said or how it reacted
+ * ("what did the police say?", "how did markets react?"), the terms of the words that name it;
+ * null for any other question (one naming an entity or an office has its own speaker tests).
+ */
+function askedGroup(query: Query): AskedGroup | null {
+  let group = groupTermsCache.get(query);
+  if (group !== undefined) return group;
+  group = null;
+  if (query.asksForQuote && query.entities.length === 0 && query.roles.length === 0) {
+    const m = ASKS_GROUP_OF.exec(query.text);
+    const named = m?.[1] ? textTerms(m[1]) : [];
+    // A pronoun ("what did they say?") names no one: the thread's story says whom it stands for.
+    if (named.length > 0) group = { terms: named, reacts: /^how\b/i.test(query.text.trim()) || /\b(?:respond|react)\b/i.test(m![0]) };
+  }
+  groupTermsCache.set(query, group);
+  return group;
+}
+
+/**
+ * True when the group the question asks about is who speaks here: the quote's speaker is so
+ * described, or its words stand next to a verb of speech ("…, police said", "Police said 14
+ * people were arrested"), not only somewhere in the sentence ("Organisers said …, while police
+ * estimated …").
+ */
+/** True unless the question asks what a group said and this sentence is not that group speaking. */
+function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
+  const group = askedGroup(query);
+  return group === null || spokenBy(doc, group);
+}
+
+function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
+  const named = (text: string) => textTerms(text).some((t) => group.terms.includes(t));
+  const speaker = doc.speaker;
+  if (speaker) {
+    if (named(speaker.description)) return true;
+    if (speaker.entity && (named(speaker.entity.name) || speaker.entity.roles.some(named))) return true;
+    if (doc.quote) return false;
+  }
+  const text = doc.sentence.text;
+  for (const m of text.matchAll(SPEECH_WINDOW)) if (named(`${m[1] ?? ''} ${m[2] ?? ''}`)) return true;
+  // "How did investors react?": "Investors welcomed the deal" says, though no one speaks.
+  return group.reacts && named(OPENING_WORDS.exec(text)?.[0] ?? '');
+}
+
 /** Who a question asks the words of, when the articles never report them saying anything. */
 interface Silent {
   names: string[];
@@ -2247,12 +2308,115 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
   return named ? { ranked: [named, ...ranked.filter((r) => r !== named)], story: named.doc.article } : { ranked, story: null };
 }
 
+/** A "he" or "she" outside quotation marks and the word it is the subject of, past an auxiliary or an adverb or two ("he died", "she had also won"). */
+const PRONOUN_VERB = /\b([Hh]e|[Ss]he)\s+(?:(?:has|had|have|was|is|were|been|would|will|also|later|then|never|finally|herself|himself)\s+){0,2}([\p{L}-]+)/gu;
+const QUOTED = /[“"][^”"]*[”"]?/g;
+const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
+
+/** The pronoun the article uses for this person ("he" or "she"): the one most of the sentences it resolves to them open their reference with; null when none does. */
+function pronounOf(index: Index, ref: EntityRef): string | null {
+  let cache = pronounCache.get(index);
+  if (!cache) pronounCache.set(index, (cache = new Map()));
+  const known = cache.get(ref.entity);
+  if (known !== undefined) return known;
+  let he = 0;
+  let she = 0;
+  for (const id of ref.entity.pronounMentions) {
+    const text = index.doc(ref.article.id, id)?.sentence.text.replace(QUOTED, ' ');
+    const m = text ? /\b(he|him|his|she|her|hers)\b/i.exec(text) : null;
+    if (!m) continue;
+    if (/^(he|him|his)$/i.test(m[1]!)) he++;
+    else she++;
+  }
+  const pronoun = he > she ? 'he' : she > he ? 'she' : null;
+  if (cache.size >= ARTICLE_CACHE) cache.clear();
+  cache.set(ref.entity, pronoun);
+  return pronoun;
+}
+
+/** "Who funded the study?", "who has built …": the verb a who-question asks the doer of (auxiliaries and "is" are no such verb). */
+const WHO_DID = /^\s*who\s+(?:has\s+|have\s+|had\s+)?([\p{L}-]+)/iu;
+const NOT_DEEDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'did', 'does', 'do', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', 'else', 'exactly']);
+const deedCache = new WeakMap<Query, string | null>();
+
+/** The term of the verb a "who did …" question asks the doer of; null for any other question. */
+function askedDeed(query: Query): string | null {
+  let deed = deedCache.get(query);
+  if (deed !== undefined) return deed;
+  const word = query.answerType === 'person' ? WHO_DID.exec(query.text)?.[1] : undefined;
+  deed = word && !NOT_DEEDS.has(word.toLowerCase()) ? (termsOf(word)[0] ?? null) : null;
+  if (deed !== null && !query.keys.has(deed)) deed = null;
+  deedCache.set(query, deed);
+  return deed;
+}
+
+/** True when the sentence names the doer of the deed after "by" ("The study was funded by …", "was founded in 2018 by …"). */
+function namesDoer(doc: SentenceDoc, deed: string): boolean {
+  const text = doc.sentence.text;
+  if (!/\bby\b/.test(text)) return false;
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!termsOf(t.surface.slice(t.surface.lastIndexOf('-') + 1)).includes(deed)) continue;
+    for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+      if (/[,;:.!?"“”]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      if (tokens[j]!.surface === 'by') return true;
+    }
+  }
+  return false;
+}
+
+/** How far down the ranking a sentence whose verb is another person's is moved past. */
+const OTHERS_VERB_DEPTH = 5;
+
+/**
+ * True when the question asks about one person and the sentence gives its verb to a pronoun that
+ * cannot be them: "When did Ada Rusk die?" is not answered by "She married Tom Rusk in 1960; he
+ * died in 2001".
+ */
+function othersVerb(query: Query, doc: SentenceDoc, person: EntityRef, pronoun: string): boolean {
+  const text = doc.sentence.text;
+  // The common case first: no pronoun of the other sex.
+  if (!(pronoun === 'she' ? /\b[Hh]e\b/ : /\b[Ss]he\b/).test(text)) return false;
+  let others = false;
+  for (const m of text.replace(QUOTED, (q) => ' '.repeat(q.length)).matchAll(PRONOUN_VERB)) {
+    if (!termsOf(m[2]!).some((t) => query.keys.has(t) && !textTerms(person.entity.name).includes(t))) continue;
+    // "He won the medal in 1975, and she won it in 1981": her verb is there too.
+    if (m[1]!.toLowerCase() === pronoun) return false;
+    others = true;
+  }
+  return others;
+}
+
+/** The ranking with the sentences that give the question's verb to someone other than the one person it asks about moved below the next few. */
+function withoutOthersVerbs(index: Index, query: Query, ranked: Scored[]): Scored[] {
+  let person: EntityRef | null = null;
+  for (const r of query.entities) {
+    if (r.entity.type !== 'person') continue;
+    if (person && person.entity.name !== r.entity.name) return ranked;
+    if (!person || r.article === ranked[0]?.doc.article) person = r;
+  }
+  if (!person || ranked.length < 2) return ranked;
+  const pronoun = pronounOf(index, person);
+  if (pronoun === null) return ranked;
+  const depth = Math.min(OTHERS_VERB_DEPTH, ranked.length);
+  let others: Scored[] | null = null;
+  for (let i = 0; i < depth; i++) {
+    const r = ranked[i]!;
+    if (r.doc.article === person.article && othersVerb(query, r.doc, person, pronoun)) (others ??= []).push(r);
+  }
+  if (others === null) return ranked;
+  const moved = others;
+  const own = ranked.slice(0, depth).filter((r) => !moved.includes(r));
+  return [...own, ...moved, ...ranked.slice(depth)];
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
   // "What else did she say?": what briefbot has already cited in the conversation is not given again.
   const kept = keepStory(index, query, query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query), history);
-  const ranked = kept.ranked;
+  const ranked = withoutOthersVerbs(index, query, kept.ranked);
   const best = ranked[0];
   // Once the story is settled, only its own sentences are rivals to the best, or further citations.
   const pool = kept.story ? ranked.filter((r) => r.doc.article === kept.story) : ranked;
@@ -2304,6 +2468,12 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {
     // "How tall is the rocket?": "The 42-meter rocket lifted off" over "The rocket reached an orbit 500 kilometers above Earth".
     chosen = measuredAlternative(query, pool, best) ?? best;
+  } else if (askedDeed(query) !== null && !namesDoer(best.doc, askedDeed(query)!)) {
+    // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && namesDoer(r.doc, askedDeed(query)!)) ?? best;
+  } else if (!askedGroupSpeaks(query, best.doc)) {
+    // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+const first = (article: ReturnType<typeof articleOf>, text: string) => createBot([article]).handle({ text }).citations[0]?.text ?? null;
+
+const rally = articleOf('quarry-rally', 'Hundreds rally against Penlow quarry expansion', [
+  'Hundreds of people gathered in Penlow on Sunday to oppose plans to expand the Greystone quarry.',
+  'Organisers said about 3,000 people took part, while Marrowdale Police estimated the crowd at 1,200.',
+  'The rally itself was calm and good-natured, police said.',
+  'Quarry owner Tessa Whinfell said the expansion would create 40 jobs.',
+]);
+
+const vote = articleOf('orlan-vote', 'Reformists win Orlan vote', [
+  'The Reform Bloc won the parliamentary election in Orlan on Sunday.',
+  'The Bloc leader, Piet Vandrel, said the result was "a mandate for change" and promised lower taxes.',
+  '"Investors will see that we mean business," he said.',
+  'Investors welcomed the result, and the Orlan crown rose 0.8% against the dollar.',
+]);
+
+describe('a question that asks what a group said or how it reacted', () => {
+  it('cites a sentence that group speaks, not another speaker next to its name', () => {
+    expect(first(rally, 'What did the police say?')).toBe('The rally itself was calm and good-natured, police said.');
+  });
+
+  it('does not take another speaker\'s quote for how the group reacted', () => {
+    expect(first(vote, 'How did investors react?')).toBe('Investors welcomed the result, and the Orlan crown rose 0.8% against the dollar.');
+  });
+});
+
+const obituary = articleOf('brannock-obituary', 'Marta Brannock, glassmaker, dies aged 91', [
+  'Marta Brannock, the glassmaker whose furnaces revived the Kelvor valley, has died aged 91.',
+  'She died on 3 June at her home in Ossing, her daughter said.',
+  'She married the potter Ewan Brannock in 1958; he died in 1999.',
+  'He won the Tarrow Medal in 1975, and she won it in 1981.',
+]);
+
+describe('a question about one person', () => {
+  it('is not answered by a sentence that gives its verb to someone the pronoun shows is another', () => {
+    expect(first(obituary, 'When did Marta Brannock die?')).toBe('She died on 3 June at her home in Ossing, her daughter said.');
+    expect(first(obituary, 'When did Marta Brannock win the Tarrow Medal?')).toBe('He won the Tarrow Medal in 1975, and she won it in 1981.');
+  });
+});
+
+const trial = articleOf('sleep-trial', 'Short naps sharpen memory, Tessford trial finds', [
+  'A 20-minute nap improved memory scores by 12% in a trial of 1,400 adults.',
+  'Dr Ilse Marrant, director of the Quillon Trust, which part-funded the trial, said the results were "striking".',
+  'The trial was funded by the Quillon Trust and the Harnley Foundation.',
+]);
+
+describe('a question that asks who did something', () => {
+  it('is answered by the sentence that names the doer after "by", not one that mentions the deed in passing', () => {
+    expect(first(trial, 'Who funded the trial?')).toBe('The trial was funded by the Quillon Trust and the Harnley Foundation.');
+  });
+});
+
+const recall = articleOf('kettle-recall', 'Hobway recalls 200,000 kettles', [
+  'Hobway is recalling about 200,000 electric kettles because they can overheat.',
+  '"We have fixed the fault in all kettles made since May, and we are sorry for the trouble this has caused," its chief executive said.',
+  'The company said the fault had been traced to a batch of faulty switches from one supplier.',
+]);
+
+describe('a question that asks what caused something', () => {
+  it('is answered by the sentence that names the cause, not one where "since" tells a date or "caused" ends the clause', () => {
+    expect(first(recall, 'What caused the fault?')).toBe('The company said the fault had been traced to a batch of faulty switches from one supplier.');
+  });
+});

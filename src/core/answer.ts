@@ -1787,18 +1787,18 @@ function askedGroup(query: Query): AskedGroup | null {
   return group;
 }
 
-/**
- * True when the group the question asks about is who speaks here: the quote's speaker is so
- * described, or its words stand next to a verb of speech ("…, police said", "Police said 14
- * people were arrested"), not only somewhere in the sentence ("Organisers said …, while police
- * estimated …").
- */
 /** True unless the question asks what a group said and this sentence is not that group speaking. */
 function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
   const group = askedGroup(query);
   return group === null || spokenBy(doc, group);
 }
 
+/**
+ * True when the group the question asks about is who speaks here: the quote's speaker is so
+ * described, or its words stand next to a verb of speech ("…, police said", "Police said 14
+ * people were arrested"), not only somewhere in the sentence ("Organisers said …, while police
+ * estimated …").
+ */
 function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
   const named = (text: string) => textTerms(text).some((t) => group.terms.includes(t));
   const speaker = doc.speaker;

@@ -558,10 +558,17 @@ function speaksFor(plan: QueryPlan, query: Query, speaker: NonNullable<SentenceD
 function speaksForOrganisation(speaker: { entity: Entity | null; description: string }, organisation: Entity): boolean {
   const names = [organisation.name, ...organisation.aliases];
   const said = [speaker.description, ...(speaker.entity?.roles ?? [])];
-  // Whole words: "UK" is not inside "Ukraine".
-  for (const text of said) if (occurrences(text, names).length > 0) return true;
+  // Whole words: "UK" is not inside "Ukraine". A role held before ("a former engineer at Harlow
+  // Institute") is no one's to speak for it now.
+  for (const text of said) {
+    const found = occurrences(text, names);
+    if (found.length > 0 && !PAST_ROLE.test(text.slice(0, found[0]!.start))) return true;
+  }
   return false;
 }
+
+/** A word that marks a role as held before: "former", "ex-". */
+const PAST_ROLE = new RegExp(`\\b(?:${roleData.pastRoleWords.join('|')})\\b`, 'i');
 
 function hasAny(set: ReadonlySet<string>, terms: readonly string[] | undefined): boolean {
   if (terms) for (const t of terms) if (set.has(t)) return true;

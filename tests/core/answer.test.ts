@@ -769,6 +769,18 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(reply.citations[0]?.text).toMatch(/A clinic nobody can reach/);
   });
 
+  it('does not take a former employee for the organisation speaking ("a former engineer at the Harlow Institute")', () => {
+    const named = articleOf('drone-maker', 'Drone maker Pellor opens factory', [
+      'Pellor Dynamics opened its first factory in Brenmouth on Tuesday.',
+      'The company was founded in 2019 by Ines Varga, a former engineer at the Harlow Institute, and Tom Askey.',
+      '"We wanted to build where we grew up," Varga said.',
+    ]);
+    const index = buildIndex([named]);
+    const { reply, trace } = answerWithTrace(index, 'What did the Harlow Institute say?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention the Harlow Institute but don't report anything it said\./);
+  });
+
   it('keeps the "the" the question wrote before a name', () => {
     const named = articleOf('canal-board', 'Canal board meets', ['The Verdon Canal Board met on Friday to discuss the new lock gate.']);
     const { reply } = answerWithTrace(buildIndex([named]), 'What did the Verdon Canal Board say?');

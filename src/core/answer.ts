@@ -1720,7 +1720,7 @@ function officeSpeaks(article: Article, office: string): boolean {
  * Lyon say" the speaker is the mayor, not Lyon. "What did the Prime Minister say?" asks the
  * words of whoever holds the office, and is answered about the office as the question wrote it.
  */
-function silentSpeakers(index: Index, query: Query): Silent | null {
+function silentSpeakers(index: Index, query: Query, ranked: readonly Scored[]): Silent | null {
   const subject = ASKS_WORDS_OF.exec(query.text)?.[1]?.trim() ?? '';
   const folded = subject.toLowerCase().replace(/['’]s$/, '');
   const office = query.roles.find((o) => !o.asked && o.refs.length > 0 && (folded === o.text.toLowerCase() || folded.endsWith(' ' + o.text.toLowerCase())));
@@ -1729,12 +1729,57 @@ function silentSpeakers(index: Index, query: Query): Silent | null {
     for (const r of office.refs) if (saysAnything(index, r) || officeSpeaks(r.article, office.title)) return null;
     return { names: [subject.replace(/['’]s$/, '')], person: true };
   }
+  if (query.entities.length === 0 && query.roles.length === 0) return silentDescription(index, subject, ranked);
   const refs = subjectRefs(query);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
   // "What did the Transport Office say?" is answered about "the Transport Office", as the question wrote it.
   const the = /^the\s/i.test(subject) ? 'the ' : '';
   return { names: [...new Set(refs.map((r) => the + r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
+}
+
+/** "raised it with the", "wrote to": what is written before someone spoken to, with or about. */
+const ADDRESSEE_BEFORE = new RegExp(`\\b(?:${speechData.addresseePrepositions.join('|')})\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?$`, 'i');
+
+/** A subject of "what did X say?" that is no one's description: a pronoun, or a word that asks. */
+const NOT_DESCRIPTION = /^(?:i|you|we|he|she|it|they|this|that|these|those|everyone|anyone|someone|people|others?|who|which)$/i;
+
+/**
+ * For "What did the harbour master say?", who is named by no name and no office the lexicon
+ * knows: the description when the best candidates write it, but only as someone spoken to, with
+ * or about ("raised the plans with the harbour master"), never with a verb of speech after it, no
+ * quote's unnamed speaker is so described and no one whose role it is says anything. Null when
+ * the candidates never write it, or write it where it may act ("the harbour master rejected the
+ * claim"): that is left to the decision model.
+ */
+function silentDescription(index: Index, subject: string, ranked: readonly Scored[]): Silent | null {
+  const bare = subject.replace(/^the\s+/i, '').replace(/['’]s$/, '').trim();
+  if (bare === '' || NOT_DESCRIPTION.test(bare)) return null;
+  const folded = bare.toLowerCase();
+  const articles = new Set<Article>();
+  let named = false;
+  for (const r of ranked) {
+    const text = r.doc.sentence.text;
+    const lower = text.toLowerCase();
+    // Offsets of the lower-cased text stand for the text's only when lower-casing kept its length.
+    if (lower.length !== text.length) continue;
+    for (const at of occurrences(lower, [folded])) {
+      // Only one spoken to, with or about is surely no speaker: "X rejected the claim" may answer.
+      if (!ADDRESSEE_BEFORE.test(text.slice(0, at.start))) return null;
+      named = true;
+      articles.add(r.doc.article);
+      if (speechAfter(text.slice(at.end))) return null;
+    }
+  }
+  if (!named) return null;
+  for (const article of articles) {
+    if (officeSpeaks(article, folded)) return null;
+    for (const entity of article.entities) {
+      if (!entity.roles.some((role) => describesOffice(role, [folded]))) continue;
+      if (saysAnything(index, { entity, article })) return null;
+    }
+  }
+  return { names: [subject.replace(/['’]s$/, '')], person: true };
 }
 
 /** A personal pronoun that names who the question is about. */
@@ -2219,7 +2264,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';
   else if (ambiguousOffice(query)) trace.reason = 'ambiguous office';
   else if (!best) trace.reason = 'no candidate';
-  else if ((silent = silentSpeakers(index, query))) trace.reason = 'not quoted';
+  else if ((silent = silentSpeakers(index, query, ranked))) trace.reason = 'not quoted';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;

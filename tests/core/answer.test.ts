@@ -781,6 +781,26 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(reply.lead).toMatch(/^The articles mention the Harlow Institute but don't report anything it said\./);
   });
 
+  it('declines for someone described, not named, whom the articles only mention ("raised it with the harbour master")', () => {
+    const port = articleOf('marina-fees', 'Marina fees to double', [
+      'Mooring fees at Quellin Marina will double from April, the marina trust said on Monday.',
+      'Councillor Ada Pruitt said she had raised the rise with the harbour master. "Boat owners are being squeezed out," she said.',
+    ]);
+    const index = buildIndex([port]);
+    const { reply, trace } = answerWithTrace(index, 'What did the harbour master say?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention the harbour master but don't report anything they said\./);
+    // Where the description speaks, it is answered.
+    const speaking = articleOf('marina-fees-2', 'Marina fees to double', [
+      'Mooring fees at Quellin Marina will double from April.',
+      'The harbour master said the fees had not risen in ten years.',
+    ]);
+    expect(answerWithTrace(buildIndex([speaking]), 'What did the harbour master say?').reply.kind).toBe('answer');
+    // Written where it may act ("rejected"), it is left to the decision model.
+    const rejecting = articleOf('marina-fees-4', 'Marina fees to double', ['Mooring fees at Quellin Marina will double from April.', 'The harbour master rejected the owners\' complaints on Friday.']);
+    expect(answerWithTrace(buildIndex([rejecting]), 'What did the harbour master say?').trace.reason).not.toBe('not quoted');
+  });
+
   it('keeps the "the" the question wrote before a name', () => {
     const named = articleOf('canal-board', 'Canal board meets', ['The Verdon Canal Board met on Friday to discuss the new lock gate.']);
     const { reply } = answerWithTrace(buildIndex([named]), 'What did the Verdon Canal Board say?');

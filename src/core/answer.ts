@@ -2238,6 +2238,41 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
   return named ? { ranked: [named, ...ranked.filter((r) => r !== named)], story: named.doc.article } : { ranked, story: null };
 }
 
+/** True when the term, or a word sharing a stem prefix with it ("protest" of "Protestantism"), is in the set. */
+function hasTermOrPrefix(set: ReadonlySet<string>, term: string): boolean {
+  if (set.has(term)) return true;
+  if (term.length < PREFIX_MIN) return false;
+  for (const t of set) if (t.length >= PREFIX_MIN && (t.startsWith(term) || term.startsWith(t))) return true;
+  return false;
+}
+
+/**
+ * True when the question names a place ("How many were recalled in Norland?") that the best
+ * sentence's paragraph and headline never write, by any name of it or a related word: the
+ * sentence tells of somewhere else ("sold in Vestria"), and a place is no word a paraphrase
+ * replaces. A name written in the question is the place whatever article it is of.
+ */
+function placeUnwritten(index: Index, query: Query, best: SentenceDoc): boolean {
+  let lower: string | null = null;
+  const written = new Map<string, boolean>();
+  for (const r of query.entities) {
+    if (r.entity.type !== 'place') continue;
+    lower ??= query.text.toLowerCase();
+    const forms = [r.entity.name, ...r.entity.aliases];
+    const found = occurrences(lower, forms.map((f) => f.toLowerCase()));
+    if (found.length === 0) continue;
+    const key = lower.slice(found[0]!.start, found[0]!.end);
+    if (written.get(key)) continue;
+    const para = paragraphTerms(index, best);
+    const own = index.features(best).entityTerms;
+    const related = planOf(query).related;
+    const present = forms.some((f) => textTerms(f).some((t) => own.has(t) || hasTermOrPrefix(para, t) || hasAny(para, related.get(t))));
+    written.set(key, present);
+  }
+  for (const present of written.values()) if (!present) return true;
+  return false;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -2267,6 +2302,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if ((silent = silentSpeakers(index, query, ranked))) trace.reason = 'not quoted';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
+  else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };

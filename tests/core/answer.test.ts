@@ -1575,3 +1575,25 @@ describe("a paragraph's opening sentence", () => {
     expect(reply.citations[0]?.text).toMatch(/^The Kessel Bridge, two miles downstream/);
   });
 });
+
+describe('a place the question names that the answering paragraph never writes', () => {
+  const recall = articleOf('kettle-recall', 'Tarrow recalls 300,000 kettles', [
+    'Appliance maker Tarrow is recalling about 300,000 electric kettles sold in Vestria and Ostmark because the lids can fly open.',
+    'About 260,000 of the kettles were sold in Vestria and 40,000 in Ostmark, the company said.',
+  ]);
+  const other = articleOf('ferry-strike', 'Ferry crews strike in Norland', ['Ferry crews in Norland walked out on Monday over pay, stranding hundreds of travellers.']);
+  const index = buildIndex([recall, other]);
+
+  it('declines "how many were recalled in Norland?" rather than give the count for somewhere else', () => {
+    const { reply, trace } = answerWithTrace(index, 'How many kettles were recalled in Norland?');
+    expect(trace.reason).toBe('place not written');
+    expect(reply.kind).toBe('decline');
+  });
+
+  it('answers for a place the paragraph writes', () => {
+    const { reply, trace } = answerWithTrace(index, 'How many kettles were recalled in Ostmark?');
+    expect(trace.reason).toBe('');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('Ostmark');
+  });
+});

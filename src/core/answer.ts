@@ -2273,6 +2273,19 @@ function placeUnwritten(index: Index, query: Query, best: SentenceDoc): boolean 
   return false;
 }
 
+/** How far down the ranking an age question looks for a close sentence that gives one. */
+const AGE_DEPTH = 8;
+
+/**
+ * How far down the ranking a number or date question looks for a close sentence that has what it
+ * asks for when the best has not. An age is written of someone once ("The 24-year-old passed a
+ * medical"), among many sentences that name them as well as it does: "how old is Ivo Dalk?"
+ * looks further.
+ */
+function kindDepth(query: Query): number {
+  return HOW_OLD.test(query.text) ? AGE_DEPTH : 3;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -2303,7 +2316,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
   }
@@ -2312,7 +2325,11 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   // another way ("within six weeks") answers "when" as well as a calendar date.
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
-    chosen = measuredAlternative(query, pool, best) ?? pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ?? best;
+    chosen =
+      measuredAlternative(query, pool, best) ??
+      pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
+      pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
+      best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
     chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;

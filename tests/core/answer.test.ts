@@ -1597,3 +1597,23 @@ describe('a place the question names that the answering paragraph never writes',
     expect(reply.citations[0]?.text).toContain('Ostmark');
   });
 });
+
+describe('an age written once, among many sentences that name the person', () => {
+  const signing = articleOf('dalk-signing', 'Harwick Town sign striker Ivo Dalk', [
+    'Harwick Town have signed the striker Ivo Dalk from Oranmoor for a club-record fee.',
+    'Dalk scored 19 goals in 30 games last season.',
+    'The 27-year-old passed a medical on Monday and has signed a four-year contract.',
+    '"This is a dream for me," Dalk told the club website.',
+    'Dalk is expected to make his debut against Pellham on Saturday.',
+    'Harwick manager Rosa Fenn said Dalk was "exactly the player we needed".',
+    'Oranmoor had rejected two earlier offers for Dalk in June.',
+  ]);
+  const index = buildIndex([signing]);
+
+  it('answers "how old is Dalk?" with "The 27-year-old …" instead of declining for want of a number', () => {
+    const { reply, trace } = answerWithTrace(index, 'how old is dalk');
+    expect(trace.reason).toBe('');
+    expect(reply.citations[0]?.text).toMatch(/^The 27-year-old passed a medical/);
+    expect(spanText(reply.citations[0])).toContain('27');
+  });
+});

@@ -1617,3 +1617,23 @@ describe('an age written once, among many sentences that name the person', () =>
     expect(spanText(reply.citations[0])).toContain('27');
   });
 });
+
+describe('"and the X?" after a question about someone named by an office', () => {
+  const recall = articleOf('heater-recall', 'Ostrel recalls space heaters', [
+    'Ostrel is recalling 200,000 space heaters after reports of fires.',
+    'The family\'s lawyer, Dora Kettering, said the company had ignored complaints for a year.',
+    'In a statement, Ostrel Chief Executive Paul Weyman apologised. "We are sorry for the worry this has caused," he said.',
+  ]);
+  const index = buildIndex([recall]);
+
+  it('asks the earlier question of the new office ("what did the lawyer say?" – "and the CEO?")', () => {
+    const history = [
+      { role: 'user' as const, text: 'what did the lawyer say?' },
+      { role: 'bot' as const, text: "The family's lawyer, Dora Kettering, said the company had ignored complaints for a year." },
+    ];
+    const { reply, trace } = answerWithTrace(index, 'and the CEO?', history);
+    expect(trace.query.text).toBe('what did the CEO say?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('We are sorry for the worry');
+  });
+});

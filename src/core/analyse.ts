@@ -657,6 +657,13 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];
     if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);
+    // "What did the lawyer say?" – "and the CEO?": one office asked about in place of another.
+    const office = officeMentions(index, previous, tokenize(previous))[0];
+    if (office && officeMentions(index, newName, tokenize(newName)).length > 0) {
+      const determiner = /\b(?:the|its|their)\s+$/i.exec(previous.slice(0, office.start));
+      const from = determiner && /^(?:the|its|their)\s/i.test(newName) ? determiner.index : office.start;
+      return previous.slice(0, from) + newName + previous.slice(office.end);
+    }
     // "When did she die?" – "and her husband?": the new subject takes the pronoun's place, and
     // its own "her" is read as the earlier "she" was (below).
     const pronoun = PRONOUN_REF.exec(previous);

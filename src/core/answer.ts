@@ -558,10 +558,17 @@ function speaksFor(plan: QueryPlan, query: Query, speaker: NonNullable<SentenceD
 function speaksForOrganisation(speaker: { entity: Entity | null; description: string }, organisation: Entity): boolean {
   const names = [organisation.name, ...organisation.aliases];
   const said = [speaker.description, ...(speaker.entity?.roles ?? [])];
-  // Whole words: "UK" is not inside "Ukraine".
-  for (const text of said) if (occurrences(text, names).length > 0) return true;
+  // Whole words: "UK" is not inside "Ukraine". A role held before ("a former engineer at Harlow
+  // Institute") is no one's to speak for it now.
+  for (const text of said) {
+    const found = occurrences(text, names);
+    if (found.length > 0 && !PAST_ROLE.test(text.slice(0, found[0]!.start))) return true;
+  }
   return false;
 }
+
+/** A word that marks a role as held before: "former", "ex-". */
+const PAST_ROLE = new RegExp(`\\b(?:${roleData.pastRoleWords.join('|')})\\b`, 'i');
 
 function hasAny(set: ReadonlySet<string>, terms: readonly string[] | undefined): boolean {
   if (terms) for (const t of terms) if (set.has(t)) return true;
@@ -1832,7 +1839,7 @@ function officeSpeaks(article: Article, office: string): boolean {
  * Lyon say" the speaker is the mayor, not Lyon. "What did the Prime Minister say?" asks the
  * words of whoever holds the office, and is answered about the office as the question wrote it.
  */
-function silentSpeakers(index: Index, query: Query): Silent | null {
+function silentSpeakers(index: Index, query: Query, ranked: readonly Scored[]): Silent | null {
   const subject = ASKS_WORDS_OF.exec(query.text)?.[1]?.trim() ?? '';
   const folded = subject.toLowerCase().replace(/['’]s$/, '');
   const office = query.roles.find((o) => !o.asked && o.refs.length > 0 && (folded === o.text.toLowerCase() || folded.endsWith(' ' + o.text.toLowerCase())));
@@ -1841,12 +1848,57 @@ function silentSpeakers(index: Index, query: Query): Silent | null {
     for (const r of office.refs) if (saysAnything(index, r) || officeSpeaks(r.article, office.title)) return null;
     return { names: [subject.replace(/['’]s$/, '')], person: true };
   }
+  if (query.entities.length === 0 && query.roles.length === 0) return silentDescription(index, subject, ranked);
   const refs = subjectRefs(query);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
   // "What did the Transport Office say?" is answered about "the Transport Office", as the question wrote it.
   const the = /^the\s/i.test(subject) ? 'the ' : '';
   return { names: [...new Set(refs.map((r) => the + r.entity.name))], person: refs.some((r) => r.entity.type === 'person') };
+}
+
+/** "raised it with the", "wrote to": what is written before someone spoken to, with or about. */
+const ADDRESSEE_BEFORE = new RegExp(`\\b(?:${speechData.addresseePrepositions.join('|')})\\s+(?:(?:the|a|an|its|their|his|her)\\s+)?$`, 'i');
+
+/** A subject of "what did X say?" that is no one's description: a pronoun, or a word that asks. */
+const NOT_DESCRIPTION = /^(?:i|you|we|he|she|it|they|this|that|these|those|everyone|anyone|someone|people|others?|who|which)$/i;
+
+/**
+ * For "What did the harbour master say?", who is named by no name and no office the lexicon
+ * knows: the description when the best candidates write it, but only as someone spoken to, with
+ * or about ("raised the plans with the harbour master"), never with a verb of speech after it, no
+ * quote's unnamed speaker is so described and no one whose role it is says anything. Null when
+ * the candidates never write it, or write it where it may act ("the harbour master rejected the
+ * claim"): that is left to the decision model.
+ */
+function silentDescription(index: Index, subject: string, ranked: readonly Scored[]): Silent | null {
+  const bare = subject.replace(/^the\s+/i, '').replace(/['’]s$/, '').trim();
+  if (bare === '' || NOT_DESCRIPTION.test(bare)) return null;
+  const folded = bare.toLowerCase();
+  const articles = new Set<Article>();
+  let named = false;
+  for (const r of ranked) {
+    const text = r.doc.sentence.text;
+    const lower = text.toLowerCase();
+    // Offsets of the lower-cased text stand for the text's only when lower-casing kept its length.
+    if (lower.length !== text.length) continue;
+    for (const at of occurrences(lower, [folded])) {
+      // Only one spoken to, with or about is surely no speaker: "X rejected the claim" may answer.
+      if (!ADDRESSEE_BEFORE.test(text.slice(0, at.start))) return null;
+      named = true;
+      articles.add(r.doc.article);
+      if (speechAfter(text.slice(at.end))) return null;
+    }
+  }
+  if (!named) return null;
+  for (const article of articles) {
+    if (officeSpeaks(article, folded)) return null;
+    for (const entity of article.entities) {
+      if (!entity.roles.some((role) => describesOffice(role, [folded]))) continue;
+      if (saysAnything(index, { entity, article })) return null;
+    }
+  }
+  return { names: [subject.replace(/['’]s$/, '')], person: true };
 }
 
 /** A personal pronoun that names who the question is about. */
@@ -2411,6 +2463,54 @@ function withoutOthersVerbs(index: Index, query: Query, ranked: Scored[]): Score
   return [...own, ...moved, ...ranked.slice(depth)];
 }
 
+/** True when the term, or a word sharing a stem prefix with it ("protest" of "Protestantism"), is in the set. */
+function hasTermOrPrefix(set: ReadonlySet<string>, term: string): boolean {
+  if (set.has(term)) return true;
+  if (term.length < PREFIX_MIN) return false;
+  for (const t of set) if (t.length >= PREFIX_MIN && (t.startsWith(term) || term.startsWith(t))) return true;
+  return false;
+}
+
+/**
+ * True when the question names a place ("How many were recalled in Norland?") that the best
+ * sentence's paragraph and headline never write, by any name of it or a related word: the
+ * sentence tells of somewhere else ("sold in Vestria"), and a place is no word a paraphrase
+ * replaces. A name written in the question is the place whatever article it is of.
+ */
+function placeUnwritten(index: Index, query: Query, best: SentenceDoc): boolean {
+  let lower: string | null = null;
+  const written = new Map<string, boolean>();
+  for (const r of query.entities) {
+    if (r.entity.type !== 'place') continue;
+    lower ??= query.text.toLowerCase();
+    const forms = [r.entity.name, ...r.entity.aliases];
+    const found = occurrences(lower, forms.map((f) => f.toLowerCase()));
+    if (found.length === 0) continue;
+    const key = lower.slice(found[0]!.start, found[0]!.end);
+    if (written.get(key)) continue;
+    const para = paragraphTerms(index, best);
+    const own = index.features(best).entityTerms;
+    const related = planOf(query).related;
+    const present = forms.some((f) => textTerms(f).some((t) => own.has(t) || hasTermOrPrefix(para, t) || hasAny(para, related.get(t))));
+    written.set(key, present);
+  }
+  for (const present of written.values()) if (!present) return true;
+  return false;
+}
+
+/** How far down the ranking an age question looks for a close sentence that gives one. */
+const AGE_DEPTH = 8;
+
+/**
+ * How far down the ranking a number or date question looks for a close sentence that has what it
+ * asks for when the best has not. An age is written of someone once ("The 24-year-old passed a
+ * medical"), among many sentences that name them as well as it does: "how old is Ivo Dalk?"
+ * looks further.
+ */
+function kindDepth(query: Query): number {
+  return HOW_OLD.test(query.text) ? AGE_DEPTH : 3;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -2437,10 +2537,11 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';
   else if (ambiguousOffice(query)) trace.reason = 'ambiguous office';
   else if (!best) trace.reason = 'no candidate';
-  else if ((silent = silentSpeakers(index, query))) trace.reason = 'not quoted';
+  else if ((silent = silentSpeakers(index, query, ranked))) trace.reason = 'not quoted';
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, 3).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
   }
@@ -2449,7 +2550,11 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   // another way ("within six weeks") answers "when" as well as a calendar date.
   let chosen = best;
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
-    chosen = measuredAlternative(query, pool, best) ?? pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ?? best;
+    chosen =
+      measuredAlternative(query, pool, best) ??
+      pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
+      pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
+      best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
     chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;

@@ -769,6 +769,38 @@ describe('"what did X say" when the articles never report X saying anything', ()
     expect(reply.citations[0]?.text).toMatch(/A clinic nobody can reach/);
   });
 
+  it('does not take a former employee for the organisation speaking ("a former engineer at the Harlow Institute")', () => {
+    const named = articleOf('drone-maker', 'Drone maker Pellor opens factory', [
+      'Pellor Dynamics opened its first factory in Brenmouth on Tuesday.',
+      'The company was founded in 2019 by Ines Varga, a former engineer at the Harlow Institute, and Tom Askey.',
+      '"We wanted to build where we grew up," Varga said.',
+    ]);
+    const index = buildIndex([named]);
+    const { reply, trace } = answerWithTrace(index, 'What did the Harlow Institute say?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention the Harlow Institute but don't report anything it said\./);
+  });
+
+  it('declines for someone described, not named, whom the articles only mention ("raised it with the harbour master")', () => {
+    const port = articleOf('marina-fees', 'Marina fees to double', [
+      'Mooring fees at Quellin Marina will double from April, the marina trust said on Monday.',
+      'Councillor Ada Pruitt said she had raised the rise with the harbour master. "Boat owners are being squeezed out," she said.',
+    ]);
+    const index = buildIndex([port]);
+    const { reply, trace } = answerWithTrace(index, 'What did the harbour master say?');
+    expect(trace.reason).toBe('not quoted');
+    expect(reply.lead).toMatch(/^The articles mention the harbour master but don't report anything they said\./);
+    // Where the description speaks, it is answered.
+    const speaking = articleOf('marina-fees-2', 'Marina fees to double', [
+      'Mooring fees at Quellin Marina will double from April.',
+      'The harbour master said the fees had not risen in ten years.',
+    ]);
+    expect(answerWithTrace(buildIndex([speaking]), 'What did the harbour master say?').reply.kind).toBe('answer');
+    // Written where it may act ("rejected"), it is left to the decision model.
+    const rejecting = articleOf('marina-fees-4', 'Marina fees to double', ['Mooring fees at Quellin Marina will double from April.', 'The harbour master rejected the owners\' complaints on Friday.']);
+    expect(answerWithTrace(buildIndex([rejecting]), 'What did the harbour master say?').trace.reason).not.toBe('not quoted');
+  });
+
   it('keeps the "the" the question wrote before a name', () => {
     const named = articleOf('canal-board', 'Canal board meets', ['The Verdon Canal Board met on Friday to discuss the new lock gate.']);
     const { reply } = answerWithTrace(buildIndex([named]), 'What did the Verdon Canal Board say?');
@@ -1541,5 +1573,67 @@ describe("a paragraph's opening sentence", () => {
   it('speaks for no sentence of another paragraph', () => {
     const { reply } = answerWithTrace(index, 'How long did repainting the Kessel Bridge take?');
     expect(reply.citations[0]?.text).toMatch(/^The Kessel Bridge, two miles downstream/);
+  });
+});
+
+describe('a place the question names that the answering paragraph never writes', () => {
+  const recall = articleOf('kettle-recall', 'Tarrow recalls 300,000 kettles', [
+    'Appliance maker Tarrow is recalling about 300,000 electric kettles sold in Vestria and Ostmark because the lids can fly open.',
+    'About 260,000 of the kettles were sold in Vestria and 40,000 in Ostmark, the company said.',
+  ]);
+  const other = articleOf('ferry-strike', 'Ferry crews strike in Norland', ['Ferry crews in Norland walked out on Monday over pay, stranding hundreds of travellers.']);
+  const index = buildIndex([recall, other]);
+
+  it('declines "how many were recalled in Norland?" rather than give the count for somewhere else', () => {
+    const { reply, trace } = answerWithTrace(index, 'How many kettles were recalled in Norland?');
+    expect(trace.reason).toBe('place not written');
+    expect(reply.kind).toBe('decline');
+  });
+
+  it('answers for a place the paragraph writes', () => {
+    const { reply, trace } = answerWithTrace(index, 'How many kettles were recalled in Ostmark?');
+    expect(trace.reason).toBe('');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('Ostmark');
+  });
+});
+
+describe('an age written once, among many sentences that name the person', () => {
+  const signing = articleOf('dalk-signing', 'Harwick Town sign striker Ivo Dalk', [
+    'Harwick Town have signed the striker Ivo Dalk from Oranmoor for a club-record fee.',
+    'Dalk scored 19 goals in 30 games last season.',
+    'The 27-year-old passed a medical on Monday and has signed a four-year contract.',
+    '"This is a dream for me," Dalk told the club website.',
+    'Dalk is expected to make his debut against Pellham on Saturday.',
+    'Harwick manager Rosa Fenn said Dalk was "exactly the player we needed".',
+    'Oranmoor had rejected two earlier offers for Dalk in June.',
+  ]);
+  const index = buildIndex([signing]);
+
+  it('answers "how old is Dalk?" with "The 27-year-old …" instead of declining for want of a number', () => {
+    const { reply, trace } = answerWithTrace(index, 'how old is dalk');
+    expect(trace.reason).toBe('');
+    expect(reply.citations[0]?.text).toMatch(/^The 27-year-old passed a medical/);
+    expect(spanText(reply.citations[0])).toContain('27');
+  });
+});
+
+describe('"and the X?" after a question about someone named by an office', () => {
+  const recall = articleOf('heater-recall', 'Ostrel recalls space heaters', [
+    'Ostrel is recalling 200,000 space heaters after reports of fires.',
+    'The family\'s lawyer, Dora Kettering, said the company had ignored complaints for a year.',
+    'In a statement, Ostrel Chief Executive Paul Weyman apologised. "We are sorry for the worry this has caused," he said.',
+  ]);
+  const index = buildIndex([recall]);
+
+  it('asks the earlier question of the new office ("what did the lawyer say?" – "and the CEO?")', () => {
+    const history = [
+      { role: 'user' as const, text: 'what did the lawyer say?' },
+      { role: 'bot' as const, text: "The family's lawyer, Dora Kettering, said the company had ignored complaints for a year." },
+    ];
+    const { reply, trace } = answerWithTrace(index, 'and the CEO?', history);
+    expect(trace.query.text).toBe('what did the CEO say?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('We are sorry for the worry');
   });
 });

@@ -9,7 +9,7 @@ import { makeReply } from './reply.ts';
 import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, isAcronym, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
@@ -2186,11 +2186,68 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
   return named ? { ranked: [named, ...ranked.filter((r) => r !== named)], story: named.doc.article } : { ranked, story: null };
 }
 
+/** How far down the ranking a sentence that writes the question's common noun as one is looked for. */
+const COMMON_NOUN_DEPTH = 5;
+
+/**
+ * The question's key terms it writes as common nouns, in lower case ("what did the union say?"):
+ * not a word written with a capital, which may be part of a name, nor one that is the expansion
+ * of an abbreviation.
+ */
+function commonNounKeys(query: Query): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(query.text)) {
+    const first = t.surface.charAt(0);
+    if (first === first.toUpperCase()) continue;
+    const term = termsOf(t.surface)[0];
+    if (term !== undefined && query.keys.has(term) && !out.includes(term)) out.push(term);
+  }
+  return out;
+}
+
+/**
+ * How the sentence writes the term: as a common noun somewhere ('common'; a sentence's first
+ * word may be one capitalised), else only inside a name ('name': an abbreviation, "the EU's
+ * commissioner" for union, or a word of an organisation's name of several words, "the European
+ * Union"), else neither ('none': a capitalised word of no such name).
+ */
+function nounUse(doc: SentenceDoc, term: string): 'common' | 'name' | 'none' {
+  let inName = false;
+  for (const t of tokenize(doc.sentence.text)) {
+    if (!termsOf(t.surface).includes(term)) continue;
+    const first = t.surface.charAt(0);
+    if (t.start === 0 || first === first.toLowerCase()) return 'common';
+    const word = foldWord(t.surface);
+    if (isAcronym(t.surface.replace(/['’]s$/u, '')) || doc.entities.some((e) => e.type === 'organisation' && /\s/.test(e.name) && foldWord(e.name).split(/\s+/).includes(word))) inName = true;
+  }
+  return inName ? 'name' : 'none';
+}
+
+/**
+ * A question's common noun ("what did the union say?") is not answered by an organisation whose
+ * name has the word ("The EU said …") in one story when a sentence of another story, which
+ * matches as well, writes the word as the common noun it is ("said a national officer at the union").
+ */
+function commonNounSense(query: Query, ranked: Scored[]): Scored[] {
+  const best = ranked[0];
+  if (!best) return ranked;
+  // Cheap checks first: a close sentence of another story, and a word the question writes in lower case.
+  const rivals = ranked.slice(1, COMMON_NOUN_DEPTH).filter((r) => r.doc.article !== best.doc.article && r.coverage >= best.coverage);
+  if (rivals.length === 0) return ranked;
+  const keys = commonNounKeys(query);
+  if (keys.length === 0) return ranked;
+  const named = keys.filter((k) => nounUse(best.doc, k) === 'name');
+  if (named.length === 0) return ranked;
+  const other = rivals.find((r) => named.every((k) => nounUse(r.doc, k) === 'common'));
+  return other ? [other, ...ranked.filter((r) => r !== other)] : ranked;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
   // "What else did she say?": what briefbot has already cited in the conversation is not given again.
-  const kept = keepStory(index, query, query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query), history);
+  const ranking = query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query);
+  const kept = keepStory(index, query, commonNounSense(query, ranking), history);
   const ranked = kept.ranked;
   const best = ranked[0];
   // Once the story is settled, only its own sentences are rivals to the best, or further citations.

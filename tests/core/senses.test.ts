@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+function firstCited(bot: ReturnType<typeof createBot>, question: string): string {
+  return bot.handle({ text: question }).citations[0]?.text ?? '';
+}
+
+describe('a common noun of the question is not a word of another story\'s organisation name', () => {
+  const mill = articleOf('brindle-mill', 'Brindle paper mill to close with 400 jobs lost', [
+    'The Brindle paper mill in Oskerby will close in March, its owner Fallow Paper said on Monday.',
+    'About 400 people work at the site.',
+    '"This is a dark day for the town," said Nia Carrow, a regional organiser at the union.',
+  ]);
+  const aid = articleOf('tarvo-aid', 'EU pledges aid to storm-hit Tarvo', [
+    'Storms swept across the island of Tarvo on Sunday, flooding hundreds of homes.',
+    'The EU said it would send €12 million in emergency aid.',
+    'The European Union also offered two rescue teams.',
+  ]);
+  const bot = createBot([mill, aid]);
+
+  it('answers "what did the union say?" from the story that writes "the union", not "The EU said"', () => {
+    expect(firstCited(bot, 'What did the union say?')).toBe('"This is a dark day for the town," said Nia Carrow, a regional organiser at the union.');
+  });
+
+  it('still answers "what did the EU say?" with the EU', () => {
+    expect(firstCited(bot, 'What did the EU say?')).toBe('The EU said it would send €12 million in emergency aid.');
+  });
+});

@@ -1994,9 +1994,9 @@ const YEAR = /\b(1[0-9]|20)\d{2}\b/;
  * The year a sentence names that the question does not, when it is before the article's own
  * ("A 2015 earthquake killed 300 people" in a story of this year's earthquake; an
  * article without a date: a year its headline and first sentence do not name) and the sentence
- * gives no number before it. Null otherwise.
+ * gives no number before it, unless `countFirst` allows one ("killed 31 people in 2009"). Null otherwise.
  */
-function earlierYear(doc: SentenceDoc, query: Query): string | null {
+function earlierYear(doc: SentenceDoc, query: Query, countFirst = false): string | null {
   if (doc.position <= 1) return null;
   for (const d of doc.sentence.dates) {
     const year = YEAR.exec(d)?.[0];
@@ -2009,7 +2009,7 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
         const i = doc.sentence.text.indexOf(n);
         return i >= 0 && i < at;
       });
-      if (countBefore) continue;
+      if (countBefore && !countFirst) continue;
       return year;
     }
   }
@@ -2023,7 +2023,7 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
  * the story's own event, where a sentence about an earlier year gives background.
  */
 function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: Query): boolean {
-  const year = earlierYear(other, query);
+  const year = earlierYear(other, query, true);
   if (year !== null && lede.sentence.text.includes(year)) return false;
   const plan = planOf(query);
   const own = index.features(lede).terms;
@@ -2292,9 +2292,12 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = pool.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
-  } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
+  } else if (query.answerType === 'number' && earlierYear(best.doc, query, true)) {
     // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
-    chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
+    // A sentence with a count before the year may give this year's, compared ("12 seats, down from 26 in
+    // 2021"): the lede answers instead only when it matches the question as well ("killed 31 people in 2009").
+    const background = earlierYear(best.doc, query) !== null;
+    chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && (background || r.coverage >= best.coverage) && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   } else if (query.answerType === 'number' && countsThings(query)) {
     chosen = boundAlternative(index, query, pool, best) ?? best;
   } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {

@@ -27,3 +27,23 @@ describe('a common noun of the question is not a word of another story\'s organi
     expect(firstCited(bot, 'What did the EU say?')).toBe('The EU said it would send €12 million in emergency aid.');
   });
 });
+
+describe('a count from an earlier year\'s event, with the count before the year', () => {
+  const slide = articleOf('pellan-landslide', 'Landslide buries homes in Pellan valley', [
+    'A powerful landslide swept through the Pellan valley before dawn on Friday, killing at least 62 people and injuring more than 300, officials said, as rescuers dug through the mud in search of survivors.',
+    'Rescuers with dogs searched the mud through Saturday.',
+    'A landslide in the same valley killed 14 people in 2011.',
+    'Heavy rain had fallen for nine days before the slope gave way.',
+  ], { published: '2026-05-16' });
+  const bot = createBot([slide]);
+
+  it('gives the lede\'s count for "how many people died in the landslide?", not the 2011 one', () => {
+    const reply = bot.handle({ text: 'How many people died in the landslide?' });
+    expect(reply.citations[0]?.text).toMatch(/^A powerful landslide swept through the Pellan valley/);
+  });
+
+  it('still gives the earlier year\'s count when the question names its year', () => {
+    const reply = bot.handle({ text: 'How many people died in the 2011 landslide?' });
+    expect(reply.citations[0]?.text).toBe('A landslide in the same valley killed 14 people in 2011.');
+  });
+});

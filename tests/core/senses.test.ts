@@ -47,3 +47,29 @@ describe('a count from an earlier year\'s event, with the count before the year'
     expect(reply.citations[0]?.text).toBe('A landslide in the same valley killed 14 people in 2011.');
   });
 });
+
+describe('a "why" question is answered by the sentence that gives the cause', () => {
+  const bridge = articleOf('orlan-bridge', 'Orlan bridge shut to traffic', [
+    'The Orlan bridge, open to traffic since 1962, was shut by the county on Monday.',
+    'The county shut the Orlan bridge after engineers found cracks in two of its supports.',
+    'Drivers face a detour of 14 miles.',
+    'The ferry operator Tessin Lines raised its fares on Tuesday, citing a rise in demand from drivers avoiding the detour.',
+    'Tessin Lines raised its fares for the first time in six years.',
+  ]);
+  const bot = createBot([bridge]);
+  const cause = 'The county shut the Orlan bridge after engineers found cracks in two of its supports.';
+  const fares = 'The ferry operator Tessin Lines raised its fares on Tuesday, citing a rise in demand from drivers avoiding the detour.';
+
+  it('reads "what made …" and "what prompted …" as asking why', () => {
+    expect(firstCited(bot, 'What made the county shut the Orlan bridge?')).toBe(cause);
+    expect(firstCited(bot, 'what prompted Tessin Lines to raise its fares')).toBe(fares);
+  });
+
+  it('takes "since 1962" for a time, not a cause', () => {
+    expect(firstCited(bot, 'Why was the Orlan bridge shut?')).toBe(cause);
+  });
+
+  it('takes "citing …" for a cause', () => {
+    expect(firstCited(bot, 'Why did Tessin Lines raise its fares?')).toBe(fares);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
+import { analyse, derivedForms, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, isAcronym, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
@@ -2165,6 +2165,9 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
       const own = candidates.find((r) => answersAsked(r.doc, query)) ?? candidates.find((r) => answersKind(r.doc, query));
       if (own && keyShare(index, query, own.doc, keys) >= keyShare(index, query, best.doc, keys) * THREAD_SHARE) return { ranked: [own, ...ranked.filter((r) => r !== own)], story: thread };
     }
+  } else if (thread && best.doc.article !== thread && query.unknownNames.length === 0 && query.entities.every((r) => r.article === thread)) {
+    const own = derivedInThread(index, query, thread, keys, best.doc.article);
+    if (own) return { ranked: [own, ...ranked.filter((r) => r.doc !== own.doc)], story: thread };
   }
   // Within one question: the best sentence's story never writes a word that names another story (its
   // headline's or first paragraph's), and a close sentence of that story, which has all the words, answers.
@@ -2240,6 +2243,32 @@ function commonNounSense(query: Query, ranked: Scored[]): Scored[] {
   if (named.length === 0) return ranked;
   const other = rivals.find((r) => named.every((k) => nounUse(r.doc, k) === 'common'));
   return other ? [other, ...ranked.filter((r) => r !== other)] : ranked;
+}
+
+/**
+ * For a follow-up whose word the thread's story never writes ("who was driving?"), the sentence of
+ * that story that writes a related form of it ("The driver, Tom Vale, …") and answers the kind of
+ * question, when the other story's match is no word that names it (only its body has "driven"):
+ * the thread's story is what the follow-up asks about. Null otherwise.
+ */
+function derivedInThread(index: Index, query: Query, thread: Article, keys: readonly string[], other: Article): Scored | null {
+  const terms = articleTerms(index, thread);
+  const plan = planOf(query);
+  const absent = keys.filter((k) => !terms.has(k) && !hasAny(terms, plan.related.get(k)));
+  if (absent.length === 0 || absent.some((k) => storyNameTerms(index, other).has(k))) return null;
+  const forms = new Map<string, string[]>();
+  for (const t of tokenize(query.text)) {
+    const key = termsOf(t.surface)[0];
+    if (key === undefined || !absent.includes(key) || forms.has(key)) continue;
+    const found = derivedForms(t.surface).filter((f) => f !== key && terms.has(f));
+    if (found.length > 0) forms.set(key, found);
+  }
+  if (forms.size < absent.length) return null;
+  for (const doc of articleDocs(index, thread)) {
+    const f = index.features(doc);
+    if ([...forms.values()].every((found) => found.some((term) => f.terms.has(term))) && answersKind(doc, query)) return scoreDoc(index, doc, query, 0);
+  }
+  return null;
 }
 
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */

@@ -167,6 +167,19 @@ function derivedTerm(index: Index, surface: string): string | null {
   return null;
 }
 
+/** The terms of every related form of a written word the derivation rules give ("driving" → driver, drivion …), whether or not the corpus uses them. */
+export function derivedForms(surface: string): string[] {
+  const word = foldWord(surface);
+  if (!/^[a-z]+$/.test(word)) return [];
+  const out: string[] = [];
+  for (const [ending, replacement] of DERIVATIONS) {
+    if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
+    const term = stem(word.slice(0, word.length - ending.length) + replacement);
+    if (!out.includes(term)) out.push(term);
+  }
+  return out;
+}
+
 const nameWordCache = new WeakMap<Index, Map<string, EntityRef[]>>();
 
 /**

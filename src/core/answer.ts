@@ -6,10 +6,10 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
+import { analyse, derivedForms, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, isAcronym, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
@@ -2165,9 +2165,9 @@ const YEAR = /\b(1[0-9]|20)\d{2}\b/;
  * The year a sentence names that the question does not, when it is before the article's own
  * ("A 2015 earthquake killed 300 people" in a story of this year's earthquake; an
  * article without a date: a year its headline and first sentence do not name) and the sentence
- * gives no number before it. Null otherwise.
+ * gives at most one number before it; with `countFirst`, whatever numbers it gives before it. Null otherwise.
  */
-function earlierYear(doc: SentenceDoc, query: Query): string | null {
+function earlierYear(doc: SentenceDoc, query: Query, countFirst = false): string | null {
   if (doc.position <= 1) return null;
   for (const d of doc.sentence.dates) {
     const year = YEAR.exec(d)?.[0];
@@ -2183,7 +2183,7 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
         const i = doc.sentence.text.indexOf(n);
         if (i >= 0 && i < at) before++;
       }
-      if (before >= 2) continue;
+      if (before >= 2 && !countFirst) continue;
       return year;
     }
   }
@@ -2197,7 +2197,7 @@ function earlierYear(doc: SentenceDoc, query: Query): string | null {
  * the story's own event, where a sentence about an earlier year gives background.
  */
 function ledeCovers(index: Index, lede: SentenceDoc, other: SentenceDoc, query: Query): boolean {
-  const year = earlierYear(other, query);
+  const year = earlierYear(other, query, true);
   if (year !== null && lede.sentence.text.includes(year)) return false;
   const plan = planOf(query);
   const own = index.features(lede).terms;
@@ -2339,6 +2339,9 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
       const own = candidates.find((r) => answersAsked(r.doc, query)) ?? candidates.find((r) => answersKind(r.doc, query));
       if (own && keyShare(index, query, own.doc, keys) >= keyShare(index, query, best.doc, keys) * THREAD_SHARE) return { ranked: [own, ...ranked.filter((r) => r !== own)], story: thread };
     }
+  } else if (thread && best.doc.article !== thread && query.unknownNames.length === 0 && query.entities.every((r) => r.article === thread)) {
+    const own = derivedInThread(index, query, thread, keys, best.doc.article);
+    if (own) return { ranked: [own, ...ranked.filter((r) => r.doc !== own.doc)], story: thread };
   }
   // Within one question: the best sentence's story never writes a word that names another story (its
   // headline's or first paragraph's), and a close sentence of that story, which has all the words, answers.
@@ -2511,11 +2514,94 @@ function kindDepth(query: Query): number {
   return HOW_OLD.test(query.text) ? AGE_DEPTH : 3;
 }
 
+/** How far down the ranking a sentence that writes the question's common noun as one is looked for. */
+const COMMON_NOUN_DEPTH = 5;
+
+/**
+ * The question's key terms it writes as common nouns, in lower case ("what did the union say?"):
+ * not a word written with a capital, which may be part of a name, nor one that is the expansion
+ * of an abbreviation.
+ */
+function commonNounKeys(query: Query): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(query.text)) {
+    const first = t.surface.charAt(0);
+    if (first === first.toUpperCase()) continue;
+    const term = termsOf(t.surface)[0];
+    if (term !== undefined && query.keys.has(term) && !out.includes(term)) out.push(term);
+  }
+  return out;
+}
+
+/**
+ * How the sentence writes the term: as a common noun somewhere ('common'; a sentence's first
+ * word may be one capitalised), else only inside a name ('name': an abbreviation, "the EU's
+ * commissioner" for union, or a word of an organisation's name of several words, "the European
+ * Union"), else neither ('none': a capitalised word of no such name).
+ */
+function nounUse(doc: SentenceDoc, term: string): 'common' | 'name' | 'none' {
+  let inName = false;
+  for (const t of tokenize(doc.sentence.text)) {
+    if (!termsOf(t.surface).includes(term)) continue;
+    const first = t.surface.charAt(0);
+    if (t.start === 0 || first === first.toLowerCase()) return 'common';
+    const word = foldWord(t.surface);
+    if (isAcronym(t.surface.replace(/['’]s$/u, '')) || doc.entities.some((e) => e.type === 'organisation' && /\s/.test(e.name) && foldWord(e.name).split(/\s+/).includes(word))) inName = true;
+  }
+  return inName ? 'name' : 'none';
+}
+
+/**
+ * A question's common noun ("what did the union say?") is not answered by an organisation whose
+ * name has the word ("The EU said …") in one story when a sentence of another story, which
+ * matches as well, writes the word as the common noun it is ("said a national officer at the union").
+ */
+function commonNounSense(query: Query, ranked: Scored[]): Scored[] {
+  const best = ranked[0];
+  if (!best) return ranked;
+  // Cheap checks first: a close sentence of another story, and a word the question writes in lower case.
+  const rivals = ranked.slice(1, COMMON_NOUN_DEPTH).filter((r) => r.doc.article !== best.doc.article && r.coverage >= best.coverage);
+  if (rivals.length === 0) return ranked;
+  const keys = commonNounKeys(query);
+  if (keys.length === 0) return ranked;
+  const named = keys.filter((k) => nounUse(best.doc, k) === 'name');
+  if (named.length === 0) return ranked;
+  const other = rivals.find((r) => named.every((k) => nounUse(r.doc, k) === 'common'));
+  return other ? [other, ...ranked.filter((r) => r !== other)] : ranked;
+}
+
+/**
+ * For a follow-up whose word the thread's story never writes ("who was driving?"), the sentence of
+ * that story that writes a related form of it ("The driver, Tom Vale, …") and answers the kind of
+ * question, when the other story's match is no word that names it (only its body has "driven"):
+ * the thread's story is what the follow-up asks about. Null otherwise.
+ */
+function derivedInThread(index: Index, query: Query, thread: Article, keys: readonly string[], other: Article): Scored | null {
+  const terms = articleTerms(index, thread);
+  const plan = planOf(query);
+  const absent = keys.filter((k) => !terms.has(k) && !hasAny(terms, plan.related.get(k)));
+  if (absent.length === 0 || absent.some((k) => storyNameTerms(index, other).has(k))) return null;
+  const forms = new Map<string, string[]>();
+  for (const t of tokenize(query.text)) {
+    const key = termsOf(t.surface)[0];
+    if (key === undefined || !absent.includes(key) || forms.has(key)) continue;
+    const found = derivedForms(t.surface).filter((f) => f !== key && terms.has(f));
+    if (found.length > 0) forms.set(key, found);
+  }
+  if (forms.size < absent.length) return null;
+  for (const doc of articleDocs(index, thread)) {
+    const f = index.features(doc);
+    if ([...forms.values()].every((found) => found.some((term) => f.terms.has(term))) && answersKind(doc, query)) return scoreDoc(index, doc, query, 0);
+  }
+  return null;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
   // "What else did she say?": what briefbot has already cited in the conversation is not given again.
-  const kept = keepStory(index, query, query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query), history);
+  const ranking = query.given.length > 0 ? rank(index, query).filter((r) => !query.given.some((t) => t.includes(r.doc.sentence.text))) : rank(index, query);
+  const kept = keepStory(index, query, commonNounSense(query, ranking), history);
   const ranked = withoutOthersVerbs(index, query, kept.ranked);
   const best = ranked[0];
   // Once the story is settled, only its own sentences are rivals to the best, or further citations.
@@ -2565,9 +2651,12 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = pool.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
-  } else if (query.answerType === 'number' && earlierYear(best.doc, query)) {
+  } else if (query.answerType === 'number' && earlierYear(best.doc, query, true)) {
     // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
-    chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
+    // A sentence with a count before the year may give this year's, compared ("12 seats, down from 26 in
+    // 2021"): the lede answers instead only when it matches the question as well ("killed 31 people in 2009").
+    const background = earlierYear(best.doc, query) !== null;
+    chosen = pool.slice(1, 5).find((r) => r.doc.article === best.doc.article && r.doc.position <= 1 && (background || r.coverage >= best.coverage) && hasAnswerType(r.doc, query) && ledeCovers(index, r.doc, best.doc, query)) ?? best;
   } else if (query.answerType === 'number' && countsThings(query)) {
     chosen = boundAlternative(index, query, pool, best) ?? best;
   } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {

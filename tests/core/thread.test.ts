@@ -83,3 +83,23 @@ describe('the thread as a chat platform shows it', () => {
     expect(bot.handle({ text: 'how much did they cost?', history }).citations[0]!.text).toBe('The lamps were sold for $18 each.');
   });
 });
+
+describe('a follow-up whose word the thread\'s story writes in another form', () => {
+  const crash = articleOf('morrow-crash', 'Bus crash on the Morrow road injures 12', [
+    'A bus left the Morrow road on Tuesday morning, injuring 12 passengers.',
+    'The driver, Tom Vale, 44, was treated for minor cuts.',
+    'Police said the road was icy.',
+  ]);
+  const fire = articleOf('ketter-fire', 'Fire destroys Ketter warehouse', [
+    'A fire destroyed a furniture warehouse in Ketter overnight.',
+    'Staff were driven home by colleagues after the alarm sounded.',
+    'Firefighters from three stations attended.',
+  ]);
+  const bot = createBot([crash, fire]);
+
+  it('answers "who was driving?" with the thread\'s driver, not another story\'s "driven home"', () => {
+    const replies = converse(bot, ['How many passengers were injured in the bus crash?', 'who was driving?']);
+    expect(replies[0]!.text).toBe('A bus left the Morrow road on Tuesday morning, injuring 12 passengers.');
+    expect(replies[1]!.text).toBe('The driver, Tom Vale, 44, was treated for minor cuts.');
+  });
+});

@@ -312,6 +312,15 @@ function answersKind(doc: SentenceDoc, query: Query): boolean {
 
 /** Credits that make the coverage figure the decision model reads: how much a match of each kind counts. */
 const CREDIT = { exact: 1, synonym: 0.6, entity: 0.8, prefix: 0.7, antecedent: 0.7, context: 0.35 };
+/**
+ * A word of the paragraph's opening sentence counts for a later sentence of the paragraph as 0.8
+ * of a word it writes, above a word of the sentence a pronoun refers back to (`CREDIT.antecedent`):
+ * the opener names what the whole paragraph is about, a pronoun's sentence may be about something
+ * else ("It lowered its forecast for the full year" after "For the third quarter, the firm expects …").
+ * Both are read through the antecedent feature, so the opener's words are scaled to their credit.
+ * Measured on the SQuAD dev subset: P@1 +4 questions (+5 at 0.85, none at 0.9).
+ */
+const LEAD_SHARE = 0.8 / CREDIT.antecedent;
 
 /**
  * A sentence that opens with one of these refers back to the sentence before it, as does one
@@ -661,7 +670,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     else if (SPEECH_STEMS.has(key) && (quoteAnswers || (query.asksForQuote && doc.quote === null && reportsSpeechOf(doc, query)))) exact += weight;
     else if (f.entityTerms.has(key) || namesKey(plan, query, key, doc)) entity += weight;
     else if (plan.prefixable[k]! && prefixMatch(key, f.prefixTerms)) prefix += weight;
-    else if (antecedent?.has(key) || lead?.has(key)) earlier += weight;
+    else if (antecedent?.has(key)) earlier += weight;
+    else if (lead?.has(key)) earlier += weight * LEAD_SHARE;
     // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
     // the question asks about, though, in a sentence about another of its kind.
     else if ((f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) && !aboutAnother(plan, query, key, doc)) context += weight;

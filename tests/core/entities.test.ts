@@ -702,3 +702,41 @@ describe('words that name no one', () => {
     expect(entityNamed(article, 'Halvorsen').roles).not.toContain('head');
   });
 });
+
+describe('organisations named after a noun for their kind', () => {
+  const recall = articleOf('heater-recall', 'Heaters recalled', [
+    'Garden tool maker Marrowby Hearth is recalling about 40,000 patio heaters because they can tip over.',
+    'Marrowby said it had stopped selling the heater in May.',
+    'Some heaters were tested by students at Carolina Tech.',
+  ]);
+  const transfer = articleOf('winger-signs', 'Kestrel Vale sign winger', [
+    'Kestrel Vale have signed the winger Rui Almeida from the Portuguese side Vitória Fonseca for £9m.',
+    'Almeida scored 14 goals in the league last season.',
+    '"I said it to Rui twice," the manager said.',
+  ]);
+
+  it('reads a company after "maker" as an organisation, its first word alone as its short name', () => {
+    const company = entityNamed(recall, 'Marrowby Hearth');
+    expect(company.type).toBe('organisation');
+    expect(company.aliases).toEqual(['Marrowby']);
+    expect(company.roles).toEqual([]);
+  });
+
+  it('reads a club after "the Portuguese side" as an organisation, though its words read as a person', () => {
+    expect(entityNamed(transfer, 'Vitória Fonseca').type).toBe('organisation');
+  });
+
+  it('reads a name ending in "Tech" as an organisation', () => {
+    expect(entityNamed(recall, 'Carolina Tech').type).toBe('organisation');
+  });
+
+  it('joins a given name written after "to" to the person, not a place', () => {
+    expect(entityNamed(transfer, 'Rui Almeida').aliases).toContain('Rui');
+    expect(names(transfer)).not.toContain('Rui');
+  });
+
+  it('suggests no question about a company as if it were a person', () => {
+    const index = buildIndex([recall]);
+    expect(index.suggestions.join(' ')).not.toMatch(/Hearth|Marrowby/);
+  });
+});

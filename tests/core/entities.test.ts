@@ -740,3 +740,17 @@ describe('organisations named after a noun for their kind', () => {
     expect(index.suggestions.join(' ')).not.toMatch(/Hearth|Marrowby/);
   });
 });
+
+describe('a place the article writes with "the"', () => {
+  const article = articleOf('ferry-fares', 'Ferry fares rise', [
+    'Ferry fares between Veltmouth and the Netherlands will rise by 8% in March.',
+    'Passengers from the Netherlands made 1.2 million crossings last year.',
+    'The operator said fuel costs in the Netherlands had doubled.',
+  ]);
+
+  it('suggests "What happened in the Netherlands?", not "in Netherlands"', () => {
+    const index = buildIndex([article]);
+    const place = index.suggestions.find((s) => s.startsWith('What happened in'));
+    expect(place).toBe('What happened in the Netherlands?');
+  });
+});

@@ -1763,7 +1763,9 @@ function subjectAfter(words: readonly string[], lower: readonly string[], verbAt
   for (let k = verbAt + 1; k < words.length; k++) {
     const w = words[k]!;
     if (/^[,;:.]/.test(w) || RELATIVE_WORDS.has(lower[k] ?? '') || /^(on|in|at|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
-    if (FINITE_VERB.test(lower[k] ?? '')) return [];
+    // "said the results added to …": a clause with a verb of its own, not who speaks; a
+    // speech verb in the past only, as "states" or "reports" may be a noun ("said member states").
+    if (FINITE_VERB.test(lower[k] ?? '') || (after.length > 0 && isSpeechVerb(words, lower, k) && /(?:ed|^said|^told|^wrote)$/.test(lower[k]!))) return [];
     // A title's abbreviation before a name does not end the phrase ("said Dr. Ines Kallas").
     if (ABBREVIATIONS.has(foldWord(w)) && /^\p{Lu}/u.test(words[k + 1] ?? '')) {
       after.push(w);
@@ -1941,9 +1943,16 @@ function callerOf(source: string, sentence: SentenceRef, qStart: number, entitie
   if (qStart <= sentence.start || qStart > sentence.end) return null;
   const lead = source.slice(sentence.start, qStart);
   const m = CALLING.exec(lead);
-  if (!m) return null;
+  // "Tor Vik was considered "…"", "was called "…"": in the passive, the subject names nothing.
+  if (!m || /(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+$/iu.test(lead.slice(0, m.index))) return null;
   const found = speakerIn(`${lead.slice(0, m.index)} said`, entities, names, { sentenceIds: [sentence.id], previous });
-  return found?.entity ? found : null;
+  if (found?.entity) return found;
+  // "in protest at what she called "…"", "a result he considered "…"": the verb's subject is in a
+  // clause about something else, but it names the quote all the same; a pronoun is who it stands for.
+  const subject = /(?<![\p{L}'’])(he|she|(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s+$/u.exec(lead.slice(0, m.index));
+  if (!subject) return null;
+  const named = speakerIn(`${subject[1]} said`, entities, names, { sentenceIds: [sentence.id], previous });
+  return named?.entity ? named : null;
 }
 
 /**

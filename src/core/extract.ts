@@ -58,6 +58,12 @@ const DEGREES = new Set(roleData.degrees);
 const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
 /** Words that end a street's name after a possessive ("Cobbler's Lane"). */
 const STREET_WORDS = new Set(roleData.streetWords);
+/** Words that go on an organisation's name after a possessive ("Harrow's Society"). */
+const POSSESSIVE_NAME_WORDS = new Set(roleData.possessiveNameWords);
+/** Time zones written after a time ("6:14 a.m. EDT"): no names. */
+const TIME_ZONES = new Set(abbreviationData.timeZones);
+/** A month's short form, written before a day's number ("Sept 22", "Oct. 14"). */
+const MONTH_SHORT = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
 /** How many words at the start of `words` (folded) open a storm's name; 0 when none do. */
 function eventWordsAt(words: readonly string[]): number {
@@ -647,7 +653,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const initial = /^\p{Lu}$/u.test(tokens[j]!.surface) && /^\.\s+$/.test(gap);
       const nx = tokens[j + 1]!;
       // "Cobbler's Lane": a possessive before a word for a street is inside the street's name.
-      const street = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface) && STREET_WORDS.has(foldWord(nx.surface));
+      // So is one before a word that goes on an organisation's name ("Harrow's Society") and a
+      // saint's before any capitalised word ("St Ilda's Hall").
+      const possessive = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface);
+      const saint = possessive && j > i && /^(st|saint)$/.test(foldWord(tokens[j - 1]!.surface).replace(/\.$/, ''));
+      const street = possessive && (STREET_WORDS.has(foldWord(nx.surface)) || POSSESSIVE_NAME_WORDS.has(foldWord(nx.surface)) || saint);
       // "Harrowgate & Sons", "Dunmore & Finch": an ampersand between capitalised words joins one name.
       const ampersand = /^\s*&\s*$/.test(gap) && /^\p{Lu}/u.test(nx.surface) && /^\p{Lu}/u.test(tokens[j]!.surface);
       if ((!/^\s+$/.test(gap) && !initial && !ampersand) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
@@ -737,7 +747,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       // "A&E", "P&O": a letter joined to the next by an ampersand is no article.
       const joined = part[1] !== undefined && source.slice(w.end, part[1].start) === '&';
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface) && !joined) part = part.slice(1);
-      else if (DATE_WORD.test(lower)) part = part.slice(1);
+      else if (DATE_WORD.test(lower.replace(/['’]s$/u, ''))) part = part.slice(1); // "Sunday's vote"
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
         // "Tavi said …" after "Tavi Ruskell": a word the article names someone or something by
         // stays, and so does one that what follows makes an organisation's ("Corvex, which runs …").
@@ -821,6 +831,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (STOP_WORDS.has(lower)) continue;
       // "her PhD", "an MBA": a degree is no name.
       if (DEGREES.has(lower.replace(/\./g, ''))) continue;
+      // "Sept 22", "Oct. 14": a month's short form before a day.
+      if (MONTH_SHORT.test(lower) && /^\.?\s+\d/.test(source.slice(first.end, first.end + 4))) continue;
+      // "6:14 a.m. EDT", "8 p.m. ET": a time zone after a time.
+      if (TIME_ZONES.has(lower) && /(?:\d|[ap]\.?m\.?)\s+$/i.test(source.slice(Math.max(sentence.start, first.start - 12), first.start))) continue;
+      // "models CW-5500 and CW-5520": letters joined to a number are a model's code.
+      if (/^\p{Lu}+$/u.test(first.surface) && /^[-‐]\d/u.test(source.slice(first.end, first.end + 2))) continue;
     }
     // Lower-case titles just before the name ("special envoy Jane Roe").
     const firstAt = tokens.indexOf(first);
@@ -880,8 +896,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const clubLike = sport && part.length > 1 && CLUB_PLACE_WORDS.has(lastLower) && clubNamed(part.map((p) => foldWord(cleanName(p.surface))));
     const club = clubLike && (team || tokens.some((t) => MATCH_WORDS.has(t.surface)));
     if (club) votes.organisation += 3;
+    // "Harrow's Society", "Keller's Research Trust": an organisation named with a possessive.
+    const possessiveName = part.length > 1 && part.some((p, k) => /['’]s$/u.test(p.surface) && POSSESSIVE_NAME_WORDS.has(foldWord(part[k + 1]?.surface ?? '')));
+    if (possessiveName) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
-    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club || possessiveName;
     // "Harlan Electric": compromise reads the word after a given name as a surname, but this one is no one's.
     const impersonal = part.length > 1 && ORGANISATION_ENDINGS.has(lastLower);
     for (const p of part) {
@@ -1112,7 +1131,8 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       const lt = typeOf(l.votes);
       // "London" is not a short name of the "French Church of London": the place it is of.
       // "Bertil" after "Storm Bertil" is the storm.
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || (l.event && eventWordsAt(l.tokens) === l.tokens.length - 1);
+      // Nor is "Arland" of "Keller's Research Arland": a place's name ends it.
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of' && typeOf(d.votes) !== 'place') || typeOf(d.votes) === 'person' || (l.event && eventWordsAt(l.tokens) === l.tokens.length - 1);
       return false;
     });
     if (owners.length === 0) continue;

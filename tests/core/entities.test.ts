@@ -754,3 +754,25 @@ describe('a place the article writes with "the"', () => {
     expect(place).toBe('What happened in the Netherlands?');
   });
 });
+
+describe('names with a possessive, and dates, times and codes that name nothing', () => {
+  const article = articleOf('marwick-grant', 'Grant for memory research', [
+    'About 40,000 people in Tarnby live with the condition, according to the Marwick\'s Society.',
+    'Dr Ines Harle, head of grants at Marwick\'s Research Fund, said the money would last five years.',
+    'Harle read biology at St Ilda\'s College, Tarnby, and was married at St Oswin\'s Church.',
+    'Voters backed the plan in Sunday\'s referendum, the council said on Sept 22, and the next hearing is on Oct. 14.',
+    'The helpline is open from 8 a.m. to 8 p.m. ET, and the launch is set for 9:30 a.m. EDT on Friday.',
+    'The recall covers the Brisko heaters with model numbers KX-2200 and KX-2210.',
+  ]);
+
+  it('keeps an organisation named with a possessive whole ("Marwick\'s Society", "St Ilda\'s College")', () => {
+    for (const name of ["Marwick's Society", "Marwick's Research Fund", "St Ilda's College", "St Oswin's Church"]) expect(entityNamed(article, name).type).toBe('organisation');
+    expect(names(article)).not.toContain('Society');
+    expect(names(article)).not.toContain('College');
+    expect(names(article)).not.toContain('Marwick');
+  });
+
+  it('reads no day, short month, time zone or model code as a name', () => {
+    for (const word of ['Sunday', 'Sept', 'Oct', 'ET', 'EDT', 'KX']) expect(names(article)).not.toContain(word);
+  });
+});

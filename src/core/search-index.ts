@@ -6,7 +6,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Article, Entity, Quote, Sentence } from './schema.ts';
-import { foldWord, termsOf, textTerms, tokenize } from './text.ts';
+import { STOP_WORDS, foldWord, termsOf, textTerms, tokenize } from './text.ts';
 import { SentenceSearch, type SearchData, type SentenceSearchOptions } from './sentence-search.ts';
 
 export interface SentenceDoc {
@@ -403,7 +403,7 @@ export function shortNameOf(entity: Entity): string {
 /**
  * A place as a question writes it: "the" before it when the article writes "the" before most of
  * the mentions of the place alone ("the UK", "the Netherlands"), not before a longer name it
- * opens or ends ("UK Biobank", "Arvonia's").
+ * opens or ends ("UK Biobank", "Arvonia's") nor a noun it qualifies ("the UK government").
  */
 const placePhrases = new WeakMap<Entity, string>();
 
@@ -419,6 +419,9 @@ export function placePhrase(entity: Entity, article: Article): string {
       for (const s of p.sentences) {
         if (!mentions.has(s.id)) continue;
         for (const m of s.text.matchAll(name)) {
+          // "the Tarn Vale winger" writes "the" for the winger: the name must end its phrase.
+          const next = /^\s*([\p{L}]+)/u.exec(s.text.slice(m.index + m[0].length));
+          if (next && !STOP_WORDS.has(next[1]!.toLowerCase())) continue;
           const before = s.text.slice(0, m.index + m[1]!.length);
           if (/\p{Lu}[\p{L}'’.-]*\s+$/u.test(before) && !/(?:^|[.!?"“]\s*)\p{Lu}[\p{L}'’.-]*\s+$/u.test(before) && !/\bThe\s+$/.test(before)) continue;
           alone++;

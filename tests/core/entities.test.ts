@@ -753,6 +753,15 @@ describe('a place the article writes with "the"', () => {
     const place = index.suggestions.find((s) => s.startsWith('What happened in'));
     expect(place).toBe('What happened in the Netherlands?');
   });
+
+  it('does not take the "the" of a noun the place qualifies ("the Brazil office")', () => {
+    const office = articleOf('office-closes', 'Office to close', [
+      'Exports from Brazil fell, and Tarnby Foods will cut 200 jobs.',
+      'The Brazil office of Tarnby Foods will close in June.',
+      'Staff at the Brazil office were told on Monday.',
+    ]);
+    expect(buildIndex([office]).suggestions).toContain('What happened in Brazil?');
+  });
 });
 
 describe('names with a possessive, and dates, times and codes that name nothing', () => {

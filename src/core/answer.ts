@@ -7,7 +7,7 @@
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
 import { analyse, derivedForms, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
-import { PREFIX_MIN, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
+import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, isAcronym, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
@@ -2031,6 +2031,8 @@ interface ArticleCast {
   people: Entity[];
   speakers: Set<string>;
   place: Entity | undefined;
+  /** The place as a question writes it ("the UK"). */
+  placeName: string;
 }
 
 /** By article: worked out once, not again for every decline (a decline read them twice, sorting with `localeCompare`). */
@@ -2047,7 +2049,7 @@ function castOf(article: Article): ArticleCast {
     if (name) speakers.add(name);
   }
   const place = article.entities.filter((e) => e.type === 'place').sort((a, b) => b.mentions.length - a.mentions.length)[0];
-  castCache.set(article, (cast = { people, speakers, place }));
+  castCache.set(article, (cast = { people, speakers, place, placeName: place ? placePhrase(place, article) : '' }));
   return cast;
 }
 
@@ -2066,12 +2068,9 @@ function peopleOf(articles: readonly Article[]): Entity[] {
 }
 
 /** A question the articles answer about this entity: what a speaker said, who a person is, what happened in a place. */
-function questionAbout(entity: Entity, speakers: ReadonlySet<string>): string | null {
-  if (entity.type === 'person') {
-    const short = entity.aliases.find((x) => !x.includes(' ')) ?? entity.name;
-    return speakers.has(entity.name) ? `What did ${short} say?` : `Who is ${entity.name}?`;
-  }
-  if (entity.type === 'place') return `What happened in ${entity.name}?`;
+function questionAbout(entity: Entity, speakers: ReadonlySet<string>, placeName: string = entity.name): string | null {
+  if (entity.type === 'person') return speakers.has(entity.name) ? `What did ${shortNameOf(entity)} say?` : `Who is ${entity.name}?`;
+  if (entity.type === 'place') return `What happened in ${placeName}?`;
   return null;
 }
 
@@ -2098,13 +2097,13 @@ function suggestionsFor(index: Index, query: Query, near: readonly Article[], st
   for (const r of query.entities) {
     if (named.has(r.entity.name)) continue;
     named.add(r.entity.name);
-    addSuggestion(out, asked, questionAbout(r.entity, speakers));
+    addSuggestion(out, asked, questionAbout(r.entity, speakers, r.entity.type === 'place' ? placePhrase(r.entity, r.article) : r.entity.name));
   }
   const people = peopleOf(near);
   for (const e of people.slice(0, 2)) addSuggestion(out, asked, questionAbout(e, speakers));
   // The nearest article's most mentioned place.
-  const place = near[0] ? castOf(near[0]).place : undefined;
-  if (place) addSuggestion(out, asked, questionAbout(place, speakers));
+  const cast = near[0] ? castOf(near[0]) : undefined;
+  if (cast?.place) addSuggestion(out, asked, questionAbout(cast.place, speakers, cast.placeName));
   // The corpus's own suggestions are about any of its stories.
   if (!story) for (const s of index.suggestions) addSuggestion(out, asked, s);
   return out.slice(0, 3);
@@ -2138,7 +2137,7 @@ function whichHolderReply(office: RoleMention, query: Query): Reply {
   const named = refs.map((r) => `${r.entity.name} (${r.article.title})`);
   const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
   const lead = `Which ${office.text} do you mean? The articles name ${office.refs.length > refs.length ? 'several, among them' : 'several'}: ${list}.`;
-  const suggestions = refs.map((r) => `What did ${r.entity.aliases.find((a) => !a.includes(' ')) ?? r.entity.name} say?`);
+  const suggestions = refs.map((r) => `What did ${shortNameOf(r.entity)} say?`);
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence: 0, suggestions });
 }
 

@@ -9,6 +9,7 @@ import { makeCitation, quoteSpan } from './cite.ts';
 import { continuesQuote, introducesQuote, mentionedPeople } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
+import titleData from './lexicon/titles.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import { articleDocs, threadStory } from './thread.ts';
 
@@ -126,7 +127,16 @@ export function briefReply(index: Index): Reply {
   return makeReply({ kind: 'list', command: 'brief', lead: title, citations, confidence: 1 });
 }
 
-/** An entity card: name, type, roles, mentions, and the sentences that introduce it. */
+/** Words of address ("Mrs") and other courtesy titles ("Dr", "Sir"), folded without full stops. */
+const ADDRESS: ReadonlySet<string> = new Set(titleData.address);
+const COURTESY: ReadonlySet<string> = new Set(titleData.courtesy);
+
+/** True when every word of a role is one of `words` ("Mrs", "Dr."). */
+function roleOf(role: string, words: ReadonlySet<string>): boolean {
+  return role.split(/\s+/).every((w) => words.has(foldWord(w).replace(/\./g, '')));
+}
+
+/** An entity card: name, type, title, roles, mentions, and the sentences that introduce it. */
 export function whoReply(index: Index, name: string): Reply {
   const wanted = name.trim().replace(/\?$/, '');
   if (wanted === '') {
@@ -149,13 +159,17 @@ export function whoReply(index: Index, name: string): Reply {
   }
   // The same entity may appear in several articles: gather them all by name.
   const same = index.entities.filter((r) => foldWord(r.entity.name) === foldWord(ref.entity.name));
-  const roles = [...new Set(same.flatMap((r) => r.entity.roles))];
+  // "Mrs" says nothing of who someone is, and "Dr" is their title, not a role ("Roles: Mrs" read as a job).
+  const written = [...new Set(same.flatMap((r) => r.entity.roles))].filter((r) => !roleOf(r, ADDRESS));
+  const titles = written.filter((r) => roleOf(r, COURTESY));
+  const roles = written.filter((r) => !roleOf(r, COURTESY));
   const aliases = [...new Set(same.flatMap((r) => r.entity.aliases))];
   const mentions = same.reduce((n, r) => n + r.entity.mentions.length, 0);
   const pronouns = same.reduce((n, r) => n + r.entity.pronounMentions.length, 0);
   const intro = same.flatMap((r) => r.entity.mentions.slice(0, 2).map((id) => docOf(index, r.article.id, id))).filter((d): d is SentenceDoc => d !== undefined).slice(0, 3);
   const facts = [
     { label: 'Type', value: ref.entity.type },
+    ...(titles.length ? [{ label: 'Title', value: titles.join('; ') }] : []),
     ...(roles.length ? [{ label: 'Roles', value: roles.join('; ') }] : []),
     ...(aliases.length ? [{ label: 'Also called', value: aliases.join(', ') }] : []),
     { label: 'Mentioned', value: `${mentions} sentence${mentions === 1 ? '' : 's'}${pronouns ? ` (and ${pronouns} more by pronoun)` : ''} in ${same.length} article${same.length === 1 ? '' : 's'}` },

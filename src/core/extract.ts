@@ -28,6 +28,7 @@ export interface SentenceRef {
 const ORGANISATION_ENDINGS = new Set(roleData.organisationEndings);
 const ORG_WORDS = new Set([...roleData.organisationWords.map((w) => w.replace(/\./g, '')), ...ORGANISATION_ENDINGS]);
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
+const SPORT_ORGANISATION_NOUNS = new Set(roleData.sportOrganisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
 const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
 const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
@@ -57,6 +58,12 @@ const DEGREES = new Set(roleData.degrees);
 const EVENT_WORDS = roleData.eventWords.map((w) => w.split(' ')).sort((a, b) => b.length - a.length);
 /** Words that end a street's name after a possessive ("Cobbler's Lane"). */
 const STREET_WORDS = new Set(roleData.streetWords);
+/** Words that go on an organisation's name after a possessive ("Harrow's Society"). */
+const POSSESSIVE_NAME_WORDS = new Set(roleData.possessiveNameWords);
+/** Time zones written after a time ("6:14 a.m. EDT"): no names. */
+const TIME_ZONES = new Set(abbreviationData.timeZones);
+/** A month's short form, written before a day's number ("Sept 22", "Oct. 14"). */
+const MONTH_SHORT = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
 /** How many words at the start of `words` (folded) open a storm's name; 0 when none do. */
 function eventWordsAt(words: readonly string[]): number {
@@ -103,6 +110,8 @@ const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|ja
 const GIVEN_NAME_WORDS = new Set(roleData.givenNameWords);
 /** Words written before a month: "in May", "since April", "last June". */
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'from', 'during', 'of', 'before', 'after', 'through', 'to', 'between', 'and', 'last', 'next', 'early', 'late', 'mid', 'this', 'every']);
+/** A place's vote for a name written after one of PLACE_PREPOSITIONS: weaker than any hint. */
+const PLACE_PREPOSITION_VOTE = 0.75;
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'near', 'across', 'into', 'toward', 'towards', 'through', 'outside', 'inside', 'around']);
 
 type Hint = 'person' | 'place' | 'organisation' | 'adjective' | 'common';
@@ -123,6 +132,8 @@ interface Chunk {
   knownAs?: string;
   /** The acronym written in brackets after the name, its initials ("… in Europe (OSCE)"). */
   acronym?: string;
+  /** A noun for a kind of organisation stands before the name ("the toy maker Pellow Crafts"). */
+  kind?: boolean;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -293,13 +304,17 @@ function organisationOfLeader(part: readonly Token[], hints: Map<number, Hint>):
   return personal && (name.some((p) => hints.get(p.start) === 'person') || name.every((p) => LEXICON[foldWord(cleanName(p.surface))] === undefined)) ? k : 0;
 }
 
-/** True when the lower-case words just before token `at` are a noun for a kind of organisation: "the charity", "the think tank". */
-function organisationNounBefore(tokens: readonly Token[], at: number, source: string): boolean {
+/**
+ * The lower-case noun for a kind of organisation written just before token `at`: "the charity",
+ * "the think tank", and in a report on sport "the Dutch side"; null when there is none.
+ */
+function organisationNounBefore(tokens: readonly Token[], at: number, source: string, sport = false): string | null {
   const one = tokens[at - 1];
-  if (!one || !/^\p{Ll}/u.test(one.surface) || !/^\s+$/.test(source.slice(one.end, tokens[at]!.start))) return false;
-  if (ORGANISATION_NOUNS.has(one.surface)) return true;
+  if (!one || !/^\p{Ll}/u.test(one.surface) || !/^\s+$/.test(source.slice(one.end, tokens[at]!.start))) return null;
+  if (ORGANISATION_NOUNS.has(one.surface) || (sport && SPORT_ORGANISATION_NOUNS.has(one.surface))) return one.surface;
   const two = tokens[at - 2];
-  return two !== undefined && /^\p{Ll}/u.test(two.surface) && ORGANISATION_NOUNS.has(`${two.surface}${source.slice(two.end, one.start)}${one.surface}`);
+  const both = two === undefined ? '' : `${two.surface}${source.slice(two.end, one.start)}${one.surface}`;
+  return two !== undefined && /^\p{Ll}/u.test(two.surface) && ORGANISATION_NOUNS.has(both) ? both : null;
 }
 
 /**
@@ -630,7 +645,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // Grow the chunk over capitalised words, with connectors inside, stopping at punctuation.
     // After a noun for a kind of organisation ("the cycling group"), the name may go on through
     // lower-case function words ("Marrow on Bikes", "Friends of the Earth").
-    const introduced = organisationNounBefore(tokens, i, source);
+    const introduced = organisationNounBefore(tokens, i, source, sport) !== null;
     let j = i;
     while (j + 1 < tokens.length) {
       const gap = source.slice(tokens[j]!.end, tokens[j + 1]!.start);
@@ -638,7 +653,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       const initial = /^\p{Lu}$/u.test(tokens[j]!.surface) && /^\.\s+$/.test(gap);
       const nx = tokens[j + 1]!;
       // "Cobbler's Lane": a possessive before a word for a street is inside the street's name.
-      const street = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface) && STREET_WORDS.has(foldWord(nx.surface));
+      // So is one before a word that goes on an organisation's name ("Harrow's Society") and a
+      // saint's before any capitalised word ("St Ilda's Hall").
+      const possessive = /['’]s$/u.test(tokens[j]!.surface) && /^\p{Lu}/u.test(nx.surface);
+      const saint = possessive && j > i && /^(st|saint)$/.test(foldWord(tokens[j - 1]!.surface).replace(/\.$/, ''));
+      const street = possessive && (STREET_WORDS.has(foldWord(nx.surface)) || POSSESSIVE_NAME_WORDS.has(foldWord(nx.surface)) || saint);
       // "Harrowgate & Sons", "Dunmore & Finch": an ampersand between capitalised words joins one name.
       const ampersand = /^\s*&\s*$/.test(gap) && /^\p{Lu}/u.test(nx.surface) && /^\p{Lu}/u.test(tokens[j]!.surface);
       if ((!/^\s+$/.test(gap) && !initial && !ampersand) || (/['’]s$/u.test(tokens[j]!.surface) && !street)) break;
@@ -728,7 +747,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       // "A&E", "P&O": a letter joined to the next by an ampersand is no article.
       const joined = part[1] !== undefined && source.slice(w.end, part[1].start) === '&';
       if ((STOP_WORDS.has(lower) || CONNECTORS.has(lower) || /^(neither|either|nor)$/.test(lower)) && !isAcronym(w.surface) && !joined) part = part.slice(1);
-      else if (DATE_WORD.test(lower)) part = part.slice(1);
+      else if (DATE_WORD.test(lower.replace(/['’]s$/u, ''))) part = part.slice(1); // "Sunday's vote"
       else if (atStart && titleAtStart(part.map((x) => foldWord(x.surface))) === 0 && (lowerVocabulary.has(lower) || hints.get(w.start) === 'common' || hints.get(w.start) === 'adjective') && !demonymPlace(w.surface) && !isAcronym(w.surface)) {
         // "Tavi said …" after "Tavi Ruskell": a word the article names someone or something by
         // stays, and so does one that what follows makes an organisation's ("Corvex, which runs …").
@@ -812,6 +831,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (STOP_WORDS.has(lower)) continue;
       // "her PhD", "an MBA": a degree is no name.
       if (DEGREES.has(lower.replace(/\./g, ''))) continue;
+      // "Sept 22", "Oct. 14": a month's short form before a day.
+      if (MONTH_SHORT.test(lower) && /^\.?\s+\d/.test(source.slice(first.end, first.end + 4))) continue;
+      // "6:14 a.m. EDT", "8 p.m. ET": a time zone after a time.
+      if (TIME_ZONES.has(lower) && /(?:\d|[ap]\.?m\.?)\s+$/i.test(source.slice(Math.max(sentence.start, first.start - 12), first.start))) continue;
+      // "models CW-5500 and CW-5520": letters joined to a number are a model's code.
+      if (/^\p{Lu}+$/u.test(first.surface) && /^[-‐]\d/u.test(source.slice(first.end, first.end + 2))) continue;
     }
     // Lower-case titles just before the name ("special envoy Jane Roe").
     const firstAt = tokens.indexOf(first);
@@ -837,7 +862,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (roleWords.length === 0 && carried?.start === first.start) roleWords.push(carried.role);
     // "the rail operator Corvex": a noun for an organisation that is also a person's job
     // ("operator", "developer") is the organisation's kind, unless compromise reads the name as a person's.
-    const kindBefore = organisationNounBefore(tokens, firstAt, source);
+    const kindNoun = organisationNounBefore(tokens, firstAt, source, sport);
+    const kindBefore = kindNoun !== null;
+    // "the Dutch side Vellmar Rosario": a noun that is no one's job says whose the name is,
+    // whatever compromise reads its words as ("operator" may be a person's job).
+    const kindOnly = kindNoun !== null && !JOB_WORDS.has(kindNoun) && !tags.jobs.has(tokens[firstAt - 1]!.start);
     if (roleWords.length === 0 && !team && !(kindBefore && !part.some((p) => hints.get(p.start) === 'person'))) {
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
@@ -867,13 +896,16 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const clubLike = sport && part.length > 1 && CLUB_PLACE_WORDS.has(lastLower) && clubNamed(part.map((p) => foldWord(cleanName(p.surface))));
     const club = clubLike && (team || tokens.some((t) => MATCH_WORDS.has(t.surface)));
     if (club) votes.organisation += 3;
+    // "Harrow's Society", "Keller's Research Trust": an organisation named with a possessive.
+    const possessiveName = part.length > 1 && part.some((p, k) => /['’]s$/u.test(p.surface) && POSSESSIVE_NAME_WORDS.has(foldWord(part[k + 1]?.surface ?? '')));
+    if (possessiveName) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
-    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club;
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club || possessiveName;
     // "Harlan Electric": compromise reads the word after a given name as a surname, but this one is no one's.
     const impersonal = part.length > 1 && ORGANISATION_ENDINGS.has(lastLower);
     for (const p of part) {
       const h = hints.get(p.start);
-      if (h === 'person' && !(impersonal && p === last)) votes.person += 1;
+      if (h === 'person' && !(impersonal && p === last) && !kindOnly) votes.person += 1;
       if (h === 'place' && !organisationOfPlace) votes.place += 1.5;
       if (h === 'organisation') votes.organisation += 1.5;
     }
@@ -890,11 +922,11 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       else votes.organisation += 2;
     }
     const prev = before[before.length - 1];
-    if (prev && PLACE_PREPOSITIONS.has(prev)) votes.place += 0.75;
+    if (prev && PLACE_PREPOSITIONS.has(prev)) votes.place += PLACE_PREPOSITION_VOTE;
     // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
     const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
-    if (part.length >= 2 && !impersonal && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
+    if (part.length >= 2 && !impersonal && !kindOnly && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     if (kindBefore) votes.organisation += 3;
     if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
@@ -921,7 +953,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
     if (spelt && last === tokens[spelt.last]) votes.organisation += 1;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}) });
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}) });
   }
   return chunks;
 }
@@ -942,6 +974,8 @@ interface Draft {
   named: Set<string>;
   /** The name is a storm's. */
   event: boolean;
+  /** A noun for a kind of organisation stood before the name (see Chunk). */
+  kind: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -1021,8 +1055,10 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
 function restoreSentenceStarts(bySentence: Chunk[][], body: readonly SentenceRef[], dropped: readonly DroppedWord[], reread: (s: SentenceRef, keep: ReadonlySet<string>) => Chunk[]): void {
   if (dropped.length === 0) return;
   const votes = new Map<string, Record<EntityType, number>>();
+  const kinds = new Set<string>();
   for (const c of bySentence.flat()) {
     const key = foldWord(c.name);
+    if (c.kind) kinds.add(key);
     const v = votes.get(key) ?? { person: 0, place: 0, organisation: 0, other: 0 };
     for (const t of ['person', 'place', 'organisation', 'other'] as const) v[t] += c.votes[t];
     votes.set(key, v);
@@ -1031,6 +1067,8 @@ function restoreSentenceStarts(bySentence: Chunk[][], body: readonly SentenceRef
   for (const [key, v] of votes) {
     const words = key.split(/\s+/);
     if (words.length === 1) known.add(key);
+    // "Marrowby said …" after "the tool maker Marrowby Hearth": the first word of a name written after its kind.
+    else if (typeOf(v) === 'organisation' && kinds.has(key)) known.add(words[0]!);
     else if (eventWordsAt(words) > 0) known.add(words[words.length - 1]!);
     else if (typeOf(v) === 'person') {
       known.add(words[0]!);
@@ -1055,7 +1093,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
@@ -1064,6 +1102,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     d.named.add(c.sentence.id);
     d.hinted ||= c.hinted;
     d.event ||= c.event;
+    d.kind ||= c.kind === true;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
@@ -1092,7 +1131,8 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
       const lt = typeOf(l.votes);
       // "London" is not a short name of the "French Church of London": the place it is of.
       // "Bertil" after "Storm Bertil" is the storm.
-      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of') || typeOf(d.votes) === 'person' || (l.event && eventWordsAt(l.tokens) === l.tokens.length - 1);
+      // Nor is "Arland" of "Keller's Research Arland": a place's name ends it.
+      if (l.tokens[l.tokens.length - 1] === word) return lt === 'person' || (lt === 'organisation' && l.tokens[l.tokens.length - 2] !== 'of' && typeOf(d.votes) !== 'place') || typeOf(d.votes) === 'person' || (l.event && eventWordsAt(l.tokens) === l.tokens.length - 1);
       return false;
     });
     if (owners.length === 0) continue;
@@ -1126,12 +1166,16 @@ function typeOtherNames(chunks: readonly Chunk[], byName: Map<string, Draft>): v
 /**
  * "Norvane" after "Norvane Systems Inc.": a one-word name that opens the name of one
  * company, whose other words are company words ("Inc.", "Holdings"), is a short name of it, unless
- * compromise reads the word as a person or a place, or knows it as one.
+ * compromise reads the word as a person or a place, or knows it as one. So is one that opens a
+ * two-word name written after a noun for its kind ("the toy maker Pellow Crafts" … "Pellow said"),
+ * when nothing typed the word alone.
  */
 function mergeShortOrganisationNames(byName: Map<string, Draft>): void {
-  const organisations = [...byName.values()].filter((l) => l.tokens.length > 1 && typeOf(l.votes) === 'organisation' && l.tokens.slice(1).every((t) => COMPANY_WORDS.has(t)));
+  const organisations = [...byName.values()].filter((l) => l.tokens.length > 1 && typeOf(l.votes) === 'organisation' && (l.tokens.slice(1).every((t) => COMPANY_WORDS.has(t)) || (l.kind && l.tokens.length === 2)));
   for (const [key, d] of [...byName.entries()]) {
     if (d.tokens.length !== 1 || d.hinted || typeOf(d.votes) === 'person' || isAcronym(d.name)) continue;
+    const owned = organisations.filter((o) => o.tokens[0] === d.tokens[0]);
+    if (owned.length === 1 && !owned[0]!.tokens.slice(1).every((t) => COMPANY_WORDS.has(t)) && typeOf(d.votes) !== 'other') continue;
     const word = d.tokens[0]!;
     if (knownPlace(word) || demonymPlace(word) !== undefined) continue;
     const owners = organisations.filter((o) => o.tokens[0] === word);
@@ -1160,7 +1204,9 @@ function mergeGivenNames(byName: Map<string, Draft>): void {
     const titled = [...d.roles].some((r) => GIVEN_NAME_TITLES.has(foldWord(r.split(/\s+/).pop() ?? '')));
     if (!titled) {
       const type = typeOf(d.votes);
-      if ((type !== 'person' && type !== 'other') || d.modifiers * 2 > d.chunks || isAcronym(d.name) || knownPlace(word) || demonymPlace(d.name) !== undefined) continue;
+      // "said it to Tavo" after "Tavo Rendal": a place only by the prepositions before it is no place.
+      const weakPlace = type === 'place' && !d.hinted && d.votes.place <= PLACE_PREPOSITION_VOTE * d.chunks;
+      if ((type !== 'person' && type !== 'other' && !weakPlace) || d.modifiers * 2 > d.chunks || isAcronym(d.name) || knownPlace(word) || demonymPlace(d.name) !== undefined) continue;
       if (long.some(([k, l]) => byName.has(k) && l.tokens[l.tokens.length - 1] === word)) continue;
     }
     const owners = long.filter(([k, l]) => k !== key && byName.has(k) && l.tokens[0] === word);
@@ -1737,7 +1783,9 @@ function subjectAfter(words: readonly string[], lower: readonly string[], verbAt
   for (let k = verbAt + 1; k < words.length; k++) {
     const w = words[k]!;
     if (/^[,;:.]/.test(w) || RELATIVE_WORDS.has(lower[k] ?? '') || /^(on|in|at|familiar|adding|noting|as|when|after|before)$/i.test(lower[k] ?? '')) break;
-    if (FINITE_VERB.test(lower[k] ?? '')) return [];
+    // "said the results added to …": a clause with a verb of its own, not who speaks; a
+    // speech verb in the past only, as "states" or "reports" may be a noun ("said member states").
+    if (FINITE_VERB.test(lower[k] ?? '') || (after.length > 0 && isSpeechVerb(words, lower, k) && /(?:ed|^said|^told|^wrote)$/.test(lower[k]!))) return [];
     // A title's abbreviation before a name does not end the phrase ("said Dr. Ines Kallas").
     if (ABBREVIATIONS.has(foldWord(w)) && /^\p{Lu}/u.test(words[k + 1] ?? '')) {
       after.push(w);
@@ -1915,9 +1963,16 @@ function callerOf(source: string, sentence: SentenceRef, qStart: number, entitie
   if (qStart <= sentence.start || qStart > sentence.end) return null;
   const lead = source.slice(sentence.start, qStart);
   const m = CALLING.exec(lead);
-  if (!m) return null;
+  // "Tor Vik was considered "…"", "was called "…"": in the passive, the subject names nothing.
+  if (!m || /(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+$/iu.test(lead.slice(0, m.index))) return null;
   const found = speakerIn(`${lead.slice(0, m.index)} said`, entities, names, { sentenceIds: [sentence.id], previous });
-  return found?.entity ? found : null;
+  if (found?.entity) return found;
+  // "in protest at what she called "…"", "a result he considered "…"": the verb's subject is in a
+  // clause about something else, but it names the quote all the same; a pronoun is who it stands for.
+  const subject = /(?<![\p{L}'’])(he|she|(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s+$/u.exec(lead.slice(0, m.index));
+  if (!subject) return null;
+  const named = speakerIn(`${subject[1]} said`, entities, names, { sentenceIds: [sentence.id], previous });
+  return named?.entity ? named : null;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Article, Entity, Quote, Sentence } from './schema.ts';
-import { foldWord, termsOf, textTerms, tokenize } from './text.ts';
+import { STOP_WORDS, foldWord, termsOf, textTerms, tokenize } from './text.ts';
 import { SentenceSearch, type SearchData, type SentenceSearchOptions } from './sentence-search.ts';
 
 export interface SentenceDoc {
@@ -390,18 +390,63 @@ function assemble(
  * are and what its quoted speakers said. They are built from templates around entity names,
  * so they never state a fact themselves.
  */
+/**
+ * The short name a suggestion calls someone by: the surname ("What did Rendal say?" for Tavo
+ * Rendal), else the first one-word other name, else the name.
+ */
+export function shortNameOf(entity: Entity): string {
+  const words = entity.name.split(/\s+/);
+  const surname = words[words.length - 1]!;
+  return entity.aliases.find((a) => a === surname) ?? entity.aliases.find((a) => !a.includes(' ')) ?? entity.name;
+}
+
+/**
+ * A place as a question writes it: "the" before it when the article writes "the" before most of
+ * the mentions of the place alone ("the UK", "the Netherlands"), not before a longer name it
+ * opens or ends ("UK Biobank", "Arvonia's") nor a noun it qualifies ("the UK government").
+ */
+const placePhrases = new WeakMap<Entity, string>();
+
+export function placePhrase(entity: Entity, article: Article): string {
+  const known = placePhrases.get(entity);
+  if (known !== undefined) return known;
+  const mentions = new Set(entity.mentions);
+  const name = new RegExp(`(^|[^\\p{L}\\p{N}])${entity.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}'’]|\\s+\\p{Lu})`, 'gu');
+  let alone = 0;
+  let the = 0;
+  for (const section of article.sections) {
+    for (const p of section.paragraphs) {
+      for (const s of p.sentences) {
+        if (!mentions.has(s.id)) continue;
+        for (const m of s.text.matchAll(name)) {
+          // "the Tarn Vale winger" writes "the" for the winger: the name must end its phrase.
+          const next = /^\s*([\p{L}]+)/u.exec(s.text.slice(m.index + m[0].length));
+          if (next && !STOP_WORDS.has(next[1]!.toLowerCase())) continue;
+          const before = s.text.slice(0, m.index + m[1]!.length);
+          if (/\p{Lu}[\p{L}'’.-]*\s+$/u.test(before) && !/(?:^|[.!?"“]\s*)\p{Lu}[\p{L}'’.-]*\s+$/u.test(before) && !/\bThe\s+$/.test(before)) continue;
+          alone++;
+          if (/\b[Tt]he\s+$/.test(before)) the++;
+        }
+      }
+    }
+  }
+  const phrase = alone > 0 && the * 2 > alone ? `the ${entity.name}` : entity.name;
+  placePhrases.set(entity, phrase);
+  return phrase;
+}
+
 function makeSuggestions(index: Index): string[] {
   const people = index.peopleByMentions;
   const out: string[] = [];
   const speakers = new Set<string>();
   for (const a of index.articles) for (const q of a.quotes) if (q.speaker?.entity) speakers.add(q.speaker.entity);
   for (const { entity } of people) {
-    const short = entity.aliases.find((x) => !x.includes(' ')) ?? entity.name;
+    const short = shortNameOf(entity);
     if (speakers.has(entity.id)) out.push(`What did ${short} say?`);
     else out.push(`Who is ${entity.name}?`);
     if (out.length >= 2) break;
   }
   const place = index.entities.filter((r) => r.entity.type === 'place').sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)[0];
-  if (place) out.push(`What happened in ${place.entity.name}?`);
+  if (place) out.push(`What happened in ${placePhrase(place.entity, place.article)}?`);
   return out;
 }

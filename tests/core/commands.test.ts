@@ -242,3 +242,22 @@ describe('"what happens next?"', () => {
     expect(past.handle({ text: 'What happens next?' })).toMatchObject({ kind: 'decline', lead: "The articles don't say what comes next." });
   });
 });
+
+describe('who: courtesy titles on a card', () => {
+  const bot = createBot([
+    articleOf('quell-library', 'Library saved', [
+      'Mrs Edna Quell, a retired librarian, led the campaign to save the Tarnby library.',
+      'Dr Osric Pell, the council leader, said the building would stay open.',
+      '"We heard them," Mrs Quell said.',
+    ]),
+  ]);
+
+  it('shows no word of address ("Mrs") and shows "Dr" as a title, apart from the roles', () => {
+    const quell = bot.handle({ text: 'who Quell' });
+    expect(quell.facts.map((f) => f.value).join(' | ')).not.toMatch(/\bMrs\b/);
+    expect(quell.facts).toContainEqual({ label: 'Roles', value: 'retired librarian' });
+    const pell = bot.handle({ text: 'who Pell' });
+    expect(pell.facts).toContainEqual({ label: 'Title', value: 'Dr' });
+    expect(pell.facts).toContainEqual({ label: 'Roles', value: 'council leader' });
+  });
+});

@@ -702,3 +702,86 @@ describe('words that name no one', () => {
     expect(entityNamed(article, 'Halvorsen').roles).not.toContain('head');
   });
 });
+
+describe('organisations named after a noun for their kind', () => {
+  const recall = articleOf('heater-recall', 'Heaters recalled', [
+    'Garden tool maker Marrowby Hearth is recalling about 40,000 patio heaters because they can tip over.',
+    'Marrowby said it had stopped selling the heater in May.',
+    'Some heaters were tested by students at Carolina Tech.',
+  ]);
+  const transfer = articleOf('winger-signs', 'Kestrel Vale sign winger', [
+    'Kestrel Vale have signed the winger Rui Almeida from the Portuguese side Vitória Fonseca for £9m.',
+    'Almeida scored 14 goals in the league last season.',
+    '"I said it to Rui twice," the manager said.',
+  ]);
+
+  it('reads a company after "maker" as an organisation, its first word alone as its short name', () => {
+    const company = entityNamed(recall, 'Marrowby Hearth');
+    expect(company.type).toBe('organisation');
+    expect(company.aliases).toEqual(['Marrowby']);
+    expect(company.roles).toEqual([]);
+  });
+
+  it('reads a club after "the Portuguese side" as an organisation, though its words read as a person', () => {
+    expect(entityNamed(transfer, 'Vitória Fonseca').type).toBe('organisation');
+  });
+
+  it('reads a name ending in "Tech" as an organisation', () => {
+    expect(entityNamed(recall, 'Carolina Tech').type).toBe('organisation');
+  });
+
+  it('joins a given name written after "to" to the person, not a place', () => {
+    expect(entityNamed(transfer, 'Rui Almeida').aliases).toContain('Rui');
+    expect(names(transfer)).not.toContain('Rui');
+  });
+
+  it('suggests no question about a company as if it were a person', () => {
+    const index = buildIndex([recall]);
+    expect(index.suggestions.join(' ')).not.toMatch(/Hearth|Marrowby/);
+  });
+});
+
+describe('a place the article writes with "the"', () => {
+  const article = articleOf('ferry-fares', 'Ferry fares rise', [
+    'Ferry fares between Veltmouth and the Netherlands will rise by 8% in March.',
+    'Passengers from the Netherlands made 1.2 million crossings last year.',
+    'The operator said fuel costs in the Netherlands had doubled.',
+  ]);
+
+  it('suggests "What happened in the Netherlands?", not "in Netherlands"', () => {
+    const index = buildIndex([article]);
+    const place = index.suggestions.find((s) => s.startsWith('What happened in'));
+    expect(place).toBe('What happened in the Netherlands?');
+  });
+
+  it('does not take the "the" of a noun the place qualifies ("the Brazil office")', () => {
+    const office = articleOf('office-closes', 'Office to close', [
+      'Exports from Brazil fell, and Tarnby Foods will cut 200 jobs.',
+      'The Brazil office of Tarnby Foods will close in June.',
+      'Staff at the Brazil office were told on Monday.',
+    ]);
+    expect(buildIndex([office]).suggestions).toContain('What happened in Brazil?');
+  });
+});
+
+describe('names with a possessive, and dates, times and codes that name nothing', () => {
+  const article = articleOf('marwick-grant', 'Grant for memory research', [
+    'About 40,000 people in Tarnby live with the condition, according to the Marwick\'s Society.',
+    'Dr Ines Harle, head of grants at Marwick\'s Research Fund, said the money would last five years.',
+    'Harle read biology at St Ilda\'s College, Tarnby, and was married at St Oswin\'s Church.',
+    'Voters backed the plan in Sunday\'s referendum, the council said on Sept 22, and the next hearing is on Oct. 14.',
+    'The helpline is open from 8 a.m. to 8 p.m. ET, and the launch is set for 9:30 a.m. EDT on Friday.',
+    'The recall covers the Brisko heaters with model numbers KX-2200 and KX-2210.',
+  ]);
+
+  it('keeps an organisation named with a possessive whole ("Marwick\'s Society", "St Ilda\'s College")', () => {
+    for (const name of ["Marwick's Society", "Marwick's Research Fund", "St Ilda's College", "St Oswin's Church"]) expect(entityNamed(article, name).type).toBe('organisation');
+    expect(names(article)).not.toContain('Society');
+    expect(names(article)).not.toContain('College');
+    expect(names(article)).not.toContain('Marwick');
+  });
+
+  it('reads no day, short month, time zone or model code as a name', () => {
+    for (const word of ['Sunday', 'Sept', 'Oct', 'ET', 'EDT', 'KX']) expect(names(article)).not.toContain(word);
+  });
+});

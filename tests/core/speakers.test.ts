@@ -312,3 +312,26 @@ describe('a name in a clause after "she said"', () => {
     expect(reply.citations[0]?.text).toMatch(/^"We have bought well/);
   });
 });
+
+describe('a quote named by its speaker inside a clause about something else', () => {
+  const article = articleOf('orla-brannock', 'Orla Brannock, glass maker, dies at 79', [
+    'Orla Brannock, the glass maker who revived the Tallow Glen furnaces, has died aged 79.',
+    'She was a hard taskmaster. Apprentices remember pieces being smashed that she considered "not fit for a jam jar."',
+    'In 1998 she left the Crafts Board in protest at what she called "the slow death of the small workshop."',
+    'Brannock was considered "the finest glass maker of her generation" by the board.',
+    'Dr Ewan Tolley, head of glass at the Marlow Institute, which bought her last kiln, said her pieces added to "a tradition that had nearly been lost by the time she started."',
+  ]);
+
+  it('gives "what she called" and "she considered" to the person the pronoun stands for', () => {
+    expect(quoteStarting(article, 'the slow death').speaker?.entity).toBe(entityNamed(article, 'Orla Brannock').id);
+    expect(quoteStarting(article, 'not fit for').speaker?.entity).toBe(entityNamed(article, 'Orla Brannock').id);
+  });
+
+  it('gives no quote to the subject of a passive ("Brannock was considered "…"")', () => {
+    expect(quoteStarting(article, 'the finest glass').speaker?.entity).not.toBe(entityNamed(article, 'Orla Brannock').id);
+  });
+
+  it('does not read "said her pieces added to" as who speaks', () => {
+    expect(quoteStarting(article, 'a tradition that').speaker).toEqual({ entity: entityNamed(article, 'Ewan Tolley').id, description: 'Ewan Tolley' });
+  });
+});

@@ -251,16 +251,20 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
 /**
  * Where a person's name runs on through "of" into an organisation's ("Ola Brenne of Fjell
  * Capital") or a place's ("Sen. Ola Brenne of North Tarn"): the index of "of", or 0 when the run
- * is one name ("Bank of England", "University of Okedara"). The two or three words before it must
- * be no organisation's, place's or office's, and the words after it an organisation's, or, when
- * compromise reads every word before it as a person's, no person's.
+ * is one name ("Bank of England", "University of Okedara"). The two or three words before it (one
+ * to three after a title) must be no organisation's, place's or office's, and the words after it
+ * an organisation's, or, when compromise reads every word before it as a person's, no person's.
  */
 function personOfAffiliation(part: readonly Token[], hints: Map<number, Hint>): number {
   const k = part.findIndex((p) => p.surface === 'of');
-  if (k < 2 || k > 3 || k === part.length - 1) return 0;
-  const before = part.slice(0, k);
+  if (k < 2 || k === part.length - 1) return 0;
+  const title = titleAtStart(part.slice(0, k).map((p) => foldWord(cleanName(p.surface))));
+  if (title === k) return 0; // "Secretary General of NATO" is an office
+  // "Detective Inspector Ola Brenne of Fjell Police": a title before the name leaves a name of one to three words.
+  const named = k - title;
+  if (named > 3 || (title === 0 && named < 2)) return 0;
+  const before = part.slice(title, k);
   const lower = before.map((p) => foldWord(p.surface));
-  if (titleAtStart(lower) === k) return 0; // "Secretary General of NATO" is an office
   const person = before.every((p, n) => {
     const h = hints.get(p.start);
     return h !== 'organisation' && h !== 'place' && !ORG_WORDS.has(lower[n]!) && !PLACE_WORDS.has(lower[n]!) && demonymPlace(p.surface) === undefined;
@@ -1791,8 +1795,10 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     const e = entityNamed(before.join(' '), entities, names);
     if (e) return { entity: e, description: before.join(' ').trim() };
   }
-  // "… told reporters": the words after "told" are who was told, never who speaks.
-  const after = subject.relative || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
+  // "… told reporters": the words after "told" are who was told, never who speaks; and after a
+  // subject ("Judge says Ada Rusk "…""), the words after the verb are what was said.
+  const subjectFirst = before.some((w) => /^["“‘'(]?\p{L}/u.test(w) && !CLAUSE_LINKS.test(w));
+  const after = subject.relative || subjectFirst || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
   const candidates = subject.relative ? [] : [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()) && !startsWithRelative(c));
   for (const c of candidates) {
     const e = entityNamed(c, entities, names);
@@ -1817,7 +1823,10 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     .map((e) => ({ e, at: firstIndexOf(unowned, e, names) }))
     .filter((x) => x.at >= 0 && (pronounAt < 0 || x.at < pronounAt))
     .sort((a, b) => a.at - b.at)[0];
-  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
+  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) {
+    // "Judge says …", "the judge said": the one person the article gives that title.
+    return { entity: soleHolderOf(candidates[0], entities, context.sentenceIds?.[0]), description: candidates[0] };
+  }
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.
   const ids = context.sentenceIds ?? [];
@@ -1825,6 +1834,24 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
   if (candidates[1]) return { entity: null, description: candidates[1] };
   return null;
+}
+
+/**
+ * The one person whose title or job is a speaker description, or null when no one or several
+ * hold it: a headline's bare title ("Judge says …") names its holder wherever the article names
+ * them; "the coroner" refers back, to a holder named before sentence `at` ("A spokesman said …
+ * "…," the spokesman said" is no later-named spokesman's). "A spokesman" may be anyone: no one.
+ */
+function soleHolderOf(description: string, entities: readonly Entity[], at: string | undefined): Entity | null {
+  const written = description.trim();
+  const definite = /^the\s+\p{Ll}/u.test(written);
+  if (!definite && !/^\p{Lu}[\p{Ll}-]*(?:\s+\p{Lu}[\p{Ll}-]*)*$/u.test(written)) return null;
+  const role = foldWord(written.replace(/^the\s+/, '')).replace(/[^\p{L}\p{N} ]+/gu, '');
+  const holders = entities.filter((e) => e.type === 'person' && e.roles.some((r) => foldWord(r).replace(/[^\p{L}\p{N} ]+/gu, '') === role));
+  const holder = holders.length === 1 ? holders[0]! : null;
+  if (!holder || !definite) return holder;
+  const order = (id: string) => Number(id.replace(/\D+/g, ''));
+  return at !== undefined && holder.mentions.some((id) => order(id) < order(at)) ? holder : null;
 }
 
 /**

@@ -312,3 +312,36 @@ describe('a name in a clause after "she said"', () => {
     expect(reply.citations[0]?.text).toMatch(/^"We have bought well/);
   });
 });
+
+describe('speakers in a court report', () => {
+  // The headline's subject says what another person did; an officer "of" a police force; an appeal.
+  const court = articleOf('tarrow-fraud', 'Bookkeeper jailed for stealing from a parish charity', [
+    'Judge says Nell Varden "took money meant for the poorest families" over four years',
+    'A bookkeeper who stole £300,000 from a parish charity in Tarrow has been jailed for six years.',
+    'Nell Varden, 52, was convicted last month after a trial at Tarrow Crown Court.',
+    'On Monday, Judge Hugh Tamsin told her she had "took money meant for the poorest families" without shame.',
+    'Her barrister, Owen Pell, said she would appeal.',
+    'Detective Constable Rosa Quill of Tarrow Police said the inquiry had taken two years. "This was a long inquiry and I thank the volunteers who helped us," she said.',
+  ]);
+
+  it('gives "X says Y "…"" to X, the one person with that title, not to Y', () => {
+    const judge = entityNamed(court, 'Hugh Tamsin');
+    const headline = court.quotes.find((q) => q.sentences.includes(sentencesOf(court)[0]!.id));
+    expect(headline?.speaker).toEqual({ entity: judge.id, description: 'Judge' });
+  });
+
+  it('gives "the spokesman" to no later-named spokesman', () => {
+    const article = articleOf('kessel-levy', 'Ministers defend bus levy', [
+      'A government spokesman said the levy was needed. "The budget has to balance," the spokesman said.',
+      'The opposition transport spokesman, Ivo Brandt, said the levy was "a tax on the countryside".',
+    ]);
+    expect(quoteStarting(article, 'The budget has to balance').speaker).toEqual({ entity: null, description: 'the spokesman' });
+  });
+
+  it('reads "TITLE NAME of ORGANISATION" as a person and an organisation, and gives her quote to her', () => {
+    const officer = entityNamed(court, 'Rosa Quill');
+    expect(officer.type).toBe('person');
+    expect(entityNamed(court, 'Tarrow Police').type).toBe('organisation');
+    expect(quoteStarting(court, 'This was a long inquiry').speaker?.entity).toBe(officer.id);
+  });
+});

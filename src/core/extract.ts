@@ -1390,9 +1390,45 @@ function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: W
 
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;
 
-/** Outside quotation marks, a he/she refers to the last person named before it. */
+/** A quote in the first person: "I", "me", "my", "we" … */
+const FIRST_PERSON = /\b(?:I|me|my|mine|myself|we|us|our|ours)\b/i;
+type Gender = 'male' | 'female';
+const FEMALE_PRONOUN = /^(she|her|hers|herself)$/i;
+/** A he or she that opens a sentence's words outside its quotes: '"…," she says.', "She began …". */
+const OPENING_PRONOUN = /^[\s,.;:—–-]*(he|she)\b/i;
+
+/**
+ * The people whose gender the text shows: a he or she that opens a sentence, after a sentence of
+ * the same paragraph that names that one person and no other ("Ivo Marl joined in 1991. "…," he
+ * says."), with no sentence naming anyone between. A person shown both ways has none.
+ */
+function gendersShown(people: readonly Entity[], sentences: readonly SentenceRef[], names: NameWords): Map<Entity, Gender> {
+  const shown = new Map<Entity, Set<Gender>>();
+  let sole: { person: Entity; paragraph: number } | null = null;
+  for (const s of sentences) {
+    if (sole && sole.paragraph !== s.paragraph) sole = null;
+    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, ' ');
+    const named = people.filter((p) => firstIndexOf(unquoted, p, names) >= 0);
+    const opening = named.length === 0 ? OPENING_PRONOUN.exec(unquoted) : null;
+    if (sole && opening) shown.set(sole.person, (shown.get(sole.person) ?? new Set()).add(FEMALE_PRONOUN.test(opening[1]!) ? 'female' : 'male'));
+    if (named.length > 0) sole = named.length === 1 ? { person: named[0]!, paragraph: s.paragraph } : null;
+  }
+  const genders = new Map<Entity, Gender>();
+  for (const [person, seen] of shown) if (seen.size === 1) genders.set(person, [...seen][0]!);
+  return genders;
+}
+
+/**
+ * Outside quotation marks, a he/she refers to the last person named before it; when the text has
+ * shown that person to be of the other gender, to the latest person named before who is shown
+ * to be of the pronoun's (a profile's "she says" after a paragraph about a man is still its
+ * subject's).
+ */
 function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: NameWords): void {
   const people = entities.filter((e) => e.type === 'person');
+  const genders = people.length > 1 ? gendersShown(people, sentences, names) : new Map<Entity, Gender>();
+  /** People by their last mention, the latest last. */
+  const recent: Entity[] = [];
   let lastPerson: Entity | null = null;
   let lastParagraph = -1;
   for (const s of sentences) {
@@ -1406,13 +1442,28 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
       .sort((a, b) => a.at - b.at);
     // "She is survived by her son, Tor": a he or she that opens the sentence is its subject, the
     // person before; the people named after it do not take the story over.
-    const subject = pronoun !== null && lastPerson !== null && /^(he|she)$/i.test(pronoun[1]!) && unquoted.slice(0, pronoun.index).trim() === '' && named.every((x) => x.at > pronoun.index);
+    const subject: boolean = pronoun !== null && lastPerson !== null && /^(he|she)$/i.test(pronoun[1]!) && unquoted.slice(0, pronoun.index).trim() === '' && named.every((x) => x.at > pronoun.index);
     if (pronoun) {
       const before = named.filter((x) => x.at < pronoun.index);
-      const target = subject ? lastPerson : (before[0]?.p ?? (named.length === 0 ? lastPerson : null));
+      let target: Entity | null = subject ? lastPerson : (before[0]?.p ?? (named.length === 0 ? lastPerson : null));
+      const gender: Gender = FEMALE_PRONOUN.test(pronoun[1]!) ? 'female' : 'male';
+      const shown: Gender | undefined = target ? genders.get(target) : undefined;
+      if (target && shown && shown !== gender) {
+        const seen = [...recent, ...before.map((x) => x.p)];
+        const other: Entity | null = seen.findLast((p) => genders.get(p) === gender) ?? null;
+        if (other) {
+          target = other;
+          if (subject) lastPerson = other;
+        }
+      }
       if (target && !target.mentions.includes(s.id) && !target.pronounMentions.includes(s.id)) target.pronounMentions.push(s.id);
     }
     if (named[0] && !subject) lastPerson = named[0].p;
+    for (const { p } of named) {
+      const at = recent.indexOf(p);
+      if (at >= 0) recent.splice(at, 1);
+      recent.push(p);
+    }
   }
 }
 
@@ -1912,6 +1963,10 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
         } else if (prevSentence && prevSentence.paragraph === p && covered[0]!.start - qStart === 0 && !/[“"]/.test(prevSentence.text)) {
           const reported = speakerIn(prevSentence.text, entities, names, { sentenceIds: [prevSentence.id] });
           if (reported?.entity) found = reported;
+          // "She began to play again. "I hear the room …"": a first-person quote after a sentence
+          // whose subject is a he or she goes on with that person's words.
+          const subject = !found && OPENING_PRONOUN.test(prevSentence.text) && FIRST_PERSON.test(inner) ? entities.find((e) => e.type === 'person' && e.pronounMentions.includes(prevSentence.id)) : undefined;
+          if (subject) found = { entity: subject, description: subject.name };
         }
         // "… are critical. …," she told reporters: the one person named just before the quote.
         if (!found && PRONOUN_SPEAKS.test(frame)) {

@@ -313,7 +313,7 @@ describe('a name in a clause after "she said"', () => {
   });
 });
 
-describe('speakers in a court report', () => {
+describe('probe round seven: speakers of a court report and a profile', () => {
   // The headline's subject says what another person did; an officer "of" a police force; an appeal.
   const court = articleOf('tarrow-fraud', 'Bookkeeper jailed for stealing from a parish charity', [
     'Judge says Nell Varden "took money meant for the poorest families" over four years',
@@ -343,5 +343,26 @@ describe('speakers in a court report', () => {
     expect(officer.type).toBe('person');
     expect(entityNamed(court, 'Tarrow Police').type).toBe('organisation');
     expect(quoteStarting(court, 'This was a long inquiry').speaker?.entity).toBe(officer.id);
+  });
+
+  // A woman's profile; a paragraph about a man who "says" something; then "she says" again.
+  const profile = articleOf('mara-lenk', 'Mara Lenk: the potter who would not stop', [
+    'Mara Lenk has thrown pots in the same shed in Corrin for forty years.',
+    'Mara Lenk, 63, is the best-known potter in the county. She sells most of her work at the Corrin market.',
+    'Her assistant, Tobias Hale, joined the workshop in 2001, and says the glazes are the secret. "Nobody else fires a kiln the way she does," he says.',
+    'She still works six days a week. "The kiln does not care if I am tired," she says. "It only cares if I am late."',
+    'She laughs at the idea of retiring. "I would not know what to do with my hands."',
+  ]);
+
+  it('gives "she says" after a paragraph about a man to the woman the profile is about', () => {
+    const lenk = entityNamed(profile, 'Mara Lenk');
+    expect(quoteStarting(profile, 'The kiln does not care').speaker?.entity).toBe(lenk.id);
+    expect(quoteStarting(profile, 'It only cares if I am late').speaker?.entity).toBe(lenk.id);
+    expect(quoteStarting(profile, 'Nobody else fires a kiln').speaker?.entity).toBe(entityNamed(profile, 'Tobias Hale').id);
+  });
+
+  it('gives a first-person quote after a sentence about her to her', () => {
+    const lenk = entityNamed(profile, 'Mara Lenk');
+    expect(quoteStarting(profile, 'I would not know what to do').speaker?.entity).toBe(lenk.id);
   });
 });

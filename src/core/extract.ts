@@ -1011,7 +1011,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   resolveDescriptions(entities, body, names, tags);
   const quotes = findQuotes(source, body, entities, names);
   typeBySpeech(entities, quotes);
-  rolesByApposition(entities, body, tags);
+  rolesByApposition(entities, body, tags, names);
   const attributions = findAttributions(body, entities);
   return { entities, quotes, attributions };
 }
@@ -1361,13 +1361,14 @@ const APPOSITION = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?([^,;:.!?()"â€œâ€
  * Marine Studies" gives the role "analyst at the Institute for Coastal and Marine
  * Studies". The phrase must name a job among its first three words and run ten words at most.
  */
-function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: WordTags): void {
+function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: WordTags, names: NameWords): void {
   for (const e of entities) {
     if (e.type !== 'person') continue;
     for (const s of sentences) {
       if (!e.mentions.includes(s.id)) continue;
       for (const form of [e.name, ...e.aliases]) {
-        const at = s.text.indexOf(form);
+        // A surname that ends another person's name here is not this person ("Ivo Marl, Ada Marl's son").
+        const at = s.text.indexOf(form) < 0 ? -1 : ([...s.text.matchAll(namePattern('word', form))].find((m) => namesHere(s.text, m.index, form, e, names))?.index ?? -1);
         if (at < 0) continue;
         const after = at + form.length;
         const m = APPOSITION.exec(s.text.slice(after));

@@ -262,16 +262,20 @@ function organisationPersonSplit(part: readonly Token[], hints: Map<number, Hint
 /**
  * Where a person's name runs on through "of" into an organisation's ("Ola Brenne of Fjell
  * Capital") or a place's ("Sen. Ola Brenne of North Tarn"): the index of "of", or 0 when the run
- * is one name ("Bank of England", "University of Okedara"). The two or three words before it must
- * be no organisation's, place's or office's, and the words after it an organisation's, or, when
- * compromise reads every word before it as a person's, no person's.
+ * is one name ("Bank of England", "University of Okedara"). The two or three words before it (one
+ * to three after a title) must be no organisation's, place's or office's, and the words after it
+ * an organisation's, or, when compromise reads every word before it as a person's, no person's.
  */
 function personOfAffiliation(part: readonly Token[], hints: Map<number, Hint>): number {
   const k = part.findIndex((p) => p.surface === 'of');
-  if (k < 2 || k > 3 || k === part.length - 1) return 0;
-  const before = part.slice(0, k);
+  if (k < 2 || k === part.length - 1) return 0;
+  const title = titleAtStart(part.slice(0, k).map((p) => foldWord(cleanName(p.surface))));
+  if (title === k) return 0; // "Secretary General of NATO" is an office
+  // "Detective Inspector Ola Brenne of Fjell Police": a title before the name leaves a name of one to three words.
+  const named = k - title;
+  if (named > 3 || (title === 0 && named < 2)) return 0;
+  const before = part.slice(title, k);
   const lower = before.map((p) => foldWord(p.surface));
-  if (titleAtStart(lower) === k) return 0; // "Secretary General of NATO" is an office
   const person = before.every((p, n) => {
     const h = hints.get(p.start);
     return h !== 'organisation' && h !== 'place' && !ORG_WORDS.has(lower[n]!) && !PLACE_WORDS.has(lower[n]!) && demonymPlace(p.surface) === undefined;
@@ -1041,7 +1045,7 @@ export function extractFacts(source: string, sentences: SentenceRef[]): Extracti
   resolveDescriptions(entities, body, names, tags);
   const quotes = findQuotes(source, body, entities, names);
   typeBySpeech(entities, quotes);
-  rolesByApposition(entities, body, tags);
+  rolesByApposition(entities, body, tags, names);
   const attributions = findAttributions(body, entities);
   return { entities, quotes, attributions };
 }
@@ -1403,13 +1407,14 @@ const APPOSITION = /^,\s+(?:(?:a|an|the|its|his|her|their)\s+)?([^,;:.!?()"“�
  * Marine Studies" gives the role "analyst at the Institute for Coastal and Marine
  * Studies". The phrase must name a job among its first three words and run ten words at most.
  */
-function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: WordTags): void {
+function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: WordTags, names: NameWords): void {
   for (const e of entities) {
     if (e.type !== 'person') continue;
     for (const s of sentences) {
       if (!e.mentions.includes(s.id)) continue;
       for (const form of [e.name, ...e.aliases]) {
-        const at = s.text.indexOf(form);
+        // A surname that ends another person's name here is not this person ("Ivo Marl, Ada Marl's son").
+        const at = s.text.indexOf(form) < 0 ? -1 : ([...s.text.matchAll(namePattern('word', form))].find((m) => namesHere(s.text, m.index, form, e, names))?.index ?? -1);
         if (at < 0) continue;
         const after = at + form.length;
         const m = APPOSITION.exec(s.text.slice(after));
@@ -1432,9 +1437,45 @@ function rolesByApposition(entities: Entity[], sentences: SentenceRef[], tags: W
 
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/i;
 
-/** Outside quotation marks, a he/she refers to the last person named before it. */
+/** A quote in the first person: "I", "me", "my", "we" … */
+const FIRST_PERSON = /\b(?:I|me|my|mine|myself|we|us|our|ours)\b/i;
+type Gender = 'male' | 'female';
+const FEMALE_PRONOUN = /^(she|her|hers|herself)$/i;
+/** A he or she that opens a sentence's words outside its quotes: '"…," she says.', "She began …". */
+const OPENING_PRONOUN = /^[\s,.;:—–-]*(he|she)\b/i;
+
+/**
+ * The people whose gender the text shows: a he or she that opens a sentence, after a sentence of
+ * the same paragraph that names that one person and no other ("Ivo Marl joined in 1991. "…," he
+ * says."), with no sentence naming anyone between. A person shown both ways has none.
+ */
+function gendersShown(people: readonly Entity[], sentences: readonly SentenceRef[], names: NameWords): Map<Entity, Gender> {
+  const shown = new Map<Entity, Set<Gender>>();
+  let sole: { person: Entity; paragraph: number } | null = null;
+  for (const s of sentences) {
+    if (sole && sole.paragraph !== s.paragraph) sole = null;
+    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, ' ');
+    const named = people.filter((p) => firstIndexOf(unquoted, p, names) >= 0);
+    const opening = named.length === 0 ? OPENING_PRONOUN.exec(unquoted) : null;
+    if (sole && opening) shown.set(sole.person, (shown.get(sole.person) ?? new Set()).add(FEMALE_PRONOUN.test(opening[1]!) ? 'female' : 'male'));
+    if (named.length > 0) sole = named.length === 1 ? { person: named[0]!, paragraph: s.paragraph } : null;
+  }
+  const genders = new Map<Entity, Gender>();
+  for (const [person, seen] of shown) if (seen.size === 1) genders.set(person, [...seen][0]!);
+  return genders;
+}
+
+/**
+ * Outside quotation marks, a he/she refers to the last person named before it; when the text has
+ * shown that person to be of the other gender, to the latest person named before who is shown
+ * to be of the pronoun's (a profile's "she says" after a paragraph about a man is still its
+ * subject's).
+ */
 function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: NameWords): void {
   const people = entities.filter((e) => e.type === 'person');
+  const genders = people.length > 1 ? gendersShown(people, sentences, names) : new Map<Entity, Gender>();
+  /** People by their last mention, the latest last. */
+  const recent: Entity[] = [];
   let lastPerson: Entity | null = null;
   let lastParagraph = -1;
   for (const s of sentences) {
@@ -1448,13 +1489,28 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
       .sort((a, b) => a.at - b.at);
     // "She is survived by her son, Tor": a he or she that opens the sentence is its subject, the
     // person before; the people named after it do not take the story over.
-    const subject = pronoun !== null && lastPerson !== null && /^(he|she)$/i.test(pronoun[1]!) && unquoted.slice(0, pronoun.index).trim() === '' && named.every((x) => x.at > pronoun.index);
+    const subject: boolean = pronoun !== null && lastPerson !== null && /^(he|she)$/i.test(pronoun[1]!) && unquoted.slice(0, pronoun.index).trim() === '' && named.every((x) => x.at > pronoun.index);
     if (pronoun) {
       const before = named.filter((x) => x.at < pronoun.index);
-      const target = subject ? lastPerson : (before[0]?.p ?? (named.length === 0 ? lastPerson : null));
+      let target: Entity | null = subject ? lastPerson : (before[0]?.p ?? (named.length === 0 ? lastPerson : null));
+      const gender: Gender = FEMALE_PRONOUN.test(pronoun[1]!) ? 'female' : 'male';
+      const shown: Gender | undefined = target ? genders.get(target) : undefined;
+      if (target && shown && shown !== gender) {
+        const seen = [...recent, ...before.map((x) => x.p)];
+        const other: Entity | null = seen.findLast((p) => genders.get(p) === gender) ?? null;
+        if (other) {
+          target = other;
+          if (subject) lastPerson = other;
+        }
+      }
       if (target && !target.mentions.includes(s.id) && !target.pronounMentions.includes(s.id)) target.pronounMentions.push(s.id);
     }
     if (named[0] && !subject) lastPerson = named[0].p;
+    for (const { p } of named) {
+      const at = recent.indexOf(p);
+      if (at >= 0) recent.splice(at, 1);
+      recent.push(p);
+    }
   }
 }
 
@@ -1839,8 +1895,10 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     const e = entityNamed(before.join(' '), entities, names);
     if (e) return { entity: e, description: before.join(' ').trim() };
   }
-  // "… told reporters": the words after "told" are who was told, never who speaks.
-  const after = subject.relative || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
+  // "… told reporters": the words after "told" are who was told, never who speaks; and after a
+  // subject ("Judge says Ada Rusk "…""), the words after the verb are what was said.
+  const subjectFirst = before.some((w) => /^["“‘'(]?\p{L}/u.test(w) && !CLAUSE_LINKS.test(w));
+  const after = subject.relative || subjectFirst || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
   const candidates = subject.relative ? [] : [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()) && !startsWithRelative(c));
   for (const c of candidates) {
     const e = entityNamed(c, entities, names);
@@ -1865,7 +1923,10 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     .map((e) => ({ e, at: firstIndexOf(unowned, e, names) }))
     .filter((x) => x.at >= 0 && (pronounAt < 0 || x.at < pronounAt))
     .sort((a, b) => a.at - b.at)[0];
-  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) return { entity: null, description: candidates[0] };
+  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) {
+    // "Judge says …", "the judge said": the one person the article gives that title.
+    return { entity: soleHolderOf(candidates[0], entities, context.sentenceIds?.[0]), description: candidates[0] };
+  }
   if (firstPerson) return { entity: firstPerson.e, description: firstPerson.e.name };
   // "… she replied:": the person the pronoun was resolved to.
   const ids = context.sentenceIds ?? [];
@@ -1873,6 +1934,24 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
   if (candidates[1]) return { entity: null, description: candidates[1] };
   return null;
+}
+
+/**
+ * The one person whose title or job is a speaker description, or null when no one or several
+ * hold it: a headline's bare title ("Judge says …") names its holder wherever the article names
+ * them; "the coroner" refers back, to a holder named before sentence `at` ("A spokesman said …
+ * "…," the spokesman said" is no later-named spokesman's). "A spokesman" may be anyone: no one.
+ */
+function soleHolderOf(description: string, entities: readonly Entity[], at: string | undefined): Entity | null {
+  const written = description.trim();
+  const definite = /^the\s+\p{Ll}/u.test(written);
+  if (!definite && !/^\p{Lu}[\p{Ll}-]*(?:\s+\p{Lu}[\p{Ll}-]*)*$/u.test(written)) return null;
+  const role = foldWord(written.replace(/^the\s+/, '')).replace(/[^\p{L}\p{N} ]+/gu, '');
+  const holders = entities.filter((e) => e.type === 'person' && e.roles.some((r) => foldWord(r).replace(/[^\p{L}\p{N} ]+/gu, '') === role));
+  const holder = holders.length === 1 ? holders[0]! : null;
+  if (!holder || !definite) return holder;
+  const order = (id: string) => Number(id.replace(/\D+/g, ''));
+  return at !== undefined && holder.mentions.some((id) => order(id) < order(at)) ? holder : null;
 }
 
 /**
@@ -1933,6 +2012,10 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
         } else if (prevSentence && prevSentence.paragraph === p && covered[0]!.start - qStart === 0 && !/[“"]/.test(prevSentence.text)) {
           const reported = speakerIn(prevSentence.text, entities, names, { sentenceIds: [prevSentence.id] });
           if (reported?.entity) found = reported;
+          // "She began to play again. "I hear the room …"": a first-person quote after a sentence
+          // whose subject is a he or she goes on with that person's words.
+          const subject = !found && OPENING_PRONOUN.test(prevSentence.text) && FIRST_PERSON.test(inner) ? entities.find((e) => e.type === 'person' && e.pronounMentions.includes(prevSentence.id)) : undefined;
+          if (subject) found = { entity: subject, description: subject.name };
         }
         // "… are critical. …," she told reporters: the one person named just before the quote.
         if (!found && PRONOUN_SPEAKS.test(frame)) {

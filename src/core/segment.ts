@@ -235,9 +235,9 @@ function shouldJoin(previous: string, next: string): boolean {
 export function layoutText(source: string, options: { headline?: boolean } = {}): Layout {
   const lines = splitLines(source);
   // Group lines into blocks: a blank line always ends a block; a heading line is a block of its own.
-  const blocks: Line[] = [];
+  const blocks: (Line & { lines: Line[] })[] = [];
   const hasBlankLines = lines.some((l) => l.text === '');
-  let open: Line | null = null;
+  let open: (Line & { lines: Line[] }) | null = null;
   for (const line of lines) {
     if (line.text === '') {
       open = null;
@@ -247,11 +247,25 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
     if (open && !standalone && !isHeading(open)) {
       open.end = line.end;
       open.text = source.slice(open.start, open.end);
+      open.lines.push(line);
       continue;
     }
-    const block = { ...line };
+    const block = { ...line, lines: [line] };
     blocks.push(block);
     open = standalone ? null : block;
+  }
+  // A headline with its standfirst on the next line, with no blank line between, in a text whose
+  // other paragraphs are single lines (not hard-wrapped: one at least longer than the headline):
+  // each line is a block of its own, however long the two lines are. (In a hard-wrapped text, a
+  // first block of several lines is a paragraph.) The line right under the headline, with no blank
+  // line between, is its standfirst whatever its length.
+  const top = lines.findIndex((l) => l.text !== '');
+  const standfirstLine = hasBlankLines && top >= 0 && lines[top + 1]?.text ? lines[top + 1]! : null;
+  const head = blocks[0];
+  const rest = blocks.slice(1);
+  const linePerParagraph = rest.length > 0 && rest.every((b) => b.lines.length === 1) && rest.some((b) => b.text.length > (head?.lines[0]?.text.length ?? 0));
+  if (options.headline !== false && head && head.lines.length > 1 && linePerParagraph && looksLikeHeadline(head.lines[0]!.text)) {
+    blocks.splice(0, 1, ...head.lines.map((l) => ({ ...l, lines: [l] })));
   }
   // What a web page puts around the story, and the byline above it, are not the article's text.
   // (The source text keeps them; offsets are unchanged.)
@@ -282,7 +296,7 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
     // often without a full stop): the lede's first paragraph, never a section heading. A Markdown
     // heading there is still a heading.
     const standfirst = layout.headline !== '' && !sawBody && layout.sections.length === 1 && block.level === 0 && !block.item;
-    if (standfirst && isHeading(block)) layout.dek ||= block.text;
+    if (standfirst && (isHeading(block) || block.start === standfirstLine?.start)) layout.dek ||= block.text;
     else if (isHeading(block) && next && !isHeading(next)) {
       section = { heading: block.text, paragraphs: [] };
       layout.sections.push(section);

@@ -785,3 +785,14 @@ describe('names with a possessive, and dates, times and codes that name nothing'
     for (const word of ['Sunday', 'Sept', 'Oct', 'ET', 'EDT', 'KX']) expect(names(article)).not.toContain(word);
   });
 });
+
+describe('a role in apposition after a name that shares a surname', () => {
+  it('goes to the person named before the comma, not to the one whose surname ends it', () => {
+    const article = articleOf('lenner-flood', 'Two die as river bursts its banks', [
+      'Two people, Tomas Varga, 80, and Ilka Brenn, 45, died when the river Lenner burst its banks.',
+      '"He had lived by that river all his life," said Edit Varga, Tomas Varga\'s daughter.',
+    ]);
+    expect(entityNamed(article, 'Edit Varga').roles).toContain("Tomas Varga's daughter");
+    expect(entityNamed(article, 'Tomas Varga').roles).toEqual([]);
+  });
+});

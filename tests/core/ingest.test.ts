@@ -320,6 +320,34 @@ describe('a standfirst under the headline', () => {
     expect(reply.citations[0]!.text).toMatch(/^The Brask Ferry Company will cut/);
   });
 
+  it('is read on the line right under a long headline, with no blank line between, however long the two lines are', () => {
+    const headline = 'Quarrymen of the Ostel valley vote to strike for the first time in thirty years as pay talks fail';
+    const standfirst = 'Union leader Brannoc Ilsted says the walkout will go ahead unless owners return to talks with "a serious offer"';
+    const tight = [
+      `${headline}\n${standfirst}`,
+      'VARNHOLM, Ostel (Valley Post) - Quarry workers in the Ostel valley voted by 812 to 95 on Tuesday to strike from March 3, the first walkout in the industry since 1996.',
+      'The owners had offered a pay rise of 2.5%, below the 4% the union asked for.',
+    ].join('\n\n') + '\n';
+    const article = ingestText(tight, { source: 'quarry.txt' });
+    expect(article.title).toBe(headline);
+    expect(article.dek).toBe(standfirst);
+    expect(sentencesOf(article).map((s) => s.text)).not.toContain(headline);
+    expect(sentencesOf(article).some((s) => s.text.includes(headline))).toBe(false);
+    const reply = createBot([article]).handle({ text: 'When will the quarry workers strike?' });
+    expect(reply.citations[0]!.text).toMatch(/^Quarry workers in the Ostel valley voted/);
+  });
+
+  it('leaves a hard-wrapped first paragraph whole', () => {
+    const wrapped = [
+      'Quarry workers in the Ostel valley voted on Tuesday to strike from March 3 after the owners of the\nquarries offered a pay rise of 2.5%, below the 4% the union asked for.',
+      'The vote was 812 to 95, the union said in a statement on\nWednesday morning, and the owners have asked for new talks.',
+    ].join('\n\n') + '\n';
+    const article = ingestText(wrapped, { source: 'quarry.txt' });
+    expect(article.title).toBe('Quarry');
+    // One paragraph, both lines (the platform's segmenter still ends a sentence at the line break).
+    expect(article.sections[0]!.paragraphs[0]!.sentences.map((s) => s.text).join(' ')).toMatch(/^Quarry workers .* owners of the quarries offered .* asked for\.$/);
+  });
+
   it('is still read after a date line under the headline', () => {
     const dated = text.replace('\n\n', '\n\nMonday, March 2, 2026\n\n');
     const article = ingestText(dated, { id: 'tollan-ferry' });

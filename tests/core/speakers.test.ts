@@ -335,3 +335,57 @@ describe('a quote named by its speaker inside a clause about something else', ()
     expect(quoteStarting(article, 'a tradition that').speaker).toEqual({ entity: entityNamed(article, 'Ewan Tolley').id, description: 'Ewan Tolley' });
   });
 });
+
+describe('probe round seven: speakers of a court report and a profile', () => {
+  // The headline's subject says what another person did; an officer "of" a police force; an appeal.
+  const court = articleOf('tarrow-fraud', 'Bookkeeper jailed for stealing from a parish charity', [
+    'Judge says Nell Varden "took money meant for the poorest families" over four years',
+    'A bookkeeper who stole £300,000 from a parish charity in Tarrow has been jailed for six years.',
+    'Nell Varden, 52, was convicted last month after a trial at Tarrow Crown Court.',
+    'On Monday, Judge Hugh Tamsin told her she had "took money meant for the poorest families" without shame.',
+    'Her barrister, Owen Pell, said she would appeal.',
+    'Detective Constable Rosa Quill of Tarrow Police said the inquiry had taken two years. "This was a long inquiry and I thank the volunteers who helped us," she said.',
+  ]);
+
+  it('gives "X says Y "…"" to X, the one person with that title, not to Y', () => {
+    const judge = entityNamed(court, 'Hugh Tamsin');
+    const headline = court.quotes.find((q) => q.sentences.includes(sentencesOf(court)[0]!.id));
+    expect(headline?.speaker).toEqual({ entity: judge.id, description: 'Judge' });
+  });
+
+  it('gives "the spokesman" to no later-named spokesman', () => {
+    const article = articleOf('kessel-levy', 'Ministers defend bus levy', [
+      'A government spokesman said the levy was needed. "The budget has to balance," the spokesman said.',
+      'The opposition transport spokesman, Ivo Brandt, said the levy was "a tax on the countryside".',
+    ]);
+    expect(quoteStarting(article, 'The budget has to balance').speaker).toEqual({ entity: null, description: 'the spokesman' });
+  });
+
+  it('reads "TITLE NAME of ORGANISATION" as a person and an organisation, and gives her quote to her', () => {
+    const officer = entityNamed(court, 'Rosa Quill');
+    expect(officer.type).toBe('person');
+    expect(entityNamed(court, 'Tarrow Police').type).toBe('organisation');
+    expect(quoteStarting(court, 'This was a long inquiry').speaker?.entity).toBe(officer.id);
+  });
+
+  // A woman's profile; a paragraph about a man who "says" something; then "she says" again.
+  const profile = articleOf('mara-lenk', 'Mara Lenk: the potter who would not stop', [
+    'Mara Lenk has thrown pots in the same shed in Corrin for forty years.',
+    'Mara Lenk, 63, is the best-known potter in the county. She sells most of her work at the Corrin market.',
+    'Her assistant, Tobias Hale, joined the workshop in 2001, and says the glazes are the secret. "Nobody else fires a kiln the way she does," he says.',
+    'She still works six days a week. "The kiln does not care if I am tired," she says. "It only cares if I am late."',
+    'She laughs at the idea of retiring. "I would not know what to do with my hands."',
+  ]);
+
+  it('gives "she says" after a paragraph about a man to the woman the profile is about', () => {
+    const lenk = entityNamed(profile, 'Mara Lenk');
+    expect(quoteStarting(profile, 'The kiln does not care').speaker?.entity).toBe(lenk.id);
+    expect(quoteStarting(profile, 'It only cares if I am late').speaker?.entity).toBe(lenk.id);
+    expect(quoteStarting(profile, 'Nobody else fires a kiln').speaker?.entity).toBe(entityNamed(profile, 'Tobias Hale').id);
+  });
+
+  it('gives a first-person quote after a sentence about her to her', () => {
+    const lenk = entityNamed(profile, 'Mara Lenk');
+    expect(quoteStarting(profile, 'I would not know what to do').speaker?.entity).toBe(lenk.id);
+  });
+});

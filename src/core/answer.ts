@@ -1393,6 +1393,48 @@ function timeExpressionSpan(text: string, match: MatchedWords, numbers: readonly
   return nearest(counted.length > 0 ? counted : spans, match) ?? null;
 }
 
+/** Every reason marker of a sentence, and the effect markers among them ("caused", "led to"), after which stands what the reason brought about. */
+const REASON_MARKERS = new RegExp(REASON_MARKER.source, 'gi');
+const EFFECT_MARKER = new RegExp(`^(?:${questionData.effectMarkers.join('|')})$`, 'i');
+/**
+ * Where the reason after a marker ends: a stop, semicolon, colon, dash or bracket, a clause that
+ * turns away from it (", but …", ", which …"), or a comma before the words that say who gave it
+ * (", the safety commission said Wednesday").
+ */
+const REASON_END = new RegExp(`[;:—–()]|,\\s*(?:but|while|whereas|which|who|although|though)\\b|,\\s+(?=[^,;:"“”]{0,80}?\\b(?:${speechData.verbs.join('|')})\\b)|[.!?]["”’]?\\s*$`);
+/** Where the reason before an effect marker starts: the mark that ends the clause before it. */
+const REASON_START = /[,;:—–()][^,;:—–()]*$/;
+
+/**
+ * "Why are they being recalled?" over "… is recalling 1.1 million air fryers because they can
+ * overheat and catch fire, the commission said": the reason the sentence gives, from its marker
+ * to the end of its clause ("because they can overheat and catch fire"); for an effect marker
+ * ("a worn seal caused the leak"), the words of its clause before it. A marker that may also
+ * say when ("after", "since") gives way to one that only says why. Null when there is none.
+ */
+function reasonSpan(text: string, match: MatchedWords): Span | null {
+  const spans: Span[] = [];
+  const plain: Span[] = [];
+  for (const m of text.matchAll(REASON_MARKERS)) {
+    let span: Span;
+    if (EFFECT_MARKER.test(m[0])) {
+      const before = text.slice(0, m.index);
+      const open = REASON_START.exec(before);
+      const start = open ? open.index + 1 : 0;
+      span = { start: start + (/^\s*/.exec(before.slice(start))?.[0].length ?? 0), end: before.trimEnd().length };
+    } else {
+      const rest = text.slice(m.index);
+      const stop = REASON_END.exec(rest.slice(m[0].length));
+      span = { start: m.index, end: m.index + m[0].length + (stop ? stop.index : rest.length - m[0].length) };
+      span.end = span.start + text.slice(span.start, span.end).trimEnd().length;
+    }
+    if (span.end - span.start <= m[0].length || text.slice(span.start, span.end).split(/\s+/).length < 2) continue;
+    spans.push(span);
+    if (!TIME_MARKER.test(m[0])) plain.push(span);
+  }
+  return nearest(plain.length > 0 ? plain : spans, match) ?? null;
+}
+
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);
 const PLAIN_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.plainPlacePrepositions);
 /** Where the clause of a verb ends: a stop, a colon, bracket or dash, a comma, or a word that opens another clause. */
@@ -1574,6 +1616,10 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     }
     const time = timeExpressionSpan(text, match, occurrences(text, counts));
     if (time) return time;
+  }
+  if (query.answerType === 'reason') {
+    const reason = reasonSpan(text, match);
+    if (reason) return reason;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
   const refs = whoIsRefs(doc, query);

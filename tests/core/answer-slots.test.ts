@@ -93,4 +93,18 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(treaties, 'When was the treaty signed?').span).toBe('10 May 1763');
     });
   });
+
+  describe('"Why …?" marks the reason the sentence gives', () => {
+    it('marks the clause a reason marker opens, not the words after the question\'s verb, and stops before who said it', () => {
+      const buses = ['The Tarrow Bus Company is withdrawing 40 double-deckers from service because their brakes can fail in wet weather, the Harnley transport regulator said Monday.', 'Passengers face delays.'];
+      expect(marked(buses, 'Why are the double-deckers being withdrawn?').span).toBe('because their brakes can fail in wet weather');
+    });
+
+    it('marks what is blamed, and the cause before an effect marker ("a cracked seal caused …")', () => {
+      const grocer = ['Grocer Pellmore misses its profit forecast for the second year running; chairman blames a wet summer and dear freight.', 'Shares fell 4%.'];
+      expect(marked(grocer, 'Why did Pellmore miss its forecast?').span).toBe('blames a wet summer and dear freight');
+      const flood = ['At the Osterby works, a cracked seal caused the flood that shut the mill for a week.', 'Repairs cost £2m.'];
+      expect(marked(flood, 'Why was there a flood at the Osterby works?').span).toBe('a cracked seal');
+    });
+  });
 });

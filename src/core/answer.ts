@@ -1534,6 +1534,64 @@ function noneOf(text: string, query: Query): Span | null {
   return null;
 }
 
+/** "Who won …?", "who is leading …?": the question asks for the subject of its verb; group 1 is the words after "who". */
+const WHO_DOES = /^\s*who\s+(.+)$/i;
+/** Most helping words or adverbs between a subject and its verb ("has narrowly won"). */
+const MAX_SUBJECT_GAP = 3;
+
+/** True when `gap`, between a name and a verb, holds only up to three stop words or adverbs in "-ly". */
+function subjectGap(gap: string): boolean {
+  if (!/^\s+(?:[\p{Ll}'’]+\s+)*$/u.test(gap)) return false;
+  const words = gap.trim().split(/\s+/).filter(Boolean);
+  return words.length <= MAX_SUBJECT_GAP && words.every((w) => STOP_WORDS.has(foldWord(w)) || w.endsWith('ly'));
+}
+/** What joins a name to the name that heads its phrase: "Liberal Union of Ana Ortiz", "Ana Ortiz's Liberal Union". */
+const OF_GAP = /^(?:\s+of\s+(?:the\s+)?|['’]s\s+)$/;
+const subjectVerbCache = new WeakMap<Query, string[]>();
+
+/** The terms of the verb of "who won …?" (its first word after "who" that is no stop word), or none when a name comes first ("who did Ortiz beat?"). */
+function subjectVerb(query: Query): string[] {
+  let verb = subjectVerbCache.get(query);
+  if (verb) return verb;
+  verb = [];
+  const rest = WHO_DOES.exec(query.text)?.[1];
+  if (rest) {
+    for (const t of tokenize(rest)) {
+      if (CAPITALISED.test(t.surface)) break;
+      if (STOP_WORDS.has(foldWord(t.surface))) continue;
+      verb = termsOf(t.surface).filter((x) => query.keys.has(x));
+      break;
+    }
+  }
+  subjectVerbCache.set(query, verb);
+  return verb;
+}
+
+/**
+ * "Who won the election?" over "The centre-right Liberal Union of Ana Ortiz won Sunday's
+ * election": the name before the question's verb is its subject, whatever it names, kept whole
+ * with the names it joins ("Liberal Union of Ana Ortiz", "Ana Ortiz's party", "Ana Ortiz and
+ * Leo Marr"). `spans` are the sentence's names that the question does not write, in order. Null
+ * when the question asks no subject or no name stands just before its verb.
+ */
+function subjectSpan(text: string, words: MatchedWords, spans: readonly Span[], query: Query): Span | null {
+  const verb = subjectVerb(query);
+  if (verb.length === 0 || spans.length === 0) return null;
+  for (const t of words.tokens()) {
+    if (!termsOf(t.surface).some((x) => verb.includes(x))) continue;
+    const subject = spans.filter((x) => x.end <= t.start).pop();
+    if (!subject || !subjectGap(text.slice(subject.end, t.start))) continue;
+    let { start, end } = joined(text, spans, subject, LIST_GAP);
+    for (;;) {
+      const head = spans.filter((x) => x.end <= start).pop();
+      if (!head || !OF_GAP.test(text.slice(head.end, start))) break;
+      start = head.start;
+    }
+    return { start, end };
+  }
+  return null;
+}
+
 /** Where `needle` first stands in `text`, or null. */
 function finder(text: string): (needle: string) => Span | null {
   return (needle) => {
@@ -1636,6 +1694,10 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       all.push(e.name, ...e.aliases);
     }
     const typedSpans = occurrences(text, typed);
+    if (type !== 'place') {
+      const subject = subjectSpan(text, match, occurrences(text, all), query);
+      if (subject) return subject;
+    }
     const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;

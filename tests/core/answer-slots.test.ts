@@ -107,4 +107,16 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(flood, 'Why was there a flood at the Osterby works?').span).toBe('a cracked seal');
     });
   });
+
+  describe('"Who <verb> …?" marks the subject of the verb', () => {
+    it('keeps the subject whole with the name it joins by "of", rather than the person in it', () => {
+      const vote = ['The left-leaning Green Alliance of Tomas Verhoef won Sunday\'s regional election in Marrowby, ending a decade of conservative rule.', 'Turnout was low.'];
+      expect(marked(vote, 'Who won the Marrowby election?').span).toBe('Green Alliance of Tomas Verhoef');
+    });
+
+    it('takes the name just before the verb, not a speaker earlier in the sentence', () => {
+      const vote = ['Mayor Ada Kell said the Harbour Party had narrowly won the Corvey council vote.', 'The count took two days.'];
+      expect(marked(vote, 'Who won the Corvey council vote?').span).toBe('Harbour Party');
+    });
+  });
 });

@@ -1592,6 +1592,28 @@ function subjectSpan(text: string, words: MatchedWords, spans: readonly Span[], 
   return null;
 }
 
+/** "What was inflation in August?": a question that asks what something was. */
+const WHAT_IS = /^\s*what\s+(?:is|was|are|were)\s/i;
+
+/**
+ * "What was inflation in August?" over "…, with inflation running at 8.2% in August, and by a
+ * scandal …": the number the question's words stand on both sides of, within one clause, is the
+ * value asked for. Numbers the question writes are passed over. Null when no number stands so.
+ */
+function bracketedNumber(text: string, numbers: readonly string[], match: MatchedWords, query: Query): Span | null {
+  if (numbers.length === 0 || !WHAT_IS.test(query.text)) return null;
+  const spans = occurrences(text, numbers).filter((x) => !questionWords(query).has(text.slice(x.start, x.end)));
+  const anchors = match.anchors();
+  for (const x of spans) {
+    const before = anchors.filter((a) => a < x.start).pop();
+    const after = anchors.find((a) => a >= x.end);
+    if (before === undefined || after === undefined) continue;
+    if (/[,;:()—–"“”]/.test(text.slice(before, x.start)) || /[,;:()—–"“”]/.test(text.slice(x.end, after))) continue;
+    return joined(text, spans, x, RANGE_GAP);
+  }
+  return null;
+}
+
 /** Where `needle` first stands in `text`, or null. */
 function finder(text: string): (needle: string) => Span | null {
   return (needle) => {
@@ -1714,6 +1736,8 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     const q = quoteSpan(text, doc.quote);
     if (q) return q;
   }
+  const value = bracketedNumber(text, doc.sentence.numbers, match, query);
+  if (value) return value;
   // The clause after the last word that matches the question.
   const matched = match.anchors();
   const words = match.tokens();

@@ -119,4 +119,11 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(vote, 'Who won the Corvey council vote?').span).toBe('Harbour Party');
     });
   });
+
+  describe('"What was X …?" marks the number the question\'s words stand on both sides of', () => {
+    it('takes the number inside the clause that holds the question\'s words, not the clause after them', () => {
+      const poll = ['The Dorvale vote was dominated by prices, with unemployment running at 6.4% in March, and by a row over the Tenby bridge, which cost £40m.', 'Turnout was 58%.'];
+      expect(marked(poll, 'what was unemployment in march').span).toBe('6.4%');
+    });
+  });
 });

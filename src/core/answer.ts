@@ -1614,6 +1614,42 @@ function bracketedNumber(text: string, numbers: readonly string[], match: Matche
   return null;
 }
 
+/** "Did the rocket reach orbit?", "Is the bridge open?": a question answered yes or no. */
+const YES_NO = /^\s*(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['’]t)?\s/i;
+/** What ends a clause of a sentence: a comma, a stop, a colon, bracket or dash, or a word that opens another clause. */
+const CLAUSE_BREAK = /[,;:()—–]\s*|\s(?:but|while|whereas|which|who)\s/g;
+
+/**
+ * "Did the Tarn rocket reach orbit?" over "The Tarn rocket reached orbit on Tuesday, lifting
+ * off from …, after its first exploded last year": the clause that holds most of the
+ * question's words says yes or no. Null when the sentence is one clause (all of it answers) or
+ * no clause holds the question's words.
+ */
+function answeringClause(text: string, match: MatchedWords): Span | null {
+  const cuts: Span[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  if (cuts.length === 0) return null;
+  const anchors = match.anchors();
+  let best: Span | null = null;
+  let most = 0;
+  let from = 0;
+  for (const cut of [...cuts, { start: text.length, end: text.length }]) {
+    const clause = { start: from, end: cut.start };
+    let n = 0;
+    for (const a of anchors) if (a >= clause.start && a < clause.end) n++;
+    if (n > most) {
+      most = n;
+      best = clause;
+    }
+    from = cut.end;
+  }
+  if (!best) return null;
+  const words = text.slice(best.start, best.end);
+  const start = best.start + (words.length - words.trimStart().length);
+  const end = best.start + words.replace(/[.!?"”’]+\s*$/, '').trimEnd().length;
+  return end - start < text.trim().length * 0.9 ? { start, end } : null;
+}
+
 /** Where `needle` first stands in `text`, or null. */
 function finder(text: string): (needle: string) => Span | null {
   return (needle) => {
@@ -1736,6 +1772,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     const q = quoteSpan(text, doc.quote);
     if (q) return q;
   }
+  if (query.answerType === 'other' && YES_NO.test(query.text)) return answeringClause(text, match);
   const value = bracketedNumber(text, doc.sentence.numbers, match, query);
   if (value) return value;
   // The clause after the last word that matches the question.

@@ -126,4 +126,13 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(poll, 'what was unemployment in march').span).toBe('6.4%');
     });
   });
+
+  describe('a yes-or-no question marks the clause that answers it', () => {
+    it('takes the clause holding most of the question\'s words, and nothing when the sentence is one clause', () => {
+      const rocket = ['Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday, lifting off from Pellin Point, a year after its first rocket exploded shortly after launch.', 'The Tarn carries 12 satellites.'];
+      expect(marked(rocket, 'Did the Tarn rocket reach orbit?').span).toBe('Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday');
+      const bridge = ['The Oskar bridge over the Lune reopened to traffic on Friday after two years of repairs.', 'Tolls will rise.'];
+      expect(marked(bridge, 'Has the Oskar bridge reopened?').span).toBeNull();
+    });
+  });
 });

@@ -1284,6 +1284,25 @@ function roleBefore(text: string, nameStart: number): number {
   return groupStart + (m[1].length - m[1].trimStart().length);
 }
 
+/** Most words that may modify a role before it ("launch director", "former deputy head"). */
+const MAX_ROLE_MODIFIERS = 3;
+const SPEECH_VERBS: ReadonlySet<string> = new Set(speechData.verbs);
+
+/**
+ * Where a role that stands at `start` begins with the words that modify it: "launch director"
+ * of "…," launch director Keisha Morland told …", not "director". Lower-case words that are not
+ * stop words, verbs of speech or other verbs in "-ed" ("said", "appointed") are taken.
+ */
+function modifiedRole(text: string, start: number): number {
+  for (let n = 0; n < MAX_ROLE_MODIFIERS; n++) {
+    const m = /(?:^|[\s"“”(])([\p{Ll}][\p{Ll}-]*)\s+$/u.exec(text.slice(0, start));
+    const word = m?.[1];
+    if (!word || STOP_WORDS.has(foldWord(word)) || SPEECH_VERBS.has(word) || word.endsWith('ed')) break;
+    start = m.index + m[0].indexOf(word);
+  }
+  return start;
+}
+
 /**
  * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe",
  * "Its chief executive, Jane Roe") and the words after it (", a cardiologist at …", ", chief
@@ -1298,6 +1317,7 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
     const role = ref.entity.roles.map(find).find((x) => x !== null && x.end <= name.start && name.start - x.end <= 2);
     const titled = role && courtesyOnly(text.slice(role.start, role.end)) ? null : role;
     let start = role ? role.start : name.start;
+    if (titled) start = modifiedRole(text, start);
     const before = roleBefore(text, start);
     let end = name.end;
     // A role the article gave her, in apposition after the name.

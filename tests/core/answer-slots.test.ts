@@ -21,6 +21,13 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(a.span).toBe('Its chief executive, Dr Petra Nolan');
     });
 
+    it('takes the words that modify a role before the name ("flight director"), but not the verb of speech before them', () => {
+      const a = marked(['"We have lift-off," flight director Omar Pell told the crowd as the Brenna rocket rose.', 'The rocket carried six satellites.'], 'Who is Omar Pell?');
+      expect(a.span).toBe('flight director Omar Pell');
+      const b = marked(['The plan was safe, said deputy director Lina Varga on Monday.', 'The Corvey plant reopens in May.'], 'Who is Lina Varga?');
+      expect(b.span).toBe('deputy director Lina Varga');
+    });
+
     it('marks nothing for a courtesy title alone: "Dr" says nothing of who someone is', () => {
       const a = marked(['"The wards are full," said Dr Wim Allard.', 'Nurses at the Tarnby clinic have complained for months.'], 'Who is Wim Allard?');
       expect(a.text).toMatch(/Dr Wim Allard/);

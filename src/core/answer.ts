@@ -1392,6 +1392,42 @@ function describes(doc: SentenceDoc, query: Query): boolean {
   return subject !== undefined && definesTerm(doc.sentence.text, subject);
 }
 
+const CLAUSE_OPENERS = questionData.clauseOpeners.join('|');
+const DETERMINERS = questionData.determiners.join('|');
+/** The last clause with its own subject that opens before a point: "after its first rocket exploded …". */
+const OWN_SUBJECT_CLAUSE = new RegExp(`\\b(?:${CLAUSE_OPENERS})\\s+(?:${DETERMINERS})\\s+[^,;:()—–]*$`, 'i');
+const NOUN_BEFORE: ReadonlySet<string> = new Set(questionData.nounBefore);
+
+/**
+ * "When did the Tarn launch?" over "The Tarn rocket reached orbit on Tuesday, …, after its first
+ * rocket exploded shortly after launch last year": a date in a clause with a subject of its own
+ * ("its first rocket") that lacks the names the question writes dates another event, unless the
+ * question's verb stands in that clause as a verb (not "after launch"). Such dates are dropped
+ * when another remains. `spans` are the sentence's dates, in order.
+ */
+function ownEventDates(text: string, tokens: () => readonly Token[], spans: readonly Span[], doc: SentenceDoc, query: Query): readonly Span[] {
+  const names: string[] = [];
+  for (const r of query.entities) if (doc.entities.includes(r.entity)) names.push(r.entity.name, ...r.entity.aliases);
+  if (names.length === 0) return spans;
+  const named = occurrences(text, names);
+  const verb = askedVerb(query).terms;
+  const kept = spans.filter((d) => {
+    const open = OWN_SUBJECT_CLAUSE.exec(text.slice(0, d.start));
+    if (!open) return true;
+    const stop = /[,;:()—–]/.exec(text.slice(d.end));
+    const end = stop ? d.end + stop.index : text.length;
+    if (named.some((n) => n.start >= open.index && n.start < end)) return true;
+    const words = tokens();
+    for (let i = 1; i < words.length; i++) {
+      const t = words[i]!;
+      if (t.start < open.index || t.start >= end || !termsOf(t.surface).some((x) => verb.includes(x))) continue;
+      if (!NOUN_BEFORE.has(foldWord(words[i - 1]!.surface))) return true;
+    }
+    return false;
+  });
+  return kept.length > 0 ? kept : spans;
+}
+
 const TIME_TAIL_STOP = /^(?:and|but|through|which|who|whereas|so|then)$/i;
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
@@ -1740,7 +1776,8 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     }
   }
   if (query.answerType === 'date') {
-    const spans = occurrences(text, doc.sentence.dates);
+    const all = occurrences(text, doc.sentence.dates);
+    const spans = all.length > 1 ? ownEventDates(text, () => match.tokens(), all, doc, query) : all;
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
     const chosen = (spans.length > 1 ? byNeighbours(text, match.tokens(), spans, query, 'date') : undefined) ?? nearest(spans, match);

@@ -95,6 +95,12 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(school, 'When was the Marwick school built?').span).toBe('1905');
     });
 
+    it('passes over a date in a clause with a subject of its own that the question does not name, unless its verb is the question\'s', () => {
+      const rocket = ['Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday, carrying six satellites, a milestone for the startup after its first rocket exploded shortly after launch last year.', 'The Tarn is 30 metres tall.'];
+      expect(marked(rocket, 'When did Tarn launch?').span).toBe('Tuesday');
+      expect(marked(rocket, 'When did Brenna Space\'s first rocket explode?').span).toBe('last year');
+    });
+
     it('does not count the question\'s verb as the shared subject when it stands before every date', () => {
       const treaties = ['The war ended with the signing of the Treaty of Varn on 10 May 1763, and the war at sea was settled by the Treaty of Oster on 15 May 1763.', 'Both treaties were later signed again.'];
       expect(marked(treaties, 'When was the treaty signed?').span).toBe('10 May 1763');

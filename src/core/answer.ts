@@ -1406,6 +1406,7 @@ const NOUN_BEFORE: ReadonlySet<string> = new Set(questionData.nounBefore);
  * when another remains. `spans` are the sentence's dates, in order.
  */
 function ownEventDates(text: string, tokens: () => readonly Token[], spans: readonly Span[], doc: SentenceDoc, query: Query): readonly Span[] {
+  if (query.entities.length === 0) return spans;
   const names: string[] = [];
   for (const r of query.entities) if (doc.entities.includes(r.entity)) names.push(r.entity.name, ...r.entity.aliases);
   if (names.length === 0) return spans;
@@ -1632,7 +1633,7 @@ function subjectVerb(query: Query): string[] {
  */
 function subjectSpan(text: string, words: MatchedWords, spans: readonly Span[], query: Query): Span | null {
   const verb = subjectVerb(query);
-  if (verb.length === 0 || spans.length === 0) return null;
+  if (spans.length === 0) return null;
   for (const t of words.tokens()) {
     if (!termsOf(t.surface).some((x) => verb.includes(x))) continue;
     const subject = spans.filter((x) => x.end <= t.start).pop();
@@ -1809,7 +1810,7 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       all.push(e.name, ...e.aliases);
     }
     const typedSpans = occurrences(text, typed);
-    if (type !== 'place') {
+    if (type !== 'place' && subjectVerb(query).length > 0) {
       const subject = subjectSpan(text, match, occurrences(text, all), query);
       if (subject) return subject;
     }

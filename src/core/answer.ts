@@ -1406,9 +1406,9 @@ const NOUN_BEFORE: ReadonlySet<string> = new Set(questionData.nounBefore);
  * when another remains. `spans` are the sentence's dates, in order.
  */
 function ownEventDates(text: string, tokens: () => readonly Token[], spans: readonly Span[], doc: SentenceDoc, query: Query): readonly Span[] {
-  if (query.entities.length === 0) return spans;
+  // The names the question writes, also in lower case ("when did tarn launch"): those whose every word is a key term of it.
   const names: string[] = [];
-  for (const r of query.entities) if (doc.entities.includes(r.entity)) names.push(r.entity.name, ...r.entity.aliases);
+  for (const e of doc.entities) if (query.entitySet.has(e) || termsOf(e.name).every((t) => query.keys.has(t))) names.push(e.name, ...e.aliases);
   if (names.length === 0) return spans;
   const named = occurrences(text, names);
   const verb = askedVerb(query).terms;

@@ -98,6 +98,7 @@ describe('marking the slot of the cited sentence that the question asks for', ()
     it('passes over a date in a clause with a subject of its own that the question does not name, unless its verb is the question\'s', () => {
       const rocket = ['Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday, carrying six satellites, a milestone for the startup after its first rocket exploded shortly after launch last year.', 'The Tarn is 30 metres tall.'];
       expect(marked(rocket, 'When did Tarn launch?').span).toBe('Tuesday');
+      expect(marked(rocket, 'when did tarn launch').span).toBe('Tuesday');
       expect(marked(rocket, 'When did Brenna Space\'s first rocket explode?').span).toBe('last year');
     });
 

@@ -1353,6 +1353,25 @@ function roleBefore(text: string, nameStart: number): number {
   return groupStart + (m[1].length - m[1].trimStart().length);
 }
 
+/** Most words that may modify a role before it ("launch director", "former deputy head"). */
+const MAX_ROLE_MODIFIERS = 3;
+const SPEECH_VERBS: ReadonlySet<string> = new Set(speechData.verbs);
+
+/**
+ * Where a role that stands at `start` begins with the words that modify it: "launch director"
+ * of "…," launch director Keisha Morland told …", not "director". Lower-case words that are not
+ * stop words, verbs of speech or other verbs in "-ed" ("said", "appointed") are taken.
+ */
+function modifiedRole(text: string, start: number): number {
+  for (let n = 0; n < MAX_ROLE_MODIFIERS; n++) {
+    const m = /(?:^|[\s"“”(])([\p{Ll}][\p{Ll}-]*)\s+$/u.exec(text.slice(0, start));
+    const word = m?.[1];
+    if (!word || STOP_WORDS.has(foldWord(word)) || SPEECH_VERBS.has(word) || word.endsWith('ed')) break;
+    start = m.index + m[0].indexOf(word);
+  }
+  return start;
+}
+
 /**
  * "Who is Jane Roe?": what the sentence calls her, the role before her name ("Dr. Jane Roe",
  * "Its chief executive, Jane Roe") and the words after it (", a cardiologist at …", ", chief
@@ -1367,6 +1386,7 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
     const role = ref.entity.roles.map(find).find((x) => x !== null && x.end <= name.start && name.start - x.end <= 2);
     const titled = role && courtesyOnly(text.slice(role.start, role.end)) ? null : role;
     let start = role ? role.start : name.start;
+    if (titled) start = modifiedRole(text, start);
     const before = roleBefore(text, start);
     let end = name.end;
     // A role the article gave her, in apposition after the name.
@@ -1441,6 +1461,43 @@ function describes(doc: SentenceDoc, query: Query): boolean {
   return subject !== undefined && definesTerm(doc.sentence.text, subject);
 }
 
+const CLAUSE_OPENERS = questionData.clauseOpeners.join('|');
+const DETERMINERS = questionData.determiners.join('|');
+/** The last clause with its own subject that opens before a point: "after its first rocket exploded …". */
+const OWN_SUBJECT_CLAUSE = new RegExp(`\\b(?:${CLAUSE_OPENERS})\\s+(?:${DETERMINERS})\\s+[^,;:()—–]*$`, 'i');
+const NOUN_BEFORE: ReadonlySet<string> = new Set(questionData.nounBefore);
+
+/**
+ * "When did the Tarn launch?" over "The Tarn rocket reached orbit on Tuesday, …, after its first
+ * rocket exploded shortly after launch last year": a date in a clause with a subject of its own
+ * ("its first rocket") that lacks the names the question writes dates another event, unless the
+ * question's verb stands in that clause as a verb (not "after launch"). Such dates are dropped
+ * when another remains. `spans` are the sentence's dates, in order.
+ */
+function ownEventDates(text: string, tokens: () => readonly Token[], spans: readonly Span[], doc: SentenceDoc, query: Query): readonly Span[] {
+  // The names the question writes, also in lower case ("when did tarn launch"): those whose every word is a key term of it.
+  const names: string[] = [];
+  for (const e of doc.entities) if (query.entitySet.has(e) || termsOf(e.name).every((t) => query.keys.has(t))) names.push(e.name, ...e.aliases);
+  if (names.length === 0) return spans;
+  const named = occurrences(text, names);
+  const verb = askedVerb(query).terms;
+  const kept = spans.filter((d) => {
+    const open = OWN_SUBJECT_CLAUSE.exec(text.slice(0, d.start));
+    if (!open) return true;
+    const stop = /[,;:()—–]/.exec(text.slice(d.end));
+    const end = stop ? d.end + stop.index : text.length;
+    if (named.some((n) => n.start >= open.index && n.start < end)) return true;
+    const words = tokens();
+    for (let i = 1; i < words.length; i++) {
+      const t = words[i]!;
+      if (t.start < open.index || t.start >= end || !termsOf(t.surface).some((x) => verb.includes(x))) continue;
+      if (!NOUN_BEFORE.has(foldWord(words[i - 1]!.surface))) return true;
+    }
+    return false;
+  });
+  return kept.length > 0 ? kept : spans;
+}
+
 const TIME_TAIL_STOP = /^(?:and|but|through|which|who|whereas|so|then)$/i;
 
 /** "… within three months, …", "immediately after the hearing": a time said without a calendar date, to the next comma. */
@@ -1460,6 +1517,48 @@ function timeExpressionSpan(text: string, match: MatchedWords, numbers: readonly
   // "within three months" says when more exactly than "once the island is stabilized".
   const counted = spans.filter((x) => numbers.some((n) => n.start < x.end && x.start < n.end));
   return nearest(counted.length > 0 ? counted : spans, match) ?? null;
+}
+
+/** Every reason marker of a sentence, and the effect markers among them ("caused", "led to"), after which stands what the reason brought about. */
+const REASON_MARKERS = new RegExp(REASON_MARKER.source, 'gi');
+const EFFECT_MARKER = new RegExp(`^(?:${questionData.effectMarkers.join('|')})$`, 'i');
+/**
+ * Where the reason after a marker ends: a stop, semicolon, colon, dash or bracket, a clause that
+ * turns away from it (", but …", ", which …"), or a comma before the words that say who gave it
+ * (", the safety commission said Wednesday").
+ */
+const REASON_END = new RegExp(`[;:—–()]|,\\s*(?:but|while|whereas|which|who|although|though)\\b|,\\s+(?=[^,;:"“”]{0,80}?\\b(?:${speechData.verbs.join('|')})\\b)|[.!?]["”’]?\\s*$`);
+/** Where the reason before an effect marker starts: the mark that ends the clause before it. */
+const REASON_START = /[,;:—–()][^,;:—–()]*$/;
+
+/**
+ * "Why are they being recalled?" over "… is recalling 1.1 million air fryers because they can
+ * overheat and catch fire, the commission said": the reason the sentence gives, from its marker
+ * to the end of its clause ("because they can overheat and catch fire"); for an effect marker
+ * ("a worn seal caused the leak"), the words of its clause before it. A marker that may also
+ * say when ("after", "since") gives way to one that only says why. Null when there is none.
+ */
+function reasonSpan(text: string, match: MatchedWords): Span | null {
+  const spans: Span[] = [];
+  const plain: Span[] = [];
+  for (const m of text.matchAll(REASON_MARKERS)) {
+    let span: Span;
+    if (EFFECT_MARKER.test(m[0])) {
+      const before = text.slice(0, m.index);
+      const open = REASON_START.exec(before);
+      const start = open ? open.index + 1 : 0;
+      span = { start: start + (/^\s*/.exec(before.slice(start))?.[0].length ?? 0), end: before.trimEnd().length };
+    } else {
+      const rest = text.slice(m.index);
+      const stop = REASON_END.exec(rest.slice(m[0].length));
+      span = { start: m.index, end: m.index + m[0].length + (stop ? stop.index : rest.length - m[0].length) };
+      span.end = span.start + text.slice(span.start, span.end).trimEnd().length;
+    }
+    if (span.end - span.start <= m[0].length || text.slice(span.start, span.end).split(/\s+/).length < 2) continue;
+    spans.push(span);
+    if (!TIME_MARKER.test(m[0])) plain.push(span);
+  }
+  return nearest(plain.length > 0 ? plain : spans, match) ?? null;
 }
 
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);
@@ -1561,6 +1660,122 @@ function noneOf(text: string, query: Query): Span | null {
   return null;
 }
 
+/** "Who won …?", "who is leading …?": the question asks for the subject of its verb; group 1 is the words after "who". */
+const WHO_DOES = /^\s*who\s+(.+)$/i;
+/** Most helping words or adverbs between a subject and its verb ("has narrowly won"). */
+const MAX_SUBJECT_GAP = 3;
+
+/** True when `gap`, between a name and a verb, holds only up to three stop words or adverbs in "-ly". */
+function subjectGap(gap: string): boolean {
+  if (!/^\s+(?:[\p{Ll}'’]+\s+)*$/u.test(gap)) return false;
+  const words = gap.trim().split(/\s+/).filter(Boolean);
+  return words.length <= MAX_SUBJECT_GAP && words.every((w) => STOP_WORDS.has(foldWord(w)) || w.endsWith('ly'));
+}
+/** What joins a name to the name that heads its phrase: "Liberal Union of Ana Ortiz", "Ana Ortiz's Liberal Union". */
+const OF_GAP = /^(?:\s+of\s+(?:the\s+)?|['’]s\s+)$/;
+const subjectVerbCache = new WeakMap<Query, string[]>();
+
+/** The terms of the verb of "who won …?" (its first word after "who" that is no stop word), or none when a name comes first ("who did Ortiz beat?"). */
+function subjectVerb(query: Query): string[] {
+  let verb = subjectVerbCache.get(query);
+  if (verb) return verb;
+  verb = [];
+  const rest = WHO_DOES.exec(query.text)?.[1];
+  if (rest) {
+    for (const t of tokenize(rest)) {
+      if (CAPITALISED.test(t.surface)) break;
+      if (STOP_WORDS.has(foldWord(t.surface))) continue;
+      verb = termsOf(t.surface).filter((x) => query.keys.has(x));
+      break;
+    }
+  }
+  subjectVerbCache.set(query, verb);
+  return verb;
+}
+
+/**
+ * "Who won the election?" over "The centre-right Liberal Union of Ana Ortiz won Sunday's
+ * election": the name before the question's verb is its subject, whatever it names, kept whole
+ * with the names it joins ("Liberal Union of Ana Ortiz", "Ana Ortiz's party", "Ana Ortiz and
+ * Leo Marr"). `spans` are the sentence's names that the question does not write, in order. Null
+ * when the question asks no subject or no name stands just before its verb.
+ */
+function subjectSpan(text: string, words: MatchedWords, spans: readonly Span[], query: Query): Span | null {
+  const verb = subjectVerb(query);
+  if (spans.length === 0) return null;
+  for (const t of words.tokens()) {
+    if (!termsOf(t.surface).some((x) => verb.includes(x))) continue;
+    const subject = spans.filter((x) => x.end <= t.start).pop();
+    if (!subject || !subjectGap(text.slice(subject.end, t.start))) continue;
+    let { start, end } = joined(text, spans, subject, LIST_GAP);
+    for (;;) {
+      const head = spans.filter((x) => x.end <= start).pop();
+      if (!head || !OF_GAP.test(text.slice(head.end, start))) break;
+      start = head.start;
+    }
+    return { start, end };
+  }
+  return null;
+}
+
+/** "What was inflation in August?": a question that asks what something was. */
+const WHAT_IS = /^\s*what\s+(?:is|was|are|were)\s/i;
+
+/**
+ * "What was inflation in August?" over "…, with inflation running at 8.2% in August, and by a
+ * scandal …": the number the question's words stand on both sides of, within one clause, is the
+ * value asked for. Numbers the question writes are passed over. Null when no number stands so.
+ */
+function bracketedNumber(text: string, numbers: readonly string[], match: MatchedWords, query: Query): Span | null {
+  if (numbers.length === 0 || !WHAT_IS.test(query.text)) return null;
+  const spans = occurrences(text, numbers).filter((x) => !questionWords(query).has(text.slice(x.start, x.end)));
+  const anchors = match.anchors();
+  for (const x of spans) {
+    const before = anchors.filter((a) => a < x.start).pop();
+    const after = anchors.find((a) => a >= x.end);
+    if (before === undefined || after === undefined) continue;
+    if (/[,;:()—–"“”]/.test(text.slice(before, x.start)) || /[,;:()—–"“”]/.test(text.slice(x.end, after))) continue;
+    return joined(text, spans, x, RANGE_GAP);
+  }
+  return null;
+}
+
+/** "Did the rocket reach orbit?", "Is the bridge open?": a question answered yes or no. */
+const YES_NO = /^\s*(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)(?:n['’]t)?\s/i;
+/** What ends a clause of a sentence: a comma, a stop, a colon, bracket or dash, or a word that opens another clause. */
+const CLAUSE_BREAK = /[,;:()—–]\s*|\s(?:but|while|whereas|which|who)\s/g;
+
+/**
+ * "Did the Tarn rocket reach orbit?" over "The Tarn rocket reached orbit on Tuesday, lifting
+ * off from …, after its first exploded last year": the clause that holds most of the
+ * question's words says yes or no. Null when the sentence is one clause (all of it answers) or
+ * no clause holds the question's words.
+ */
+function answeringClause(text: string, match: MatchedWords): Span | null {
+  const cuts: Span[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  if (cuts.length === 0) return null;
+  const anchors = match.anchors();
+  let best: Span | null = null;
+  let most = 0;
+  let from = 0;
+  for (const cut of [...cuts, { start: text.length, end: text.length }]) {
+    const clause = { start: from, end: cut.start };
+    let n = 0;
+    for (const a of anchors) if (a >= clause.start && a < clause.end) n++;
+    if (n > most) {
+      most = n;
+      best = clause;
+    }
+    from = cut.end;
+  }
+  if (!best) return null;
+  const words = text.slice(best.start, best.end);
+  const start = best.start + (words.length - words.trimStart().length);
+  const end = best.start + words.replace(/[.!?"”’]+\s*$/, '').trimEnd().length;
+  return end - start < text.trim().length * 0.9 ? { start, end } : null;
+}
+
 /** Where `needle` first stands in `text`, or null. */
 function finder(text: string): (needle: string) => Span | null {
   return (needle) => {
@@ -1639,7 +1854,8 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     }
   }
   if (query.answerType === 'date') {
-    const spans = occurrences(text, doc.sentence.dates);
+    const all = occurrences(text, doc.sentence.dates);
+    const spans = all.length > 1 ? ownEventDates(text, () => match.tokens(), all, doc, query) : all;
     // "once" and "twice" are numbers too, but not what makes "within three months" exact.
     const counts = doc.sentence.numbers.filter((n) => !/^(?:once|twice)$/i.test(n));
     const chosen = (spans.length > 1 ? byNeighbours(text, match.tokens(), spans, query, 'date') : undefined) ?? nearest(spans, match);
@@ -1651,6 +1867,10 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     }
     const time = timeExpressionSpan(text, match, occurrences(text, counts));
     if (time) return time;
+  }
+  if (query.answerType === 'reason') {
+    const reason = reasonSpan(text, match);
+    if (reason) return reason;
   }
   // "Who is Jane Roe?" asks what the sentence calls her; never another person's name.
   const refs = whoIsRefs(doc, query);
@@ -1667,6 +1887,10 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
       all.push(e.name, ...e.aliases);
     }
     const typedSpans = occurrences(text, typed);
+    if (type !== 'place' && subjectVerb(query).length > 0) {
+      const subject = subjectSpan(text, match, occurrences(text, all), query);
+      if (subject) return subject;
+    }
     const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;
@@ -1683,6 +1907,9 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
     const q = quoteSpan(text, doc.quote);
     if (q) return q;
   }
+  if (query.answerType === 'other' && YES_NO.test(query.text)) return answeringClause(text, match);
+  const value = bracketedNumber(text, doc.sentence.numbers, match, query);
+  if (value) return value;
   // The clause after the last word that matches the question.
   const matched = match.anchors();
   const words = match.tokens();

@@ -21,6 +21,13 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(a.span).toBe('Its chief executive, Dr Petra Nolan');
     });
 
+    it('takes the words that modify a role before the name ("flight director"), but not the verb of speech before them', () => {
+      const a = marked(['"We have lift-off," flight director Omar Pell told the crowd as the Brenna rocket rose.', 'The rocket carried six satellites.'], 'Who is Omar Pell?');
+      expect(a.span).toBe('flight director Omar Pell');
+      const b = marked(['The plan was safe, said deputy director Lina Varga on Monday.', 'The Corvey plant reopens in May.'], 'Who is Lina Varga?');
+      expect(b.span).toBe('deputy director Lina Varga');
+    });
+
     it('marks nothing for a courtesy title alone: "Dr" says nothing of who someone is', () => {
       const a = marked(['"The wards are full," said Dr Wim Allard.', 'Nurses at the Tarnby clinic have complained for months.'], 'Who is Wim Allard?');
       expect(a.text).toMatch(/Dr Wim Allard/);
@@ -88,9 +95,58 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       expect(marked(school, 'When was the Marwick school built?').span).toBe('1905');
     });
 
+    it('passes over a date in a clause with a subject of its own that the question does not name, unless its verb is the question\'s', () => {
+      const rocket = ['Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday, carrying six satellites, a milestone for the startup after its first rocket exploded shortly after launch last year.', 'The Tarn is 30 metres tall.'];
+      expect(marked(rocket, 'When did Tarn launch?').span).toBe('Tuesday');
+      expect(marked(rocket, 'when did tarn launch').span).toBe('Tuesday');
+      expect(marked(rocket, 'When did Brenna Space\'s first rocket explode?').span).toBe('last year');
+    });
+
     it('does not count the question\'s verb as the shared subject when it stands before every date', () => {
       const treaties = ['The war ended with the signing of the Treaty of Varn on 10 May 1763, and the war at sea was settled by the Treaty of Oster on 15 May 1763.', 'Both treaties were later signed again.'];
       expect(marked(treaties, 'When was the treaty signed?').span).toBe('10 May 1763');
+    });
+  });
+
+  describe('"Why …?" marks the reason the sentence gives', () => {
+    it('marks the clause a reason marker opens, not the words after the question\'s verb, and stops before who said it', () => {
+      const buses = ['The Tarrow Bus Company is withdrawing 40 double-deckers from service because their brakes can fail in wet weather, the Harnley transport regulator said Monday.', 'Passengers face delays.'];
+      expect(marked(buses, 'Why are the double-deckers being withdrawn?').span).toBe('because their brakes can fail in wet weather');
+    });
+
+    it('marks what is blamed, and the cause before an effect marker ("a cracked seal caused …")', () => {
+      const grocer = ['Grocer Pellmore misses its profit forecast for the second year running; chairman blames a wet summer and dear freight.', 'Shares fell 4%.'];
+      expect(marked(grocer, 'Why did Pellmore miss its forecast?').span).toBe('blames a wet summer and dear freight');
+      const flood = ['At the Osterby works, a cracked seal caused the flood that shut the mill for a week.', 'Repairs cost £2m.'];
+      expect(marked(flood, 'Why was there a flood at the Osterby works?').span).toBe('a cracked seal');
+    });
+  });
+
+  describe('"Who <verb> …?" marks the subject of the verb', () => {
+    it('keeps the subject whole with the name it joins by "of", rather than the person in it', () => {
+      const vote = ['The left-leaning Green Alliance of Tomas Verhoef won Sunday\'s regional election in Marrowby, ending a decade of conservative rule.', 'Turnout was low.'];
+      expect(marked(vote, 'Who won the Marrowby election?').span).toBe('Green Alliance of Tomas Verhoef');
+    });
+
+    it('takes the name just before the verb, not a speaker earlier in the sentence', () => {
+      const vote = ['Mayor Ada Kell said the Harbour Party had narrowly won the Corvey council vote.', 'The count took two days.'];
+      expect(marked(vote, 'Who won the Corvey council vote?').span).toBe('Harbour Party');
+    });
+  });
+
+  describe('"What was X …?" marks the number the question\'s words stand on both sides of', () => {
+    it('takes the number inside the clause that holds the question\'s words, not the clause after them', () => {
+      const poll = ['The Dorvale vote was dominated by prices, with unemployment running at 6.4% in March, and by a row over the Tenby bridge, which cost £40m.', 'Turnout was 58%.'];
+      expect(marked(poll, 'what was unemployment in march').span).toBe('6.4%');
+    });
+  });
+
+  describe('a yes-or-no question marks the clause that answers it', () => {
+    it('takes the clause holding most of the question\'s words, and nothing when the sentence is one clause', () => {
+      const rocket = ['Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday, lifting off from Pellin Point, a year after its first rocket exploded shortly after launch.', 'The Tarn carries 12 satellites.'];
+      expect(marked(rocket, 'Did the Tarn rocket reach orbit?').span).toBe('Brenna Space\'s Tarn rocket reached orbit for the first time on Tuesday');
+      const bridge = ['The Oskar bridge over the Lune reopened to traffic on Friday after two years of repairs.', 'Tolls will rise.'];
+      expect(marked(bridge, 'Has the Oskar bridge reopened?').span).toBeNull();
     });
   });
 });

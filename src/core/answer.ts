@@ -2031,6 +2031,20 @@ function askedGroup(query: Query): AskedGroup | null {
   return group;
 }
 
+type Speaker = NonNullable<SentenceDoc['speaker']>;
+const speakerTermsCache = new WeakMap<Speaker, Set<string>>();
+
+/** The terms of how a speaker is described, named and of their roles, worked out once per speaker. */
+function speakerTerms(speaker: Speaker): Set<string> {
+  let terms = speakerTermsCache.get(speaker);
+  if (!terms) {
+    terms = new Set(textTerms(speaker.description));
+    if (speaker.entity) for (const text of [speaker.entity.name, ...speaker.entity.roles]) for (const t of textTerms(text)) terms.add(t);
+    speakerTermsCache.set(speaker, terms);
+  }
+  return terms;
+}
+
 /** True unless the question asks what a group said and this sentence is not that group speaking. */
 function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
   const group = askedGroup(query);
@@ -2047,8 +2061,8 @@ function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
   const named = (text: string) => textTerms(text).some((t) => group.terms.includes(t));
   const speaker = doc.speaker;
   if (speaker) {
-    if (named(speaker.description)) return true;
-    if (speaker.entity && (named(speaker.entity.name) || speaker.entity.roles.some(named))) return true;
+    const terms = speakerTerms(speaker);
+    if (group.terms.some((t) => terms.has(t))) return true;
     if (doc.quote) return false;
   }
   const text = doc.sentence.text;

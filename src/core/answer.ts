@@ -2655,6 +2655,12 @@ function askedDeed(query: Query): string | null {
   return deed;
 }
 
+/** True when `doc` names every entity of the question that `best` names. */
+function namesAsBest(query: Query, best: SentenceDoc, doc: SentenceDoc): boolean {
+  for (const r of query.entities) if (best.entities.includes(r.entity) && !doc.entities.includes(r.entity)) return false;
+  return true;
+}
+
 /** True when the sentence names the doer of the deed after "by" ("The study was funded by …", "was founded in 2018 by …"). */
 function namesDoer(doc: SentenceDoc, deed: string): boolean {
   const text = doc.sentence.text;
@@ -2914,7 +2920,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = measuredAlternative(query, pool, best) ?? best;
   } else if (askedDeed(query) !== null && !namesDoer(best.doc, askedDeed(query)!)) {
     // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
-    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && namesDoer(r.doc, askedDeed(query)!)) ?? best;
+    // It must still be about whom the question names: "Who advised Tarn?" is not answered by "Vell was advised by …".
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && namesAsBest(query, best.doc, r.doc) && namesDoer(r.doc, askedDeed(query)!)) ?? best;
   } else if (!askedGroupSpeaks(query, best.doc)) {
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;

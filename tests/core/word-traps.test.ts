@@ -52,6 +52,14 @@ describe('a question that asks who did something', () => {
   it('is answered by the sentence that names the doer after "by", not one that mentions the deed in passing', () => {
     expect(first(trial, 'Who funded the trial?')).toBe('The trial was funded by the Quillon Trust and the Harnley Foundation.');
   });
+
+  it('keeps the sentence about whom the question names over one naming another\'s doer after "by"', () => {
+    const deal = articleOf('brewery-deal', 'Tarnmoor Brewing agrees to buy Vellcourt Ales', [
+      'Tarnmoor Brewing has agreed to buy its rival Vellcourt Ales for £410m.',
+      'Harcastle Partners and Lomond Bank advised Tarnmoor. Vellcourt was advised by Pellow & Sons.',
+    ]);
+    expect(first(deal, 'Who advised Tarnmoor?')).toBe('Harcastle Partners and Lomond Bank advised Tarnmoor.');
+  });
 });
 
 const recall = articleOf('kettle-recall', 'Hobway recalls 200,000 kettles', [

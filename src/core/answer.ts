@@ -1543,7 +1543,8 @@ function reasonSpan(text: string, match: MatchedWords): Span | null {
   const plain: Span[] = [];
   for (const m of text.matchAll(REASON_MARKERS)) {
     let span: Span;
-    if (EFFECT_MARKER.test(m[0])) {
+    // "a delay caused by a boat": after "by", the cause stands after the marker.
+    if (EFFECT_MARKER.test(m[0]) && !/^\s+by\b/i.test(text.slice(m.index + m[0].length))) {
       const before = text.slice(0, m.index);
       const open = REASON_START.exec(before);
       const start = open ? open.index + 1 : 0;
@@ -1558,7 +1559,22 @@ function reasonSpan(text: string, match: MatchedWords): Span | null {
     spans.push(span);
     if (!TIME_MARKER.test(m[0])) plain.push(span);
   }
-  return nearest(plain.length > 0 ? plain : spans, match) ?? null;
+  if (plain.length > 0) return nearest(plain, match) ?? null;
+  // A marker that may only say when ("Deal reached after talks ran late; islands say it falls
+  // short") gives no reason for what another clause of the sentence tells.
+  return nearest(spans.filter((x) => sameClause(text, x, match)), match) ?? null;
+}
+
+/** True when one of the question's words stands in the clause of the span, no semicolon, colon or dash between. */
+function sameClause(text: string, span: Span, match: MatchedWords): boolean {
+  const anchors = match.anchors();
+  if (anchors.length === 0) return true;
+  for (const a of anchors) {
+    const [from, to] = a < span.start ? [a, span.start] : [span.end, a];
+    if (a >= span.start && a <= span.end) return true;
+    if (!/[;:—–]/.test(text.slice(from, to))) return true;
+  }
+  return false;
 }
 
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(questionData.placePrepositions);

@@ -120,6 +120,16 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       const flood = ['At the Osterby works, a cracked seal caused the flood that shut the mill for a week.', 'Repairs cost £2m.'];
       expect(marked(flood, 'Why was there a flood at the Osterby works?').span).toBe('a cracked seal');
     });
+
+    it('marks the cause after "caused by", over a time "after" opens', () => {
+      const ferry = ['The Tollen ferry left at 9:40, after a delay of about an hour caused by a fault in its steering gear.', 'It docked safely.'];
+      expect(marked(ferry, 'Why was the ferry delayed?').span).toBe('caused by a fault in its steering gear');
+    });
+
+    it('marks no "after" clause of another clause than the question\'s words', () => {
+      const talks = ['Ministers agreed the pact after talks ran 20 hours late; fishing towns are angry that it sells out the coast.', 'The pact sets quotas for five years.'];
+      expect(marked(talks, 'Why are the fishing towns angry?').span).toBe('that it sells out the coast');
+    });
   });
 
   describe('"Who <verb> …?" marks the subject of the verb', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { ArticleSchema, type Article, type Section } from './schema.ts';
-import { layoutText } from './segment.ts';
+import { layoutText, unwrapText } from './segment.ts';
 import { datesIn, extractFacts, numbersIn, type SentenceRef } from './extract.ts';
 import { BriefbotError } from './errors.ts';
 
@@ -41,7 +41,8 @@ export function isWebPage(text: string, fileName = ''): boolean {
 }
 
 /**
- * Ingests a file's text: plain text or Markdown as it stands, a saved web page through the
+ * Ingests a file's text: plain text or Markdown as it stands (a hard-wrapped one with each
+ * paragraph's lines joined: see `unwrapText`), a saved web page through the
  * article Readability finds in it (see html.ts), with the page's title, outlet, date and link
  * where the options do not give them. Returns the article and the text to keep beside it, which
  * its sentence offsets point into (for a web page, the article's text, not the HTML).
@@ -49,7 +50,11 @@ export function isWebPage(text: string, fileName = ''): boolean {
  * @throws BriefbotError `EMPTY_TEXT` when there is no sentence, or a web page holds no article.
  */
 export async function ingestDocument(text: string, options: IngestOptions = {}): Promise<{ article: Article; text: string }> {
-  if (!isWebPage(text, options.source)) return { article: ingestText(text, options), text };
+  if (!isWebPage(text, options.source)) {
+    // A hard-wrapped text is kept with each paragraph on one line, so that a sentence quoted from it reads as one line.
+    const plain = unwrapText(text);
+    return { article: ingestText(plain, options), text: plain };
+  }
   // Loaded only for web pages: the HTML parser is not needed to answer questions.
   const { articleFromHtml } = await import('./html.ts');
   const page = articleFromHtml(text);

@@ -112,6 +112,86 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
+/** A line that starts a block of its own whatever comes before it: a list item, a Markdown heading, quote, table row or fence. */
+const STARTS_BLOCK = /^(?:[-*+•–]\s+\S|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|~~~)/;
+/** The widest a hard-wrapped text's lines are (a terminal, an email or a wire copy wraps at 60 to 80 characters). */
+const MAX_WRAP_WIDTH = 100;
+const MIN_WRAP_WIDTH = 30;
+
+/**
+ * The line breaks of a hard-wrapped text that fall inside a paragraph (the index of each such
+ * "\n"): in a text whose paragraphs are separated by blank lines and whose lines were broken at a
+ * width of 30 to 100 characters, a line goes on to the next one when the next one's first word
+ * would not have fitted on it (or the next line starts lower-case after a line that did not end a
+ * sentence). A list item, a Markdown heading and a date line start a block of their own, and so
+ * does the line under the text's first line (its headline) when it starts upper-case, unless the
+ * two lines are a block of their own that reads as one headline or the next line's first word
+ * would not have fitted on the first. Texts whose paragraphs are single lines have
+ * none.
+ */
+export function softBreaks(source: string): Set<number> {
+  const soft = new Set<number>();
+  if (!/\n[^\S\n]*\S[^\n]*\n/.test(source) || !/\n[^\S\n]*\r?\n/.test(source)) return soft;
+  const lines: { text: string; newline: number }[] = [];
+  for (const m of source.matchAll(/([^\n]*)(\n|$)/g)) {
+    if (m[0] === '') break;
+    lines.push({ text: m[1]!.trim(), newline: m[2] ? m.index + m[1]!.length : -1 });
+  }
+  const pairs: { at: number; line: string; next: string; headline: boolean }[] = [];
+  let fenced = false;
+  let top = true;
+  for (const [k, line] of lines.entries()) {
+    if (/^(?:```|~~~)/.test(line.text)) fenced = !fenced;
+    const next = lines[k + 1]?.text ?? '';
+    const first = top && line.text !== '';
+    if (line.text !== '') top = false;
+    if (fenced || line.text === '' || next === '' || line.newline < 0) continue;
+    if (/^#{1,6}\s/.test(line.text) || STARTS_BLOCK.test(next) || parseDateLine(line.text) || parseDateLine(next)) continue;
+    // The first line over an upper-case line is a headline over its standfirst or lede, unless the
+    // two are the whole block and read as one headline (a headline wrapped in two), or the next
+    // line's first word would not have fitted on it.
+    const headline = first && !/^\p{Ll}/u.test(next) && !(!lines[k + 2]?.text && looksLikeHeadline(`${line.text} ${next}`));
+    pairs.push({ at: line.newline, line: line.text, next, headline });
+  }
+  if (pairs.length < 2) return soft;
+  const width = Math.max(...pairs.map((p) => p.line.length));
+  if (width > MAX_WRAP_WIDTH || width < MIN_WRAP_WIDTH) return soft;
+  // Most lines of the text fit the width: a text of long one-line paragraphs is not hard-wrapped.
+  const body = lines.filter((l) => l.text !== '');
+  if (body.filter((l) => l.text.length > width).length * 4 > body.length) return soft;
+  const wrapped = pairs.filter((p) => {
+    const word = /^\S+/.exec(p.next)?.[0] ?? '';
+    if (p.headline) return p.line.length + 1 + word.length > width;
+    if (p.line.length + 1 + word.length > width * 0.85) return true;
+    return /^\p{Ll}/u.test(p.next) && !/[.!?:;]["”’')]*$/u.test(p.line) && p.line.length >= width * 0.5;
+  });
+  if (wrapped.length < 2) return soft;
+  for (const p of wrapped) soft.add(p.at);
+  return soft;
+}
+
+/**
+ * A hard-wrapped text with each paragraph on one line: the lines of a paragraph (see `softBreaks`)
+ * are joined with a space, or with nothing after a hyphen that splits a compound ("well-\nknown"
+ * is "well-known"). Any other text comes back as it is.
+ */
+export function unwrapText(source: string): string {
+  const soft = softBreaks(source);
+  if (soft.size === 0) return source;
+  let out = '';
+  let from = 0;
+  for (const at of [...soft].sort((a, b) => a - b)) {
+    let end = at;
+    while (end > from && /[^\S\n]/.test(source[end - 1] ?? '')) end--;
+    let next = at + 1;
+    while (next < source.length && /[^\S\n]/.test(source[next] ?? '')) next++;
+    const before = source.slice(from, end);
+    out += before + (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(source[next] ?? '') ? '' : ' ');
+    from = next;
+  }
+  return out + source.slice(from);
+}
+
 function stripQuotesAndBrackets(text: string): string {
   return text.replace(/[\s"'“”‘’»«)\]*_]+$/u, '');
 }
@@ -237,10 +317,20 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
   // Group lines into blocks: a blank line always ends a block; a heading line is a block of its own.
   const blocks: (Line & { lines: Line[] })[] = [];
   const hasBlankLines = lines.some((l) => l.text === '');
+  // A hard-wrapped paragraph's lines are one block, whatever its lines look like on their own.
+  const soft = softBreaks(source);
   let open: (Line & { lines: Line[] }) | null = null;
   for (const line of lines) {
     if (line.text === '') {
       open = null;
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    if (soft.size > 0 && last && soft.has(source.lastIndexOf('\n', line.start - 1))) {
+      last.end = line.end;
+      last.text = source.slice(last.start, last.end);
+      last.lines.push(line);
+      open = last;
       continue;
     }
     const standalone = line.level > 0 || line.item || !hasBlankLines || looksLikeHeading(line.text) || parseDateLine(line.text) !== '';
@@ -274,6 +364,8 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
     if (isBoilerplate(text) || (k < 6 && BYLINE.test(text.trim()) && text.split(/\s+/).length <= 12)) blocks.splice(k, 1);
   }
 
+  // The segmenter ends a sentence at every line break: it reads a wrapped paragraph's breaks as spaces (same offsets).
+  const seen = soft.size > 0 ? source.replace(/\r?\n/g, (m, at: number) => (soft.has(at + m.length - 1) ? ' '.repeat(m.length) : m)) : source;
   const layout: Layout = { headline: '', dek: '', dateline: '', published: '', sections: [{ heading: null, paragraphs: [] }] };
   let i = 0;
   const first = blocks[0];
@@ -315,11 +407,15 @@ export function layoutText(source: string, options: { headline?: boolean } = {})
         }
       }
     }
-    const sentences = splitSentences(source, start, block.end);
+    const sentences = soft.size > 0 ? splitSentences(seen, start, block.end).map((x) => ({ ...x, text: source.slice(x.start, x.end) })) : splitSentences(source, start, block.end);
     if (sentences.length === 0) continue;
     section.paragraphs.push({ start: sentences[0]!.start, end: block.end, sentences });
     sawBody = true;
   }
   layout.sections = layout.sections.filter((s) => s.paragraphs.length > 0);
+  if (soft.size > 0) {
+    layout.headline = layout.headline.replace(/\s*\n\s*/g, ' ');
+    layout.dek = layout.dek.replace(/\s*\n\s*/g, ' ');
+  }
   return layout;
 }

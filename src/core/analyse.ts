@@ -649,6 +649,33 @@ function topicWords(index: Index, question: string): string[] {
   return out;
 }
 
+/** Quoted words: a pronoun inside a quote is the speaker's, not the writer's. */
+const QUOTED_TEXT = /[“"][^”"]*[”"]?/g;
+/** Most people whose pronoun is kept per index. */
+const PRONOUN_CACHE = 2_000;
+const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
+
+/** The pronoun the article uses for this person ("he" or "she"): the one most of the sentences it resolves to them open their reference with; null when none does. */
+export function pronounOf(index: Index, ref: EntityRef): string | null {
+  let cache = pronounCache.get(index);
+  if (!cache) pronounCache.set(index, (cache = new Map()));
+  const known = cache.get(ref.entity);
+  if (known !== undefined) return known;
+  let he = 0;
+  let she = 0;
+  for (const id of ref.entity.pronounMentions) {
+    const text = index.doc(ref.article.id, id)?.sentence.text.replace(QUOTED_TEXT, ' ');
+    const m = text ? /\b(he|him|his|she|her|hers)\b/i.exec(text) : null;
+    if (!m) continue;
+    if (/^(he|him|his)$/i.test(m[1]!)) he++;
+    else she++;
+  }
+  const pronoun = he > she ? 'he' : she > he ? 'she' : null;
+  if (cache.size >= PRONOUN_CACHE) cache.clear();
+  cache.set(ref.entity, pronoun);
+  return pronoun;
+}
+
 /** Resolves a follow-up against the earlier turns: pronouns, "and X?" ellipsis and a bare "why?". */
 export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
@@ -688,21 +715,27 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   const wantsPerson = /\b(he|him|his|she|her|hers)\b/i.test(question);
   const pronoun = wantsPerson ? /\b(he|him|his|she|her|hers)\b/i : /\b(they|them|their)\b/i;
   const answers = answersByQuestion(history);
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const turn = earlier[i]!;
-    // "Who scored the winner?" – "Tomas Okoro headed …" – "what did he say?": he is who the answer named.
-    const answer = wantsPerson ? answers.get(i) : undefined;
-    const answered = answer ? answeredPerson(index, turn, answer) : null;
-    if (answered) return standIn(question, pronoun, answered.name);
-    for (const name of questionNames(index, turn)) {
-      const ref = entitiesOfRun(index, name.text).find((r) => !wantsPerson || r.entity.type === 'person');
-      if (!ref) continue;
-      const display = name.text.replace(/['’]s$/, '');
-      return standIn(question, pronoun, display);
+  // "she" is first looked for among those the articles do not call "he" (and "he" among those not
+  // called "she"); a question that gets the pronoun wrong still finds whom the thread is about.
+  const said = wantsPerson ? (/^(?:she|her|hers)$/i.test(pronoun.exec(question)![1]!) ? 'she' : 'he') : null;
+  for (const strict of said === null ? [false] : [true, false]) {
+    const agrees = (r: EntityRef) => !strict || (pronounOf(index, r) ?? said) === said;
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const turn = earlier[i]!;
+      // "Who scored the winner?" – "Tomas Okoro headed …" – "what did he say?": he is who the answer named.
+      const answer = wantsPerson ? answers.get(i) : undefined;
+      const answered = answer ? answeredPerson(index, turn, answer) : null;
+      if (answered && agrees(answered)) return standIn(question, pronoun, answered.entity.name);
+      for (const name of questionNames(index, turn)) {
+        const ref = entitiesOfRun(index, name.text).find((r) => !wantsPerson || (r.entity.type === 'person' && agrees(r)));
+        if (!ref) continue;
+        const display = name.text.replace(/['’]s$/, '');
+        return standIn(question, pronoun, display);
+      }
+      // "What did the CEO say?" then "what else did she say?": she is whoever holds the office.
+      const office = wantsPerson ? officeMentions(index, turn, tokenize(turn)).find((o) => o.refs.length > 0) : undefined;
+      if (office) return standIn(question, pronoun, office.phrase);
     }
-    // "What did the CEO say?" then "what else did she say?": she is whoever holds the office.
-    const office = wantsPerson ? officeMentions(index, turn, tokenize(turn)).find((o) => o.refs.length > 0) : undefined;
-    if (office) return standIn(question, pronoun, office.phrase);
   }
   return question;
 }
@@ -746,7 +779,7 @@ function answersByQuestion(history: readonly Turn[]): Map<number, string> {
  * the first person the answer names. Null when the question names whom a pronoun after it means
  * ("Who is Jane Roe?", "What did Roe say?").
  */
-function answeredPerson(index: Index, question: string, answer: string): Entity | null {
+function answeredPerson(index: Index, question: string, answer: string): EntityRef | null {
   const asked = new Set<Entity>();
   for (const name of questionNames(index, question)) for (const r of findEntities(index, name.text)) if (r.entity.type === 'person') asked.add(r.entity);
   const who = /^\s*who\b/i.test(question) && !/^\s*who(?:\s+(?:is|was|are|were)|['’]s)\b/i.test(question);
@@ -757,7 +790,7 @@ function answeredPerson(index: Index, question: string, answer: string): Entity 
   for (const name of namesIn(answer)) {
     // "Detective Inspector Lena Varro": a name run with a title is no entity form of its own.
     const person = entitiesOfRun(index, name.text).find((r) => r.entity.type === 'person' && !asked.has(r.entity));
-    if (person) return person.entity;
+    if (person) return person;
   }
   return null;
 }

@@ -6,7 +6,7 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, derivedForms, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
+import { analyse, derivedForms, pronounOf, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, isAcronym, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
@@ -2632,29 +2632,6 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
 /** A "he" or "she" outside quotation marks and the word it is the subject of, past an auxiliary or an adverb or two ("he died", "she had also won"). */
 const PRONOUN_VERB = /\b([Hh]e|[Ss]he)\s+(?:(?:has|had|have|was|is|were|been|would|will|also|later|then|never|finally|herself|himself)\s+){0,2}([\p{L}-]+)/gu;
 const QUOTED = /[“"][^”"]*[”"]?/g;
-const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
-
-/** The pronoun the article uses for this person ("he" or "she"): the one most of the sentences it resolves to them open their reference with; null when none does. */
-function pronounOf(index: Index, ref: EntityRef): string | null {
-  let cache = pronounCache.get(index);
-  if (!cache) pronounCache.set(index, (cache = new Map()));
-  const known = cache.get(ref.entity);
-  if (known !== undefined) return known;
-  let he = 0;
-  let she = 0;
-  for (const id of ref.entity.pronounMentions) {
-    const text = index.doc(ref.article.id, id)?.sentence.text.replace(QUOTED, ' ');
-    const m = text ? /\b(he|him|his|she|her|hers)\b/i.exec(text) : null;
-    if (!m) continue;
-    if (/^(he|him|his)$/i.test(m[1]!)) he++;
-    else she++;
-  }
-  const pronoun = he > she ? 'he' : she > he ? 'she' : null;
-  if (cache.size >= ARTICLE_CACHE) cache.clear();
-  cache.set(ref.entity, pronoun);
-  return pronoun;
-}
-
 /** "Who funded the study?", "who has built …": the verb a who-question asks the doer of (auxiliaries and "is" are no such verb). */
 const WHO_DID = /^\s*who\s+(?:has\s+|have\s+|had\s+)?([\p{L}-]+)/iu;
 const NOT_DEEDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'did', 'does', 'do', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', 'else', 'exactly']);

@@ -602,6 +602,22 @@ describe('follow-up resolution', () => {
     ];
     expect(analyse(index, 'what did she say?', manager).text).toBe('what did Gwen Ashby say?');
   });
+
+  it('reads "she" as no one the article calls "he", though the last answer named him', () => {
+    const profile = articleOf('cellist-profile', 'Mira Holt at 60', [
+      'Mira Holt has played the cello for fifty years. She still practises every morning.',
+      'Her new album was recorded with the pianist Aled Prys, who has played with her since 1990. He says it is her best.',
+      'She rejects the idea that she is a pioneer. "I just kept playing," she says.',
+    ]);
+    const index = buildIndex([profile]);
+    const history = [
+      { role: 'user' as const, text: 'Who is Mira Holt?' },
+      { role: 'bot' as const, text: 'Mira Holt has played the cello for fifty years.' },
+      { role: 'user' as const, text: 'who plays on her album?' },
+      { role: 'bot' as const, text: 'Her new album was recorded with the pianist Aled Prys, who has played with her since 1990.' },
+    ];
+    expect(analyse(index, 'what did she say about being a pioneer?', history).text).toBe('what did Mira Holt say about being a pioneer?');
+  });
 });
 
 describe('follow-ups to an answer', () => {

@@ -1763,6 +1763,9 @@ function answeringClause(text: string, match: MatchedWords): Span | null {
     const clause = { start: from, end: cut.start };
     let n = 0;
     for (const a of anchors) if (a >= clause.start && a < clause.end) n++;
+    // Of clauses with as many of the question's words, a negated one says the answer is no:
+    // "has not paid the fine" over "Halden Coatings" for "Has Halden Coatings paid the fine?".
+    if (n > 0 && n === most && best && !NEGATED.test(text.slice(best.start, best.end)) && NEGATED.test(text.slice(clause.start, clause.end))) best = clause;
     if (n > most) {
       most = n;
       best = clause;
@@ -1790,6 +1793,36 @@ function finder(text: string): (needle: string) => Span | null {
  * tokenising it to learn that it lacks a word the question asks about.
  */
 export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): Span | null {
+  const span = slotSpan(doc, query, terms);
+  return span && span.start > 0 ? withNegation(doc.sentence.text, span, query) : span;
+}
+
+/** A negation, or a word ending in "n't". */
+const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|[\\p{L}]n['’]t\\b`, 'iu');
+/** A negation, or a word ending in "n't", after which the rest of its clause runs to the end of `text`. */
+const NEGATION_BEFORE = new RegExp(`(?:\\b(?:${questionData.negations.join('|')})\\b|[\\p{L}]+n['’]t\\b)(?=[^,;:()—–.!?"“”]*$)`, 'giu');
+/** Most words that may stand between a negation and the span it governs ("no *arrests* had been made"). */
+const MAX_NEGATED_GAP = 4;
+
+/**
+ * "Has anyone been arrested?" over "… and that no arrests had been made": a span that starts after
+ * a negation of its own clause, with only the question's words and function words between, is
+ * marked from the negation, so that read alone it does not say the opposite ("no arrests had been
+ * made", not "had been made"). Other spans are kept.
+ */
+function withNegation(text: string, span: Span, query: Query): Span {
+  const before = text.slice(0, span.start);
+  let negation: RegExpExecArray | null = null;
+  for (const m of before.matchAll(NEGATION_BEFORE)) negation = m;
+  if (!negation) return span;
+  const gap = tokenize(before.slice(negation.index + negation[0].length));
+  if (gap.length > MAX_NEGATED_GAP) return span;
+  const weights = matchWeights(query);
+  if (!gap.every((t) => STOP_WORDS.has(foldWord(t.surface)) || termsOf(t.surface).some((term) => weights.has(term)))) return span;
+  return { start: negation.index, end: span.end };
+}
+
+function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): Span | null {
   // "Tell me about the strike": the whole sentence is the answer.
   if (query.topic) return null;
   const text = doc.sentence.text;

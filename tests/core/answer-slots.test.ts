@@ -148,5 +148,23 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       const bridge = ['The Oskar bridge over the Lune reopened to traffic on Friday after two years of repairs.', 'Tolls will rise.'];
       expect(marked(bridge, 'Has the Oskar bridge reopened?').span).toBeNull();
     });
+
+    it('takes the negated clause of two that hold as many of the question\'s words: the answer is no', () => {
+      const fine = ['The owner, Halden Coatings, has not paid the fine imposed on it in 2024, according to the council.', 'The works employ 40 people.'];
+      expect(marked(fine, 'Has Halden Coatings paid the fine?').span).toBe('has not paid the fine imposed on it in 2024');
+    });
+  });
+
+  describe('a marked part keeps the negation that governs it, so that read alone it does not say the opposite', () => {
+    const fire = ['A fire broke out at the Corvale paint works in Tarnby on Monday night.', 'Police said on Tuesday that no arrests had been made so far.'];
+
+    it('marks the words after the question\'s last word from the "no" before it', () => {
+      expect(marked(fire, 'What about arrests?').span).toBe('no arrests had been made so far');
+    });
+
+    it('keeps a negation that is not its clause\'s or stands far from the span out of it', () => {
+      const cause = ['The Corvale paint works reopened on Friday.', 'Inspectors did not visit in May, and the fire started in a storeroom next to the kilns.'];
+      expect(marked(cause, 'Where did the fire start?').span).toBe('a storeroom next to the kilns');
+    });
   });
 });

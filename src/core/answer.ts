@@ -1318,6 +1318,9 @@ const LIST_AFTER_APPOSITION = /^(,\s+[^,;:.!?()"“”]{1,100}?,)\s*(?:and|or)\s
 /** "Dr. Ana Ortiz, the clinic's director," or "Ana Ortiz of the Red Cross": what a sentence calls someone after their name. */
 const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+the\s+\p{Lu}[^,;:.!?"“”]{2,80})/u;
 
+/** How much of the best candidate's coverage a sentence that names and describes the one a "Who is" question asks about needs. */
+const WHO_IS_SHARE = 0.8;
+
 /** "Who is Jane Roe?", "what was the Marshall Plan": group 1 is whom the question asks about. */
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*\??$/i;
 
@@ -1403,6 +1406,20 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
+/** After a name, an age set off by commas ("Ada Rusk, 58, of Tarnby") or what the sentence says she is ("Rusk is one of the best-known …", "Rusk was a nurse"). */
+const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3},|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
+
+/** True when the sentence gives someone's age next to her name, or says what she is: "Ada Rusk, 58, …" over "… said of Ada Rusk". */
+function saysWhoAfter(text: string, refs: readonly EntityRef[]): boolean {
+  for (const ref of refs) {
+    for (const name of [ref.entity.name, ...ref.entity.aliases]) {
+      const at = text.indexOf(name);
+      if (at >= 0 && SAYS_WHO_AFTER.test(text.slice(at + name.length))) return true;
+    }
+  }
+  return false;
+}
+
 /** Before a term a sentence defines: "the drug, called tarvomab, …". */
 const NAMED_BEFORE = /\b(?:called|known as|named|dubbed|termed|label(?:l)?ed as|referred to as)\s+(?:the\s+)?$/i;
 /** After it: "… fibrinoid-7, a protein in the blood", "… is a cause of …" or "the Orvani (hill clans of the north)". */
@@ -1456,7 +1473,7 @@ function definitionSpan(text: string, query: Query): Span | null {
  */
 function describes(doc: SentenceDoc, query: Query): boolean {
   const refs = whoIsRefs(doc, query);
-  if (refs !== null && descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null) return true;
+  if (refs !== null && (descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null || saysWhoAfter(doc.sentence.text, refs))) return true;
   const subject = definedSubject(query);
   return subject !== undefined && definesTerm(doc.sentence.text, subject);
 }
@@ -2916,7 +2933,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.
-    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
+    // One that names her by her surname alone ("Rusk, 58, is one of …") covers less of the question, but is about her all the same.
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * (whoIsRefs(r.doc, query) ? WHO_IS_SHARE : 0.9) && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = pool.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;

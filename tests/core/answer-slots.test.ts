@@ -168,3 +168,21 @@ describe('marking the slot of the cited sentence that the question asks for', ()
     });
   });
 });
+
+describe('"Who is X?" is answered by the sentence that says who X is, not one that names X in passing', () => {
+  it('prefers a sentence with X\'s age by the name, or one that says what X is, though it names X by the surname alone', () => {
+    const profile = [
+      'The first thing you notice about Helen Orrell is her voice.',
+      '"I have sung in worse places than this," Orrell says.',
+      'Orrell, 47, is one of the best-known folk singers of the Varrow coast.',
+      'She tours again in March.',
+    ];
+    expect(marked(profile, 'Who is Helen Orrell?').text).toMatch(/^Orrell, 47, is one of/);
+    const court = [
+      'Judge says Piet Rannoch "showed no shame" in the Holby fraud',
+      'Piet Rannoch, 52, of Mill Lane, Holby, was convicted of fraud on Friday.',
+      'The jury took six hours.',
+    ];
+    expect(marked(court, 'Who is Piet Rannoch?').text).toMatch(/^Piet Rannoch, 52, of Mill Lane/);
+  });
+});

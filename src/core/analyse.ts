@@ -168,7 +168,7 @@ function commonWord(surface: string): boolean {
 
 /**
  * The corpus terms of the question's words other than `token`, stop words and names aside: a
- * name stands by every word of its story ("How much was Ruiz fined?" is not about "five").
+ * name stands by every word of its story ("How much was Tellan fined?" is not about "five").
  */
 function otherTerms(index: Index, tokens: readonly Token[], token: Token): string[] {
   const out: string[] = [];

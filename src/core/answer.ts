@@ -1406,10 +1406,10 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
-/** After a name, an age set off by commas ("Ada Rusk, 58, of Tarnby") or what the sentence says she is ("Rusk is one of the best-known …", "Rusk was a nurse"). */
+/** After a name, an age set off by commas ("Mira Cobb, 58, of Tarnby") or what the sentence says she is ("Cobb is one of the best-known …", "Cobb was a nurse"). */
 const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3},|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
 
-/** True when the sentence gives someone's age next to her name, or says what she is: "Ada Rusk, 58, …" over "… said of Ada Rusk". */
+/** True when the sentence gives someone's age next to her name, or says what she is: "Mira Cobb, 58, …" over "… said of Mira Cobb". */
 function saysWhoAfter(text: string, refs: readonly EntityRef[]): boolean {
   for (const ref of refs) {
     for (const name of [ref.entity.name, ...ref.entity.aliases]) {
@@ -1818,14 +1818,14 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
 const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|[\\p{L}]n['’]t\\b`, 'iu');
 /** A negation, or a word ending in "n't", after which the rest of its clause runs to the end of `text`. */
 const NEGATION_BEFORE = new RegExp(`(?:\\b(?:${questionData.negations.join('|')})\\b|[\\p{L}]+n['’]t\\b)(?=[^,;:()—–.!?"“”]*$)`, 'giu');
-/** Most words that may stand between a negation and the span it governs ("no *arrests* had been made"). */
+/** Most words that may stand between a negation and the span it governs ("no *charges* had been brought"). */
 const MAX_NEGATED_GAP = 4;
 
 /**
- * "Has anyone been arrested?" over "… and that no arrests had been made": a span that starts after
+ * "Has anyone been charged?" over "… and that no charges had been brought": a span that starts after
  * a negation of its own clause, with only the question's words and function words between, is
- * marked from the negation, so that read alone it does not say the opposite ("no arrests had been
- * made", not "had been made"). Other spans are kept.
+ * marked from the negation, so that read alone it does not say the opposite ("no charges had been
+ * brought", not "had been brought"). Other spans are kept.
  */
 function withNegation(text: string, span: Span, query: Query): Span {
   const before = text.slice(0, span.start);
@@ -2933,7 +2933,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.
-    // One that names her by her surname alone ("Rusk, 58, is one of …") covers less of the question, but is about her all the same.
+    // One that names her by her surname alone ("Cobb, 58, is one of …") covers less of the question, but is about her all the same.
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * (whoIsRefs(r.doc, query) ? WHO_IS_SHARE : 0.9) && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.

@@ -1815,9 +1815,11 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
 }
 
 /** A negation, or a word ending in "n't". */
-const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|[\\p{L}]n['’]t\\b`, 'iu');
-/** A negation, or a word ending in "n't", after which the rest of its clause runs to the end of `text`. */
-const NEGATION_BEFORE = new RegExp(`(?:\\b(?:${questionData.negations.join('|')})\\b|[\\p{L}]+n['’]t\\b)(?=[^,;:()—–.!?"“”]*$)`, 'giu');
+const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'i');
+/** What opens the clause that runs to the end of `text`: a mark of punctuation or a quotation mark. */
+const CLAUSE_OPEN = /[,;:()—–.!?"“”][^,;:()—–.!?"“”]*$/;
+/** Every negation, or "n't" (of a word it ends). */
+const NEGATIONS = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'gi');
 /** Most words that may stand between a negation and the span it governs ("no *charges* had been brought"). */
 const MAX_NEGATED_GAP = 4;
 
@@ -1828,15 +1830,21 @@ const MAX_NEGATED_GAP = 4;
  * brought", not "had been brought"). Other spans are kept.
  */
 function withNegation(text: string, span: Span, query: Query): Span {
+  if (!NEGATED.test(text)) return span;
   const before = text.slice(0, span.start);
+  const open = CLAUSE_OPEN.exec(before);
+  const from = open ? open.index + 1 : 0;
   let negation: RegExpExecArray | null = null;
-  for (const m of before.matchAll(NEGATION_BEFORE)) negation = m;
+  for (const m of before.slice(from).matchAll(NEGATIONS)) negation = m;
   if (!negation) return span;
-  const gap = tokenize(before.slice(negation.index + negation[0].length));
+  const gap = tokenize(before.slice(from + negation.index + negation[0].length));
   if (gap.length > MAX_NEGATED_GAP) return span;
   const weights = matchWeights(query);
   if (!gap.every((t) => STOP_WORDS.has(foldWord(t.surface)) || termsOf(t.surface).some((term) => weights.has(term)))) return span;
-  return { start: negation.index, end: span.end };
+  // "n't" is marked with the word it ends ("hasn't").
+  const at = from + negation.index;
+  const start = /^n['’]t$/i.test(negation[0]) ? at - (/\p{L}*$/u.exec(before.slice(0, at))?.[0].length ?? 0) : at;
+  return { start, end: span.end };
 }
 
 function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): Span | null {

@@ -9,6 +9,7 @@ import roleData from './lexicon/roles.json' with { type: 'json' };
 import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
 import acronymData from './lexicon/acronyms.json' with { type: 'json' };
+import commonWordData from './lexicon/common-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
@@ -145,6 +146,58 @@ function correctSpelling(index: Index, term: string): string | null {
     }
   }
   return bestDistance <= max ? best : null;
+}
+
+/** Common English words, built on the first question that may be a misspelling. */
+let commonWords: ReadonlySet<string> | null = null;
+/** Inflections after which what is left, or it with an "e" ("fined" → "fine"), may be the word itself. */
+const INFLECTION = /(?:ed|ing|es|s|d)$/;
+
+function commonEntry(word: string): boolean {
+  commonWords ??= new Set(commonWordData.words.split(' '));
+  return commonWords.has(word);
+}
+
+/** True when the question's word, or the word it inflects, is a common English word ("crash", "fined"). */
+function commonWord(surface: string): boolean {
+  const word = foldWord(surface);
+  if (commonEntry(word)) return true;
+  const base = word.replace(INFLECTION, '');
+  return base.length >= 3 && base !== word && (commonEntry(base) || commonEntry(base + 'e'));
+}
+
+/**
+ * The corpus terms of the question's words other than `token`, stop words and names aside: a
+ * name stands by every word of its story ("How much was Tellan fined?" is not about "five").
+ */
+function otherTerms(index: Index, tokens: readonly Token[], token: Token): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t === token || (t !== tokens[0] && /^\p{Lu}/u.test(t.surface))) continue;
+    for (const term of termsOf(t.surface)) if (index.df.has(term) && !out.includes(term)) out.push(term);
+  }
+  return out;
+}
+
+/** Most sentences of a corrected term looked at for another of the question's words. */
+const MAX_CONTEXT_SENTENCES = 50;
+
+/**
+ * True when a sentence with the corpus term `fixed`, or its paragraph, also has one of the
+ * question's other `terms`: "weather" read as "water" in "the weather forecast for the flooded
+ * region", where the water stands by the floods. A common word read as another common word the
+ * articles use elsewhere ("crash" as the "cash" of another story) is no misspelling.
+ */
+function fitsContext(index: Index, fixed: string, terms: readonly string[]): boolean {
+  if (terms.length === 0) return false;
+  const { ids } = index.search.topDocuments([fixed], [1], MAX_CONTEXT_SENTENCES);
+  for (const id of ids) {
+    const doc = index.docs[id];
+    if (!doc) continue;
+    const f = index.features(doc);
+    if (terms.some((t) => f.terms.has(t) || f.context.has(t))) return true;
+  }
+  return false;
 }
 
 const DERIVATIONS = derivationData.rules as [string, string][];
@@ -948,14 +1001,17 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
         const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed", "4" where they write "four") is no misspelling of another.
         const hasSynonym = derived === null && (relatedTerms(term).synonyms.some((syn) => index.df.has(syn)) || numberForms(term).some((n) => index.df.has(n)));
-        const fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office ? correctSpelling(index, term) : null);
+        let fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office ? correctSpelling(index, term) : null);
+        // A common English word is read as another only where that one stands by the question's other words.
+        const misread = fixed !== null && derived === null && commonWord(token.surface) && !fitsContext(index, fixed, otherTerms(index, tokens, token));
+        if (misread) fixed = null;
         if (fixed) {
           terms.push({ term: fixed, weight: 0, of: term, kind: 'spelling' });
           key = fixed;
           // A related form is the question's own word written another way, not a guess at it:
           // "Who prosecuted the case?" is about the prosecutor at least as much as about the case.
           if (!derived) corrected.add(fixed);
-        } else if (!hasSynonym) {
+        } else if (!hasSynonym && !misread) {
           // Unknown only when no synonym of it is in the corpus either.
           unknownTerms.push(term);
         }

@@ -1318,6 +1318,9 @@ const LIST_AFTER_APPOSITION = /^(,\s+[^,;:.!?()"“”]{1,100}?,)\s*(?:and|or)\s
 /** "Dr. Ana Ortiz, the clinic's director," or "Ana Ortiz of the Red Cross": what a sentence calls someone after their name. */
 const APPOSITION = /^(?:,\s+(?:a|an|the|who)\b[^,;:.!?"“”]{3,100}|\s+of\s+the\s+\p{Lu}[^,;:.!?"“”]{2,80})/u;
 
+/** How much of the best candidate's coverage a sentence that names and describes the one a "Who is" question asks about needs. */
+const WHO_IS_SHARE = 0.8;
+
 /** "Who is Jane Roe?", "what was the Marshall Plan": group 1 is whom the question asks about. */
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*\??$/i;
 
@@ -1403,6 +1406,20 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
+/** After a name, an age set off by commas ("Mira Cobb, 58, of Tarnby") or what the sentence says she is ("Cobb is one of the best-known …", "Cobb was a nurse"). */
+const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3},|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
+
+/** True when the sentence gives someone's age next to her name, or says what she is: "Mira Cobb, 58, …" over "… said of Mira Cobb". */
+function saysWhoAfter(text: string, refs: readonly EntityRef[]): boolean {
+  for (const ref of refs) {
+    for (const name of [ref.entity.name, ...ref.entity.aliases]) {
+      const at = text.indexOf(name);
+      if (at >= 0 && SAYS_WHO_AFTER.test(text.slice(at + name.length))) return true;
+    }
+  }
+  return false;
+}
+
 /** Before a term a sentence defines: "the drug, called tarvomab, …". */
 const NAMED_BEFORE = /\b(?:called|known as|named|dubbed|termed|label(?:l)?ed as|referred to as)\s+(?:the\s+)?$/i;
 /** After it: "… fibrinoid-7, a protein in the blood", "… is a cause of …" or "the Orvani (hill clans of the north)". */
@@ -1456,7 +1473,7 @@ function definitionSpan(text: string, query: Query): Span | null {
  */
 function describes(doc: SentenceDoc, query: Query): boolean {
   const refs = whoIsRefs(doc, query);
-  if (refs !== null && descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null) return true;
+  if (refs !== null && (descriptionSpan(doc, refs, finder(doc.sentence.text)) !== null || saysWhoAfter(doc.sentence.text, refs))) return true;
   const subject = definedSubject(query);
   return subject !== undefined && definesTerm(doc.sentence.text, subject);
 }
@@ -1779,6 +1796,9 @@ function answeringClause(text: string, match: MatchedWords): Span | null {
     const clause = { start: from, end: cut.start };
     let n = 0;
     for (const a of anchors) if (a >= clause.start && a < clause.end) n++;
+    // Of clauses with as many of the question's words, a negated one says the answer is no:
+    // "has not paid the fine" over "Halden Coatings" for "Has Halden Coatings paid the fine?".
+    if (n > 0 && n === most && best && !NEGATED.test(text.slice(best.start, best.end)) && NEGATED.test(text.slice(clause.start, clause.end))) best = clause;
     if (n > most) {
       most = n;
       best = clause;
@@ -1806,6 +1826,44 @@ function finder(text: string): (needle: string) => Span | null {
  * tokenising it to learn that it lacks a word the question asks about.
  */
 export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): Span | null {
+  const span = slotSpan(doc, query, terms);
+  return span && span.start > 0 ? withNegation(doc.sentence.text, span, query) : span;
+}
+
+/** A negation, or a word ending in "n't". */
+const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'i');
+/** What opens the clause that runs to the end of `text`: a mark of punctuation or a quotation mark. */
+const CLAUSE_OPEN = /[,;:()—–.!?"“”][^,;:()—–.!?"“”]*$/;
+/** Every negation, or "n't" (of a word it ends). */
+const NEGATIONS = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'gi');
+/** Most words that may stand between a negation and the span it governs ("no *charges* had been brought"). */
+const MAX_NEGATED_GAP = 4;
+
+/**
+ * "Has anyone been charged?" over "… and that no charges had been brought": a span that starts after
+ * a negation of its own clause, with only the question's words and function words between, is
+ * marked from the negation, so that read alone it does not say the opposite ("no charges had been
+ * brought", not "had been brought"). Other spans are kept.
+ */
+function withNegation(text: string, span: Span, query: Query): Span {
+  if (!NEGATED.test(text)) return span;
+  const before = text.slice(0, span.start);
+  const open = CLAUSE_OPEN.exec(before);
+  const from = open ? open.index + 1 : 0;
+  let negation: RegExpExecArray | null = null;
+  for (const m of before.slice(from).matchAll(NEGATIONS)) negation = m;
+  if (!negation) return span;
+  const gap = tokenize(before.slice(from + negation.index + negation[0].length));
+  if (gap.length > MAX_NEGATED_GAP) return span;
+  const weights = matchWeights(query);
+  if (!gap.every((t) => STOP_WORDS.has(foldWord(t.surface)) || termsOf(t.surface).some((term) => weights.has(term)))) return span;
+  // "n't" is marked with the word it ends ("hasn't").
+  const at = from + negation.index;
+  const start = /^n['’]t$/i.test(negation[0]) ? at - (/\p{L}*$/u.exec(before.slice(0, at))?.[0].length ?? 0) : at;
+  return { start, end: span.end };
+}
+
+function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): Span | null {
   // "Tell me about the strike": the whole sentence is the answer.
   if (query.topic) return null;
   const text = doc.sentence.text;
@@ -2896,7 +2954,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.
-    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && describes(r.doc, query)) ?? best;
+    // One that names her by her surname alone ("Cobb, 58, is one of …") covers less of the question, but is about her all the same.
+    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * (whoIsRefs(r.doc, query) ? WHO_IS_SHARE : 0.9) && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
     chosen = pool.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;

@@ -158,5 +158,41 @@ describe('marking the slot of the cited sentence that the question asks for', ()
       const bridge = ['The Oskar bridge over the Lune reopened to traffic on Friday after two years of repairs.', 'Tolls will rise.'];
       expect(marked(bridge, 'Has the Oskar bridge reopened?').span).toBeNull();
     });
+
+    it('takes the negated clause of two that hold as many of the question\'s words: the answer is no', () => {
+      const fine = ['The owner, Halden Coatings, has not paid the fine imposed on it in 2024, according to the council.', 'The works employ 40 people.'];
+      expect(marked(fine, 'Has Halden Coatings paid the fine?').span).toBe('has not paid the fine imposed on it in 2024');
+    });
+  });
+
+  describe('a marked part keeps the negation that governs it, so that read alone it does not say the opposite', () => {
+    const fire = ['A fire broke out at the Corvale paint works in Tarnby on Monday night.', 'Police said on Tuesday that no arrests had been made so far.'];
+
+    it('marks the words after the question\'s last word from the "no" before it', () => {
+      expect(marked(fire, 'What about arrests?').span).toBe('no arrests had been made so far');
+    });
+
+    it('keeps a negation that is not its clause\'s or stands far from the span out of it', () => {
+      const cause = ['The Corvale paint works reopened on Friday.', 'Inspectors did not visit in May, and the fire started in a storeroom next to the kilns.'];
+      expect(marked(cause, 'Where did the fire start?').span).toBe('a storeroom next to the kilns');
+    });
+  });
+});
+
+describe('"Who is X?" is answered by the sentence that says who X is, not one that names X in passing', () => {
+  it('prefers a sentence with X\'s age by the name, or one that says what X is, though it names X by the surname alone', () => {
+    const profile = [
+      'The first thing you notice about Helen Orrell is her voice.',
+      '"I have sung in worse places than this," Orrell says.',
+      'Orrell, 47, is one of the best-known folk singers of the Varrow coast.',
+      'She tours again in March.',
+    ];
+    expect(marked(profile, 'Who is Helen Orrell?').text).toMatch(/^Orrell, 47, is one of/);
+    const court = [
+      'Judge says Piet Rannoch "showed no shame" in the Holby fraud',
+      'Piet Rannoch, 52, of Mill Lane, Holby, was convicted of fraud on Friday.',
+      'The jury took six hours.',
+    ];
+    expect(marked(court, 'Who is Piet Rannoch?').text).toMatch(/^Piet Rannoch, 52, of Mill Lane/);
   });
 });

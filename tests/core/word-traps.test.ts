@@ -73,3 +73,28 @@ describe('a question that asks what caused something', () => {
     expect(first(recall, 'What caused the fault?')).toBe('The company said the fault had been traced to a batch of faulty switches from one supplier.');
   });
 });
+
+describe('a common English word of the question is not read as another common word the articles use', () => {
+  const bus = articleOf('tolby-bus', 'Two die as bus leaves the road near Tolby', [
+    'Two passengers died when a coach left the A61 near Tolby on Saturday night.',
+    'The driver, Ewan Strick, 44, was taken to hospital with leg injuries.',
+  ]);
+  const theft = articleOf('corby-theft', 'Shop manager stole takings', [
+    'A shop manager in Dunholt took £40,000 in cash from the tills over five years, a court heard.',
+    'Lena Varro, 38, was given a suspended sentence.',
+  ]);
+
+  it('does not read "crash" as the "cash" of another story, or "fined" as "five"', () => {
+    const bot = createBot([bus, theft]);
+    expect(bot.handle({ text: 'What caused the crash?' }).citations[0]?.text ?? '').not.toMatch(/cash/);
+    expect(bot.handle({ text: 'how much was she fined' }).citations[0]?.text ?? '').not.toMatch(/five years/);
+  });
+
+  it('still reads a common word as another where that one stands by the question\'s other words', () => {
+    const flood = articleOf('arn-flood', 'Floods close roads in the Arn valley', [
+      'Flood water reached a depth of 1.2 metres in the centre of Kelby on Tuesday.',
+      'About 300 homes were evacuated.',
+    ]);
+    expect(first(flood, 'How deep was the flood weather in Kelby?')).toMatch(/^Flood water reached/);
+  });
+});

@@ -46,3 +46,57 @@ describe('a phrase of a word and a particle ("give up", "hand over") is one term
   });
 });
 
+describe('phrase synonyms: "set off", "lift off", "in charge"', () => {
+  const march = articleOf('orlin-march', 'Tenants march on Orlin town hall', [
+    'About 3,000 tenants marched through Orlin on Saturday to protest against rising rents.',
+    'The marchers set off from Kessel Park shortly after ten.',
+    'Organisers said the rain delayed the march by an hour.',
+    'Police closed roads around the town hall for the afternoon.',
+  ]);
+  const firm = articleOf('vessa-foods', 'Brack to step down at Vessa Foods', [
+    'Tom Brack will step down as chief executive of Vessa Foods in June.',
+    'Ilsa Marr, the finance director, will run the company from July.',
+    'Brack faces two charges of fraud, prosecutors said.',
+  ]);
+  const rocket = articleOf('kessel-rocket', 'Kessel space port readies first flight', [
+    'The Dornal rocket has stood on its pad at Kessel since March.',
+    'The rocket will lift off from Kessel at dawn on Friday, the agency said.',
+    'Its engines were tested for a third time last week.',
+  ]);
+  const bot = createBot([march, firm, rocket]);
+
+  it('answers "where did the march start?" with the sentence that says where it set off from', () => {
+    expect(firstCited(bot, 'Where did the march start?')).toBe('The marchers set off from Kessel Park shortly after ten.');
+  });
+
+  it('answers "where did the marchers leave from?" with where they set off from', () => {
+    expect(firstCited(bot, 'Where did the marchers leave from?')).toBe('The marchers set off from Kessel Park shortly after ten.');
+  });
+
+  it('answers "when will the rocket launch?" with the sentence that says when it lifts off', () => {
+    expect(firstCited(bot, 'When will the rocket launch?')).toBe('The rocket will lift off from Kessel at dawn on Friday, the agency said.');
+  });
+
+  it('answers "who will be in charge?" with who will run the company, and "charges" is not "in charge"', () => {
+    expect(firstCited(bot, 'Who will be in charge of Vessa Foods?')).toBe('Ilsa Marr, the finance director, will run the company from July.');
+    expect(firstCited(bot, 'What charges does Brack face?')).toBe('Brack faces two charges of fraud, prosecutors said.');
+  });
+});
+
+describe('"in charge" is the whole phrase: "charges" is not it', () => {
+  const festival = articleOf('orlin-festival', 'Orlin festival returns', [
+    'The Orlin folk festival returns this summer after a two-year break.',
+    'The festival opens on 3 June in Kessel Park.',
+    'Brack faces two charges of fraud over the festival, prosecutors said.',
+    'Ilsa Marr will lead the festival committee.',
+  ]);
+  const bot = createBot([festival]);
+
+  it('answers "who is in charge of the festival?" with who leads it, not with the charges', () => {
+    expect(firstCited(bot, 'Who is in charge of the festival?')).toBe('Ilsa Marr will lead the festival committee.');
+  });
+
+  it('still answers "what charges does Brack face?" with the charges', () => {
+    expect(firstCited(bot, 'What charges does Brack face?')).toBe('Brack faces two charges of fraud over the festival, prosecutors said.');
+  });
+});

@@ -113,8 +113,11 @@ function questionFrame(question: string): { type: AnswerType; frame: Set<string>
 function idf(index: Index, term: string): number {
   const n = index.docs.length || 1;
   // A phrase is at most as common as its rarest word.
-  const content = phraseContent(term);
-  const df = content === null ? (index.df.get(term) ?? 0) : Math.min(...content.map((c) => index.df.get(c) ?? 0));
+  let df = index.df.get(term);
+  if (df === undefined) {
+    const content = phraseContent(term);
+    df = content === null ? 0 : Math.min(...content.map((c) => index.df.get(c) ?? 0));
+  }
   return Math.log(1 + n / (df + 0.5));
 }
 
@@ -129,8 +132,15 @@ const COMMON_MIN_SENTENCES = 1000;
 
 /** True when the corpus may write this term: a word it has, or a lexicon phrase all of whose words it has. */
 function inCorpus(index: Index, term: string): boolean {
+  if (index.df.has(term)) return true;
   const content = phraseContent(term);
-  return content === null ? index.df.has(term) : content.every((c) => index.df.has(c));
+  return content !== null && content.every((c) => index.df.has(c));
+}
+
+/** Adds a key's synonyms and metonyms that the corpus may write, at a share of its weight. */
+function widen(index: Index, terms: QueryTerm[], related: { synonyms: string[]; metonyms: string[] }, key: string, w: number): void {
+  for (const s of related.synonyms) if (inCorpus(index, s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
+  for (const m of related.metonyms) if (inCorpus(index, m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
 }
 
 function tooCommon(index: Index, term: string): boolean {
@@ -958,11 +968,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A framing speech verb stands for itself only: its synonyms ("state", "tell", "add") are
       // among the commonest words of news text and would match nearly every quote.
       if (asksForQuote && SPEECH_STEMS.has(key)) continue;
-      const phrases = acronym ? undefined : phraseOf.get(token.start);
-      for (const related of phrases ? phrases.map(relatedTerms) : [relatedTerms(key)]) {
-        for (const s of related.synonyms) if (inCorpus(index, s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
-        for (const m of related.metonyms) if (inCorpus(index, m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
-      }
+      const phrases = acronym || phraseOf.size === 0 ? undefined : phraseOf.get(token.start);
+      if (phrases) for (const p of phrases) widen(index, terms, relatedTerms(p), key, w);
+      else widen(index, terms, relatedTerms(key), key, w);
       // "4 schools" is "four schools", "World War 2" is World War II.
       for (const n of numberForms(key)) if (index.df.has(n)) terms.push({ term: n, weight: w * 0.6, of: key, kind: 'synonym' });
     }

@@ -196,6 +196,14 @@ function buildGroups(groups: string[][]): Map<string, Set<string>> {
 const SYNONYMS = buildGroups(synonymData.groups);
 const METONYMS = buildGroups(metonymData.groups);
 const PHRASE_LIST = [...PHRASES.values()];
+/** Every content word of a phrase: a text with none of them writes no phrase, and most have none. */
+const PHRASE_WORDS: ReadonlySet<string> = new Set(PHRASE_LIST.flatMap((p) => p.content));
+
+/** True when the set holds every content word of the phrase. */
+function holdsWords(set: ReadonlySet<string>, phrase: Phrase): boolean {
+  for (const c of phrase.content) if (!set.has(c)) return false;
+  return true;
+}
 
 /**
  * Terms that a question term (or a phrase id of `phrasesWritten`) may stand for, at a lower
@@ -229,11 +237,19 @@ function phraseStarts(forms: readonly string[], phrase: Phrase): number[] {
 /** The lexicon phrases these tokens write whole, each with the tokens it covers (as indexes into `tokens`). */
 export function phrasesWritten(tokens: readonly Token[]): { id: string; from: number; to: number; idiom: boolean }[] {
   const out: { id: string; from: number; to: number; idiom: boolean }[] = [];
-  let forms: string[] | null = null;
   let terms: Set<string> | null = null;
+  for (const t of tokens) {
+    for (const term of termsOf(t.surface)) {
+      if (PHRASE_WORDS.has(term)) {
+        terms ??= new Set();
+        terms.add(term);
+      }
+    }
+  }
+  if (terms === null) return out;
+  let forms: string[] | null = null;
   for (const phrase of PHRASE_LIST) {
-    terms ??= new Set(tokens.flatMap((t) => termsOf(t.surface)));
-    if (!phrase.content.every((c) => terms!.has(c))) continue;
+    if (!holdsWords(terms, phrase)) continue;
     forms ??= tokens.map((t) => phraseWord(t.surface));
     for (const i of phraseStarts(forms, phrase)) out.push({ id: phrase.id, from: i, to: i + phrase.words.length, idiom: phrase.idiom });
   }
@@ -247,7 +263,7 @@ export function phrasesWritten(tokens: readonly Token[]): { id: string; from: nu
 export function addPhrases(set: Set<string>, text: string): void {
   let forms: string[] | null = null;
   for (const phrase of PHRASE_LIST) {
-    if (!phrase.content.every((c) => set.has(c))) continue;
+    if (!holdsWords(set, phrase)) continue;
     forms ??= tokenize(text).map((t) => phraseWord(t.surface));
     if (phraseStarts(forms, phrase).length > 0) set.add(phrase.id);
   }

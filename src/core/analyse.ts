@@ -13,7 +13,7 @@ import commonWordData from './lexicon/common-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, numberForms, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, numberForms, phraseContent, phrasesWritten, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'score' | 'reason' | 'organisation' | 'other';
 
@@ -113,7 +113,12 @@ function questionFrame(question: string): { type: AnswerType; frame: Set<string>
 
 function idf(index: Index, term: string): number {
   const n = index.docs.length || 1;
-  const df = index.df.get(term) ?? 0;
+  // A phrase is at most as common as its rarest word.
+  let df = index.df.get(term);
+  if (df === undefined) {
+    const content = phraseContent(term);
+    df = content === null ? 0 : Math.min(...content.map((c) => index.df.get(c) ?? 0));
+  }
   return Math.log(1 + n / (df + 0.5));
 }
 
@@ -125,6 +130,19 @@ function idf(index: Index, term: string): number {
  */
 const COMMON_SHARE = 0.1;
 const COMMON_MIN_SENTENCES = 1000;
+
+/** True when the corpus may write this term: a word it has, or a lexicon phrase all of whose words it has. */
+function inCorpus(index: Index, term: string): boolean {
+  if (index.df.has(term)) return true;
+  const content = phraseContent(term);
+  return content !== null && content.every((c) => index.df.has(c));
+}
+
+/** Adds a key's synonyms and metonyms that the corpus may write, at a share of its weight. */
+function widen(index: Index, terms: QueryTerm[], related: { synonyms: string[]; metonyms: string[] }, key: string, w: number): void {
+  for (const s of related.synonyms) if (inCorpus(index, s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
+  for (const m of related.metonyms) if (inCorpus(index, m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+}
 
 function tooCommon(index: Index, term: string): boolean {
   const n = index.docs.length;
@@ -610,7 +628,7 @@ function corpusKnowsWord(index: Index, word: string): boolean {
   const terms = termsOf(word);
   if (terms.length > 0 && terms.some((t) => index.df.has(t))) return true;
   // "Tory" where the articles write "Conservative".
-  if (terms.some((t) => relatedTerms(t).synonyms.some((s) => index.df.has(s)))) return true;
+  if (terms.some((t) => relatedTerms(t).synonyms.some((s) => inCorpus(index, s)))) return true;
   const place = demonymPlace(word);
   return place !== undefined && index.words.has(place);
 }
@@ -980,12 +998,27 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   if (given.length > 0) for (const w of MORE_WORDS) frame.frame.add(w);
   // The words that ask for the answer type ("how far", "what year") are not about the topic.
   let expandedUntil = -1;
+  // A lexicon phrase the question writes whole ("set off", "in charge") is widened as one: its
+  // words stand for the phrase's synonyms, and not for their own ("set" alone has other senses).
+  const phraseOf = new Map<number, string[]>();
+  // An idiom ("in charge", "set off") is the question's term itself, in place of its words: "charges" is not "in charge".
+  const idiomAt = new Map<number, string>();
+  for (const p of phrasesWritten(tokens)) {
+    for (let i = p.from; i < p.to; i++) {
+      if (p.idiom) idiomAt.set(tokens[i]!.start, p.id);
+      const list = phraseOf.get(tokens[i]!.start);
+      if (list) list.push(p.id);
+      else phraseOf.set(tokens[i]!.start, [p.id]);
+    }
+  }
   for (const token of tokens.filter((t) => !frame.frame.has(foldWord(t.surface)))) {
     // An acronym the corpus spells out stands for the words of its expansion.
     const acronym = expansions.get(token.start);
     if (acronym) expandedUntil = acronym.end;
     else if (token.start < expandedUntil) continue;
-    for (const term of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
+    const idiom = acronym ? undefined : idiomAt.get(token.start);
+    for (const written of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
+      const term = idiom ?? written;
       if (keys.has(term)) continue;
       // "How much is the deal worth?" is answered by "agreed to buy X for £1.7bn" too.
       if (answerType === 'number' && !index.df.has(term) && AMOUNT_WORDS.has(foldWord(token.surface))) continue;
@@ -993,15 +1026,15 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       // A word only the headline writes ("congestion") is the question's own word, no misspelling.
       // Nor is "result" or "score" in a score question: a sentence with a score answers it.
-      if (!index.df.has(term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+      if (!inCorpus(index, term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
         // "How many firefighters are fighting the fire?": a word that another word of the question
         // holds whole ("fight" in "firefighters") says nothing new, and is no misspelling of "flight".
         if (term.length >= 4 && compoundHolds(index, tokens, token, term)) continue;
         const office = offices.some((o) => o.start <= token.start && token.end <= o.end);
-        const derived = token.surface.length >= 4 ? derivedTerm(index, token.surface) : null;
+        const derived = token.surface.length >= 4 && !idiom ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed", "4" where they write "four") is no misspelling of another.
-        const hasSynonym = derived === null && (relatedTerms(term).synonyms.some((syn) => index.df.has(syn)) || numberForms(term).some((n) => index.df.has(n)));
-        let fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office ? correctSpelling(index, term) : null);
+        const hasSynonym = derived === null && (relatedTerms(term).synonyms.some((syn) => inCorpus(index, syn)) || numberForms(term).some((n) => index.df.has(n)));
+        let fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office && !idiom ? correctSpelling(index, term) : null);
         // A common English word is read as another only where that one stands by the question's other words.
         const misread = fixed !== null && derived === null && commonWord(token.surface) && !fitsContext(index, fixed, otherTerms(index, tokens, token));
         if (misread) fixed = null;
@@ -1024,9 +1057,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A framing speech verb stands for itself only: its synonyms ("state", "tell", "add") are
       // among the commonest words of news text and would match nearly every quote.
       if (asksForQuote && SPEECH_STEMS.has(key)) continue;
-      const related = relatedTerms(key);
-      for (const s of related.synonyms) if (index.df.has(s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
-      for (const m of related.metonyms) if (index.df.has(m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+      const phrases = acronym || phraseOf.size === 0 ? undefined : phraseOf.get(token.start);
+      if (phrases) for (const p of phrases) widen(index, terms, relatedTerms(p), key, w);
+      else widen(index, terms, relatedTerms(key), key, w);
       // "4 schools" is "four schools", "World War 2" is World War II.
       for (const n of numberForms(key)) if (index.df.has(n)) terms.push({ term: n, weight: w * 0.6, of: key, kind: 'synonym' });
     }

@@ -9,7 +9,7 @@ import { makeReply } from './reply.ts';
 import { analyse, derivedForms, pronounOf, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, isAcronym, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, isAcronym, phraseContent, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
@@ -484,7 +484,8 @@ function planOf(query: Query): QueryPlan {
     }
   }
   const boosts = new Map<string, number>();
-  for (const t of query.terms) boosts.set(t.term, Math.max(boosts.get(t.term) ?? 0, t.weight));
+  // Retrieval finds a phrase ("wall street") by its words; the reranker credits only the whole phrase.
+  for (const t of query.terms) for (const term of phraseContent(t.term) ?? [t.term]) boosts.set(term, Math.max(boosts.get(term) ?? 0, t.weight));
   const keyList: string[] = [];
   const keyRelated: (string[] | undefined)[] = [];
   const prefixable: boolean[] = [];

@@ -6,7 +6,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Article, Entity, Quote, Sentence } from './schema.ts';
-import { STOP_WORDS, foldWord, termsOf, textTerms, tokenize } from './text.ts';
+import { STOP_WORDS, addPhrases, foldWord, termsOf, textTerms, tokenize } from './text.ts';
 import { SentenceSearch, type SearchData, type SentenceSearchOptions } from './sentence-search.ts';
 
 export interface SentenceDoc {
@@ -32,7 +32,7 @@ export interface SentenceDoc {
 export interface DocFeatures {
   /** Index terms of the sentence's own text, in order, repeats kept. */
   sequence: string[];
-  /** Index terms of the sentence's own text. */
+  /** Index terms of the sentence's own text, with the ids of the lexicon phrases it writes whole ("wall street"). */
   terms: Set<string>;
   /** Index terms of the neighbouring sentences of its paragraph and of its section heading. */
   context: Set<string>;
@@ -311,22 +311,32 @@ function assemble(
     const terms = new Set(sequence);
     const prefixTerms: string[] = [];
     for (const t of terms) if (t.length >= PREFIX_MIN) prefixTerms.push(t);
+    // "Wall Street", "set off": a lexicon phrase the sentence writes whole is one more term of it.
+    addPhrases(terms, doc.sentence.text);
     return { sequence, terms, context: contextTerms(doc), headline: headlineTerms(doc.article), entityTerms: new Set(doc.entities.flatMap(entityTermsOf)), prefixTerms };
   }
   // One set per article, shared by its sentences.
   const headlines = new Map<Article, Set<string>>();
   function headlineTerms(article: Article): Set<string> {
     let set = headlines.get(article);
-    if (!set) headlines.set(article, (set = new Set(textTerms(article.title))));
+    if (!set) {
+      headlines.set(article, (set = new Set(textTerms(article.title))));
+      addPhrases(set, article.title);
+    }
     return set;
   }
   // The terms of the heading and the paragraph neighbours, in the order of `contextText`
   // (a word never spans the spaces that join them, so these are the terms of that text).
   function contextTerms(doc: SentenceDoc): Set<string> {
     const set = new Set(textTerms(doc.heading ?? ''));
+    const texts = [doc.heading ?? ''];
     for (const n of [docs[doc.id - 1], docs[doc.id + 1]]) {
-      if (n && n.article === doc.article && n.paragraph === doc.paragraph) for (const t of textTerms(n.sentence.text)) set.add(t);
+      if (n && n.article === doc.article && n.paragraph === doc.paragraph) {
+        for (const t of textTerms(n.sentence.text)) set.add(t);
+        texts.push(n.sentence.text);
+      }
     }
+    for (const text of texts) addPhrases(set, text);
     return set;
   }
 

@@ -137,35 +137,136 @@ export function textTerms(text: string): string[] {
   return out;
 }
 
+/**
+ * A word as a phrase of the lexicon compares it: its first index term, or for a stop word
+ * ("off", "in") its stem, so "set off", "sets off" and "Wall Street's" read alike.
+ */
+function phraseWord(surface: string): string {
+  return termsOf(surface)[0] ?? stem(surface);
+}
+
+/** A multi-word entry of the synonym or metonym lexicon ("set off", "Wall Street"). */
+interface Phrase {
+  /** Its words as `phraseWord` gives them, joined by spaces: the term that stands for the whole phrase. */
+  id: string;
+  words: readonly string[];
+  /** The index terms of its words that are not stop words: a sentence can write it only when it has them all. */
+  content: readonly string[];
+  /**
+   * It has a stop word ("set off", "in charge", "give up"): its words mean something else
+   * alone ("set the price", "two charges"), so a question that writes it asks for the phrase.
+   */
+  idiom: boolean;
+}
+
+/** Every multi-word lexicon entry, by its id; worked out once. */
+const PHRASES = new Map<string, Phrase>();
+
+/** The term of one lexicon entry: a plain word's stem, or a phrase's id (null for a phrase of stop words only). */
+function entryTerm(entry: string): string | null {
+  const tokens = tokenize(entry);
+  // Synonym data names words that are stop words elsewhere ("take"); stem them all.
+  if (tokens.length === 1) return stem(tokens[0]!.surface);
+  if (tokens.length === 0) return null;
+  const words = tokens.map((t) => phraseWord(t.surface));
+  const content = [...new Set(tokens.flatMap((t) => termsOf(t.surface).slice(0, 1)))];
+  if (content.length === 0) return null;
+  const id = words.join(' ');
+  if (!PHRASES.has(id)) PHRASES.set(id, { id, words, content, idiom: tokens.some((t) => termsOf(t.surface).length === 0) });
+  return id;
+}
+
+/**
+ * A group's entries stand for one another. A multi-word entry is one term, its phrase id: its
+ * words alone are no synonyms ("off" is not "start" because "set off" is).
+ */
 function buildGroups(groups: string[][]): Map<string, Set<string>> {
   const byTerm = new Map<string, Set<string>>();
   for (const group of groups) {
-    const stems = group.map((phrase) => textTermsLoose(phrase)).filter((t) => t.length > 0);
-    for (const terms of stems) {
-      for (const term of terms) {
-        let set = byTerm.get(term);
-        if (!set) byTerm.set(term, (set = new Set()));
-        for (const other of stems) for (const o of other) if (o !== term) set.add(o);
-      }
+    const terms = group.map(entryTerm).filter((t): t is string => t !== null);
+    for (const term of terms) {
+      let set = byTerm.get(term);
+      if (!set) byTerm.set(term, (set = new Set()));
+      for (const other of terms) if (other !== term) set.add(other);
     }
   }
   return byTerm;
 }
 
-// Synonym data names words that are stop words elsewhere ("take place"); stem them all.
-function textTermsLoose(phrase: string): string[] {
-  return tokenize(phrase).map((t) => stem(t.surface));
-}
-
 const SYNONYMS = buildGroups(synonymData.groups);
 const METONYMS = buildGroups(metonymData.groups);
+const PHRASE_LIST = [...PHRASES.values()];
+/** Every content word of a phrase: a text with none of them writes no phrase, and most have none. */
+const PHRASE_WORDS: ReadonlySet<string> = new Set(PHRASE_LIST.flatMap((p) => p.content));
 
-/** Terms that a question term may stand for, at a lower weight: synonyms and metonyms. */
+/** True when the set holds every content word of the phrase. */
+function holdsWords(set: ReadonlySet<string>, phrase: Phrase): boolean {
+  for (const c of phrase.content) if (!set.has(c)) return false;
+  return true;
+}
+
+/**
+ * Terms that a question term (or a phrase id of `phrasesWritten`) may stand for, at a lower
+ * weight: synonyms and metonyms. A multi-word one is a phrase id, which a term set holds only
+ * when `addPhrases` found the whole phrase written.
+ */
 export function relatedTerms(term: string): { synonyms: string[]; metonyms: string[] } {
   return {
     synonyms: [...(SYNONYMS.get(term) ?? [])],
     metonyms: [...(METONYMS.get(term) ?? [])],
   };
+}
+
+/** The words of a phrase id that are not stop words ("wall street" → wall, street), or null for a plain term. */
+export function phraseContent(term: string): readonly string[] | null {
+  return PHRASES.get(term)?.content ?? null;
+}
+
+/** Where a token list writes this phrase's words, adjacent and in order: the index of its first token each time. */
+function phraseStarts(forms: readonly string[], phrase: Phrase): number[] {
+  const out: number[] = [];
+  const n = phrase.words.length;
+  for (let i = 0; i + n <= forms.length; i++) {
+    let k = 0;
+    while (k < n && forms[i + k] === phrase.words[k]) k++;
+    if (k === n) out.push(i);
+  }
+  return out;
+}
+
+/** The lexicon phrases these tokens write whole, each with the tokens it covers (as indexes into `tokens`). */
+export function phrasesWritten(tokens: readonly Token[]): { id: string; from: number; to: number; idiom: boolean }[] {
+  const out: { id: string; from: number; to: number; idiom: boolean }[] = [];
+  let terms: Set<string> | null = null;
+  for (const t of tokens) {
+    for (const term of termsOf(t.surface)) {
+      if (PHRASE_WORDS.has(term)) {
+        terms ??= new Set();
+        terms.add(term);
+      }
+    }
+  }
+  if (terms === null) return out;
+  let forms: string[] | null = null;
+  for (const phrase of PHRASE_LIST) {
+    if (!holdsWords(terms, phrase)) continue;
+    forms ??= tokens.map((t) => phraseWord(t.surface));
+    for (const i of phraseStarts(forms, phrase)) out.push({ id: phrase.id, from: i, to: i + phrase.words.length, idiom: phrase.idiom });
+  }
+  return out;
+}
+
+/**
+ * Adds to a text's term set the ids of the lexicon phrases the text writes whole. The text is
+ * read again only when the set holds every content word of some phrase: most sentences hold none.
+ */
+export function addPhrases(set: Set<string>, text: string): void {
+  let forms: string[] | null = null;
+  for (const phrase of PHRASE_LIST) {
+    if (!holdsWords(set, phrase)) continue;
+    forms ??= tokenize(text).map((t) => phraseWord(t.surface));
+    if (phraseStarts(forms, phrase).length > 0) set.add(phrase.id);
+  }
 }
 
 const ROMAN = ['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];

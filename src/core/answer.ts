@@ -250,10 +250,19 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       for (const e of doc.entities) if (e.type === 'organisation') return true;
       return doc.attribution !== null;
     case 'reason':
-      return REASON_MARKER.test(doc.sentence.text);
+      return givesReason(doc);
     case 'other':
       return true;
   }
+}
+
+const reasonCache = new WeakMap<SentenceDoc, boolean>();
+
+/** True when the sentence has a reason marker ("because", "due to"), worked out once per sentence. */
+function givesReason(doc: SentenceDoc): boolean {
+  let gives = reasonCache.get(doc);
+  if (gives === undefined) reasonCache.set(doc, (gives = REASON_MARKER.test(doc.sentence.text)));
+  return gives;
 }
 
 /**
@@ -1833,8 +1842,8 @@ export function answerSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<s
 
 /** A negation, or a word ending in "n't". */
 const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'i');
-/** What opens the clause that runs to the end of `text`: a mark of punctuation or a quotation mark. */
-const CLAUSE_OPEN = /[,;:()—–.!?"“”][^,;:()—–.!?"“”]*$/;
+/** What opens a clause: a mark of punctuation or a quotation mark. */
+const CLAUSE_MARK: ReadonlySet<string> = new Set([...',;:()—–.!?"“”']);
 /** Every negation, or "n't" (of a word it ends). */
 const NEGATIONS = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'gi');
 /** Most words that may stand between a negation and the span it governs ("no *charges* had been brought"). */
@@ -1847,10 +1856,11 @@ const MAX_NEGATED_GAP = 4;
  * brought", not "had been brought"). Other spans are kept.
  */
 function withNegation(text: string, span: Span, query: Query): Span {
-  if (!NEGATED.test(text)) return span;
+  // The clause the span starts in: from the last mark of punctuation before it.
+  let from = span.start;
+  while (from > 0 && !CLAUSE_MARK.has(text.charAt(from - 1))) from--;
+  if (!NEGATED.test(text.slice(from, span.start))) return span;
   const before = text.slice(0, span.start);
-  const open = CLAUSE_OPEN.exec(before);
-  const from = open ? open.index + 1 : 0;
   let negation: RegExpExecArray | null = null;
   for (const m of before.slice(from).matchAll(NEGATIONS)) negation = m;
   if (!negation) return span;

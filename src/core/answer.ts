@@ -2802,7 +2802,8 @@ function placeUnwritten(index: Index, query: Query, best: SentenceDoc): boolean 
   let lower: string | null = null;
   const written = new Map<string, boolean>();
   for (const r of query.entities) {
-    if (r.entity.type !== 'place') continue;
+    // A place the sentence itself names is written (the common case, and the cheapest test).
+    if (r.entity.type !== 'place' || best.entities.includes(r.entity)) continue;
     lower ??= query.text.toLowerCase();
     const forms = [r.entity.name, ...r.entity.aliases];
     const found = occurrences(lower, forms.map((f) => f.toLowerCase()));

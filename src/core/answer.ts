@@ -2915,6 +2915,43 @@ function derivedInThread(index: Index, query: Query, thread: Article, keys: read
   return null;
 }
 
+/** How far down the ranking a body sentence may stand to answer in place of its story's standfirst. */
+const STANDFIRST_DEPTH = 10;
+
+/**
+ * A standfirst (the line under the headline) retells the story in other words and names its
+ * people, so it covers a question's names well; a sentence of the story's body holds the fact.
+ * When the best is the standfirst, a sentence of the same story's body answers instead when it
+ * gives the kind of answer asked and either writes each word of the question (not a name) that
+ * the standfirst does not, lacking only names the standfirst writes ("How long was Tilda Marsh
+ * jailed for?": "… has been jailed for nine years" over "Judge says Tilda Marsh … over four
+ * years"), or, when the standfirst writes every such word but does not give the kind of answer
+ * asked (no reason for "why …?"), covers the question as well as it. A standfirst that writes the
+ * question's words and gives the kind of answer is kept ("Vell demanded …" for "What did Vell demand?").
+ * Null when the best is no standfirst, or no body sentence so answers.
+ */
+function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
+  const dek = best.doc;
+  if (dek.paragraph !== 1 || dek.article.dek === '') return null;
+  const plan = planOf(query);
+  const own = index.features(dek).terms;
+  const writes = (terms: ReadonlySet<string>, k: number): boolean => terms.has(plan.keyList[k]!) || hasAny(terms, plan.keyRelated[k]);
+  const lacking: number[] = [];
+  for (let k = 0; k < plan.keyList.length; k++) if (!plan.entityKeys.has(plan.keyList[k]!) && !writes(own, k)) lacking.push(k);
+  const dekAnswers = hasAnswerType(dek, query);
+  for (const r of pool.slice(1, STANDFIRST_DEPTH)) {
+    if (r.doc.article !== dek.article || r.doc.paragraph === 1) continue;
+    if (lacking.length === 0) {
+      if (!dekAnswers && r.coverage >= best.coverage) return r;
+      continue;
+    }
+    if (!hasAnswerType(r.doc, query)) continue;
+    const terms = index.features(r.doc).terms;
+    if (lacking.every((k) => writes(terms, k)) && plan.keyList.every((key, k) => writes(terms, k) || (plan.entityKeys.has(key) && own.has(key)))) return r;
+  }
+  return null;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -2990,6 +3027,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
+  if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
   if (asked) chosen = pool.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };

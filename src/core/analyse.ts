@@ -13,7 +13,7 @@ import commonWordData from './lexicon/common-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, numberForms, phraseContent, phrasesWritten, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
+import { STOP_WORDS, editDistance, foldWord, isAcronym, isIrregularForm, numberForms, phraseContent, phrasesWritten, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'score' | 'reason' | 'organisation' | 'other';
 
@@ -232,7 +232,9 @@ function derivedTerm(index: Index, surface: string): string | null {
   if (!/^[a-z]+$/.test(word)) return null;
   for (const [ending, replacement] of DERIVATIONS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
-    const term = stem(word.slice(0, word.length - ending.length) + replacement);
+    const base = word.slice(0, word.length - ending.length) + replacement;
+    if (isIrregularForm(base)) continue;
+    const term = stem(base);
     if (index.df.has(term)) return term;
   }
   return null;
@@ -245,7 +247,9 @@ export function derivedForms(surface: string): string[] {
   const out: string[] = [];
   for (const [ending, replacement] of DERIVATIONS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
-    const term = stem(word.slice(0, word.length - ending.length) + replacement);
+    const base = word.slice(0, word.length - ending.length) + replacement;
+    if (isIrregularForm(base)) continue;
+    const term = stem(base);
     if (!out.includes(term)) out.push(term);
   }
   return out;

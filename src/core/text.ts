@@ -86,6 +86,11 @@ function stripPossessive(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 }
 
+/** True when a word is an irregular form of another ("sent" of "send"): no suffix rule leads to one ("sentence" is not "sent" + "ence"). */
+export function isIrregularForm(word: string): boolean {
+  return IRREGULAR.has(word);
+}
+
 /** The stem of one plain word (no stop-word check), through its base form when it is irregular. */
 export function stem(word: string): string {
   const folded = foldWord(word);

@@ -464,6 +464,16 @@ describe('related forms of a word the articles never use', () => {
     expect(invasion.reply.citations[0]?.text).toMatch(/^Northern troops invaded/);
   });
 
+  it('reads no word as an irregular form plus a suffix ("sentence" is not "sent")', () => {
+    const article = articleOf('fraud-trial', 'Bookkeeper convicted of fraud', [
+      'A bookkeeper was convicted of stealing £200,000 from the Marlow parish fund.',
+      'The judge sent the jury home early on Friday.',
+    ]);
+    const { trace } = answerWithTrace(buildIndex([article]), 'What was her sentence?');
+    expect(trace.query.keys.has('send')).toBe(false);
+    expect(trace.ranked[0]?.doc.sentence.text).not.toBe('The judge sent the jury home early on Friday.');
+  });
+
   it('finds the hackers for "hacked"', () => {
     const article = articleOf('app-breach', 'Payments app admits data breach', [
       'Hackers took the names and emails of 2.1 million customers from the Penmoor app last week.',

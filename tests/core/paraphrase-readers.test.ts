@@ -18,6 +18,7 @@ const company = articleOf('brindle-recall', 'Brindle recalls kettles', [
   'Brindle Appliances recalled 40,000 kettles on Monday.',
   "Brindle's chief executive, Petra Holm, said the company was sorry.",
   'The fault came to light when a customer in Oxley reported a cracked base.',
+  'Owners can call Brindle toll-free at 800-555-0199.',
   'The researchers cautioned that the sample was small.',
   'The firm said it would hold a second recall in June if needed.',
 ]);
@@ -34,5 +35,9 @@ describe('paraphrases news readers use', () => {
     expect(first([company], 'How was the fault discovered?')).toBe('The fault came to light when a customer in Oxley reported a cracked base.');
     expect(first([company], 'What were the limitations?')).toBe('The researchers cautioned that the sample was small.');
     expect(first([company], 'Will there be another recall?')).toBe('The firm said it would hold a second recall in June if needed.');
+  });
+
+  it('knows the words of a phrase whose synonym the story writes: phone number where it says toll-free', () => {
+    expect(first([company], "What's the phone number?")).toBe('Owners can call Brindle toll-free at 800-555-0199.');
   });
 });

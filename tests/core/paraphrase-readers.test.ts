@@ -13,7 +13,9 @@ const band = articleOf('orla-venn', 'Orla Venn returns with a new album', [
   'Orla Venn grew up in Marbury, the daughter of a ferryman and a seamstress.',
   'Her new album features the young drummer Tobias Reel and the pianist Ines Carr.',
   'Carr has played with Venn since 2009.',
+  'It comes in two colors on vinyl: amber and slate.',
 ]);
+const ferry = articleOf('marbury-ferry', 'Marbury ferry to return', ['The mayor said the ferry would come back in May.', 'Tickets will cost £4.']);
 const company = articleOf('brindle-recall', 'Brindle recalls kettles', [
   'Brindle Appliances recalled 40,000 kettles on Monday.',
   "Brindle's chief executive, Petra Holm, said the company was sorry.",
@@ -39,5 +41,10 @@ describe('paraphrases news readers use', () => {
 
   it('knows the words of a phrase whose synonym the story writes: phone number where it says toll-free', () => {
     expect(first([company], "What's the phone number?")).toBe('Owners can call Brindle toll-free at 800-555-0199.');
+  });
+
+  it('looks for the colours a "what colours" question asks about, not only its other words', () => {
+    expect(first([band, ferry], 'what colours does it come in')).toBe('It comes in two colors on vinyl: amber and slate.');
+    expect(first([band, ferry], 'Which colours does the vinyl come in?')).toBe('It comes in two colors on vinyl: amber and slate.');
   });
 });

@@ -1037,7 +1037,12 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
         const office = offices.some((o) => o.start <= token.start && token.end <= o.end);
         const derived = token.surface.length >= 4 && !idiom ? derivedTerm(index, token.surface) : null;
         // A word whose synonyms the articles use ("dead" where they say "killed", "4" where they write "four") is no misspelling of another.
-        const hasSynonym = derived === null && (relatedTerms(term).synonyms.some((syn) => inCorpus(index, syn)) || numberForms(term).some((n) => index.df.has(n)));
+        // So is a word of a phrase whose synonyms they use ("phone" of "phone number" where they write "toll-free").
+        const hasSynonym =
+          derived === null &&
+          (relatedTerms(term).synonyms.some((syn) => inCorpus(index, syn)) ||
+            numberForms(term).some((n) => index.df.has(n)) ||
+            (phraseOf.get(token.start) ?? []).some((p) => relatedTerms(p).synonyms.some((syn) => inCorpus(index, syn))));
         let fixed = derived ?? (token.surface.length >= 4 && !hasSynonym && !office && !idiom ? correctSpelling(index, term) : null);
         // A common English word is read as another only where that one stands by the question's other words.
         const misread = fixed !== null && derived === null && commonWord(token.surface) && !fitsContext(index, fixed, otherTerms(index, tokens, token));

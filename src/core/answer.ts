@@ -805,6 +805,8 @@ interface Span {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
 /** A question that asks what something costs. */
+/** "How much time / longer …": a span of time, which may be a count of days or years. */
+const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
 /** An amount of money: a currency sign or word, or pence ("385p"). */
 const PRICE = new RegExp(`[$€£¥₹]|\\bRs\\b|\\b(?:${CURRENCY_WORDS})\\b|\\dp$`, 'i');
@@ -1913,6 +1915,10 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
         // counted, one that names another thing is no answer ("17 people died and 40 were injured" keeps both).
         if (counts.length > 1 && counts.some((x) => namesCounted(text, x.end, query) === true)) candidates = counts.filter((x) => namesCounted(text, x.end, query) !== false);
       }
+    } else if (candidates.length > 1 && planOf(query).howMuch && !ASKS_DURATION.test(query.text)) {
+      // "How much aid is the bloc sending?" over "two rescue teams and €5 million in aid": an amount, not a count of things named.
+      const amounts = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
+      if (amounts.length > 0) candidates = amounts;
     } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {
       // "How tall is the rocket?" over "The 30-meter rocket lifted off from Pad 3": the measure; "how
       // long did the study follow them?" over "followed 4,000 people for 9 years": the span of time, or at least not the count.

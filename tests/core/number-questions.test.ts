@@ -111,3 +111,15 @@ describe('a sum paid in an earlier year is background to the story\'s own', () =
     expect(answer.span).toBe('£51m');
   });
 });
+
+describe('"how much" marks an amount, not a count of the things the sentence names', () => {
+  it('marks "€3 million" of "two field hospitals and €3 million in aid", not "two"', () => {
+    const flood = [
+      'Floods swept through the Marrow valley on Friday, cutting off the town of Tessin Ford.',
+      'The Ostlund government said it would send two field hospitals and an initial €3 million in emergency aid.',
+    ];
+    const answer = answerOf(flood, 'How much aid is Ostlund sending?');
+    expect(answer.text).toMatch(/^The Ostlund government/);
+    expect(answer.span).toBe('€3 million');
+  });
+});

@@ -225,6 +225,13 @@ function hasCount(doc: SentenceDoc, query: Query): boolean {
   return someNumber(doc, query, true, isCount);
 }
 
+/** True when every number of the sentence is one the question itself writes ("It did not say how many Corra 2 phones it sold" for "how many Corra 2 phones …"). */
+function onlyAskedNumbers(doc: SentenceDoc, query: Query): boolean {
+  const asked = questionWords(query);
+  for (const n of doc.sentence.numbers) if (!asked.has(n)) return false;
+  return true;
+}
+
 // Loops rather than `some` with closures: this runs for every candidate of every question.
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
@@ -233,7 +240,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
       // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency;
       // "how many users …" by a count, not by "12 months" or "£5m".
-      if (doc.sentence.numbers.length > 0 && (!countsThings(query) || hasCount(doc, query))) return true;
+      if (doc.sentence.numbers.length > 0 && !onlyAskedNumbers(doc, query) && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;

@@ -123,3 +123,13 @@ describe('"how much" marks an amount, not a count of the things the sentence nam
     expect(answer.span).toBe('€3 million');
   });
 });
+
+describe('a number the question itself writes is no answer to it', () => {
+  it('declines "how many Corra 2 phones were sold?" over "It did not say how many Corra 2 phones it had sold"', () => {
+    const launch = [
+      'Pellum unveiled the Corra 3 phone on Tuesday, with a larger battery and a brighter screen.',
+      'It did not say how many Corra 2 phones it had sold.',
+    ];
+    expect(answerOf(launch, 'How many Corra 2 phones were sold?').text).toBeNull();
+  });
+});

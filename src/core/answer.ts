@@ -124,7 +124,7 @@ const ONE_OF = /^one$/i;
 const OF_AFTER = /^\s+of\b/i;
 
 /** A question that asks how tall, high, far, long, deep, wide or heavy: a measure (or, "how long", a span of time), not a count of things. */
-const HOW_MEASURE = /^\s*how\s+(?:tall|high|far|long|deep|wide|heavy|thick)\b/i;
+const HOW_MEASURE = /^\s*how\s+(tall|high|far|long|deep|wide|heavy|thick)\b/i;
 /** A number written alone: no sign, unit or magnitude ("24", "1,200", "nine", "Thousands"). */
 const BARE_NUMBER = /^(?:\d[\d.,]*|\p{L}+)$/u;
 const WORD_AFTER_NUMBER = /^\s+(\p{Ll}+)/u;
@@ -174,9 +174,17 @@ function measures(doc: SentenceDoc, query: Query): boolean {
   return someNumber(doc, query, false, measuresNamed);
 }
 
-/** True when the number `n` that ends at `end` is a measure written before a word the question asks about. */
+/** For each word of "how deep", "how high" …, the dimension a sentence may name before the measure ("at a depth of 12 kilometres"). */
+const DIMENSION_BEFORE: ReadonlyMap<string, RegExp> = new Map(
+  Object.entries(questionData.measureNouns as Record<string, string[]>).map(([word, nouns]) => [word, new RegExp(`\\b(?:${nouns.join('|')})\\s+of\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|up\\s+to\\s+|more\\s+than\\s+)?$`, 'i')]),
+);
+
+/** True when the number `n` that ends at `end` is a measure written before a word the question asks about, or after the dimension it asks for ("how deep" and "a depth of 12 kilometres"). */
 function measuresNamed(text: string, n: string, end: number, query: Query): boolean {
   if (!isMeasure(text, n, end)) return false;
+  const asked = HOW_MEASURE.exec(query.text)?.[1];
+  const dimension = asked ? DIMENSION_BEFORE.get(asked.toLowerCase()) : undefined;
+  if (dimension && dimension.test(text.slice(Math.max(0, end - n.length - 40), end - n.length))) return true;
   const m = MEASURE_TO_NOUN.exec(text.slice(end, end + 80));
   if (!m) return false;
   for (const word of STOP_WORDS.has(foldWord(m[1]!)) || m[2] === undefined ? [m[1]!] : [m[1]!, m[2]]) for (const term of termsOf(word)) if (query.keys.has(term)) return true;

@@ -133,3 +133,16 @@ describe('a number the question itself writes is no answer to it', () => {
     expect(answerOf(launch, 'How many Corra 2 phones were sold?').text).toBeNull();
   });
 });
+
+describe('"how deep" finds the measure written after the dimension it asks for', () => {
+  it('answers "how deep was the landslide?" with "to a depth of 9 metres" over a distance in metres', () => {
+    const slide = [
+      'A landslide buried part of the village of Orvel Peak on Sunday night after days of heavy rain.',
+      'Mud from the landslide reached as far as the river, about 400 metres to the south.',
+      'Rescuers said the landslide had cut into the hillside to a depth of 9 metres at its deepest point.',
+    ];
+    const answer = answerOf(slide, 'How deep was the landslide?');
+    expect(answer.text).toMatch(/^Rescuers said/);
+    expect(answer.span).toBe('9 metres');
+  });
+});

@@ -240,6 +240,19 @@ function onlyAskedNumbers(doc: SentenceDoc, query: Query): boolean {
   return true;
 }
 
+const VAGUE_COUNTS: ReadonlySet<string> = new Set(questionData.vagueCounts);
+
+/** True when the number `n` that ends at `end` is exact and counts no thing other than what the question asks about ("13 reserves" does not count lakes). */
+function exactOfAsked(text: string, n: string, end: number, query: Query): boolean {
+  return !VAGUE_COUNTS.has(foldWord(n)) && namesCounted(text, end, query) !== false;
+}
+
+/** True when every number of the sentence is a rough one ("hundreds", "several"), and it has one. */
+function onlyVague(doc: SentenceDoc): boolean {
+  for (const n of doc.sentence.numbers) if (!VAGUE_COUNTS.has(foldWord(n))) return false;
+  return doc.sentence.numbers.length > 0;
+}
+
 // Loops rather than `some` with closures: this runs for every candidate of every question.
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
@@ -2981,6 +2994,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
+  } else if (query.answerType === 'number' && onlyVague(best.doc)) {
+    // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".
+    chosen = pool.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
     chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;

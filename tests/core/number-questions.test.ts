@@ -146,3 +146,23 @@ describe('"how deep" finds the measure written after the dimension it asks for',
     expect(answer.span).toBe('9 metres');
   });
 });
+
+describe('"how many" prefers an exact figure to a rough one', () => {
+  it('answers "how many were injured?" with "injuring 412" over "hundreds of injured people"', () => {
+    const storm = [
+      'A tornado tore through the town of Kessing Vale on Monday evening, killing 18 people and injuring 412, officials said.',
+      'The clinic in Kessing Vale was overwhelmed, and hundreds of injured people were treated in a school gym.',
+    ];
+    const answer = answerOf(storm, 'How many were injured?');
+    expect(answer.text).toMatch(/^A tornado tore/);
+    expect(answer.span).toBe('412');
+  });
+
+  it('keeps "several ponds" for "how many ponds …?" over an exact count of another thing', () => {
+    const park = [
+      'There are also several ponds in Brellin Park, mainly old clay pits such as Marl Pond.',
+      'There are 11 nature trails in Brellin Park, among them the Marl Pond walk.',
+    ];
+    expect(answerOf(park, 'How many ponds are there in Brellin Park?').text).toMatch(/^There are also several ponds/);
+  });
+});

@@ -912,8 +912,8 @@ function nearest(spans: readonly Span[], words: MatchedWords): Span | undefined 
 
 /** Marks that end a clause: a number or date on the far side of one belongs to another clause. */
 const CLAUSE_MARKS = /[,;:()—–]/g;
-/** Between a part and its whole: "58 of the 120 seats", "three of 11". */
-const PART_OF = /^\s+of\s+(?:the\s+)?$/i;
+/** Between a part and its whole: "58 of the 120 seats", "three of 11", "five of its seven members". */
+const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|your)\s+)?$/i;
 /** Words that join two clauses ("nine drowned and 25 were rescued", "opens on 5 May, with tickets on sale …"). */
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'with', 'as', 'after', 'before', 'when', 'or']);
 /** The counted words of "how many people …", "how much money …": what follows, to the first stop word. */
@@ -1046,8 +1046,13 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
       }
     }
     if (best >= 0) {
-      score[best]! += w / (1 + bestDistance);
-      if (best > 0 && part[best - 1] && i > last[best]!) score[best - 1]! += w / (1.5 + bestDistance);
+      // "Five of its seven members voted for the cut": the noun after the whole counts both, and a verb
+      // after it, with the words that follow it, says what the part did: they credit the part as much as the whole, or more.
+      const shared = best > 0 && part[best - 1] && i > last[best]!;
+      let predicate = false;
+      if (shared && !isCounted) for (let j = last[best]! + 1; j <= i && !predicate; j++) predicate = VERB_FORM.test(tokens[j]!.surface);
+      score[best]! += w / (predicate ? 1.5 + bestDistance : 1 + bestDistance);
+      if (shared) score[best - 1]! += w / (predicate || isCounted ? 1 + bestDistance : 1.5 + bestDistance);
       any = true;
     }
   }

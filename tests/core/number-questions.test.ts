@@ -33,6 +33,14 @@ describe('"how many … win" marks the part of "N of the M seats", not the whole
   it('still marks the whole when the question asks what the council has', () => {
     expect(answerOf(vote, 'How many seats does the Orlen council have?').span).toBe('120');
   });
+
+  it('marks the part when the sentence opens with it and a verb after the whole says what the part did', () => {
+    const board = [
+      'Three of its nine directors voted for the takeover by Grell Foods, while the rest abstained.',
+      'The board of Tamsin Mills met on Friday.',
+    ];
+    expect(answerOf(board, 'How many directors voted for the takeover?').span).toBe('Three');
+  });
 });
 
 describe('"how tall" finds the measure written before the thing, among many sentences that name it', () => {

@@ -833,6 +833,13 @@ interface Span {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
 /** A question that asks what something costs. */
+const PRESENT_WORDS = questionData.presentMarkers.map((w) => w.replace(/ /g, '\\s+')).join('|');
+/** A question that asks for today's figure: "how much is it now?". */
+const PRESENT = new RegExp(`\\b(?:${PRESENT_WORDS})\\b`, 'i');
+/** Right after a figure, a word of the present ("$40bn today"), perhaps after a unit or a bracket. */
+const PRESENT_AFTER = new RegExp(`^(?:\\s+\\p{L}+)?(?:\\s*\\([^()]*\\))?\\s+(?:${PRESENT_WORDS})\\b`, 'iu');
+/** Right before a figure, a word of the present ("currently 12%", "now about 40"). */
+const PRESENT_BEFORE = new RegExp(`\\b(?:${PRESENT_WORDS})\\s+(?:(?:at|about|around|some|just|nearly|almost|over|under)\\s+)?$`, 'i');
 /** "How much time / longer …": a span of time, which may be a count of days or years. */
 const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
@@ -1959,6 +1966,11 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       let measured = candidates.filter((x) => isMeasure(text, text.slice(x.start, x.end), x.end) || (long && isDuration(text, x.end)));
       if (measured.length === 0) measured = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
       if (measured.length > 0) candidates = measured;
+    }
+    // "How much is it now?" over "will provide $120bn by 2030, up from about $40bn today": the figure beside the present.
+    if (candidates.length > 1 && PRESENT.test(query.text)) {
+      const present = candidates.filter((x) => PRESENT_AFTER.test(text.slice(x.end, x.end + 30)) || PRESENT_BEFORE.test(text.slice(Math.max(0, x.start - 30), x.start)));
+      if (present.length > 0) candidates = present;
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {

@@ -174,3 +174,15 @@ describe('"how many" prefers an exact figure to a rough one', () => {
     expect(answerOf(park, 'How many ponds are there in Brellin Park?').text).toMatch(/^There are also several ponds/);
   });
 });
+
+describe('"how much … now" marks the figure of today, not the goal beside it', () => {
+  it('marks "$9bn" of "$30bn a year by 2035, up from about $9bn today"', () => {
+    const pact = [
+      'Ministers meeting in Castel Verro agreed to expand a fund for coastal defences.',
+      'Under the pact, member states will provide $30bn a year for coastal defences by 2035, up from about $9bn today.',
+    ];
+    const answer = answerOf(pact, 'How much do member states provide for coastal defences now?');
+    expect(answer.text).toMatch(/^Under the pact/);
+    expect(answer.span).toBe('$9bn');
+  });
+});

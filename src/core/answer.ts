@@ -341,8 +341,25 @@ function scoresOf(doc: SentenceDoc): readonly Span[] {
 }
 
 /** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
+/** A question about what is still to come: "when will the plant close?". */
+const WHEN_WILL = /^\s*when\s+(?:will|is\s+\w+\s+(?:going|due|expected)\s+to|are\s+\w+\s+(?:going|due|expected)\s+to)\b/i;
+const YEAR_IN_DATE = /\b(?:1\d|20)\d\d\b/g;
+
+/** True when every date of the sentence is a year before the one its article was published in ("agreed in 2019", read in 2026). */
+function onlyPastYears(doc: SentenceDoc): boolean {
+  const published = Number(doc.article.published.slice(0, 4));
+  if (!published || doc.sentence.dates.length === 0) return false;
+  for (const d of doc.sentence.dates) {
+    const years = d.match(YEAR_IN_DATE);
+    if (!years) return false;
+    for (const y of years) if (Number(y) >= published) return false;
+  }
+  return true;
+}
+
 function answersKind(doc: SentenceDoc, query: Query): boolean {
-  if (query.answerType === 'date') return hasTimeExpression(doc);
+  // "When will coal be phased out?" is not answered by "language agreed at the summit in 2023".
+  if (query.answerType === 'date') return hasTimeExpression(doc) && !(WHEN_WILL.test(query.text) && onlyPastYears(doc));
   // "How high is the orbit?" is not answered by "deploying 24 small satellites".
   return hasAnswerType(doc, query) && (query.answerType !== 'number' || !HOW_MEASURE.test(query.text) || givesMeasure(doc, query));
 }

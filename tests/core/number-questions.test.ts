@@ -186,3 +186,13 @@ describe('"how much … now" marks the figure of today, not the goal beside it',
     expect(answer.span).toBe('$9bn');
   });
 });
+
+describe('"when will …" is not answered by a year already past when the article was written', () => {
+  it('declines "when will the mine close?" over "repeating a pledge made in 2019, but sets no date"', () => {
+    const deal = articleOf('mine', 'Dravic energy plan agreed', [
+      'Ministers in Dravic agreed a new energy plan on Monday after two days of talks.',
+      'The plan repeats a pledge made in 2019 to cut emissions, but sets no date for when the Holt Ridge mine will close.',
+    ], { published: '2026-03-10' });
+    expect(answerWithTrace(buildIndex([deal]), 'When will the Holt Ridge mine close?').trace.declined).toBe(true);
+  });
+});

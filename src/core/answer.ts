@@ -124,7 +124,7 @@ const ONE_OF = /^one$/i;
 const OF_AFTER = /^\s+of\b/i;
 
 /** A question that asks how tall, high, far, long, deep, wide or heavy: a measure (or, "how long", a span of time), not a count of things. */
-const HOW_MEASURE = /^\s*how\s+(?:tall|high|far|long|deep|wide|heavy|thick)\b/i;
+const HOW_MEASURE = /^\s*how\s+(tall|high|far|long|deep|wide|heavy|thick)\b/i;
 /** A number written alone: no sign, unit or magnitude ("24", "1,200", "nine", "Thousands"). */
 const BARE_NUMBER = /^(?:\d[\d.,]*|\p{L}+)$/u;
 const WORD_AFTER_NUMBER = /^\s+(\p{Ll}+)/u;
@@ -174,9 +174,17 @@ function measures(doc: SentenceDoc, query: Query): boolean {
   return someNumber(doc, query, false, measuresNamed);
 }
 
-/** True when the number `n` that ends at `end` is a measure written before a word the question asks about. */
+/** For each word of "how deep", "how high" …, the dimension a sentence may name before the measure ("at a depth of 12 kilometres"). */
+const DIMENSION_BEFORE: ReadonlyMap<string, RegExp> = new Map(
+  Object.entries(questionData.measureNouns as Record<string, string[]>).map(([word, nouns]) => [word, new RegExp(`\\b(?:${nouns.join('|')})\\s+of\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|up\\s+to\\s+|more\\s+than\\s+)?$`, 'i')]),
+);
+
+/** True when the number `n` that ends at `end` is a measure written before a word the question asks about, or after the dimension it asks for ("how deep" and "a depth of 12 kilometres"). */
 function measuresNamed(text: string, n: string, end: number, query: Query): boolean {
   if (!isMeasure(text, n, end)) return false;
+  const asked = HOW_MEASURE.exec(query.text)?.[1];
+  const dimension = asked ? DIMENSION_BEFORE.get(asked.toLowerCase()) : undefined;
+  if (dimension && dimension.test(text.slice(Math.max(0, end - n.length - 40), end - n.length))) return true;
   const m = MEASURE_TO_NOUN.exec(text.slice(end, end + 80));
   if (!m) return false;
   for (const word of STOP_WORDS.has(foldWord(m[1]!)) || m[2] === undefined ? [m[1]!] : [m[1]!, m[2]]) for (const term of termsOf(word)) if (query.keys.has(term)) return true;
@@ -225,6 +233,26 @@ function hasCount(doc: SentenceDoc, query: Query): boolean {
   return someNumber(doc, query, true, isCount);
 }
 
+/** True when every number of the sentence is one the question itself writes ("It did not say how many Corra 2 phones it sold" for "how many Corra 2 phones …"). */
+function onlyAskedNumbers(doc: SentenceDoc, query: Query): boolean {
+  const asked = questionWords(query);
+  for (const n of doc.sentence.numbers) if (!asked.has(n)) return false;
+  return true;
+}
+
+const VAGUE_COUNTS: ReadonlySet<string> = new Set(questionData.vagueCounts);
+
+/** True when the number `n` that ends at `end` is exact and counts no thing other than what the question asks about ("13 reserves" does not count lakes). */
+function exactOfAsked(text: string, n: string, end: number, query: Query): boolean {
+  return !VAGUE_COUNTS.has(foldWord(n)) && namesCounted(text, end, query) !== false;
+}
+
+/** True when every number of the sentence is a rough one ("hundreds", "several"), and it has one. */
+function onlyVague(doc: SentenceDoc): boolean {
+  for (const n of doc.sentence.numbers) if (!VAGUE_COUNTS.has(foldWord(n))) return false;
+  return doc.sentence.numbers.length > 0;
+}
+
 // Loops rather than `some` with closures: this runs for every candidate of every question.
 function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
   switch (query.answerType) {
@@ -233,7 +261,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (HOW_OLD.test(query.text)) return AGE.test(doc.sentence.text);
       // "How long …" is answered by a span of time as often as by a count, "how often …" by a frequency;
       // "how many users …" by a count, not by "12 months" or "£5m".
-      if (doc.sentence.numbers.length > 0 && (!countsThings(query) || hasCount(doc, query))) return true;
+      if (doc.sentence.numbers.length > 0 && !onlyAskedNumbers(doc, query) && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
       if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
@@ -313,8 +341,25 @@ function scoresOf(doc: SentenceDoc): readonly Span[] {
 }
 
 /** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
+/** A question about what is still to come: "when will the plant close?". */
+const WHEN_WILL = /^\s*when\s+(?:will|is\s+\w+\s+(?:going|due|expected)\s+to|are\s+\w+\s+(?:going|due|expected)\s+to)\b/i;
+const YEAR_IN_DATE = /\b(?:1\d|20)\d\d\b/g;
+
+/** True when every date of the sentence is a year before the one its article was published in ("agreed in 2019", read in 2026). */
+function onlyPastYears(doc: SentenceDoc): boolean {
+  const published = Number(doc.article.published.slice(0, 4));
+  if (!published || doc.sentence.dates.length === 0) return false;
+  for (const d of doc.sentence.dates) {
+    const years = d.match(YEAR_IN_DATE);
+    if (!years) return false;
+    for (const y of years) if (Number(y) >= published) return false;
+  }
+  return true;
+}
+
 function answersKind(doc: SentenceDoc, query: Query): boolean {
-  if (query.answerType === 'date') return hasTimeExpression(doc);
+  // "When will coal be phased out?" is not answered by "language agreed at the summit in 2023".
+  if (query.answerType === 'date') return hasTimeExpression(doc) && !(WHEN_WILL.test(query.text) && onlyPastYears(doc));
   // "How high is the orbit?" is not answered by "deploying 24 small satellites".
   return hasAnswerType(doc, query) && (query.answerType !== 'number' || !HOW_MEASURE.test(query.text) || givesMeasure(doc, query));
 }
@@ -805,6 +850,15 @@ interface Span {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
 /** A question that asks what something costs. */
+const PRESENT_WORDS = questionData.presentMarkers.map((w) => w.replace(/ /g, '\\s+')).join('|');
+/** A question that asks for today's figure: "how much is it now?". */
+const PRESENT = new RegExp(`\\b(?:${PRESENT_WORDS})\\b`, 'i');
+/** Right after a figure, a word of the present ("$40bn today"), perhaps after a unit or a bracket. */
+const PRESENT_AFTER = new RegExp(`^(?:\\s+\\p{L}+)?(?:\\s*\\([^()]*\\))?\\s+(?:${PRESENT_WORDS})\\b`, 'iu');
+/** Right before a figure, a word of the present ("currently 12%", "now about 40"). */
+const PRESENT_BEFORE = new RegExp(`\\b(?:${PRESENT_WORDS})\\s+(?:(?:at|about|around|some|just|nearly|almost|over|under)\\s+)?$`, 'i');
+/** "How much time / longer …": a span of time, which may be a count of days or years. */
+const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
 /** An amount of money: a currency sign or word, or pence ("385p"). */
 const PRICE = new RegExp(`[$€£¥₹]|\\bRs\\b|\\b(?:${CURRENCY_WORDS})\\b|\\dp$`, 'i');
@@ -882,8 +936,8 @@ function nearest(spans: readonly Span[], words: MatchedWords): Span | undefined 
 
 /** Marks that end a clause: a number or date on the far side of one belongs to another clause. */
 const CLAUSE_MARKS = /[,;:()—–]/g;
-/** Between a part and its whole: "58 of the 120 seats", "three of 11". */
-const PART_OF = /^\s+of\s+(?:the\s+)?$/i;
+/** Between a part and its whole: "58 of the 120 seats", "three of 11", "five of its seven members". */
+const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|your)\s+)?$/i;
 /** Words that join two clauses ("nine drowned and 25 were rescued", "opens on 5 May, with tickets on sale …"). */
 const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'with', 'as', 'after', 'before', 'when', 'or']);
 /** The counted words of "how many people …", "how much money …": what follows, to the first stop word. */
@@ -1016,8 +1070,13 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
       }
     }
     if (best >= 0) {
-      score[best]! += w / (1 + bestDistance);
-      if (best > 0 && part[best - 1] && i > last[best]!) score[best - 1]! += w / (1.5 + bestDistance);
+      // "Five of its seven members voted for the cut": the noun after the whole counts both, and a verb
+      // after it, with the words that follow it, says what the part did: they credit the part as much as the whole, or more.
+      const shared = best > 0 && part[best - 1] && i > last[best]!;
+      let predicate = false;
+      if (shared && !isCounted) for (let j = last[best]! + 1; j <= i && !predicate; j++) predicate = VERB_FORM.test(tokens[j]!.surface);
+      score[best]! += w / (predicate ? 1.5 + bestDistance : 1 + bestDistance);
+      if (shared) score[best - 1]! += w / (predicate || isCounted ? 1 + bestDistance : 1.5 + bestDistance);
       any = true;
     }
   }
@@ -1913,6 +1972,10 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
         // counted, one that names another thing is no answer ("17 people died and 40 were injured" keeps both).
         if (counts.length > 1 && counts.some((x) => namesCounted(text, x.end, query) === true)) candidates = counts.filter((x) => namesCounted(text, x.end, query) !== false);
       }
+    } else if (candidates.length > 1 && planOf(query).howMuch && !ASKS_DURATION.test(query.text)) {
+      // "How much aid is the bloc sending?" over "two rescue teams and €5 million in aid": an amount, not a count of things named.
+      const amounts = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
+      if (amounts.length > 0) candidates = amounts;
     } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {
       // "How tall is the rocket?" over "The 30-meter rocket lifted off from Pad 3": the measure; "how
       // long did the study follow them?" over "followed 4,000 people for 9 years": the span of time, or at least not the count.
@@ -1920,6 +1983,11 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       let measured = candidates.filter((x) => isMeasure(text, text.slice(x.start, x.end), x.end) || (long && isDuration(text, x.end)));
       if (measured.length === 0) measured = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
       if (measured.length > 0) candidates = measured;
+    }
+    // "How much is it now?" over "will provide $120bn by 2030, up from about $40bn today": the figure beside the present.
+    if (candidates.length > 1 && PRESENT.test(query.text)) {
+      const present = candidates.filter((x) => PRESENT_AFTER.test(text.slice(x.end, x.end + 30)) || PRESENT_BEFORE.test(text.slice(Math.max(0, x.start - 30), x.start)));
+      if (present.length > 0) candidates = present;
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
@@ -2997,6 +3065,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
+  } else if (query.answerType === 'number' && onlyVague(best.doc)) {
+    // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".
+    chosen = pool.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
     chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;

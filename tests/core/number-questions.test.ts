@@ -33,6 +33,14 @@ describe('"how many … win" marks the part of "N of the M seats", not the whole
   it('still marks the whole when the question asks what the council has', () => {
     expect(answerOf(vote, 'How many seats does the Orlen council have?').span).toBe('120');
   });
+
+  it('marks the part when the sentence opens with it and a verb after the whole says what the part did', () => {
+    const board = [
+      'Three of its nine directors voted for the takeover by Grell Foods, while the rest abstained.',
+      'The board of Tamsin Mills met on Friday.',
+    ];
+    expect(answerOf(board, 'How many directors voted for the takeover?').span).toBe('Three');
+  });
 });
 
 describe('"how tall" finds the measure written before the thing, among many sentences that name it', () => {
@@ -109,5 +117,82 @@ describe('a sum paid in an earlier year is background to the story\'s own', () =
     const answer = answerOf(transfer, 'How much did Kelmont pay for Penn?', 'Kelmont sign striker Arlo Penn for club-record £51m', );
     expect(answer.text).toMatch(/^Kelmont United have completed/);
     expect(answer.span).toBe('£51m');
+  });
+});
+
+describe('"how much" marks an amount, not a count of the things the sentence names', () => {
+  it('marks "€3 million" of "two field hospitals and €3 million in aid", not "two"', () => {
+    const flood = [
+      'Floods swept through the Marrow valley on Friday, cutting off the town of Tessin Ford.',
+      'The Ostlund government said it would send two field hospitals and an initial €3 million in emergency aid.',
+    ];
+    const answer = answerOf(flood, 'How much aid is Ostlund sending?');
+    expect(answer.text).toMatch(/^The Ostlund government/);
+    expect(answer.span).toBe('€3 million');
+  });
+});
+
+describe('a number the question itself writes is no answer to it', () => {
+  it('declines "how many Corra 2 phones were sold?" over "It did not say how many Corra 2 phones it had sold"', () => {
+    const launch = [
+      'Pellum unveiled the Corra 3 phone on Tuesday, with a larger battery and a brighter screen.',
+      'It did not say how many Corra 2 phones it had sold.',
+    ];
+    expect(answerOf(launch, 'How many Corra 2 phones were sold?').text).toBeNull();
+  });
+});
+
+describe('"how deep" finds the measure written after the dimension it asks for', () => {
+  it('answers "how deep was the landslide?" with "to a depth of 9 metres" over a distance in metres', () => {
+    const slide = [
+      'A landslide buried part of the village of Orvel Peak on Sunday night after days of heavy rain.',
+      'Mud from the landslide reached as far as the river, about 400 metres to the south.',
+      'Rescuers said the landslide had cut into the hillside to a depth of 9 metres at its deepest point.',
+    ];
+    const answer = answerOf(slide, 'How deep was the landslide?');
+    expect(answer.text).toMatch(/^Rescuers said/);
+    expect(answer.span).toBe('9 metres');
+  });
+});
+
+describe('"how many" prefers an exact figure to a rough one', () => {
+  it('answers "how many were injured?" with "injuring 412" over "hundreds of injured people"', () => {
+    const storm = [
+      'A tornado tore through the town of Kessing Vale on Monday evening, killing 18 people and injuring 412, officials said.',
+      'The clinic in Kessing Vale was overwhelmed, and hundreds of injured people were treated in a school gym.',
+    ];
+    const answer = answerOf(storm, 'How many were injured?');
+    expect(answer.text).toMatch(/^A tornado tore/);
+    expect(answer.span).toBe('412');
+  });
+
+  it('keeps "several ponds" for "how many ponds …?" over an exact count of another thing', () => {
+    const park = [
+      'There are also several ponds in Brellin Park, mainly old clay pits such as Marl Pond.',
+      'There are 11 nature trails in Brellin Park, among them the Marl Pond walk.',
+    ];
+    expect(answerOf(park, 'How many ponds are there in Brellin Park?').text).toMatch(/^There are also several ponds/);
+  });
+});
+
+describe('"how much … now" marks the figure of today, not the goal beside it', () => {
+  it('marks "$9bn" of "$30bn a year by 2035, up from about $9bn today"', () => {
+    const pact = [
+      'Ministers meeting in Castel Verro agreed to expand a fund for coastal defences.',
+      'Under the pact, member states will provide $30bn a year for coastal defences by 2035, up from about $9bn today.',
+    ];
+    const answer = answerOf(pact, 'How much do member states provide for coastal defences now?');
+    expect(answer.text).toMatch(/^Under the pact/);
+    expect(answer.span).toBe('$9bn');
+  });
+});
+
+describe('"when will …" is not answered by a year already past when the article was written', () => {
+  it('declines "when will the mine close?" over "repeating a pledge made in 2019, but sets no date"', () => {
+    const deal = articleOf('mine', 'Dravic energy plan agreed', [
+      'Ministers in Dravic agreed a new energy plan on Monday after two days of talks.',
+      'The plan repeats a pledge made in 2019 to cut emissions, but sets no date for when the Holt Ridge mine will close.',
+    ], { published: '2026-03-10' });
+    expect(answerWithTrace(buildIndex([deal]), 'When will the Holt Ridge mine close?').trace.declined).toBe(true);
   });
 });

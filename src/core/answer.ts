@@ -1431,7 +1431,7 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set(speechData.verbs);
 
 /**
  * Where a role that stands at `start` begins with the words that modify it: "launch director"
- * of "…," launch director Keisha Morland told …", not "director". Lower-case words that are not
+ * of "…," flight director Omar Pell told …", not "director". Lower-case words that are not
  * stop words, verbs of speech or other verbs in "-ed" ("said", "appointed") are taken.
  */
 function modifiedRole(text: string, start: number): number {

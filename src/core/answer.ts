@@ -1430,7 +1430,7 @@ const MAX_ROLE_MODIFIERS = 3;
 const SPEECH_VERBS: ReadonlySet<string> = new Set(speechData.verbs);
 
 /**
- * Where a role that stands at `start` begins with the words that modify it: "launch director"
+ * Where a role that stands at `start` begins with the words that modify it: "flight director"
  * of "…," flight director Omar Pell told …", not "director". Lower-case words that are not
  * stop words, verbs of speech or other verbs in "-ed" ("said", "appointed") are taken.
  */

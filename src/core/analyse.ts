@@ -13,7 +13,7 @@ import commonWordData from './lexicon/common-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { STOP_WORDS, editDistance, foldWord, isAcronym, isIrregularForm, numberForms, phraseContent, phrasesWritten, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
+import { QUOTED, STOP_WORDS, editDistance, foldWord, isAcronym, isIrregularForm, numberForms, phraseContent, phrasesWritten, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'score' | 'reason' | 'organisation' | 'other';
 
@@ -724,8 +724,6 @@ function topicWords(index: Index, question: string): string[] {
   return out;
 }
 
-/** Quoted words: a pronoun inside a quote is the speaker's, not the writer's. */
-const QUOTED_TEXT = /[“"][^”"]*[”"]?/g;
 /** Most people whose pronoun is kept per index. */
 const PRONOUN_CACHE = 2_000;
 const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
@@ -739,7 +737,7 @@ export function pronounOf(index: Index, ref: EntityRef): string | null {
   let he = 0;
   let she = 0;
   for (const id of ref.entity.pronounMentions) {
-    const text = index.doc(ref.article.id, id)?.sentence.text.replace(QUOTED_TEXT, ' ');
+    const text = index.doc(ref.article.id, id)?.sentence.text.replace(QUOTED, ' ');
     const m = text ? /\b(he|him|his|she|her|hers)\b/i.exec(text) : null;
     if (!m) continue;
     if (/^(he|him|his)$/i.test(m[1]!)) he++;

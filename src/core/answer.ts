@@ -9,7 +9,7 @@ import { makeReply } from './reply.ts';
 import { analyse, derivedForms, pronounOf, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, isAcronym, phraseContent, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { foldWord, isAcronym, phraseContent, QUOTED, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
@@ -2768,7 +2768,6 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
 
 /** A "he" or "she" outside quotation marks and the word it is the subject of, past an auxiliary or an adverb or two ("he died", "she had also won"). */
 const PRONOUN_VERB = /\b([Hh]e|[Ss]he)\s+(?:(?:has|had|have|was|is|were|been|would|will|also|later|then|never|finally|herself|himself)\s+){0,2}([\p{L}-]+)/gu;
-const QUOTED = /[“"][^”"]*[”"]?/g;
 /** "Who funded the study?", "who has built …": the verb a who-question asks the doer of (auxiliaries and "is" are no such verb). */
 const WHO_DID = /^\s*who\s+(?:has\s+|have\s+|had\s+)?([\p{L}-]+)/iu;
 const NOT_DEEDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'did', 'does', 'do', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'has', 'have', 'had', 'else', 'exactly']);

@@ -9,7 +9,7 @@ import roleData from './lexicon/roles.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
-import { STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
+import { QUOTED, STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS, TITLES } from './patterns.ts';
 
 export interface SentenceRef {
@@ -1454,7 +1454,7 @@ function gendersShown(people: readonly Entity[], sentences: readonly SentenceRef
   let sole: { person: Entity; paragraph: number } | null = null;
   for (const s of sentences) {
     if (sole && sole.paragraph !== s.paragraph) sole = null;
-    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, ' ');
+    const unquoted = s.text.replace(QUOTED, ' ');
     const named = people.filter((p) => firstIndexOf(unquoted, p, names) >= 0);
     const opening = named.length === 0 ? OPENING_PRONOUN.exec(unquoted) : null;
     if (sole && opening) shown.set(sole.person, (shown.get(sole.person) ?? new Set()).add(FEMALE_PRONOUN.test(opening[1]!) ? 'female' : 'male'));
@@ -1481,7 +1481,7 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
   for (const s of sentences) {
     if (s.paragraph !== lastParagraph && s.paragraph > lastParagraph + 1) lastPerson = null;
     lastParagraph = s.paragraph;
-    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, ' ');
+    const unquoted = s.text.replace(QUOTED, ' ');
     const pronoun = PRONOUN.exec(unquoted);
     const named = people
       .map((p) => ({ p, at: firstIndexOf(unquoted, p, names) }))
@@ -1556,7 +1556,7 @@ function resolveDescriptions(entities: Entity[], sentences: SentenceRef[], names
   /** People by their last mention, the latest last. */
   const recent: Entity[] = [];
   sentences.forEach((s, n) => {
-    const unquoted = s.text.replace(/[“"][^”"]*[”"]?/g, (q) => ' '.repeat(q.length));
+    const unquoted = s.text.replace(QUOTED, (q) => ' '.repeat(q.length));
     const here = (bySentence.get(s.id) ?? []).map((e) => ({ e, at: firstIndexOf(unquoted, e, names) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at);
     if (/\b[Tt]he\s/.test(unquoted)) {
       for (const m of unquoted.matchAll(DESCRIPTION)) {

@@ -19,6 +19,8 @@ export function foldQuotes(text: string): string {
 }
 
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+/** Words between quotation marks, to the closing mark or the end of the text: a pronoun or a name there is the speaker's, not the writer's. */
+export const QUOTED = /[“"][^”"]*[”"]?/g;
 
 /** Lower case, straight quotes, accents removed: the form words are compared in. */
 export function foldWord(word: string): string {

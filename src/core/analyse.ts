@@ -228,16 +228,7 @@ const MIN_DERIVED_BASE = 3;
  * gives a form the corpus has.
  */
 function derivedTerm(index: Index, surface: string): string | null {
-  const word = foldWord(surface);
-  if (!/^[a-z]+$/.test(word)) return null;
-  for (const [ending, replacement] of DERIVATIONS) {
-    if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
-    const base = word.slice(0, word.length - ending.length) + replacement;
-    if (isIrregularForm(base)) continue;
-    const term = stem(base);
-    if (index.df.has(term)) return term;
-  }
-  return null;
+  return derivedForms(surface).find((term) => index.df.has(term)) ?? null;
 }
 
 /** The terms of every related form of a written word the derivation rules give ("driving" → driver, drivion …), whether or not the corpus uses them. */

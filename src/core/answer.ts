@@ -340,10 +340,11 @@ function scoresOf(doc: SentenceDoc): readonly Span[] {
   return scores;
 }
 
-/** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
 /** A question about what is still to come: "when will the plant close?". */
 const WHEN_WILL = /^\s*when\s+(?:will|is\s+\w+\s+(?:going|due|expected)\s+to|are\s+\w+\s+(?:going|due|expected)\s+to)\b/i;
-const YEAR_IN_DATE = /\b(?:1\d|20)\d\d\b/g;
+/** A year, written alone or in a date ("1998", "5 May 2021"). */
+const YEAR = /\b(1[0-9]|20)\d{2}\b/;
+const YEAR_IN_DATE = new RegExp(YEAR.source, 'g');
 
 /** True when every date of the sentence is a year before the one its article was published in ("agreed in 2019", read in 2026). */
 function onlyPastYears(doc: SentenceDoc): boolean {
@@ -357,6 +358,7 @@ function onlyPastYears(doc: SentenceDoc): boolean {
   return true;
 }
 
+/** For a number or date question: whether the sentence has what it asks for, as far as declining goes. */
 function answersKind(doc: SentenceDoc, query: Query): boolean {
   // "When will coal be phased out?" is not answered by "language agreed at the summit in 2023".
   if (query.answerType === 'date') return hasTimeExpression(doc) && !(WHEN_WILL.test(query.text) && onlyPastYears(doc));
@@ -849,7 +851,6 @@ interface Span {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
-/** A question that asks what something costs. */
 const PRESENT_WORDS = questionData.presentMarkers.map((w) => w.replace(/ /g, '\\s+')).join('|');
 /** A question that asks for today's figure: "how much is it now?". */
 const PRESENT = new RegExp(`\\b(?:${PRESENT_WORDS})\\b`, 'i');
@@ -859,6 +860,7 @@ const PRESENT_AFTER = new RegExp(`^(?:\\s+\\p{L}+)?(?:\\s*\\([^()]*\\))?\\s+(?:$
 const PRESENT_BEFORE = new RegExp(`\\b(?:${PRESENT_WORDS})\\s+(?:(?:at|about|around|some|just|nearly|almost|over|under)\\s+)?$`, 'i');
 /** "How much time / longer …": a span of time, which may be a count of days or years. */
 const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
+/** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
 /** An amount of money: a currency sign or word, or pence ("385p"). */
 const PRICE = new RegExp(`[$€£¥₹]|\\bRs\\b|\\b(?:${CURRENCY_WORDS})\\b|\\dp$`, 'i');
@@ -1904,7 +1906,7 @@ const NEGATED = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’
 /** What opens a clause: a mark of punctuation or a quotation mark. */
 const CLAUSE_MARK: ReadonlySet<string> = new Set([...',;:()—–.!?"“”']);
 /** Every negation, or "n't" (of a word it ends). */
-const NEGATIONS = new RegExp(`\\b(?:${questionData.negations.join('|')})\\b|n['’]t\\b`, 'gi');
+const NEGATIONS = new RegExp(NEGATED.source, 'gi');
 /** Most words that may stand between a negation and the span it governs ("no *charges* had been brought"). */
 const MAX_NEGATED_GAP = 4;
 
@@ -2211,7 +2213,6 @@ function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
  * estimated …").
  */
 function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
-  const named = (text: string) => textTerms(text).some((t) => group.terms.includes(t));
   const speaker = doc.speaker;
   if (speaker) {
     const terms = speakerTerms(speaker);
@@ -2219,9 +2220,15 @@ function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
     if (doc.quote) return false;
   }
   const text = doc.sentence.text;
-  for (const m of text.matchAll(SPEECH_WINDOW)) if (named(`${m[1] ?? ''} ${m[2] ?? ''}`)) return true;
+  for (const m of text.matchAll(SPEECH_WINDOW)) if (namesGroup(`${m[1] ?? ''} ${m[2] ?? ''}`, group)) return true;
   // "How did investors react?": "Investors welcomed the deal" says, though no one speaks.
-  return group.reacts && named(OPENING_WORDS.exec(text)?.[0] ?? '');
+  return group.reacts && namesGroup(OPENING_WORDS.exec(text)?.[0] ?? '', group);
+}
+
+/** True when the words name the group: one of their terms is one of its. */
+function namesGroup(text: string, group: AskedGroup): boolean {
+  for (const t of textTerms(text)) if (group.terms.includes(t)) return true;
+  return false;
 }
 
 /** Who a question asks the words of, when the articles never report them saying anything. */
@@ -2561,8 +2568,6 @@ export interface AnswerTrace {
   /** Probability that the best candidate answers. */
   probability: number;
 }
-
-const YEAR = /\b(1[0-9]|20)\d{2}\b/;
 
 /**
  * The year a sentence names that the question does not, when it is before the article's own

@@ -13,12 +13,14 @@
  * 2. The answer-or-decline model: a logistic regression whose label is "the best candidate
  *    answers the question", so its output is the confidence a reply reports. The threshold is
  *    the highest one whose share of answerable dev questions declined stays within the
- *    budget, and that declines no answerable seed question.
+ *    budget, and that declines no answerable seed question. A question a rule declines
+ *    whatever the model says (a place the sentence never writes, no number for "how many" …)
+ *    counts in that share, as it does in the eval.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { answerWithTrace, buildIndex, FEATURE_NAMES, RANKER, RANK_FEATURES } from '../src/core/index.ts';
+import { answerWithTrace, buildIndex, FEATURE_NAMES, MODEL, RANKER, RANK_FEATURES } from '../src/core/index.ts';
 import calibration from '../src/core/calibration.json' with { type: 'json' };
 import { loadSeedSet, loadSquadSet, type EvalSet } from '../src/eval/data.ts';
 import { isCorrect } from '../src/eval/metrics.ts';
@@ -87,19 +89,27 @@ interface Row {
   x: number[];
   answerable: boolean;
   correct: boolean;
-  /** Declined whatever the model says (unknown name, unknown terms, no candidate). */
+  /** Declined whatever the model says (unknown name, unknown terms, no candidate): left out of the fit. */
   forced: boolean;
+  /** Declined by any rule, whatever the model says: counted when choosing the threshold. */
+  ruled: boolean;
 }
 
 function rowsOf(set: EvalSet): Row[] {
   const index = buildIndex(set.articles);
-  return set.questions.map((q) => {
+  // With no threshold the model declines nothing, so the reason a trace gives is a rule's: some
+  // rules are only tried once the model has let a question through.
+  const threshold = MODEL.threshold;
+  MODEL.threshold = 0;
+  const rows = set.questions.map((q) => {
     const { trace } = answerWithTrace(index, q.question);
     const best = trace.ranked[0];
     const correct = best !== undefined && q.answerable && isCorrect(q.gold, { articleId: best.doc.article.id, sentence: best.doc.sentence.id, text: best.doc.sentence.text, start: best.doc.sentence.start, end: best.doc.sentence.end });
     const forced = trace.features.length === 0 || trace.reason === 'unknown name' || trace.reason === 'unknown terms';
-    return { set: set.name, x: trace.features, answerable: q.answerable, correct, forced };
+    return { set: set.name, x: trace.features, answerable: q.answerable, correct, forced, ruled: forced || trace.reason !== '' };
   });
+  MODEL.threshold = threshold;
+  return rows;
 }
 
 function sigmoid(x: number): number {
@@ -128,7 +138,7 @@ const usable = dev.filter((r) => r.x.length > 0 && !r.forced);
 const weights = fit([...usable, ...seed.filter((r) => r.x.length > 0 && !r.forced)], (r) => r.correct);
 
 const p = (r: Row) => (r.x.length === 0 ? 0 : sigmoid(r.x.reduce((s, v, i) => s + v * (weights[i] ?? 0), 0)));
-const declinedAt = (r: Row, t: number) => r.forced || p(r) < t;
+const declinedAt = (r: Row, t: number) => r.ruled || p(r) < t;
 const share = (rows: Row[], f: (r: Row) => boolean) => rows.filter(f).length / Math.max(1, rows.length);
 const devAnswerable = dev.filter((r) => r.answerable);
 const devUnanswerable = dev.filter((r) => !r.answerable);

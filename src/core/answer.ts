@@ -15,6 +15,7 @@ import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
+import numberData from './lexicon/numbers.json' with { type: 'json' };
 import { makeCitation, quoteSpan } from './cite.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS } from './patterns.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
@@ -37,8 +38,16 @@ const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|m
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const HOW_OLD = /^\s*how old\b/i;
-/** An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "She was 87." */
-const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? (?:of )?\d{1,3}\b|\bage of \d{1,3}\b|\b(?:died|dies|retired|retires) at \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3},|\b(?:was|is|turned|turns) \d{1,3}(?:[.,;]|$)/u;
+/** A small age written out: "seven", "twenty". */
+const AGE_WORD = numberData.words.join('|');
+/**
+ * An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "She was 87.";
+ * a young one in months or weeks, and one in words ("when he was seven months old", "aged nine").
+ */
+const AGE = new RegExp(
+  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of )?(?:\\d{1,3}|${AGE_WORD})\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3},|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
+  'u',
+);
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
 const anyOf = (markers: readonly string[]) => new RegExp(`\\b(?:${markers.join('|')})\\b`, 'i');
 const FREQUENCY_MARKER = anyOf(questionData.frequencyMarkers);

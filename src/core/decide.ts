@@ -6,11 +6,14 @@
  * first citation answers.
  */
 import calibration from './calibration.json' with { type: 'json' };
+import questionData from './lexicon/questions.json' with { type: 'json' };
 import type { Query } from './analyse.ts';
 import { writesNumber } from './text.ts';
 
 /** Negations: a question that asks about what did *not* happen needs a sentence that says so. */
 const NEGATION = /\b(not|never|no|n't|without|neither|nor|none|nobody|nothing)\b|n't\b/i;
+/** Words that say so by themselves: "the council's refusal to let them build" answers "who was not allowed to build?". */
+const NEGATING = new RegExp(`\\b(?:${questionData.negatingWords.join('|')})\\b`, 'i');
 
 export const FEATURE_NAMES = ['bias', 'coverage', 'margin', 'missing', 'paragraphMissing', 'unknownShare', 'unknownName', 'keyCount', 'negationMismatch', 'numberMismatch', 'answerType'] as const;
 
@@ -26,7 +29,7 @@ export interface Candidate {
 /** The model's inputs, in `FEATURE_NAMES` order. */
 export function decisionFeatures(query: Query, unknownShare: number, best: Candidate, runnerUp: Candidate | undefined): number[] {
   const numbers = query.text.match(/\b\d[\d,.]*\b/g) ?? [];
-  const negationMismatch = NEGATION.test(query.text) && !NEGATION.test(best.text) ? 1 : 0;
+  const negationMismatch = NEGATION.test(query.text) && !NEGATION.test(best.text) && !NEGATING.test(best.text) ? 1 : 0;
   return [
     1,
     best.coverage,

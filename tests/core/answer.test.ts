@@ -1663,3 +1663,23 @@ describe('"and the X?" after a question about someone named by an office', () =>
     expect(reply.citations[0]?.text).toContain('We are sorry for the worry');
   });
 });
+
+describe('a question with "not" and a sentence whose verb says no itself', () => {
+  const article = articleOf('quarry-plan', 'Quarry plan turned down', [
+    'The Harlow Vale council met on Tuesday to discuss the Brannock quarry.',
+    "The council's refusal to let Petra Quell's firm dig on the common land means the quarry will stay closed until at least 2031.",
+    'Residents of Harlow Vale had campaigned against the quarry for three years.',
+  ]);
+  const index = buildIndex([article]);
+
+  it('answers "… not allowed …" from "the refusal to let …"', () => {
+    const { reply } = answerWithTrace(index, "Whose firm was not allowed to dig on the common land?");
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^The council's refusal/);
+  });
+
+  it('still declines a "not" question the sentences answer only without a negation', () => {
+    const { reply } = answerWithTrace(index, 'Who did not campaign against the quarry?');
+    expect(reply.kind).toBe('decline');
+  });
+});

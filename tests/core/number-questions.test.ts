@@ -20,6 +20,25 @@ describe('"how old" marks the age, not another number of the sentence', () => {
   });
 });
 
+describe('"how old" is answered by an age written in words', () => {
+  const life = [
+    'The composer Teodor Vask was born in the village of Brell, some 40 km from Ostmark.',
+    'He moved to Ostmark with his family when he was seven months old, and lived there for 20 years.',
+    'His first concert, in 1822, drew an audience of 300.',
+  ];
+
+  it('cites "seven months old" rather than declining for want of a numeral', () => {
+    const { reply } = answerWithTrace(buildIndex([articleOf('numbers', 'A composer remembered', life)]), 'How old was Vask when he moved to Ostmark with his family?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/seven months old/);
+  });
+
+  it('still declines when no sentence gives an age', () => {
+    const { reply } = answerWithTrace(buildIndex([articleOf('numbers', 'A composer remembered', life.slice(0, 1).concat(['He moved to Ostmark with his family, and lived there for 20 years.']))]), 'How old was Vask when he moved to Ostmark with his family?');
+    expect(reply.kind).toBe('decline');
+  });
+});
+
 describe('"how many … win" marks the part of "N of the M seats", not the whole', () => {
   const vote = [
     'With most ballots counted, officials said the Moor Alliance had won 41.2% of the vote and was set to take 58 of the 120 seats in the Orlen council.',

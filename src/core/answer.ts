@@ -1002,9 +1002,34 @@ function writesKeyOf(tokens: readonly Token[], query: Query, term: string, writt
   return false;
 }
 
+/** Prepositions that open where or in what a question's event happens ("in the flood", "during the storm"). */
+const SETTING_PREPOSITIONS: ReadonlySet<string> = new Set([...questionData.placePrepositions, ...questionData.settingPrepositions]);
+const SETTING_DETERMINERS: ReadonlySet<string> = new Set(questionData.determiners);
+const settingCache = new WeakMap<Query, Set<string>>();
+
+/**
+ * The terms of a "how many" question's setting: its words from the first preposition before a
+ * determiner or a name on ("in the Brenna landslide" of "how many were hurt in the Brenna
+ * landslide?"). Empty for other questions.
+ */
+function settingTerms(query: Query): Set<string> {
+  let out = settingCache.get(query);
+  if (out) return out;
+  out = new Set<string>();
+  if (HOW_MANY_WORDS.test(query.text)) {
+    const tokens = tokenize(query.text);
+    // "in the flood", "at Tarnside": a preposition before a determiner or a name; "in custody", "on strike" say what happened.
+    const from = tokens.findIndex((t, i) => SETTING_PREPOSITIONS.has(foldWord(t.surface)) && i + 1 < tokens.length && (SETTING_DETERMINERS.has(foldWord(tokens[i + 1]!.surface)) || CAPITALISED.test(tokens[i + 1]!.surface)));
+    if (from >= 0) for (const t of tokens.slice(from + 1)) for (const term of termsOf(t.surface)) out.add(term);
+  }
+  settingCache.set(query, out);
+  return out;
+}
+
 function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
   const weights = matchWeights(query);
   const counted = kind === 'number' ? countedTerms(query) : null;
+  const setting = kind === 'number' ? settingTerms(query) : null;
   // The tokens each span covers.
   const first: number[] = [];
   const last: number[] = [];
@@ -1044,6 +1069,9 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
     if (w <= 0) continue;
     if (isCounted) w *= 0.75;
+    // "killing 27 people and injuring 300 in the Brenna valley" for "how many were hurt in the Brenna
+    // landslide?": the setting is shared by every count of the sentence; what happened says which is asked.
+    if (setting?.has(matched) && !isCounted) w *= 0.5;
     // "15 of those arrested had been released and six remained in custody" for "how many are in
     // custody?": where the sentence writes the question's own word, a word like it says less.
     if (kind === 'number' && !query.keys.has(matched) && writesKeyOf(tokens, query, matched, (keysWritten ??= keysIn(tokens, query)))) w *= 0.5;

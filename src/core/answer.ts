@@ -119,6 +119,30 @@ function isMeasure(text: string, n: string, end: number): boolean {
   return m[3] !== undefined && MEASURE_MODIFIERS.has(first) && MEASURE_UNITS.has(foldWord(m[3]));
 }
 
+/** "How fast …", "at what speed …": a question that asks for a speed. */
+const ASKS_SPEED = new RegExp(`^\\s*(?:${questionData.speedQuestions.join('|')})\\b`, 'i');
+/** A number written with a unit of speed: "68mph", "14 knots", "30 metres per second". */
+const SPEED = new RegExp(`\\d(?:[\\d,.]*\\d)?\\s?(?:${questionData.speedUnits.map((u) => u.replace(/\//g, '\\/')).join('|')})(?![\\p{L}])`, 'iu');
+
+/** True when the number `n` of `text` that ends at `end` is a speed ("24mph", "14 knots"). */
+function isSpeed(text: string, n: string, end: number): boolean {
+  const m = SPEED.exec(text.slice(Math.max(0, end - n.length), end + 24));
+  return m !== null && m.index === 0;
+}
+
+/**
+ * For "how fast …", the sentence that gives a speed when the best does not: a close candidate, else
+ * the first of the best's story ("The vehicle was travelling at 24mph" for "how fast was the tram
+ * going?", which the story tells without the tram's name).
+ */
+function speedAlternative(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !ASKS_SPEED.test(query.text) || SPEED.test(best.doc.sentence.text)) return undefined;
+  const close = pool.slice(1, MEASURED_DEPTH).find((r) => r.coverage >= best.coverage * 0.8 && SPEED.test(r.doc.sentence.text));
+  if (close) return close;
+  const doc = articleDocs(index, best.doc.article).find((d) => SPEED.test(d.sentence.text));
+  return doc ? (pool.find((r) => r.doc === doc) ?? { ...best, doc }) : undefined;
+}
+
 /** "One of the largest recalls": one of a group, no count of it. */
 const ONE_OF = /^one$/i;
 const OF_AFTER = /^\s+of\b/i;
@@ -2006,6 +2030,10 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       // "How much aid is the bloc sending?" over "two rescue teams and €5 million in aid": an amount, not a count of things named.
       const amounts = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
       if (amounts.length > 0) candidates = amounts;
+    } else if (candidates.length > 1 && ASKS_SPEED.test(query.text)) {
+      // "How fast was it going?": "68mph", not the "07:52" of the service or the "two" of its carriages.
+      const speeds = candidates.filter((x) => isSpeed(text, text.slice(x.start, x.end), x.end));
+      if (speeds.length > 0) candidates = speeds;
     } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {
       // "How tall is the rocket?" over "The 30-meter rocket lifted off from Pad 3": the measure; "how
       // long did the study follow them?" over "followed 4,000 people for 9 years": the span of time, or at least not the count.
@@ -3130,6 +3158,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
+  if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

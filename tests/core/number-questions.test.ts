@@ -196,3 +196,28 @@ describe('"when will …" is not answered by a year already past when the articl
     expect(answerWithTrace(buildIndex([deal]), 'When will the Holt Ridge mine close?').trace.declined).toBe(true);
   });
 });
+
+describe('"how fast" is answered by the speed the story gives', () => {
+  const tram = [
+    'A tram derailed in central Orvane on Friday evening, injuring 12 passengers, the city transport authority said.',
+    'The vehicle was travelling at 24mph, above the 15mph limit on the curve, when its rear car left the rails.',
+    'Investigators will examine the brakes of the tram.',
+  ];
+  const ferry = [
+    'A ferry ran aground off the island of Kessel on Sunday with 340 people on board.',
+    'The vessel was making about 14 knots when it struck the reef, the coastguard said.',
+    'No one was hurt and the ferry was towed to port.',
+  ];
+
+  it('finds the sentence with the speed though it calls the tram something else, and marks the speed', () => {
+    const answer = answerOf(tram, 'How fast was the tram going?', 'Tram derails in Orvane');
+    expect(answer.text).toMatch(/^The vehicle was travelling at 24mph/);
+    expect(answer.span).toBe('24mph');
+  });
+
+  it('knows knots for a speed', () => {
+    const answer = answerOf(ferry, 'How fast was the ferry going?', 'Ferry runs aground off Kessel');
+    expect(answer.text).toMatch(/^The vessel was making about 14 knots/);
+    expect(answer.span).toContain('14');
+  });
+});

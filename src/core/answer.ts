@@ -143,6 +143,25 @@ function speedAlternative(index: Index, query: Query, pool: readonly Scored[], b
   return doc ? (pool.find((r) => r.doc === doc) ?? { ...best, doc }) : undefined;
 }
 
+/** "How much is X paying for Y?", "what did they pay for it?": the price of a purchase. */
+const PAYS_FOR = /\bpa(?:y|ys|ying|id)\b[^?.]*\bfor\b/i;
+/** "agreed to buy its rival Y for $34bn": a purchase and, in its clause, its price (the amount's first character is group 1's end). */
+const PURCHASE_FOR = new RegExp(
+  `\\b(?:${questionData.purchaseVerbs.join('|')})\\b[^.;:]{0,80}?\\bfor\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|roughly\\s+|more\\s+than\\s+|up\\s+to\\s+|an\\s+estimated\\s+)?(?=[$€£¥₹]|(?:US|A|C|NZ|HK|S)\\$|\\d[\\d,.]*\\s*(?:bn|m|million|billion|trillion)?\\s*(?:${CURRENCY_WORDS})\\b)`,
+  'i',
+);
+
+/**
+ * For "how much is X paying for Y?", a close sentence that buys Y "for" an amount, when the best
+ * names another payment ("will pay Y a break fee of $80m") and no price of a purchase.
+ */
+function purchaseAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !PAYS_FOR.test(query.text)) return undefined;
+  const text = best.doc.sentence.text;
+  if (PURCHASE_FOR.test(text) || PAYS_FOR.test(text)) return undefined;
+  return pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.5 && PURCHASE_FOR.test(r.doc.sentence.text));
+}
+
 /** "One of the largest recalls": one of a group, no count of it. */
 const ONE_OF = /^one$/i;
 const OF_AFTER = /^\s+of\b/i;
@@ -2007,6 +2026,12 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "How much is X paying for Y?" over "agreed to buy Y for $34bn …, with annual sales of about $29bn": the price.
+    if (candidates.length > 1 && PAYS_FOR.test(query.text)) {
+      const purchase = PURCHASE_FOR.exec(text);
+      const paid = purchase ? candidates.filter((x) => x.start === purchase.index + purchase[0].length) : [];
+      if (paid.length > 0) candidates = paid;
+    }
     // The numbers a range may join: "12.5% and 31" is no range of seats.
     let ranged = spans;
     // "How old is she?" over "ending 12 years of rule and putting the 52-year-old …": the number of the age.
@@ -3159,6 +3184,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
   if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
+  if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

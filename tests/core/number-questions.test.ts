@@ -221,3 +221,22 @@ describe('"how fast" is answered by the speed the story gives', () => {
     expect(answer.span).toContain('14');
   });
 });
+
+describe('"how much is X paying for Y?" asks the price of a purchase', () => {
+  const takeover = [
+    'Marrow Foods has agreed to buy its rival Tallis Dairies for £2.4bn, in a deal that would create the largest dairy group in the north, with annual sales of about £5bn.',
+    'Tallis shareholders will receive 310p a share in cash.',
+    'Marrow said it expected savings of £90m a year by 2029.',
+    'If the deal collapses because of regulators, Marrow will pay Tallis a break fee of £80m.',
+  ];
+
+  it('is answered by the sentence that buys Y "for" an amount, not by another payment between the two', () => {
+    const answer = answerOf(takeover, 'How much is Marrow paying for Tallis?', 'Marrow agrees £2.4bn Tallis takeover');
+    expect(answer.text).toMatch(/^Marrow Foods has agreed to buy/);
+    expect(answer.span).toBe('£2.4bn');
+  });
+
+  it('still answers a payment that is no purchase from the sentence that pays it', () => {
+    expect(answerOf(takeover, 'How much will Marrow pay Tallis if the deal collapses?', 'Marrow agrees £2.4bn Tallis takeover').span).toBe('£80m');
+  });
+});

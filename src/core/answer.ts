@@ -3083,6 +3083,30 @@ const STANDFIRST_DEPTH = 10;
  * question's words and gives the kind of answer is kept ("Vell demanded …" for "What did Vell demand?").
  * Null when the best is no standfirst, or no body sentence so answers.
  */
+/**
+ * "What does the pact say about dredging?" of a standfirst in which others say it ("fishing villages
+ * say the pact 'does nothing' on dredging"): what the pact says is in a close body sentence that
+ * writes the question's other words ("The text commits the countries to halting new dredging")
+ * and gives no one else's words. Null when the question asks no such group, or the standfirst has it speak.
+ */
+function othersSaying(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
+  const group = askedGroup(query);
+  if (group === null || spokenBy(best.doc, group)) return null;
+  const plan = planOf(query);
+  const topic = plan.keyList.filter((key) => !group.terms.includes(key) && !SPEECH_STEMS.has(key));
+  if (topic.length === 0) return null;
+  for (const r of pool.slice(1, STANDFIRST_DEPTH)) {
+    if (r.doc.article !== best.doc.article || r.doc.paragraph === 1 || r.coverage < best.coverage * OTHERS_SAYING_SHARE) continue;
+    if (r.doc.speaker !== null || r.doc.attribution !== null) continue;
+    const terms = index.features(r.doc).terms;
+    if (topic.every((key) => terms.has(key) || hasAny(terms, plan.keyRelated[plan.keyList.indexOf(key)]))) return r;
+  }
+  return null;
+}
+
+/** How much of the standfirst's coverage a body sentence needs to say what a group the standfirst has others speak of says. */
+const OTHERS_SAYING_SHARE = 0.5;
+
 function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   const dek = best.doc;
   if (dek.paragraph !== 1 || dek.article.dek === '') return null;
@@ -3092,6 +3116,10 @@ function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[],
   const lacking: number[] = [];
   for (let k = 0; k < plan.keyList.length; k++) if (!plan.entityKeys.has(plan.keyList[k]!) && !writes(own, k)) lacking.push(k);
   const dekAnswers = hasAnswerType(dek, query);
+  if (lacking.length === 0) {
+    const said = othersSaying(index, query, pool, best);
+    if (said) return said;
+  }
   for (const r of pool.slice(1, STANDFIRST_DEPTH)) {
     if (r.doc.article !== dek.article || r.doc.paragraph === 1) continue;
     if (lacking.length === 0) {

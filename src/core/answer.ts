@@ -2291,7 +2291,7 @@ function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
  * True when the group the question asks about is who speaks here: the quote's speaker is so
  * described, or its words stand next to a verb of speech ("…, police said", "Police said 14
  * people were arrested"), not only somewhere in the sentence ("Organisers said …, while police
- * estimated …").
+ * estimated …"), nor after a verb that has its subject before it ("Organisers said police …").
  */
 function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
   const speaker = doc.speaker;
@@ -2301,7 +2301,8 @@ function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
     if (doc.quote) return false;
   }
   const text = doc.sentence.text;
-  for (const m of text.matchAll(SPEECH_WINDOW)) if (namesGroup(`${m[1] ?? ''} ${m[2] ?? ''}`, group)) return true;
+  // "Villages say the pact …": with a subject before the verb, the words after it are what is said, not who says it ("…, said the council", "said by the council").
+  for (const m of text.matchAll(SPEECH_WINDOW)) if (namesGroup(m[1]?.trim() && !/^\s+by\b/i.test(m[2] ?? '') ? m[1] : `${m[1] ?? ''} ${m[2] ?? ''}`, group)) return true;
   // "How did investors react?": "Investors welcomed the deal" says, though no one speaks.
   return group.reacts && namesGroup(OPENING_WORDS.exec(text)?.[0] ?? '', group);
 }

@@ -121,7 +121,7 @@ function isMeasure(text: string, n: string, end: number): boolean {
 
 /** "How fast …", "at what speed …": a question that asks for a speed. */
 const ASKS_SPEED = new RegExp(`^\\s*(?:${questionData.speedQuestions.join('|')})\\b`, 'i');
-/** A number written with a unit of speed: "68mph", "14 knots", "30 metres per second". */
+/** A number written with a unit of speed: "24mph", "14 knots", "30 metres per second". */
 const SPEED = new RegExp(`\\d(?:[\\d,.]*\\d)?\\s?(?:${questionData.speedUnits.map((u) => u.replace(/\//g, '\\/')).join('|')})(?![\\p{L}])`, 'iu');
 
 /** True when the number `n` of `text` that ends at `end` is a speed ("24mph", "14 knots"). */
@@ -145,7 +145,7 @@ function speedAlternative(index: Index, query: Query, pool: readonly Scored[], b
 
 /** "How much is X paying for Y?", "what did they pay for it?": the price of a purchase. */
 const PAYS_FOR = /\bpa(?:y|ys|ying|id)\b[^?.]*\bfor\b/i;
-/** "agreed to buy its rival Y for $34bn": a purchase and, in its clause, its price (the amount's first character is group 1's end). */
+/** "agreed to buy its rival Y for £2.4bn": a purchase and, in its clause, its price (the amount's first character is group 1's end). */
 const PURCHASE_FOR = new RegExp(
   `\\b(?:${questionData.purchaseVerbs.join('|')})\\b[^.;:]{0,80}?\\bfor\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|roughly\\s+|more\\s+than\\s+|up\\s+to\\s+|an\\s+estimated\\s+)?(?=[$€£¥₹]|(?:US|A|C|NZ|HK|S)\\$|\\d[\\d,.]*\\s*(?:bn|m|million|billion|trillion)?\\s*(?:${CURRENCY_WORDS})\\b)`,
   'i',
@@ -2026,7 +2026,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
-    // "How much is X paying for Y?" over "agreed to buy Y for $34bn …, with annual sales of about $29bn": the price.
+    // "How much is X paying for Y?" over "agreed to buy Y for £2.4bn …, with annual sales of about £5bn": the price.
     if (candidates.length > 1 && PAYS_FOR.test(query.text)) {
       const purchase = PURCHASE_FOR.exec(text);
       const paid = purchase ? candidates.filter((x) => x.start === purchase.index + purchase[0].length) : [];
@@ -2056,7 +2056,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       const amounts = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
       if (amounts.length > 0) candidates = amounts;
     } else if (candidates.length > 1 && ASKS_SPEED.test(query.text)) {
-      // "How fast was it going?": "68mph", not the "07:52" of the service or the "two" of its carriages.
+      // "How fast was it going?": "24mph", not the "18:40" of the tram's departure or the "two" of its cars.
       const speeds = candidates.filter((x) => isSpeed(text, text.slice(x.start, x.end), x.end));
       if (speeds.length > 0) candidates = speeds;
     } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {

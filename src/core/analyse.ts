@@ -82,7 +82,21 @@ export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'commen
 /** The terms of a score question that a sentence with a score answers ("score", "result", "match", "end"). */
 export const SCORE_KEYS: ReadonlySet<string> = new Set(scoreData.questionWords.flatMap((w) => textTerms(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
-const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
+const ELLIPSIS = /^\s*(?:and what about|and how about|and|what about|how about)\s+(.+?)\??\s*$/i;
+/** A question word that opens a question of its own after "and" ("and how many were hurt?"). */
+const OWN_QUESTION = /^(?:how|what|who|whom|whose|which|when|where|why)\b/i;
+/** A preposition opening the words that say where or in what a question's event is ("in the flood", "at the plant"). */
+const SETTING = new RegExp(`\\s(?:${[...questionData.placePrepositions, ...questionData.settingPrepositions].join('|')})\\s.*?(?=\\s*\\?*\\s*$)`, 'i');
+
+/**
+ * A follow-up's own question with the setting of the question before it, when it has none of its
+ * own: "how many were hurt" after "how many people died in the flood?" → "how many were hurt in the flood?".
+ */
+function inSettingOf(question: string, previous: string): string {
+  const own = question.replace(/\?+\s*$/, '');
+  const setting = SETTING.exec(previous);
+  return setting && !SETTING.test(` ${own}`) ? `${own}${setting[0]}?` : `${own}?`;
+}
 
 /** True when another word of the question, one the articles use, ends or starts with `term` ("firefighters" for "fight"). */
 function compoundHolds(index: Index, tokens: readonly Token[], token: Token, term: string): boolean {
@@ -715,6 +729,15 @@ function topicWords(index: Index, question: string): string[] {
   return out;
 }
 
+/** True when a question has a word besides its frame and function words: "how many were hurt", not "how many". */
+function asksOwnWords(question: string): boolean {
+  const frame = questionFrame(question).frame;
+  return tokenize(question).some((t) => {
+    const folded = foldWord(t.surface);
+    return !frame.has(folded) && !STOP_WORDS.has(folded) && !QUESTION_WORDS.has(folded);
+  });
+}
+
 /** Most people whose pronoun is kept per index. */
 const PRONOUN_CACHE = 2_000;
 const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
@@ -745,19 +768,26 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
   const previous = earlier[earlier.length - 1];
   if (!previous) return question;
+  // The previous question as it was understood, itself resolved against the turns before it.
+  const understoodPrevious = (): string => {
+    let last = history.length - 1;
+    while (last >= 0 && (history[last]!.role !== 'user' || history[last]!.text.trim() === '')) last--;
+    return resolveFollowUp(index, previous, history.slice(0, last));
+  };
   const bare = BARE_QUESTION.exec(question);
   if (bare?.[1]) {
     // "and the union?" – "why?": why, of what the previous question was about (as it was understood).
-    let last = history.length - 1;
-    while (last >= 0 && (history[last]!.role !== 'user' || history[last]!.text.trim() === '')) last--;
-    const understood = resolveFollowUp(index, previous, history.slice(0, last));
+    const understood = understoodPrevious();
     const words = topicWords(index, understood);
     return words.length > 0 ? `${bare[1].toLowerCase()} ${words.join(' ')}?` : question;
   }
   const ellipsis = ELLIPSIS.exec(question);
   if (ellipsis?.[1]) {
-    // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();
+    // "and how many were hurt?" after "how many people died in the flood?": a question of its own,
+    // with its own verb, asked in the setting the one before named ("in the flood").
+    if (OWN_QUESTION.test(newName) && asksOwnWords(newName)) return inSettingOf(newName, understoodPrevious());
+    // "and Roe?": the previous question, asked about someone else.
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];
     if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);

@@ -128,6 +128,49 @@ function isMeasure(text: string, n: string, end: number): boolean {
   return m[3] !== undefined && MEASURE_MODIFIERS.has(first) && MEASURE_UNITS.has(foldWord(m[3]));
 }
 
+/** "How fast …", "at what speed …": a question that asks for a speed. */
+const ASKS_SPEED = new RegExp(`^\\s*(?:${questionData.speedQuestions.join('|')})\\b`, 'i');
+/** A number written with a unit of speed: "24mph", "14 knots", "30 metres per second". */
+const SPEED = new RegExp(`\\d(?:[\\d,.]*\\d)?\\s?(?:${questionData.speedUnits.map((u) => u.replace(/\//g, '\\/')).join('|')})(?![\\p{L}])`, 'iu');
+
+/** True when the number `n` of `text` that ends at `end` is a speed ("24mph", "14 knots"). */
+function isSpeed(text: string, n: string, end: number): boolean {
+  const m = SPEED.exec(text.slice(Math.max(0, end - n.length), end + 24));
+  return m !== null && m.index === 0;
+}
+
+/**
+ * For "how fast …", the sentence that gives a speed when the best does not: a close candidate, else
+ * the first of the best's story ("The vehicle was travelling at 24mph" for "how fast was the tram
+ * going?", which the story tells without the tram's name).
+ */
+function speedAlternative(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !ASKS_SPEED.test(query.text) || SPEED.test(best.doc.sentence.text)) return undefined;
+  const close = pool.slice(1, MEASURED_DEPTH).find((r) => r.coverage >= best.coverage * 0.8 && SPEED.test(r.doc.sentence.text));
+  if (close) return close;
+  const doc = articleDocs(index, best.doc.article).find((d) => SPEED.test(d.sentence.text));
+  return doc ? (pool.find((r) => r.doc === doc) ?? { ...best, doc }) : undefined;
+}
+
+/** "How much is X paying for Y?", "what did they pay for it?": the price of a purchase. */
+const PAYS_FOR = /\bpa(?:y|ys|ying|id)\b[^?.]*\bfor\b/i;
+/** "agreed to buy its rival Y for £2.4bn": a purchase and, in its clause, its price (the amount's first character is group 1's end). */
+const PURCHASE_FOR = new RegExp(
+  `\\b(?:${questionData.purchaseVerbs.join('|')})\\b[^.;:]{0,80}?\\bfor\\s+(?:about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|roughly\\s+|more\\s+than\\s+|up\\s+to\\s+|an\\s+estimated\\s+)?(?=[$€£¥₹]|(?:US|A|C|NZ|HK|S)\\$|\\d[\\d,.]*\\s*(?:bn|m|million|billion|trillion)?\\s*(?:${CURRENCY_WORDS})\\b)`,
+  'i',
+);
+
+/**
+ * For "how much is X paying for Y?", a close sentence that buys Y "for" an amount, when the best
+ * names another payment ("will pay Y a break fee of $80m") and no price of a purchase.
+ */
+function purchaseAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !PAYS_FOR.test(query.text)) return undefined;
+  const text = best.doc.sentence.text;
+  if (PURCHASE_FOR.test(text) || PAYS_FOR.test(text)) return undefined;
+  return pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.5 && PURCHASE_FOR.test(r.doc.sentence.text));
+}
+
 /** "One of the largest recalls": one of a group, no count of it. */
 const ONE_OF = /^one$/i;
 const OF_AFTER = /^\s+of\b/i;
@@ -1011,9 +1054,34 @@ function writesKeyOf(tokens: readonly Token[], query: Query, term: string, writt
   return false;
 }
 
+/** Prepositions that open where or in what a question's event happens ("in the flood", "during the storm"). */
+const SETTING_PREPOSITIONS: ReadonlySet<string> = new Set([...questionData.placePrepositions, ...questionData.settingPrepositions]);
+const SETTING_DETERMINERS: ReadonlySet<string> = new Set(questionData.determiners);
+const settingCache = new WeakMap<Query, Set<string>>();
+
+/**
+ * The terms of a "how many" question's setting: its words from the first preposition before a
+ * determiner or a name on ("in the Brenna landslide" of "how many were hurt in the Brenna
+ * landslide?"). Empty for other questions.
+ */
+function settingTerms(query: Query): Set<string> {
+  let out = settingCache.get(query);
+  if (out) return out;
+  out = new Set<string>();
+  if (HOW_MANY_WORDS.test(query.text)) {
+    const tokens = tokenize(query.text);
+    // "in the flood", "at Tarnside": a preposition before a determiner or a name; "in custody", "on strike" say what happened.
+    const from = tokens.findIndex((t, i) => SETTING_PREPOSITIONS.has(foldWord(t.surface)) && i + 1 < tokens.length && (SETTING_DETERMINERS.has(foldWord(tokens[i + 1]!.surface)) || CAPITALISED.test(tokens[i + 1]!.surface)));
+    if (from >= 0) for (const t of tokens.slice(from + 1)) for (const term of termsOf(t.surface)) out.add(term);
+  }
+  settingCache.set(query, out);
+  return out;
+}
+
 function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Span[], query: Query, kind: 'number' | 'date'): Span | undefined {
   const weights = matchWeights(query);
   const counted = kind === 'number' ? countedTerms(query) : null;
+  const setting = kind === 'number' ? settingTerms(query) : null;
   // The tokens each span covers.
   const first: number[] = [];
   const last: number[] = [];
@@ -1053,6 +1121,9 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     }
     if (w <= 0) continue;
     if (isCounted) w *= 0.75;
+    // "killing 27 people and injuring 300 in the Brenna valley" for "how many were hurt in the Brenna
+    // landslide?": the setting is shared by every count of the sentence; what happened says which is asked.
+    if (setting?.has(matched) && !isCounted) w *= 0.5;
     // "15 of those arrested had been released and six remained in custody" for "how many are in
     // custody?": where the sentence writes the question's own word, a word like it says less.
     if (kind === 'number' && !query.keys.has(matched) && writesKeyOf(tokens, query, matched, (keysWritten ??= keysIn(tokens, query)))) w *= 0.5;
@@ -1964,6 +2035,12 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "How much is X paying for Y?" over "agreed to buy Y for £2.4bn …, with annual sales of about £5bn": the price.
+    if (candidates.length > 1 && PAYS_FOR.test(query.text)) {
+      const purchase = PURCHASE_FOR.exec(text);
+      const paid = purchase ? candidates.filter((x) => x.start === purchase.index + purchase[0].length) : [];
+      if (paid.length > 0) candidates = paid;
+    }
     // The numbers a range may join: "12.5% and 31" is no range of seats.
     let ranged = spans;
     // "How old is she?" over "ending 12 years of rule and putting the 52-year-old …": the number of the age.
@@ -1987,6 +2064,10 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       // "How much aid is the bloc sending?" over "two rescue teams and €5 million in aid": an amount, not a count of things named.
       const amounts = candidates.filter((x) => !countsNamedThings(text, text.slice(x.start, x.end), x.end));
       if (amounts.length > 0) candidates = amounts;
+    } else if (candidates.length > 1 && ASKS_SPEED.test(query.text)) {
+      // "How fast was it going?": "24mph", not the "18:40" of the tram's departure or the "two" of its cars.
+      const speeds = candidates.filter((x) => isSpeed(text, text.slice(x.start, x.end), x.end));
+      if (speeds.length > 0) candidates = speeds;
     } else if (candidates.length > 1 && HOW_MEASURE.test(query.text)) {
       // "How tall is the rocket?" over "The 30-meter rocket lifted off from Pad 3": the measure; "how
       // long did the study follow them?" over "followed 4,000 people for 9 years": the span of time, or at least not the count.
@@ -2219,7 +2300,7 @@ function askedGroupSpeaks(query: Query, doc: SentenceDoc): boolean {
  * True when the group the question asks about is who speaks here: the quote's speaker is so
  * described, or its words stand next to a verb of speech ("…, police said", "Police said 14
  * people were arrested"), not only somewhere in the sentence ("Organisers said …, while police
- * estimated …").
+ * estimated …"), nor after a verb that has its subject before it ("Organisers said police …").
  */
 function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
   const speaker = doc.speaker;
@@ -2229,7 +2310,8 @@ function spokenBy(doc: SentenceDoc, group: AskedGroup): boolean {
     if (doc.quote) return false;
   }
   const text = doc.sentence.text;
-  for (const m of text.matchAll(SPEECH_WINDOW)) if (namesGroup(`${m[1] ?? ''} ${m[2] ?? ''}`, group)) return true;
+  // "Villages say the pact …": with a subject before the verb, the words after it are what is said, not who says it ("…, said the council", "said by the council").
+  for (const m of text.matchAll(SPEECH_WINDOW)) if (namesGroup(m[1]?.trim() && !/^\s+by\b/i.test(m[2] ?? '') ? m[1] : `${m[1] ?? ''} ${m[2] ?? ''}`, group)) return true;
   // "How did investors react?": "Investors welcomed the deal" says, though no one speaks.
   return group.reacts && namesGroup(OPENING_WORDS.exec(text)?.[0] ?? '', group);
 }
@@ -3011,6 +3093,30 @@ const STANDFIRST_DEPTH = 10;
  * question's words and gives the kind of answer is kept ("Vell demanded …" for "What did Vell demand?").
  * Null when the best is no standfirst, or no body sentence so answers.
  */
+/**
+ * "What does the pact say about dredging?" of a standfirst in which others say it ("fishing villages
+ * say the pact 'does nothing' on dredging"): what the pact says is in a close body sentence that
+ * writes the question's other words ("The text commits the countries to halting new dredging")
+ * and gives no one else's words. Null when the question asks no such group, or the standfirst has it speak.
+ */
+function othersSaying(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
+  const group = askedGroup(query);
+  if (group === null || spokenBy(best.doc, group)) return null;
+  const plan = planOf(query);
+  const topic = plan.keyList.filter((key) => !group.terms.includes(key) && !SPEECH_STEMS.has(key));
+  if (topic.length === 0) return null;
+  for (const r of pool.slice(1, STANDFIRST_DEPTH)) {
+    if (r.doc.article !== best.doc.article || r.doc.paragraph === 1 || r.coverage < best.coverage * OTHERS_SAYING_SHARE) continue;
+    if (r.doc.speaker !== null || r.doc.attribution !== null) continue;
+    const terms = index.features(r.doc).terms;
+    if (topic.every((key) => terms.has(key) || hasAny(terms, plan.keyRelated[plan.keyList.indexOf(key)]))) return r;
+  }
+  return null;
+}
+
+/** How much of the standfirst's coverage a body sentence needs to say what a group the standfirst has others speak of says. */
+const OTHERS_SAYING_SHARE = 0.5;
+
 function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   const dek = best.doc;
   if (dek.paragraph !== 1 || dek.article.dek === '') return null;
@@ -3020,6 +3126,10 @@ function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[],
   const lacking: number[] = [];
   for (let k = 0; k < plan.keyList.length; k++) if (!plan.entityKeys.has(plan.keyList[k]!) && !writes(own, k)) lacking.push(k);
   const dekAnswers = hasAnswerType(dek, query);
+  if (lacking.length === 0) {
+    const said = othersSaying(index, query, pool, best);
+    if (said) return said;
+  }
   for (const r of pool.slice(1, STANDFIRST_DEPTH)) {
     if (r.doc.article !== dek.article || r.doc.paragraph === 1) continue;
     if (lacking.length === 0) {
@@ -3111,6 +3221,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
+  if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
+  if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

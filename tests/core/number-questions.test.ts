@@ -215,3 +215,47 @@ describe('"when will …" is not answered by a year already past when the articl
     expect(answerWithTrace(buildIndex([deal]), 'When will the Holt Ridge mine close?').trace.declined).toBe(true);
   });
 });
+
+describe('"how fast" is answered by the speed the story gives', () => {
+  const tram = [
+    'A tram derailed in central Orvane on Friday evening, injuring 12 passengers, the city transport authority said.',
+    'The vehicle was travelling at 24mph, above the 15mph limit on the curve, when its rear car left the rails.',
+    'Investigators will examine the brakes of the tram.',
+  ];
+  const ferry = [
+    'A ferry ran aground off the island of Kessel on Sunday with 340 people on board.',
+    'The vessel was making about 14 knots when it struck the reef, the coastguard said.',
+    'No one was hurt and the ferry was towed to port.',
+  ];
+
+  it('finds the sentence with the speed though it calls the tram something else, and marks the speed', () => {
+    const answer = answerOf(tram, 'How fast was the tram going?', 'Tram derails in Orvane');
+    expect(answer.text).toMatch(/^The vehicle was travelling at 24mph/);
+    expect(answer.span).toBe('24mph');
+  });
+
+  it('knows knots for a speed', () => {
+    const answer = answerOf(ferry, 'How fast was the ferry going?', 'Ferry runs aground off Kessel');
+    expect(answer.text).toMatch(/^The vessel was making about 14 knots/);
+    expect(answer.span).toContain('14');
+  });
+});
+
+describe('"how much is X paying for Y?" asks the price of a purchase', () => {
+  const takeover = [
+    'Marrow Foods has agreed to buy its rival Tallis Dairies for £2.4bn, in a deal that would create the largest dairy group in the north, with annual sales of about £5bn.',
+    'Tallis shareholders will receive 310p a share in cash.',
+    'Marrow said it expected savings of £90m a year by 2029.',
+    'If the deal collapses because of regulators, Marrow will pay Tallis a break fee of £80m.',
+  ];
+
+  it('is answered by the sentence that buys Y "for" an amount, not by another payment between the two', () => {
+    const answer = answerOf(takeover, 'How much is Marrow paying for Tallis?', 'Marrow agrees £2.4bn Tallis takeover');
+    expect(answer.text).toMatch(/^Marrow Foods has agreed to buy/);
+    expect(answer.span).toBe('£2.4bn');
+  });
+
+  it('still answers a payment that is no purchase from the sentence that pays it', () => {
+    expect(answerOf(takeover, 'How much will Marrow pay Tallis if the deal collapses?', 'Marrow agrees £2.4bn Tallis takeover').span).toBe('£80m');
+  });
+});

@@ -35,3 +35,39 @@ describe('a question the standfirst and a body sentence cover alike', () => {
     expect(reply.citations[0]!.text).toMatch(/^Most of the closed bridges were timber crossings/);
   });
 });
+
+describe('what a document says, asked of a story whose standfirst has someone else say it', () => {
+  const text = [
+    'Six nations agree Corvo river pact after all-night talks\nPact reached after talks ran 14 hours late; fishing villages say it "does nothing" on dredging',
+    'Ministers from six countries agreed a pact on Saturday to clean up the Corvo river within ten years.',
+    'The text commits the countries to halting new dredging on the river by 2031, but leaves existing licences untouched.',
+    'Fishing groups had wanted an immediate ban on dredging, according to their spokesman.',
+    'The next meeting will be held in Tassel.',
+  ].join('\n\n') + '\n';
+
+  it('answers "what does the pact say about dredging?" with the body sentence that says what the pact says', () => {
+    const article = ingestText(text, { id: 'corvo-pact' });
+    expect(article.dek).toMatch(/^Pact reached after talks/);
+    const reply = createBot([article]).handle({ text: 'What does the pact say about dredging?' });
+    expect(reply.citations[0]!.text).toMatch(/^The text commits the countries/);
+  });
+
+  it('keeps the standfirst when the question asks what those it quotes say', () => {
+    const article = ingestText(text, { id: 'corvo-pact' });
+    const reply = createBot([article]).handle({ text: 'What do the fishing villages say about the pact?' });
+    expect(reply.citations[0]!.text).toMatch(/^Pact reached after talks/);
+  });
+});
+
+describe('the words after a speech verb with a subject before it are what is said of, not who says it', () => {
+  it('reads "fishing villages say the pact …" as the villages speaking, not the pact', () => {
+    const text = [
+      'Six nations agree Corvo river pact after all-night talks\nPact reached after talks ran 14 hours late; fishing villages say the pact "does nothing" on dredging',
+      'Ministers from six countries agreed a pact on Saturday to clean up the Corvo river within ten years.',
+      'The text commits the countries to halting new dredging on the river by 2031, but leaves existing licences untouched.',
+      'Fishing groups had wanted an immediate ban on dredging, according to their spokesman.',
+    ].join('\n\n') + '\n';
+    const reply = createBot([ingestText(text, { id: 'corvo-pact-2' })]).handle({ text: 'What does the pact say about dredging?' });
+    expect(reply.citations[0]!.text).toMatch(/^The text commits the countries/);
+  });
+});

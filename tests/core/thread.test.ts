@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, type Bot, type Turn } from '../../src/core/index.ts';
-import { articleOf } from '../helpers.ts';
+import { articleOf, spanText } from '../helpers.ts';
 
 /** Asks the questions in turn, each with the conversation so far, as a chat adapter does; the replies' first citations. */
 function converse(bot: Bot, questions: readonly string[]): { text: string; title: string; kind: string }[] {
@@ -101,5 +101,34 @@ describe('a follow-up whose word the thread\'s story writes in another form', ()
     const replies = converse(bot, ['How many passengers were injured in the bus crash?', 'who was driving?']);
     expect(replies[0]!.text).toBe('A bus left the Morrow road on Tuesday morning, injuring 12 passengers.');
     expect(replies[1]!.text).toBe('The driver, Tom Vale, 44, was treated for minor cuts.');
+  });
+});
+
+describe('an elliptical follow-up with a verb of its own ("and how many were hurt?")', () => {
+  const slide = articleOf('brenna-landslide', 'Landslide buries villages in the Brenna valley', [
+    'A landslide buried two villages in the Brenna valley on Monday, killing at least 27 people and injuring more than 300, officials said.',
+    'Rescuers from Tolve and Asker dug through the mud through the night.',
+    'The regional governor, Ilse Vantor, declared a state of emergency.',
+  ]);
+  const bot = createBot([slide]);
+
+  it('asks about the new verb, in the setting of the question before, and marks its figure', () => {
+    const history: Turn[] = [];
+    const marked: (string | null)[] = [];
+    const understood: (string | undefined)[] = [];
+    for (const q of ['how many people died in the Brenna landslide?', 'and how many were hurt?']) {
+      const reply = bot.handle({ text: q, history });
+      history.push({ role: 'user', text: q }, { role: 'bot', text: reply.lead });
+      marked.push(spanText(reply.citations[0]));
+      understood.push(reply.question);
+    }
+    expect(marked[0]).toContain('27');
+    expect(understood[1]).toBe('how many were hurt in the Brenna landslide?');
+    expect(marked[1]).toContain('300');
+  });
+
+  it('reads "and what did the governor do?" as a question of its own, not as a name put into the one before', () => {
+    const history: Turn[] = [{ role: 'user', text: 'what did the officials say?' }, { role: 'bot', text: 'A landslide buried two villages.' }];
+    expect(bot.handle({ text: 'and what did the governor do?', history }).question).toBe('what did the governor do?');
   });
 });

@@ -885,10 +885,32 @@ function occurrences(text: string, needles: readonly string[]): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A sentence's words, and the terms of each, in order. */
+interface SentenceWords {
+  tokens: Token[];
+  terms: (readonly string[])[];
+}
+
+/**
+ * The words of each sentence an answer is marked in, worked out once per sentence: the cited
+ * sentences of one question are often those of the next, and tokenising one cost more than
+ * finding its answer. Never changed once made.
+ */
+const sentenceWords = new WeakMap<SentenceDoc['sentence'], SentenceWords>();
+
+function wordsOf(sentence: SentenceDoc['sentence']): SentenceWords {
+  let words = sentenceWords.get(sentence);
+  if (!words) {
+    const tokens = tokenize(sentence.text);
+    sentenceWords.set(sentence, (words = { tokens, terms: tokens.map((t) => termsOf(t.surface)) }));
+  }
+  return words;
+}
+
 /** Where the words of the sentence that match the question's key terms (or their synonyms) start. */
-function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
+function matchedOffsets(words: SentenceWords, query: Query): number[] {
   const out: number[] = [];
-  for (const t of tokens) for (const term of termsOf(t.surface)) if (query.keys.has(term) || isSynonymTerm(query, term)) out.push(t.start);
+  for (let i = 0; i < words.tokens.length; i++) for (const term of words.terms[i]!) if (query.keys.has(term) || isSynonymTerm(query, term)) out.push(words.tokens[i]!.start);
   return out;
 }
 
@@ -899,19 +921,18 @@ function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
  * one cost a property definition.
  */
 class MatchedWords {
-  private words: Token[] | null = null;
   private offsets: number[] | null = null;
   constructor(
-    private readonly text: string,
+    private readonly sentence: SentenceDoc['sentence'],
     private readonly query: Query,
   ) {}
 
-  tokens(): Token[] {
-    return (this.words ??= tokenize(this.text));
+  tokens(): readonly Token[] {
+    return wordsOf(this.sentence).tokens;
   }
 
   anchors(): readonly number[] {
-    return (this.offsets ??= matchedOffsets(this.tokens(), this.query));
+    return (this.offsets ??= matchedOffsets(wordsOf(this.sentence), this.query));
   }
 }
 
@@ -1941,7 +1962,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
   const text = doc.sentence.text;
   const find = finder(text);
   // Tokenised only when needed: most answers have one number, date or name to mark.
-  const match = new MatchedWords(text, query);
+  const match = new MatchedWords(doc.sentence, query);
   if (query.answerType === 'number') {
     // "No deaths have been reported, but two firefighters were treated …": none is the count asked for.
     const none = noneOf(text, query);

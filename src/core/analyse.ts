@@ -231,8 +231,26 @@ function derivedTerm(index: Index, surface: string): string | null {
   return derivedForms(surface).find((term) => index.df.has(term)) ?? null;
 }
 
-/** The terms of every related form of a written word the derivation rules give ("driving" → driver, drivion …), whether or not the corpus uses them. */
-export function derivedForms(surface: string): string[] {
+/** How many written words keep their derived forms in memory. */
+const DERIVED_MEMO = 20_000;
+const derivedMemo = new Map<string, readonly string[]>();
+
+/**
+ * The terms of every related form of a written word the derivation rules give ("driving" → driver, drivion …), whether or not the corpus uses them.
+ * Kept per word: each is a stemming per rule, and the words a question writes that the corpus
+ * does not are asked about on every question that writes them.
+ */
+export function derivedForms(surface: string): readonly string[] {
+  let forms = derivedMemo.get(surface);
+  if (forms === undefined) {
+    // A plain clear keeps the memo bounded.
+    if (derivedMemo.size >= DERIVED_MEMO) derivedMemo.clear();
+    derivedMemo.set(surface, (forms = computeDerivedForms(surface)));
+  }
+  return forms;
+}
+
+function computeDerivedForms(surface: string): string[] {
   const word = foldWord(surface);
   if (!/^[a-z]+$/.test(word)) return [];
   const out: string[] = [];

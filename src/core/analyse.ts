@@ -139,9 +139,32 @@ function inCorpus(index: Index, term: string): boolean {
 }
 
 /** Adds a key's synonyms and metonyms that the corpus may write, at a share of its weight. */
-function widen(index: Index, terms: QueryTerm[], related: { synonyms: string[]; metonyms: string[] }, key: string, w: number): void {
-  for (const s of related.synonyms) if (inCorpus(index, s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
-  for (const m of related.metonyms) if (inCorpus(index, m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+function widen(index: Index, terms: QueryTerm[], word: string, key: string, w: number): void {
+  const related = usableRelated(index, word);
+  for (const s of related.synonyms) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
+  for (const m of related.metonyms) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+}
+
+/** The synonyms and metonyms of a term that widen a question over this index, by the term. */
+const usableRelatedCache = new WeakMap<Index, Map<string, { synonyms: readonly string[]; metonyms: readonly string[] }>>();
+
+/**
+ * The synonyms and metonyms of a term (or phrase id) that the corpus may write and that are not too
+ * common to tell anything: worked out once per index and term, as a key's synonym group is looked
+ * through on every question that writes it.
+ */
+function usableRelated(index: Index, word: string): { synonyms: readonly string[]; metonyms: readonly string[] } {
+  let cache = usableRelatedCache.get(index);
+  if (!cache) usableRelatedCache.set(index, (cache = new Map()));
+  let usable = cache.get(word);
+  if (!usable) {
+    const related = relatedTerms(word);
+    usable = { synonyms: related.synonyms.filter((s) => inCorpus(index, s) && !tooCommon(index, s)), metonyms: related.metonyms.filter((m) => inCorpus(index, m) && !tooCommon(index, m)) };
+    // Bounded like the other caches: a plain clear.
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(word, usable);
+  }
+  return usable;
 }
 
 function tooCommon(index: Index, term: string): boolean {
@@ -1074,8 +1097,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // among the commonest words of news text and would match nearly every quote.
       if (asksForQuote && SPEECH_STEMS.has(key)) continue;
       const phrases = acronym || phraseOf.size === 0 ? undefined : phraseOf.get(token.start);
-      if (phrases) for (const p of phrases) widen(index, terms, relatedTerms(p), key, w);
-      else widen(index, terms, relatedTerms(key), key, w);
+      if (phrases) for (const p of phrases) widen(index, terms, p, key, w);
+      else widen(index, terms, key, key, w);
       // "4 schools" is "four schools", "World War 2" is World War II.
       for (const n of numberForms(key)) if (index.df.has(n)) terms.push({ term: n, weight: w * 0.6, of: key, kind: 'synonym' });
     }

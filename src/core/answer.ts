@@ -668,15 +668,35 @@ export function continuesQuote(doc: SentenceDoc): boolean {
 
 /** True when the sentence names an entity of the question and, shortly after, a verb of speech ("the union said …"). */
 function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
-  const text = doc.sentence.text;
-  for (const e of doc.entities) {
-    if (!query.entitySet.has(e)) continue;
+  for (const e of doc.entities) if (query.entitySet.has(e) && speaksIn(doc, e)) return true;
+  return false;
+}
+
+/** Whether each entity a sentence names is followed there by a verb of speech, by sentence, as each is asked about. */
+const speakersCache = new WeakMap<SentenceDoc, Map<Entity, boolean>>();
+
+/**
+ * True when the sentence writes a name of the entity with a verb of speech shortly after it:
+ * worked out once per sentence and entity, as every quote question that retrieves the sentence
+ * asks it again.
+ */
+function speaksIn(doc: SentenceDoc, e: Entity): boolean {
+  let known = speakersCache.get(doc);
+  if (!known) speakersCache.set(doc, (known = new Map()));
+  let speaks = known.get(e);
+  if (speaks === undefined) {
+    const text = doc.sentence.text;
+    speaks = false;
     for (const name of [e.name, ...e.aliases]) {
       const at = text.indexOf(name);
-      if (at >= 0 && speechAfter(text.slice(at + name.length))) return true;
+      if (at >= 0 && speechAfter(text.slice(at + name.length))) {
+        speaks = true;
+        break;
+      }
     }
+    known.set(e, speaks);
   }
-  return false;
+  return speaks;
 }
 
 /** The ranking model's inputs for the candidate being scored, one slot per `RANK_FEATURES`. */

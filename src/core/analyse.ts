@@ -572,13 +572,14 @@ interface NameSpan {
 /** True when the question's `i`th word is (part of) a name. */
 function inName(question: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
+  // Most words of a question are in lower case: they are tested for nothing else.
+  if (!/^\p{Lu}/u.test(t.surface)) return false;
   const lower = foldWord(t.surface);
-  const capital = /^\p{Lu}/u.test(t.surface);
   // "Summarise the …" is capitalised as the first word, not as a name.
-  const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || (capital && TOPIC_REQUEST.test(foldWord(question.trim()))));
+  if (i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || TOPIC_REQUEST.test(foldWord(question.trim())))) return false;
+  if (!STOP_WORDS.has(lower) || isAcronym(t.surface)) return true;
   // "Who is Per Aasen?": a function word that is also a given name opens a name before another capitalised word.
-  const givenName = i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
-  return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface) && !givenName);
+  return i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
 }
 
 /** Adds the run of words as a name, if there is one. */

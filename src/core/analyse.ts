@@ -153,9 +153,32 @@ function inCorpus(index: Index, term: string): boolean {
 }
 
 /** Adds a key's synonyms and metonyms that the corpus may write, at a share of its weight. */
-function widen(index: Index, terms: QueryTerm[], related: { synonyms: string[]; metonyms: string[] }, key: string, w: number): void {
-  for (const s of related.synonyms) if (inCorpus(index, s) && !tooCommon(index, s)) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
-  for (const m of related.metonyms) if (inCorpus(index, m) && !tooCommon(index, m)) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+function widen(index: Index, terms: QueryTerm[], word: string, key: string, w: number): void {
+  const related = usableRelated(index, word);
+  for (const s of related.synonyms) terms.push({ term: s, weight: w * 0.6, of: key, kind: 'synonym' });
+  for (const m of related.metonyms) terms.push({ term: m, weight: w * 0.5, of: key, kind: 'metonym' });
+}
+
+/** The synonyms and metonyms of a term that widen a question over this index, by the term. */
+const usableRelatedCache = new WeakMap<Index, Map<string, { synonyms: readonly string[]; metonyms: readonly string[] }>>();
+
+/**
+ * The synonyms and metonyms of a term (or phrase id) that the corpus may write and that are not too
+ * common to tell anything: worked out once per index and term, as a key's synonym group is looked
+ * through on every question that writes it.
+ */
+function usableRelated(index: Index, word: string): { synonyms: readonly string[]; metonyms: readonly string[] } {
+  let cache = usableRelatedCache.get(index);
+  if (!cache) usableRelatedCache.set(index, (cache = new Map()));
+  let usable = cache.get(word);
+  if (!usable) {
+    const related = relatedTerms(word);
+    usable = { synonyms: related.synonyms.filter((s) => inCorpus(index, s) && !tooCommon(index, s)), metonyms: related.metonyms.filter((m) => inCorpus(index, m) && !tooCommon(index, m)) };
+    // Bounded like the other caches: a plain clear.
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(word, usable);
+  }
+  return usable;
 }
 
 function tooCommon(index: Index, term: string): boolean {
@@ -245,8 +268,26 @@ function derivedTerm(index: Index, surface: string): string | null {
   return derivedForms(surface).find((term) => index.df.has(term)) ?? null;
 }
 
-/** The terms of every related form of a written word the derivation rules give ("driving" → driver, drivion …), whether or not the corpus uses them. */
-export function derivedForms(surface: string): string[] {
+/** How many written words keep their derived forms in memory. */
+const DERIVED_MEMO = 20_000;
+const derivedMemo = new Map<string, readonly string[]>();
+
+/**
+ * The terms of every related form of a written word the derivation rules give ("driving" → driver, drivion …), whether or not the corpus uses them.
+ * Kept per word: each is a stemming per rule, and the words a question writes that the corpus
+ * does not are asked about on every question that writes them.
+ */
+export function derivedForms(surface: string): readonly string[] {
+  let forms = derivedMemo.get(surface);
+  if (forms === undefined) {
+    // A plain clear keeps the memo bounded.
+    if (derivedMemo.size >= DERIVED_MEMO) derivedMemo.clear();
+    derivedMemo.set(surface, (forms = computeDerivedForms(surface)));
+  }
+  return forms;
+}
+
+function computeDerivedForms(surface: string): string[] {
   const word = foldWord(surface);
   if (!/^[a-z]+$/.test(word)) return [];
   const out: string[] = [];
@@ -545,13 +586,14 @@ interface NameSpan {
 /** True when the question's `i`th word is (part of) a name. */
 function inName(question: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
+  // Most words of a question are in lower case: they are tested for nothing else.
+  if (!/^\p{Lu}/u.test(t.surface)) return false;
   const lower = foldWord(t.surface);
-  const capital = /^\p{Lu}/u.test(t.surface);
   // "Summarise the …" is capitalised as the first word, not as a name.
-  const initialCommon = i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || (capital && TOPIC_REQUEST.test(foldWord(question.trim()))));
+  if (i === 0 && (QUESTION_WORDS.has(lower) || STOP_WORDS.has(lower) || TOPIC_REQUEST.test(foldWord(question.trim())))) return false;
+  if (!STOP_WORDS.has(lower) || isAcronym(t.surface)) return true;
   // "Who is Per Aasen?": a function word that is also a given name opens a name before another capitalised word.
-  const givenName = i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
-  return capital && !initialCommon && !(STOP_WORDS.has(lower) && !isAcronym(t.surface) && !givenName);
+  return i > 0 && GIVEN_NAME_WORDS.has(lower) && /^\p{Lu}\p{Ll}/u.test(t.surface) && /^\p{Lu}/u.test(tokens[i + 1]?.surface ?? '');
 }
 
 /** Adds the run of words as a name, if there is one. */
@@ -1086,8 +1128,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // among the commonest words of news text and would match nearly every quote.
       if (asksForQuote && SPEECH_STEMS.has(key)) continue;
       const phrases = acronym || phraseOf.size === 0 ? undefined : phraseOf.get(token.start);
-      if (phrases) for (const p of phrases) widen(index, terms, relatedTerms(p), key, w);
-      else widen(index, terms, relatedTerms(key), key, w);
+      if (phrases) for (const p of phrases) widen(index, terms, p, key, w);
+      else widen(index, terms, key, key, w);
       // "4 schools" is "four schools", "World War 2" is World War II.
       for (const n of numberForms(key)) if (index.df.has(n)) terms.push({ term: n, weight: w * 0.6, of: key, kind: 'synonym' });
     }

@@ -720,15 +720,35 @@ export function continuesQuote(doc: SentenceDoc): boolean {
 
 /** True when the sentence names an entity of the question and, shortly after, a verb of speech ("the union said …"). */
 function reportsSpeechOf(doc: SentenceDoc, query: Query): boolean {
-  const text = doc.sentence.text;
-  for (const e of doc.entities) {
-    if (!query.entitySet.has(e)) continue;
+  for (const e of doc.entities) if (query.entitySet.has(e) && speaksIn(doc, e)) return true;
+  return false;
+}
+
+/** Whether each entity a sentence names is followed there by a verb of speech, by sentence, as each is asked about. */
+const speakersCache = new WeakMap<SentenceDoc, Map<Entity, boolean>>();
+
+/**
+ * True when the sentence writes a name of the entity with a verb of speech shortly after it:
+ * worked out once per sentence and entity, as every quote question that retrieves the sentence
+ * asks it again.
+ */
+function speaksIn(doc: SentenceDoc, e: Entity): boolean {
+  let known = speakersCache.get(doc);
+  if (!known) speakersCache.set(doc, (known = new Map()));
+  let speaks = known.get(e);
+  if (speaks === undefined) {
+    const text = doc.sentence.text;
+    speaks = false;
     for (const name of [e.name, ...e.aliases]) {
       const at = text.indexOf(name);
-      if (at >= 0 && speechAfter(text.slice(at + name.length))) return true;
+      if (at >= 0 && speechAfter(text.slice(at + name.length))) {
+        speaks = true;
+        break;
+      }
     }
+    known.set(e, speaks);
   }
-  return false;
+  return speaks;
 }
 
 /** The ranking model's inputs for the candidate being scored, one slot per `RANK_FEATURES`. */
@@ -937,10 +957,32 @@ function occurrences(text: string, needles: readonly string[]): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A sentence's words, and the terms of each, in order. */
+interface SentenceWords {
+  tokens: Token[];
+  terms: (readonly string[])[];
+}
+
+/**
+ * The words of each sentence an answer is marked in, worked out once per sentence: the cited
+ * sentences of one question are often those of the next, and tokenising one cost more than
+ * finding its answer. Never changed once made.
+ */
+const sentenceWords = new WeakMap<SentenceDoc['sentence'], SentenceWords>();
+
+function wordsOf(sentence: SentenceDoc['sentence']): SentenceWords {
+  let words = sentenceWords.get(sentence);
+  if (!words) {
+    const tokens = tokenize(sentence.text);
+    sentenceWords.set(sentence, (words = { tokens, terms: tokens.map((t) => termsOf(t.surface)) }));
+  }
+  return words;
+}
+
 /** Where the words of the sentence that match the question's key terms (or their synonyms) start. */
-function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
+function matchedOffsets(words: SentenceWords, query: Query): number[] {
   const out: number[] = [];
-  for (const t of tokens) for (const term of termsOf(t.surface)) if (query.keys.has(term) || isSynonymTerm(query, term)) out.push(t.start);
+  for (let i = 0; i < words.tokens.length; i++) for (const term of words.terms[i]!) if (query.keys.has(term) || isSynonymTerm(query, term)) out.push(words.tokens[i]!.start);
   return out;
 }
 
@@ -951,19 +993,18 @@ function matchedOffsets(tokens: readonly Token[], query: Query): number[] {
  * one cost a property definition.
  */
 class MatchedWords {
-  private words: Token[] | null = null;
   private offsets: number[] | null = null;
   constructor(
-    private readonly text: string,
+    private readonly sentence: SentenceDoc['sentence'],
     private readonly query: Query,
   ) {}
 
-  tokens(): Token[] {
-    return (this.words ??= tokenize(this.text));
+  tokens(): readonly Token[] {
+    return wordsOf(this.sentence).tokens;
   }
 
   anchors(): readonly number[] {
-    return (this.offsets ??= matchedOffsets(this.tokens(), this.query));
+    return (this.offsets ??= matchedOffsets(wordsOf(this.sentence), this.query));
   }
 }
 
@@ -2021,7 +2062,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
   const text = doc.sentence.text;
   const find = finder(text);
   // Tokenised only when needed: most answers have one number, date or name to mark.
-  const match = new MatchedWords(text, query);
+  const match = new MatchedWords(doc.sentence, query);
   if (query.answerType === 'number') {
     // "No deaths have been reported, but two firefighters were treated …": none is the count asked for.
     const none = noneOf(text, query);

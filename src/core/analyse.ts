@@ -83,6 +83,8 @@ export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'commen
 export const SCORE_KEYS: ReadonlySet<string> = new Set(scoreData.questionWords.flatMap((w) => textTerms(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
+/** What follows "and" when it is a question of its own: it opens with a question word or an auxiliary verb. */
+const WHOLE_QUESTION = /^(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/i;
 
 /** True when another word of the question, one the articles use, ends or starts with `term` ("firefighters" for "fight"). */
 function compoundHolds(index: Index, tokens: readonly Token[], token: Token, term: string): boolean {
@@ -743,8 +745,10 @@ export function pronounOf(index: Index, ref: EntityRef): string | null {
 /** Resolves a follow-up against the earlier turns: pronouns, "and X?" ellipsis and a bare "why?". */
 export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
-  const previous = earlier[earlier.length - 1];
-  if (!previous) return question;
+  const last = earlier[earlier.length - 1];
+  if (!last) return question;
+  const whole = ELLIPSIS.exec(last);
+  const previous = whole?.[1] && WHOLE_QUESTION.test(whole[1]) ? whole[1].trim() + '?' : last;
   const bare = BARE_QUESTION.exec(question);
   if (bare?.[1]) {
     // "and the union?" – "why?": why, of what the previous question was about (as it was understood).
@@ -755,7 +759,10 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     return words.length > 0 ? `${bare[1].toLowerCase()} ${words.join(' ')}?` : question;
   }
   const ellipsis = ELLIPSIS.exec(question);
-  if (ellipsis?.[1]) {
+  if (ellipsis?.[1] && WHOLE_QUESTION.test(ellipsis[1])) {
+    // "and how old is he?": a whole question after "and" is asked as it is, not put into the previous one.
+    question = ellipsis[1].trim() + '?';
+  } else if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));

@@ -37,8 +37,8 @@ const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|m
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const HOW_OLD = /^\s*how old\b/i;
-/** An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "She was 87." */
-const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? (?:of )?\d{1,3}\b|\bage of \d{1,3}\b|\b(?:died|dies|retired|retires) at \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3},|\b(?:was|is|turned|turns) \d{1,3}(?:[.,;]|$)/u;
+/** An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87." */
+const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? (?:of )?\d{1,3}\b|\bage of \d{1,3}\b|\b(?:died|dies|retired|retires) at \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3}(?:,|[.;]?$)|\b(?:was|is|turned|turns) \d{1,3}(?:[.,;]|$)/u;
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
 const anyOf = (markers: readonly string[]) => new RegExp(`\\b(?:${markers.join('|')})\\b`, 'i');
 const FREQUENCY_MARKER = anyOf(questionData.frequencyMarkers);
@@ -1477,8 +1477,8 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
-/** After a name, an age set off by commas ("Mira Cobb, 58, of Tarnby") or what the sentence says she is ("Cobb is one of the best-known …", "Cobb was a nurse"). */
-const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3},|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
+/** After a name, an age set off by commas ("Mira Cobb, 58, of Tarnby", or last: "… led by Mira Cobb, 58.") or what the sentence says she is ("Cobb is one of the best-known …", "Cobb was a nurse"). */
+const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3}(?:,|[.;]?$)|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
 
 /** True when the sentence gives someone's age next to her name, or says what she is: "Mira Cobb, 58, …" over "… said of Mira Cobb". */
 function saysWhoAfter(text: string, refs: readonly EntityRef[]): boolean {

@@ -196,3 +196,18 @@ describe('"when will …" is not answered by a year already past when the articl
     expect(answerWithTrace(buildIndex([deal]), 'When will the Holt Ridge mine close?').trace.declined).toBe(true);
   });
 });
+
+describe('an age after a name at the end of a sentence', () => {
+  const bridge = articleOf('orrin-bridge', 'Orrin Bridge reopens after repairs', [
+    'The Orrin Bridge reopened on Monday after eight months of repairs.',
+    'The works were led by the engineer Tamsin Grell, 47.',
+    'Grell said the bridge would carry about 12,000 vehicles a day.',
+  ]);
+
+  it('answers "how old is she?" with it, as it does an age set off by two commas', () => {
+    const reply = answerWithTrace(buildIndex([bridge]), 'How old is Tamsin Grell?').reply;
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]!.text).toBe('The works were led by the engineer Tamsin Grell, 47.');
+    expect(spanText(reply.citations[0])).toBe('47');
+  });
+});

@@ -37,6 +37,17 @@ const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|m
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const HOW_OLD = /^\s*how old\b/i;
+/** A question that asks for the time of day. */
+const WHAT_TIME = /^\s*(?:at\s+)?what time\b/i;
+/** A time of day among a sentence's dates ("4.05pm", "6.40 a.m"). */
+const CLOCK = /\d\s?(?:am|pm|[ap]\.m)$/i;
+/** How far down the ranking a "what time" question looks for a close sentence that tells the time of day. */
+const CLOCK_DEPTH = 5;
+
+/** True when the sentence tells a time of day. */
+function tellsClock(doc: SentenceDoc): boolean {
+  return doc.sentence.dates.some((d) => CLOCK.test(d));
+}
 /** An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87." */
 const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? (?:of )?\d{1,3}\b|\bage of \d{1,3}\b|\b(?:died|dies|retired|retires) at \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3}(?:,|[.;]?$)|\b(?:was|is|turned|turns) \d{1,3}(?:[.,;]|$)/u;
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
@@ -3069,6 +3080,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
+  } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
+    // "What time did it land?": "landed at 8:19 a.m." over "the second emergency landing this year".
+    chosen = pool.slice(1, CLOCK_DEPTH).find((r) => r.coverage >= best.coverage * 0.9 && tellsClock(r.doc)) ?? best;
   } else if (query.answerType === 'number' && onlyVague(best.doc)) {
     // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".
     chosen = pool.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;

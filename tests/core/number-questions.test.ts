@@ -211,3 +211,18 @@ describe('an age after a name at the end of a sentence', () => {
     expect(spanText(reply.citations[0])).toBe('47');
   });
 });
+
+describe('"what time" asks for the time of day', () => {
+  it('is answered by the close sentence with a time of day, not by one whose only date is "this year"', () => {
+    const { text, span } = answerOf(
+      [
+        'A Brenmoor Air jet made an emergency landing at Tallis airport on Friday after a bird strike.',
+        'It was the third emergency landing at the airport this year.',
+        'The jet landed at 6:05 p.m. and was towed to a hangar.',
+      ],
+      'What time did the jet land?',
+    );
+    expect(text).toBe('The jet landed at 6:05 p.m. and was towed to a hangar.');
+    expect(span).toMatch(/^6:05 p\.m/);
+  });
+});

@@ -2916,6 +2916,42 @@ function kindDepth(query: Query): number {
   return HOW_OLD.test(query.text) ? AGE_DEPTH : 3;
 }
 
+/** How far down the ranking a sentence that counts the thing a "how many" question asks about is looked for. */
+const COUNTING_DEPTH = 8;
+
+/**
+ * For "how many crew were on board?" whose best sentence gives no number ("everyone on board is
+ * safe," praising the crew), a sentence of the same story a little further down whose number counts
+ * the very noun asked about ("with 176 passengers and seven crew"). Undefined when none does.
+ */
+function countingNoun(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !countsThings(query)) return undefined;
+  const counted = countedNouns(query);
+  if (counted.size === 0) return undefined;
+  return pool.slice(1, COUNTING_DEPTH).find((r) => r.doc.article === best.doc.article && countsNoun(r.doc, counted, query.text));
+}
+
+/**
+ * True when one of the sentence's numbers is written right before one of the nouns ("seven crew",
+ * "176 passengers"); a number the question writes itself, or one that is part of a name, is no answer.
+ */
+function countsNoun(doc: SentenceDoc, counted: ReadonlySet<string>, question: string): boolean {
+  const text = doc.sentence.text;
+  for (const n of doc.sentence.numbers) {
+    if (question.includes(n)) continue;
+    let at = text.indexOf(n);
+    while (at >= 0) {
+      const next = /^\s+([\p{L}'’-]+)/u.exec(text.slice(at + n.length, at + n.length + 40))?.[1];
+      // The number of a name ("the Corra 3 phone") is a model, not a count.
+      const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+      const model = before !== undefined && !STOP_WORDS.has(foldWord(before));
+      if (!model && next !== undefined && termsOf(next).some((t) => counted.has(t))) return true;
+      at = text.indexOf(n, at + n.length);
+    }
+  }
+  return false;
+}
+
 /** How far down the ranking a sentence that writes the question's common noun as one is looked for. */
 const COMMON_NOUN_DEPTH = 5;
 
@@ -3066,7 +3102,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) && !countingNoun(query, pool, best)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
   }
@@ -3077,6 +3113,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen =
       measuredAlternative(query, pool, best) ??
+      countingNoun(query, pool, best) ??
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;

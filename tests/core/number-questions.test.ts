@@ -226,3 +226,20 @@ describe('"what time" asks for the time of day', () => {
     expect(span).toMatch(/^6:05 p\.m/);
   });
 });
+
+describe('"how many" finds the sentence that counts the very thing asked about', () => {
+  it('answers "how many crew" with "… and six crew" a little down the ranking, not declining over a quote that only names the crew', () => {
+    const { text, span } = answerOf(
+      [
+        'A Brenmoor Air jet made an emergency landing at Tallis airport on Friday after a bird strike.',
+        '"Our crew on board did everything right and kept everyone on board calm," the airline said.',
+        'The airline thanked the crew on board.',
+        'The crew on board were praised by the airport.',
+        'The jet had left Orrin at 9:10 a.m. with 140 passengers and six crew.',
+      ],
+      'How many crew were on board?',
+    );
+    expect(text).toBe('The jet had left Orrin at 9:10 a.m. with 140 passengers and six crew.');
+    expect(span).toBe('six');
+  });
+});

@@ -2920,9 +2920,9 @@ function kindDepth(query: Query): number {
 const COUNTING_DEPTH = 8;
 
 /**
- * For "how many crew were on board?" whose best sentence gives no number ("everyone on board is
- * safe," praising the crew), a sentence of the same story a little further down whose number counts
- * the very noun asked about ("with 176 passengers and seven crew"). Undefined when none does.
+ * For "how many crew were on board?" whose best sentence gives no number ("kept everyone on board
+ * calm," of the crew), a sentence of the same story a little further down whose number counts
+ * the very noun asked about ("with 140 passengers and six crew"). Undefined when none does.
  */
 function countingNoun(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'number' || !countsThings(query)) return undefined;
@@ -2932,8 +2932,8 @@ function countingNoun(query: Query, pool: readonly Scored[], best: Scored): Scor
 }
 
 /**
- * True when one of the sentence's numbers is written right before one of the nouns ("seven crew",
- * "176 passengers"); a number the question writes itself, or one that is part of a name, is no answer.
+ * True when one of the sentence's numbers is written right before one of the nouns ("six crew",
+ * "140 passengers"); a number the question writes itself, or one that is part of a name, is no answer.
  */
 function countsNoun(doc: SentenceDoc, counted: ReadonlySet<string>, question: string): boolean {
   const text = doc.sentence.text;
@@ -3118,7 +3118,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
   } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
-    // "What time did it land?": "landed at 8:19 a.m." over "the second emergency landing this year".
+    // "What time did the jet land?": "landed at 6:05 p.m." over "the third emergency landing at the airport this year".
     chosen = pool.slice(1, CLOCK_DEPTH).find((r) => r.coverage >= best.coverage * 0.9 && tellsClock(r.doc)) ?? best;
   } else if (query.answerType === 'number' && onlyVague(best.doc)) {
     // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".

@@ -97,6 +97,8 @@ function inSettingOf(question: string, previous: string): string {
   const setting = SETTING.exec(previous);
   return setting && !SETTING.test(` ${own}`) ? `${own}${setting[0]}?` : `${own}?`;
 }
+/** What follows "and" when it is a question of its own: it opens with a question word or an auxiliary verb. */
+const WHOLE_QUESTION = /^(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/i;
 
 /** True when another word of the question, one the articles use, ends or starts with `term` ("firefighters" for "fight"). */
 function compoundHolds(index: Index, tokens: readonly Token[], token: Token, term: string): boolean {
@@ -808,13 +810,16 @@ export function pronounOf(index: Index, ref: EntityRef): string | null {
 /** Resolves a follow-up against the earlier turns: pronouns, "and X?" ellipsis and a bare "why?". */
 export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
-  const previous = earlier[earlier.length - 1];
-  if (!previous) return question;
+  const last = earlier[earlier.length - 1];
+  if (!last) return question;
+  // "and how old is he?" was asked as "how old is he?".
+  const whole = ELLIPSIS.exec(last);
+  const previous = whole?.[1] && WHOLE_QUESTION.test(whole[1]) ? whole[1].trim() + '?' : last;
   // The previous question as it was understood, itself resolved against the turns before it.
   const understoodPrevious = (): string => {
-    let last = history.length - 1;
-    while (last >= 0 && (history[last]!.role !== 'user' || history[last]!.text.trim() === '')) last--;
-    return resolveFollowUp(index, previous, history.slice(0, last));
+    let at = history.length - 1;
+    while (at >= 0 && (history[at]!.role !== 'user' || history[at]!.text.trim() === '')) at--;
+    return resolveFollowUp(index, previous, history.slice(0, at));
   };
   const bare = BARE_QUESTION.exec(question);
   if (bare?.[1]) {
@@ -824,12 +829,15 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     return words.length > 0 ? `${bare[1].toLowerCase()} ${words.join(' ')}?` : question;
   }
   const ellipsis = ELLIPSIS.exec(question);
-  if (ellipsis?.[1]) {
-    const newName = ellipsis[1].trim();
-    // "and how many were hurt?" after "how many people died in the flood?": a question of its own,
-    // with its own verb, asked in the setting the one before named ("in the flood").
-    if (OWN_QUESTION.test(newName) && asksOwnWords(newName)) return inSettingOf(newName, understoodPrevious());
+  if (ellipsis?.[1] && WHOLE_QUESTION.test(ellipsis[1])) {
+    // "and how old is he?": a whole question after "and" is asked as it is, not put into the previous
+    // one; "and how many were hurt?" after "how many people died in the flood?", with a verb of its
+    // own, is asked in the setting the one before named ("in the flood").
+    const own = ellipsis[1].trim();
+    question = OWN_QUESTION.test(own) && asksOwnWords(own) ? inSettingOf(own, understoodPrevious()) : `${own.replace(/\?+$/, '')}?`;
+  } else if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
+    const newName = ellipsis[1].trim();
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];
     if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);

@@ -38,14 +38,26 @@ const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|m
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const HOW_OLD = /^\s*how old\b/i;
+/** A question that asks for the time of day. */
+const WHAT_TIME = /^\s*(?:at\s+)?what time\b/i;
+/** A time of day among a sentence's dates ("4.05pm", "6.40 a.m"). */
+const CLOCK = /\d\s?(?:am|pm|[ap]\.m)$/i;
+/** How far down the ranking a "what time" question looks for a close sentence that tells the time of day. */
+const CLOCK_DEPTH = 5;
+
+/** True when the sentence tells a time of day. */
+function tellsClock(doc: SentenceDoc): boolean {
+  return doc.sentence.dates.some((d) => CLOCK.test(d));
+}
+
 /** A small age written out: "seven", "twenty". */
 const AGE_WORD = numberData.words.join('|');
 /**
- * An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "She was 87.";
+ * An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87.";
  * a young one in months or weeks, and one in words ("when he was seven months old", "aged nine").
  */
 const AGE = new RegExp(
-  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of )?(?:\\d{1,3}|${AGE_WORD})\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3},|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
+  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of )?(?:\\d{1,3}|${AGE_WORD})\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3}(?:,|[.;]?$)|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
   'u',
 );
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
@@ -1598,8 +1610,8 @@ function descriptionSpan(doc: SentenceDoc, refs: readonly EntityRef[], find: (ne
   return null;
 }
 
-/** After a name, an age set off by commas ("Mira Cobb, 58, of Tarnby") or what the sentence says she is ("Cobb is one of the best-known …", "Cobb was a nurse"). */
-const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3},|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
+/** After a name, an age set off by commas ("Mira Cobb, 58, of Tarnby", or last: "… led by Mira Cobb, 58.") or what the sentence says she is ("Cobb is one of the best-known …", "Cobb was a nurse"). */
+const SAYS_WHO_AFTER = /^(?:,\s+(?:aged\s+)?\d{1,3}(?:,|[.;]?$)|\s+(?:is|was)\s+(?:a|an|the|one of)\s)/i;
 
 /** True when the sentence gives someone's age next to her name, or says what she is: "Mira Cobb, 58, …" over "… said of Mira Cobb". */
 function saysWhoAfter(text: string, refs: readonly EntityRef[]): boolean {
@@ -3037,6 +3049,42 @@ function kindDepth(query: Query): number {
   return HOW_OLD.test(query.text) ? AGE_DEPTH : 3;
 }
 
+/** How far down the ranking a sentence that counts the thing a "how many" question asks about is looked for. */
+const COUNTING_DEPTH = 8;
+
+/**
+ * For "how many crew were on board?" whose best sentence gives no number ("kept everyone on board
+ * calm," of the crew), a sentence of the same story a little further down whose number counts
+ * the very noun asked about ("with 140 passengers and six crew"). Undefined when none does.
+ */
+function countingNoun(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'number' || !countsThings(query)) return undefined;
+  const counted = countedNouns(query);
+  if (counted.size === 0) return undefined;
+  return pool.slice(1, COUNTING_DEPTH).find((r) => r.doc.article === best.doc.article && countsNoun(r.doc, counted, query.text));
+}
+
+/**
+ * True when one of the sentence's numbers is written right before one of the nouns ("six crew",
+ * "140 passengers"); a number the question writes itself, or one that is part of a name, is no answer.
+ */
+function countsNoun(doc: SentenceDoc, counted: ReadonlySet<string>, question: string): boolean {
+  const text = doc.sentence.text;
+  for (const n of doc.sentence.numbers) {
+    if (question.includes(n)) continue;
+    let at = text.indexOf(n);
+    while (at >= 0) {
+      const next = /^\s+([\p{L}'’-]+)/u.exec(text.slice(at + n.length, at + n.length + 40))?.[1];
+      // The number of a name ("the Corra 3 phone") is a model, not a count.
+      const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+      const model = before !== undefined && !STOP_WORDS.has(foldWord(before));
+      if (!model && next !== undefined && termsOf(next).some((t) => counted.has(t))) return true;
+      at = text.indexOf(n, at + n.length);
+    }
+  }
+  return false;
+}
+
 /** How far down the ranking a sentence that writes the question's common noun as one is looked for. */
 const COMMON_NOUN_DEPTH = 5;
 
@@ -3215,7 +3263,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8)) trace.reason = 'no ' + query.answerType;
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) && !countingNoun(query, pool, best)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
   }
@@ -3226,9 +3274,13 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen =
       measuredAlternative(query, pool, best) ??
+      countingNoun(query, pool, best) ??
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
+  } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
+    // "What time did the jet land?": "landed at 6:05 p.m." over "the third emergency landing at the airport this year".
+    chosen = pool.slice(1, CLOCK_DEPTH).find((r) => r.coverage >= best.coverage * 0.9 && tellsClock(r.doc)) ?? best;
   } else if (query.answerType === 'number' && onlyVague(best.doc)) {
     // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".
     chosen = pool.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;

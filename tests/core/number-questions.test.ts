@@ -259,3 +259,50 @@ describe('"how much is X paying for Y?" asks the price of a purchase', () => {
     expect(answerOf(takeover, 'How much will Marrow pay Tallis if the deal collapses?', 'Marrow agrees £2.4bn Tallis takeover').span).toBe('£80m');
   });
 });
+
+describe('an age after a name at the end of a sentence', () => {
+  const bridge = articleOf('orrin-bridge', 'Orrin Bridge reopens after repairs', [
+    'The Orrin Bridge reopened on Monday after eight months of repairs.',
+    'The works were led by the engineer Tamsin Grell, 47.',
+    'Grell said the bridge would carry about 12,000 vehicles a day.',
+  ]);
+
+  it('answers "how old is she?" with it, as it does an age set off by two commas', () => {
+    const reply = answerWithTrace(buildIndex([bridge]), 'How old is Tamsin Grell?').reply;
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]!.text).toBe('The works were led by the engineer Tamsin Grell, 47.');
+    expect(spanText(reply.citations[0])).toBe('47');
+  });
+});
+
+describe('"what time" asks for the time of day', () => {
+  it('is answered by the close sentence with a time of day, not by one whose only date is "this year"', () => {
+    const { text, span } = answerOf(
+      [
+        'A Brenmoor Air jet made an emergency landing at Tallis airport on Friday after a bird strike.',
+        'It was the third emergency landing at the airport this year.',
+        'The jet landed at 6:05 p.m. and was towed to a hangar.',
+      ],
+      'What time did the jet land?',
+    );
+    expect(text).toBe('The jet landed at 6:05 p.m. and was towed to a hangar.');
+    expect(span).toMatch(/^6:05 p\.m/);
+  });
+});
+
+describe('"how many" finds the sentence that counts the very thing asked about', () => {
+  it('answers "how many crew" with "… and six crew" a little down the ranking, not declining over a quote that only names the crew', () => {
+    const { text, span } = answerOf(
+      [
+        'A Brenmoor Air jet made an emergency landing at Tallis airport on Friday after a bird strike.',
+        '"Our crew on board did everything right and kept everyone on board calm," the airline said.',
+        'The airline thanked the crew on board.',
+        'The crew on board were praised by the airport.',
+        'The jet had left Orrin at 9:10 a.m. with 140 passengers and six crew.',
+      ],
+      'How many crew were on board?',
+    );
+    expect(text).toBe('The jet had left Orrin at 9:10 a.m. with 140 passengers and six crew.');
+    expect(span).toBe('six');
+  });
+});

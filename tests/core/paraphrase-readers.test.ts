@@ -45,3 +45,29 @@ describe('paraphrases news readers use', () => {
     expect(first([band, ferry], 'Which colours does the vinyl come in?')).toBe('It comes in two colors on vinyl: amber and slate.');
   });
 });
+
+describe('detected, aircraft and confident in a reader\'s words', () => {
+  const comet = articleOf('vessel-comet', 'New comet heads for the inner solar system', [
+    'The comet was first detected in 2024 by the Orrin Peak Observatory.',
+    'It will pass closest to the Sun in March.',
+  ]);
+  const landing = articleOf('brenmoor-landing', 'Brenmoor Air jet lands safely after bird strike', [
+    'A Brenmoor Air jet carrying 164 people made an emergency landing at Tallis airport on Friday.',
+    'The airline said a bird had struck the left engine.',
+  ]);
+  const trial = articleOf('lumen-trial', 'Lumen drug trial reports early results', [
+    'The researchers said they were 95% confident the effect was real.',
+    'The trial enrolled 310 patients in four countries.',
+  ]);
+  const bot = [comet, landing, trial];
+
+  it('answers "discovered" with "detected"', () => {
+    expect(first(bot, 'When was the comet discovered?')).toBe('The comet was first detected in 2024 by the Orrin Peak Observatory.');
+  });
+  it('answers "the plane" with "the jet"', () => {
+    expect(first(bot, 'How many people were on the plane?')).toBe('A Brenmoor Air jet carrying 164 people made an emergency landing at Tallis airport on Friday.');
+  });
+  it('answers "how sure" with "confident"', () => {
+    expect(first(bot, 'How sure are the researchers?')).toBe('The researchers said they were 95% confident the effect was real.');
+  });
+});

@@ -132,3 +132,28 @@ describe('an elliptical follow-up with a verb of its own ("and how many were hur
     expect(bot.handle({ text: 'and what did the governor do?', history }).question).toBe('what did the governor do?');
   });
 });
+
+describe('"and" before a whole question', () => {
+  const bridge = articleOf('harlow-bridge', 'Harlow Bridge reopens after repairs', [
+    'The Harlow Bridge reopened on Monday after eight months of repairs costing £4.2 million.',
+    'The works were led by Mara Quill, 47, a structural engineer.',
+    'Quill said the bridge would carry about 12,000 vehicles a day.',
+  ]);
+  const ferry = articleOf('denby-ferry', 'Denby ferry service cut to three sailings', [
+    'The Denby ferry will run three sailings a day from June, down from five.',
+    'The operator blamed rising fuel costs.',
+  ]);
+  const bot = createBot([bridge, ferry]);
+
+  it('asks the question after "and" as it is, not inside the one before', () => {
+    const replies = converse(bot, ['Who led the works on the Harlow Bridge?', 'and how old is she?', 'and how many vehicles will it carry?']);
+    expect(replies[1]!.text).toBe('The works were led by Mara Quill, 47, a structural engineer.');
+    expect(replies[2]!.text).toBe('Quill said the bridge would carry about 12,000 vehicles a day.');
+  });
+
+  it('is not held back by a question before it that was declined', () => {
+    const replies = converse(bot, ['What did the harbourmaster say about the bridge?', 'and how much did the repairs cost?']);
+    expect(replies[1]!.kind).toBe('answer');
+    expect(replies[1]!.text).toBe('The Harlow Bridge reopened on Monday after eight months of repairs costing £4.2 million.');
+  });
+});

@@ -692,7 +692,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // A name spelt out before its acronym in brackets runs to the bracket when it stops a word or
     // two short of it ("… and Co-operation" before "in Europe (OSCE)"); a longer title, whose
     // words the article also uses on their own ("Treaty on the Functioning of …"), keeps its reading.
-    let spelt = acronyms?.get(i);
+    // "The Marsh Safety Board (MSB)": an article that opens the sentence stands before the name.
+    let named = i;
+    while (acronyms && !acronyms.has(named) && named < j && STOP_WORDS.has(foldWord(tokens[named]!.surface))) named++;
+    let spelt = acronyms?.get(named);
     if (spelt && spelt.last - j > 2) spelt = undefined;
     if (spelt) j = Math.max(j, spelt.last);
     let part = tokens.slice(i, j + 1);

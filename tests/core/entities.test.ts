@@ -796,3 +796,17 @@ describe('a role in apposition after a name that shares a surname', () => {
     expect(entityNamed(article, 'Tomas Varga').roles).toEqual([]);
   });
 });
+
+describe('a name spelt out before its acronym at the start of a sentence', () => {
+  it('joins the acronym to the name after "The"', () => {
+    const article = articleOf('quarry-collapse', 'Quarry wall collapse blamed on rain', [
+      'The Quarry Safety Inspection Board (QSIB) said heavy rain had loosened the wall at Brellow.',
+      'A final report from the QSIB is due in the spring.',
+    ]);
+    const board = entityNamed(article, 'Quarry Safety Inspection Board');
+    expect(board.aliases).toContain('QSIB');
+    expect(board.type).toBe('organisation');
+    expect(board.mentions).toHaveLength(2);
+    expect(names(article)).not.toContain('QSIB');
+  });
+});

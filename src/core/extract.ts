@@ -907,9 +907,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const possessiveName = part.length > 1 && part.some((p, k) => /['’]s$/u.test(p.surface) && POSSESSIVE_NAME_WORDS.has(foldWord(part[k + 1]?.surface ?? '')));
     if (possessiveName) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
-    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club || possessiveName;
+    // "Oakridge Capital", "Tamsin Research": a word that ends a company's name. Such a word may
+    // open a title ("Chief Financial Officer"), so it counts only at the end.
+    const company = part.length > 1 && COMPANY_WORDS.has(lastLower) && !ORG_WORDS.has(lastLower);
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || company || organisationPhrase || club || possessiveName;
     // "Harlan Electric": compromise reads the word after a given name as a surname, but this one is no one's.
-    const impersonal = part.length > 1 && ORGANISATION_ENDINGS.has(lastLower);
+    const impersonal = part.length > 1 && (ORGANISATION_ENDINGS.has(lastLower) || company);
     for (const p of part) {
       const h = hints.get(p.start);
       if (h === 'person' && !(impersonal && p === last) && !kindOnly) votes.person += 1;
@@ -922,6 +925,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
       (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
     if (orgHeaded) votes.organisation += impersonal ? 3.5 : 2.5;
+    else if (company) votes.organisation += 3.5;
     if (team) votes.organisation += 3;
     if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {

@@ -810,3 +810,19 @@ describe('a name spelt out before its acronym at the start of a sentence', () =>
     expect(names(article)).not.toContain('QSIB');
   });
 });
+
+describe('a name that ends in a word for a company', () => {
+  const article = articleOf('brick-prices', 'Brick prices climb for a third month', [
+    'Brick prices rose 4 per cent in March, according to Tamsworth Research.',
+    '"Builders are paying for last winter," said Ilse Korhonen, an analyst at Tamsworth.',
+    'The rise was forecast by Morley Capital in January.',
+  ]);
+
+  it('is an organisation, with its first word alone a short name of it', () => {
+    const firm = entityNamed(article, 'Tamsworth Research');
+    expect(firm.type).toBe('organisation');
+    expect(firm.aliases).toContain('Tamsworth');
+    expect(names(article)).not.toContain('Tamsworth');
+    expect(entityNamed(article, 'Morley Capital').type).toBe('organisation');
+  });
+});

@@ -33,6 +33,7 @@ const COMPANY_WORDS = new Set(roleData.companyWords);
 const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
 const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
 const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
+const PLACE_POSSESSIONS = new Set(roleData.placePossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
@@ -340,6 +341,21 @@ function organisationAfter(tokens: readonly Token[], at: number, source: string)
   }
   const verb = tokens[at + 2];
   return next.surface === 'which' && /^,\s+$/.test(source.slice(name.end, next.start)) && verb !== undefined && adjacent(source, next, verb) && ORGANISATION_VERBS.has(verb.surface);
+}
+
+/**
+ * True when the name ending at token `at` is written in the possessive before what only a country
+ * or a place has, the last of up to three lower-case words: "Arland's trade minister", "Tarn's mayor".
+ */
+function placeOwnerAt(tokens: readonly Token[], at: number, source: string): boolean {
+  const name = tokens[at]!;
+  if (!/['’]s$/u.test(name.surface)) return false;
+  for (let k = at + 1, prev = name; k <= at + 3 && tokens[k] && /^\p{Ll}/u.test(tokens[k]!.surface) && adjacent(source, prev, tokens[k]!); prev = tokens[k]!, k++) {
+    const word = tokens[k]!.surface;
+    const two = k > at + 1 ? `${tokens[k - 1]!.surface} ${word}` : '';
+    if (PLACE_POSSESSIONS.has(word) || PLACE_POSSESSIONS.has(two)) return true;
+  }
+  return false;
 }
 
 const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
@@ -858,7 +874,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // The title is written right before the name, or a comma or its full stop before it ("the mayor, Ada Lunt", "Dr. Ada Lunt"):
     // '"… with his head," Halvorsen said' gives no role, as the quote ends between them.
     const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
-    const lowerTitle = team || ownsName || !titled ? 0 : titleAtEnd(before.slice(-3));
+    // "the summit's chair, Arland's trade minister Ola Berg": the title is not the country's.
+    const placeOwner = placeOwnerAt(tokens, tokens.indexOf(last), source);
+    const lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -879,7 +897,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (job) roleWords.push(job);
     }
     const organisationLike = ORG_WORDS.has(foldWord(cleanName(last.surface))) || part.every((p) => hints.get(p.start) === 'organisation');
-    if (roleWords.length === 0 && !organisationLike && !team && !ownsName) {
+    if (roleWords.length === 0 && !organisationLike && !team && !ownsName && !placeOwner) {
       const job = jobApposedBefore(sentence, first, source, tags);
       if (job) roleWords.push(job);
     }
@@ -941,6 +959,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     if (kindBefore) votes.organisation += 3;
     if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
+    if (placeOwner) votes.place += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
     const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;

@@ -826,3 +826,17 @@ describe('a name that ends in a word for a company', () => {
     expect(entityNamed(article, 'Morley Capital').type).toBe('organisation');
   });
 });
+
+describe('a name written in the possessive before what only a country has', () => {
+  const article = articleOf('reef-talks', 'Reef talks end in a deal', [
+    'The talks\' chair, Ostvaria\'s fisheries minister Pello Rantanen, closed the session at dawn.',
+    'Delegates from Ostvaria and eleven other nations signed the text.',
+  ]);
+
+  it('is a place, and the title before it is not its role', () => {
+    const country = entityNamed(article, 'Ostvaria');
+    expect(country.type).toBe('place');
+    expect(country.roles).toEqual([]);
+    expect(entityNamed(article, 'Pello Rantanen').type).toBe('person');
+  });
+});

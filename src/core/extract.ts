@@ -963,6 +963,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
     const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
+    // "the drummer Ivo Brant, who is 26": "who" after the comma refers to a person ("which" to a
+    // thing); after one word it may be a people's ("the Semi, who fished the coast").
+    if (part.length > 1 && next?.surface === 'who' && /^,\s+$/.test(source.slice(last.end, next.start)) && !/['’]s?$/u.test(last.surface)) votes.person += 2;
     // "Port Lenn, Arvonia": a name written before a state or country after a comma is a place there.
     const after = tokens[lastAt + 1];
     const afterEnds = after !== undefined && /^(?:[-,.;:)]|\s*$)/.test(source.slice(after.end, after.end + 1));
@@ -979,7 +982,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "Sen. Ada Rusk, D-Minn., said": a US lawmaker's party and state are no one's name.
     if (part.length === 1 && PARTY_STATE.test(part[0]!.surface)) continue;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
-    const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
+    // A word kept at the sentence's start as someone's name is no modifier ("Kofa plays well").
+    const modifier = part.length === 1 && !keep?.has(foldWord(cleanName(last.surface))) && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
     if (spelt && last === tokens[spelt.last]) votes.organisation += 1;

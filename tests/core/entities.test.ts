@@ -840,3 +840,16 @@ describe('a name written in the possessive before what only a country has', () =
     expect(entityNamed(article, 'Pello Rantanen').type).toBe('person');
   });
 });
+
+describe('a name followed by ", who"', () => {
+  const article = articleOf('harbour-record', 'A singer records at sea', [
+    'The album was made on a trawler with her pianist, Ada Lunt, and the young Dunmarran drummer Oskeli Varrunde, who is 26. "Oskeli plays like he has a train to catch," the singer says.',
+  ]);
+
+  it('is a person, and the given name that opens the quote after it is theirs', () => {
+    const player = entityNamed(article, 'Oskeli Varrunde');
+    expect(player.type).toBe('person');
+    expect(player.aliases).toContain('Oskeli');
+    expect(names(article)).not.toContain('Oskeli');
+  });
+});

@@ -951,7 +951,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       else votes.organisation += 2;
     }
     const prev = before[before.length - 1];
-    if (prev && PLACE_PREPOSITIONS.has(prev)) votes.place += PLACE_PREPOSITION_VOTE;
+    // "lifted off from Launch Pad 4": a name of common words the article also writes in lower
+    // case is not a place's by the preposition before it alone.
+    const commonWords = part.length > 1 && part.every((p) => lowerVocabulary.has(foldWord(cleanName(p.surface))) && hints.get(p.start) !== 'place');
+    if (prev && PLACE_PREPOSITIONS.has(prev) && !commonWords) votes.place += PLACE_PREPOSITION_VOTE;
     // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
     const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;

@@ -853,3 +853,14 @@ describe('a name followed by ", who"', () => {
     expect(names(article)).not.toContain('Oskeli');
   });
 });
+
+describe('a name of common words after a preposition', () => {
+  it('is no place when the article writes its words in lower case too', () => {
+    const article = articleOf('engine-test', 'Engine passes its first test', [
+      'The rocket lifted off on Tuesday from Firing Stand 2 in Corrowby.',
+      'Engineers rebuilt the stand after a test last year cracked its firing plate.',
+    ]);
+    expect(entityNamed(article, 'Firing Stand').type).not.toBe('place');
+    expect(entityNamed(article, 'Corrowby').type).toBe('place');
+  });
+});

@@ -8,6 +8,7 @@ import nlp from 'compromise';
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
+import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
 import { QUOTED, STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS, TITLES } from './patterns.ts';
@@ -63,6 +64,8 @@ const STREET_WORDS = new Set(roleData.streetWords);
 const POSSESSIVE_NAME_WORDS = new Set(roleData.possessiveNameWords);
 /** Time zones written after a time ("6:14 a.m. EDT"): no names. */
 const TIME_ZONES = new Set(abbreviationData.timeZones);
+/** Acronyms of common nouns ("AI", "GDP"): no organisation's name. */
+const COMMON_ACRONYMS = new Set(acronymData.common);
 /** A month's short form, written before a day's number ("Sept 22", "Oct. 14"). */
 const MONTH_SHORT = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
@@ -948,7 +951,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
-      else votes.organisation += 2;
+      // "the company's AI products": an acronym of a common noun is no organisation's.
+      else if (!COMMON_ACRONYMS.has(cleanName(first.surface))) votes.organisation += 2;
     }
     const prev = before[before.length - 1];
     // "lifted off from Launch Pad 4": a name of common words the article also writes in lower

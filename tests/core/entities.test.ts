@@ -864,3 +864,13 @@ describe('a name of common words after a preposition', () => {
     expect(entityNamed(article, 'Corrowby').type).toBe('place');
   });
 });
+
+describe('an acronym of a common noun', () => {
+  it('is no organisation', () => {
+    const article = articleOf('toolmaker-results', 'Toolmaker lifts its forecast', [
+      'The toolmaker Brassick Works said its new AI tools would ship in May.',
+      'Its chief executive said AI would change how the trade worked.',
+    ]);
+    expect(entityNamed(article, 'AI').type).not.toBe('organisation');
+  });
+});

@@ -8,6 +8,7 @@ import nlp from 'compromise';
 import roleData from './lexicon/roles.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
+import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
 import { QUOTED, STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS, TITLES } from './patterns.ts';
@@ -33,6 +34,7 @@ const COMPANY_WORDS = new Set(roleData.companyWords);
 const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
 const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
 const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
+const PLACE_POSSESSIONS = new Set(roleData.placePossessions);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
@@ -62,6 +64,8 @@ const STREET_WORDS = new Set(roleData.streetWords);
 const POSSESSIVE_NAME_WORDS = new Set(roleData.possessiveNameWords);
 /** Time zones written after a time ("6:14 a.m. EDT"): no names. */
 const TIME_ZONES = new Set(abbreviationData.timeZones);
+/** Acronyms of common nouns ("AI", "GDP"): no organisation's name. */
+const COMMON_ACRONYMS = new Set(acronymData.common);
 /** A month's short form, written before a day's number ("Sept 22", "Oct. 14"). */
 const MONTH_SHORT = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
@@ -340,6 +344,21 @@ function organisationAfter(tokens: readonly Token[], at: number, source: string)
   }
   const verb = tokens[at + 2];
   return next.surface === 'which' && /^,\s+$/.test(source.slice(name.end, next.start)) && verb !== undefined && adjacent(source, next, verb) && ORGANISATION_VERBS.has(verb.surface);
+}
+
+/**
+ * True when the name ending at token `at` is written in the possessive before what only a country
+ * or a place has, the last of up to three lower-case words: "Arland's trade minister", "Tarn's mayor".
+ */
+function placeOwnerAt(tokens: readonly Token[], at: number, source: string): boolean {
+  const name = tokens[at]!;
+  if (!/['’]s$/u.test(name.surface)) return false;
+  for (let k = at + 1, prev = name; k <= at + 3 && tokens[k] && /^\p{Ll}/u.test(tokens[k]!.surface) && adjacent(source, prev, tokens[k]!); prev = tokens[k]!, k++) {
+    const word = tokens[k]!.surface;
+    const two = k > at + 1 ? `${tokens[k - 1]!.surface} ${word}` : '';
+    if (PLACE_POSSESSIONS.has(word) || PLACE_POSSESSIONS.has(two)) return true;
+  }
+  return false;
 }
 
 const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
@@ -692,7 +711,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // A name spelt out before its acronym in brackets runs to the bracket when it stops a word or
     // two short of it ("… and Co-operation" before "in Europe (OSCE)"); a longer title, whose
     // words the article also uses on their own ("Treaty on the Functioning of …"), keeps its reading.
-    let spelt = acronyms?.get(i);
+    // "The Marsh Safety Board (MSB)": an article that opens the sentence stands before the name.
+    let named = i;
+    while (acronyms && !acronyms.has(named) && named < j && STOP_WORDS.has(foldWord(tokens[named]!.surface))) named++;
+    let spelt = acronyms?.get(named);
     if (spelt && spelt.last - j > 2) spelt = undefined;
     if (spelt) j = Math.max(j, spelt.last);
     let part = tokens.slice(i, j + 1);
@@ -855,7 +877,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // The title is written right before the name, or a comma or its full stop before it ("the mayor, Ada Lunt", "Dr. Ada Lunt"):
     // '"… with his head," Halvorsen said' gives no role, as the quote ends between them.
     const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
-    const lowerTitle = team || ownsName || !titled ? 0 : titleAtEnd(before.slice(-3));
+    // "the summit's chair, Arland's trade minister Ola Berg": the title is not the country's.
+    const placeOwner = placeOwnerAt(tokens, tokens.indexOf(last), source);
+    const lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -876,7 +900,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       if (job) roleWords.push(job);
     }
     const organisationLike = ORG_WORDS.has(foldWord(cleanName(last.surface))) || part.every((p) => hints.get(p.start) === 'organisation');
-    if (roleWords.length === 0 && !organisationLike && !team && !ownsName) {
+    if (roleWords.length === 0 && !organisationLike && !team && !ownsName && !placeOwner) {
       const job = jobApposedBefore(sentence, first, source, tags);
       if (job) roleWords.push(job);
     }
@@ -904,9 +928,12 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const possessiveName = part.length > 1 && part.some((p, k) => /['’]s$/u.test(p.surface) && POSSESSIVE_NAME_WORDS.has(foldWord(part[k + 1]?.surface ?? '')));
     if (possessiveName) votes.organisation += 3;
     // In "Arvonia Transport Office" the place names whose office it is.
-    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || organisationPhrase || club || possessiveName;
+    // "Oakridge Capital", "Tamsin Research": a word that ends a company's name. Such a word may
+    // open a title ("Chief Financial Officer"), so it counts only at the end.
+    const company = part.length > 1 && COMPANY_WORDS.has(lastLower) && !ORG_WORDS.has(lastLower);
+    const organisationOfPlace = (part.length > 1 && ORG_WORDS.has(lastLower)) || company || organisationPhrase || club || possessiveName;
     // "Harlan Electric": compromise reads the word after a given name as a surname, but this one is no one's.
-    const impersonal = part.length > 1 && ORGANISATION_ENDINGS.has(lastLower);
+    const impersonal = part.length > 1 && (ORGANISATION_ENDINGS.has(lastLower) || company);
     for (const p of part) {
       const h = hints.get(p.start);
       if (h === 'person' && !(impersonal && p === last) && !kindOnly) votes.person += 1;
@@ -919,14 +946,19 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       part.some((p, k) => ORG_WORDS.has(foldWord(cleanName(p.surface))) && (k === part.length - 1 || ['for', 'of'].includes(foldWord(part[k + 1]!.surface)))) ||
       (JOINT_ORGANISATION_WORDS.has(lastLower) && part.some((p) => p.surface === 'and'));
     if (orgHeaded) votes.organisation += impersonal ? 3.5 : 2.5;
+    else if (company) votes.organisation += 3.5;
     if (team) votes.organisation += 3;
     if ((PLACE_WORDS.has(lastLower) && !clubLike) || PLACE_WORDS.has(foldWord(first.surface))) votes.place += 2;
     if (isAcronym(first.surface) && part.length === 1) {
       if (demonymPlace(first.surface) || ['us', 'uk', 'usa', 'u.s.', 'u.k.'].includes(foldWord(first.surface))) votes.place += 3;
-      else votes.organisation += 2;
+      // "the company's AI products": an acronym of a common noun is no organisation's.
+      else if (!COMMON_ACRONYMS.has(cleanName(first.surface))) votes.organisation += 2;
     }
     const prev = before[before.length - 1];
-    if (prev && PLACE_PREPOSITIONS.has(prev)) votes.place += PLACE_PREPOSITION_VOTE;
+    // "lifted off from Launch Pad 4": a name of common words the article also writes in lower
+    // case is not a place's by the preposition before it alone.
+    const commonWords = part.length > 1 && part.every((p) => lowerVocabulary.has(foldWord(cleanName(p.surface))) && hints.get(p.start) !== 'place');
+    if (prev && PLACE_PREPOSITIONS.has(prev) && !commonWords) votes.place += PLACE_PREPOSITION_VOTE;
     // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
     const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
@@ -934,9 +966,13 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     if (kindBefore) votes.organisation += 3;
     if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
+    if (placeOwner) votes.place += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
     const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
+    // "the drummer Ivo Brant, who is 26": "who" after the comma refers to a person ("which" to a
+    // thing); after one word it may be a people's ("the Semi, who fished the coast").
+    if (part.length > 1 && next?.surface === 'who' && /^,\s+$/.test(source.slice(last.end, next.start)) && !/['’]s?$/u.test(last.surface)) votes.person += 2;
     // "Port Lenn, Arvonia": a name written before a state or country after a comma is a place there.
     const after = tokens[lastAt + 1];
     const afterEnds = after !== undefined && /^(?:[-,.;:)]|\s*$)/.test(source.slice(after.end, after.end + 1));
@@ -953,7 +989,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "Sen. Ada Rusk, D-Minn., said": a US lawmaker's party and state are no one's name.
     if (part.length === 1 && PARTY_STATE.test(part[0]!.surface)) continue;
     const hinted = part.some((p) => hints.get(p.start) === 'person' || hints.get(p.start) === 'place');
-    const modifier = part.length === 1 && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
+    // A word kept at the sentence's start as someone's name is no modifier ("Kofa plays well").
+    const modifier = part.length === 1 && !keep?.has(foldWord(cleanName(last.surface))) && !/['’]s?$/u.test(last.surface) && after !== undefined && adjacent(source, last, after) && /^\p{Ll}/u.test(after.surface) && tags.nouns.has(after.start) && !STOP_WORDS.has(foldWord(after.surface));
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
     if (spelt && last === tokens[spelt.last]) votes.organisation += 1;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { ArticleSchema, type Article, type Section } from './schema.ts';
-import { layoutText, unwrapText } from './segment.ts';
+import { layoutText, softBreaks, unwrapText, type Layout } from './segment.ts';
 import { datesIn, extractFacts, numbersIn, type SentenceRef } from './extract.ts';
 import { BriefbotError } from './errors.ts';
 
@@ -52,7 +52,10 @@ export function isWebPage(text: string, fileName = ''): boolean {
 export async function ingestDocument(text: string, options: IngestOptions = {}): Promise<{ article: Article; text: string }> {
   if (!isWebPage(text, options.source)) {
     // A hard-wrapped text is kept with each paragraph on one line, so that a sentence quoted from it reads as one line.
-    const plain = unwrapText(text);
+    // A text that is not (most are) is laid out with the soft breaks found here, none, not looked for again.
+    const soft = softBreaks(text);
+    if (soft.size === 0) return { article: ingestLaidOut(text, layoutText(text, { headline: options.headline, soft }), options), text };
+    const plain = unwrapText(text, soft);
     return { article: ingestText(plain, options), text: plain };
   }
   // Loaded only for web pages: the HTML parser is not needed to answer questions.
@@ -96,7 +99,11 @@ function titleFromFileName(file: string): string {
  * @throws BriefbotError `EMPTY_TEXT` when the text holds no sentence.
  */
 export function ingestText(text: string, options: IngestOptions = {}): Article {
-  const layout = layoutText(text, { headline: options.headline });
+  return ingestLaidOut(text, layoutText(text, { headline: options.headline }), options);
+}
+
+/** `ingestText` for a text whose layout has been read. */
+function ingestLaidOut(text: string, layout: Layout, options: IngestOptions): Article {
   if (layout.sections.length === 0) {
     throw new BriefbotError('EMPTY_TEXT', 'the text holds no sentence to ingest');
   }

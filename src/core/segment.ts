@@ -175,8 +175,7 @@ export function softBreaks(source: string): Set<number> {
  * are joined with a space, or with nothing after a hyphen that splits a compound ("well-\nknown"
  * is "well-known"). Any other text comes back as it is.
  */
-export function unwrapText(source: string): string {
-  const soft = softBreaks(source);
+export function unwrapText(source: string, soft: ReadonlySet<number> = softBreaks(source)): string {
   if (soft.size === 0) return source;
   let out = '';
   let from = 0;
@@ -310,15 +309,16 @@ function shouldJoin(previous: string, next: string): boolean {
 
 /**
  * Reads the layout of a news text. Paragraphs are lines, or blocks of lines separated by
- * blank lines when the text is hard-wrapped.
+ * blank lines when the text is hard-wrapped. `options.soft` is the text's `softBreaks` when the
+ * caller has already found them.
  */
-export function layoutText(source: string, options: { headline?: boolean } = {}): Layout {
+export function layoutText(source: string, options: { headline?: boolean; soft?: ReadonlySet<number> } = {}): Layout {
   const lines = splitLines(source);
   // Group lines into blocks: a blank line always ends a block; a heading line is a block of its own.
   const blocks: (Line & { lines: Line[] })[] = [];
   const hasBlankLines = lines.some((l) => l.text === '');
   // A hard-wrapped paragraph's lines are one block, whatever its lines look like on their own.
-  const soft = softBreaks(source);
+  const soft = options.soft ?? softBreaks(source);
   let open: (Line & { lines: Line[] }) | null = null;
   for (const line of lines) {
     if (line.text === '') {

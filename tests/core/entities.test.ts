@@ -796,3 +796,81 @@ describe('a role in apposition after a name that shares a surname', () => {
     expect(entityNamed(article, 'Tomas Varga').roles).toEqual([]);
   });
 });
+
+describe('a name spelt out before its acronym at the start of a sentence', () => {
+  it('joins the acronym to the name after "The"', () => {
+    const article = articleOf('quarry-collapse', 'Quarry wall collapse blamed on rain', [
+      'The Quarry Safety Inspection Board (QSIB) said heavy rain had loosened the wall at Brellow.',
+      'A final report from the QSIB is due in the spring.',
+    ]);
+    const board = entityNamed(article, 'Quarry Safety Inspection Board');
+    expect(board.aliases).toContain('QSIB');
+    expect(board.type).toBe('organisation');
+    expect(board.mentions).toHaveLength(2);
+    expect(names(article)).not.toContain('QSIB');
+  });
+});
+
+describe('a name that ends in a word for a company', () => {
+  const article = articleOf('brick-prices', 'Brick prices climb for a third month', [
+    'Brick prices rose 4 per cent in March, according to Tamsworth Research.',
+    '"Builders are paying for last winter," said Ilse Korhonen, an analyst at Tamsworth.',
+    'The rise was forecast by Morley Capital in January.',
+  ]);
+
+  it('is an organisation, with its first word alone a short name of it', () => {
+    const firm = entityNamed(article, 'Tamsworth Research');
+    expect(firm.type).toBe('organisation');
+    expect(firm.aliases).toContain('Tamsworth');
+    expect(names(article)).not.toContain('Tamsworth');
+    expect(entityNamed(article, 'Morley Capital').type).toBe('organisation');
+  });
+});
+
+describe('a name written in the possessive before what only a country has', () => {
+  const article = articleOf('reef-talks', 'Reef talks end in a deal', [
+    'The talks\' chair, Ostvaria\'s fisheries minister Pello Rantanen, closed the session at dawn.',
+    'Delegates from Ostvaria and eleven other nations signed the text.',
+  ]);
+
+  it('is a place, and the title before it is not its role', () => {
+    const country = entityNamed(article, 'Ostvaria');
+    expect(country.type).toBe('place');
+    expect(country.roles).toEqual([]);
+    expect(entityNamed(article, 'Pello Rantanen').type).toBe('person');
+  });
+});
+
+describe('a name followed by ", who"', () => {
+  const article = articleOf('harbour-record', 'A singer records at sea', [
+    'The album was made on a trawler with her pianist, Ada Lunt, and the young Dunmarran drummer Oskeli Varrunde, who is 26. "Oskeli plays like he has a train to catch," the singer says.',
+  ]);
+
+  it('is a person, and the given name that opens the quote after it is theirs', () => {
+    const player = entityNamed(article, 'Oskeli Varrunde');
+    expect(player.type).toBe('person');
+    expect(player.aliases).toContain('Oskeli');
+    expect(names(article)).not.toContain('Oskeli');
+  });
+});
+
+describe('a name of common words after a preposition', () => {
+  it('is no place when the article writes its words in lower case too', () => {
+    const article = articleOf('engine-test', 'Engine passes its first test', [
+      'The rocket lifted off on Tuesday from Firing Stand 2 in Corrowby.',
+      'Engineers rebuilt the stand after a test last year cracked its firing plate.',
+    ]);
+    expect(entityNamed(article, 'Firing Stand').type).not.toBe('place');
+    expect(entityNamed(article, 'Corrowby').type).toBe('place');
+  });
+});
+
+describe('an acronym of a common noun', () => {
+  it('is no organisation', () => {
+    const article = articleOf('toolmaker-results', 'Toolmaker lifts its forecast', [
+      'The toolmaker Brassick Works said its new AI tools would ship in May.',
+      'Its chief executive said AI would change how the trade worked.',
+    ]);
+    expect(entityNamed(article, 'AI').type).not.toBe('organisation');
+  });
+});

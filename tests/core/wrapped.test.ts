@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, ingestDocument, ingestText } from '../../src/core/index.ts';
-import { unwrapText } from '../../src/core/segment.ts';
+import { layoutText, softBreaks, unwrapText } from '../../src/core/segment.ts';
 import { fixtureText, sentencesOf } from '../helpers.ts';
 
 /** A text with each line longer than `width` broken greedily between words, as a terminal or a mail client wraps it. */
@@ -123,5 +123,21 @@ describe('a hard-wrapped plain-text article', () => {
         for (const s of sentencesOf(article)) expect(text.slice(s.start, s.end)).toBe(s.text);
       }
     }
+  });
+});
+
+describe('soft line breaks found once', () => {
+  it('lays a text out with the soft breaks it is given, and ingests a text that is not hard-wrapped as ingestText does', async () => {
+    const soft = softBreaks(WRAPPED);
+    expect(soft.size).toBeGreaterThan(0);
+    // Given no soft breaks, the wrapped lines of a paragraph are not joined into one.
+    const given = layoutText(WRAPPED, { soft: new Set() });
+    const found = layoutText(WRAPPED);
+    expect(layoutText(WRAPPED, { soft })).toEqual(found);
+    expect(given).not.toEqual(found);
+    const plain = 'Mill reopens\nFour months after the flood, shifts start again\n\nThe Brennock paper mill reopened on Monday.\n\nIts manager said the repairs cost about £3.2m.\n';
+    const { article, text } = await ingestDocument(plain, { id: 'mill' });
+    expect(text).toBe(plain);
+    expect(article).toEqual(ingestText(plain, { id: 'mill' }));
   });
 });

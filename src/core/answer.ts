@@ -37,6 +37,9 @@ const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|m
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const HOW_OLD = /^\s*how old\b/i;
+const CAUSE_ASKED = /^\s*what\s+caused\b/i;
+/** How much the cause a "what caused" question asks for counts against the question's own words. */
+const CAUSE_SHARE = 0.3;
 /** An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "She was 87." */
 const AGE = /\b\d{1,3}[- ]years?[- ]old\b|\baged? (?:of )?\d{1,3}\b|\bage of \d{1,3}\b|\b(?:died|dies|retired|retires) at \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3},|\b(?:was|is|turned|turns) \d{1,3}(?:[.,;]|$)/u;
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
@@ -278,7 +281,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       for (const e of doc.entities) if (e.type === 'organisation') return true;
       return doc.attribution !== null;
     case 'reason':
-      return givesReason(doc);
+      return planOf(query).asksCause ? givesCause(doc) : givesReason(doc);
     case 'other':
       return true;
   }
@@ -290,6 +293,23 @@ const reasonCache = new WeakMap<SentenceDoc, boolean>();
 function givesReason(doc: SentenceDoc): boolean {
   let gives = reasonCache.get(doc);
   if (gives === undefined) reasonCache.set(doc, (gives = REASON_MARKER.test(doc.sentence.text)));
+  return gives;
+}
+
+const causeCache = new WeakMap<SentenceDoc, boolean>();
+
+/**
+ * True when the sentence has a reason marker that tells no time: "What caused the fire?" is not
+ * answered by "the fire started shortly after 2 pm" or "the worst fire since the 2015 blaze",
+ * which have only a marker that may say when. Worked out once per sentence.
+ */
+function givesCause(doc: SentenceDoc): boolean {
+  let gives = causeCache.get(doc);
+  if (gives === undefined) {
+    gives = false;
+    if (givesReason(doc)) for (const m of doc.sentence.text.matchAll(REASON_MARKERS)) if (!TIME_MARKER.test(m[0])) gives = true;
+    causeCache.set(doc, gives);
+  }
   return gives;
 }
 
@@ -487,6 +507,8 @@ interface QueryPlan {
   /** The offices the question names people by, folded ("prime minister"): an unnamed speaker so described speaks for them. */
   offices: string[];
   howMuch: boolean;
+  /** "What caused …?": only a marker that tells no time ("because", "the cause of", not "after" or "since") gives the cause. */
+  asksCause: boolean;
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
   searchBoosts: number[];
@@ -563,6 +585,7 @@ function planOf(query: Query): QueryPlan {
     entityKeyTypes,
     offices,
     howMuch: /^how much\b/i.test(query.text.trim()),
+    asksCause: query.answerType === 'reason' && CAUSE_ASKED.test(query.text),
   };
   planCache.set(query, plan);
   return plan;
@@ -739,6 +762,13 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
       if (!found && weight > missingWeight) missingWeight = weight;
       if (!inParagraph && weight > paragraphMissingWeight) paragraphMissingWeight = weight;
     }
+  }
+  // "What caused the fire?": its framing word is answered by a sentence that gives a cause
+  // ("The cause of the fire is under investigation"), as a key term would be, and by no other.
+  if (plan.asksCause && total > 0) {
+    const asked = total * CAUSE_SHARE;
+    total += asked;
+    if (givesCause(doc)) exact += asked;
   }
   const norm = total > 0 ? 1 / total : 0;
   const coverage =
@@ -1616,6 +1646,9 @@ const EFFECT_MARKER = new RegExp(`^(?:${questionData.effectMarkers.join('|')})$`
  * (", the safety commission said Wednesday").
  */
 const REASON_END = new RegExp(`[;:—–()]|,\\s*(?:but|while|whereas|which|who|although|though)\\b|,\\s+(?=[^,;:"“”]{0,80}?\\b(?:${speechData.verbs.join('|')})\\b)|[.!?]["”’]?\\s*$`);
+/** "the cause of": a reason marker after which the reason is what its clause's verb says. */
+const CAUSE_NOUN = /^causes?\s+of$/i;
+const CAUSE_VERB = /\s(?:is|was|are|were|has been|have been|remains|remained)\s/i;
 /** Where the reason before an effect marker starts: the mark that ends the clause before it. */
 const REASON_START = /[,;:—–()][^,;:—–()]*$/;
 
@@ -1643,6 +1676,9 @@ function reasonSpan(text: string, match: MatchedWords): Span | null {
       span = { start: m.index, end: m.index + m[0].length + (stop ? stop.index : rest.length - m[0].length) };
       span.end = span.start + text.slice(span.start, span.end).trimEnd().length;
     }
+    // "The cause of the fire is under investigation": what is said of the cause follows its verb.
+    const told = CAUSE_NOUN.test(m[0]) ? CAUSE_VERB.exec(text.slice(span.start, span.end)) : null;
+    if (told) span = { start: span.start + told.index + 1, end: span.end };
     if (span.end - span.start <= m[0].length || text.slice(span.start, span.end).split(/\s+/).length < 2) continue;
     spans.push(span);
     if (!TIME_MARKER.test(m[0])) plain.push(span);

@@ -228,7 +228,36 @@ function countsThings(query: Query): boolean {
  * money, not a span of time, not a measure ("1,800 kilograms"), not the "one" of "one of the largest".
  */
 function isCount(text: string, n: string, end: number): boolean {
-  return !PRICE.test(n) && !isDuration(text, end) && !isMeasure(text, n, end) && !(ONE_OF.test(n) && OF_AFTER.test(text.slice(end, end + 4)));
+  return (
+    !PRICE.test(n) &&
+    !isDuration(text, end) &&
+    !isMeasure(text, n, end) &&
+    !(ONE_OF.test(n) && OF_AFTER.test(text.slice(end, end + 4))) &&
+    !namesWithNumber(text, end - n.length, end) &&
+    !isAgeOf(text, end - n.length, end)
+  );
+}
+
+/** A capitalised word inside a sentence, then a space: "Route " of "off Route 19", "Gate " of "at Gate 4". */
+const NAME_WORD_BEFORE = /\S\s+\p{Lu}[\p{L}'’-]*\s$/u;
+/** What follows a number that is one of a name's words: a word in lower case or the end of a clause; not another name or a colon ("Harwick 2 Castleford 1:" is a scoreline). */
+const NAME_AFTER = /^(?:\s+\p{Ll}|[.;)]|$)/u;
+const DIGITS = /^\d{1,4}$/;
+
+/**
+ * True when the digits from `start` to `end` of `text` are part of a name: after a capitalised
+ * word that does not open the sentence, as in "closed Route 19", "left from Gate 4", "the Falcon 9
+ * rocket" — they number the thing, not count or measure anything.
+ */
+function namesWithNumber(text: string, start: number, end: number): boolean {
+  return DIGITS.test(text.slice(start, end)) && NAME_WORD_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && NAME_AFTER.test(text.slice(end, end + 3));
+}
+
+/** "Ada Venn, 58, said …": the number between commas after a name is her age. */
+const AGE_BEFORE = /\p{Lu}\p{L}+,\s$/u;
+
+function isAgeOf(text: string, start: number, end: number): boolean {
+  return text.charAt(end) === ',' && end - start <= 3 && DIGITS.test(text.slice(start, end)) && AGE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
@@ -1991,6 +2020,12 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "How big is the fire?" over "started off Route 19 and had burned 18,400 acres": the number of a name
+    // ("Route 19") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
+    if (candidates.length > 1 && !HOW_OLD.test(query.text)) {
+      const plain = candidates.filter((x) => !namesWithNumber(text, x.start, x.end) && !isAgeOf(text, x.start, x.end));
+      if (plain.length > 0) candidates = plain;
+    }
     // The numbers a range may join: "12.5% and 31" is no range of seats.
     let ranged = spans;
     // "How old is she?" over "ending 12 years of rule and putting the 52-year-old …": the number of the age.

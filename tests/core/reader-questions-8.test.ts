@@ -26,3 +26,21 @@ describe('what caused it', () => {
     expect(ask([ferry, mill], 'What caused the delay?').citations[0]?.text).toBe('The delay came about because a storm had closed the harbour overnight.');
   });
 });
+
+const depot = articleOf('orlin-depot', 'Blaze spreads from Orlin depot', [
+  'The blaze started near Gate 12 of the Orlin fuel depot and had burned 3,200 acres by Friday evening.',
+  'Tom Vell, 64, whose knee operation at Brisk Hospital was cancelled on Monday, said he had nowhere to go.',
+  'The hospital apologised to its patients.',
+]);
+
+describe('numbers that count nothing', () => {
+  it('does not give the number of a name ("Gate 12") for the size of something', () => {
+    expect(spanText(ask([depot], 'How big is the blaze now?').citations[0])).toMatch(/^3,200/);
+  });
+
+  it('does not give a person\'s age ("Tom Vell, 64,") as a count', () => {
+    const reply = ask([depot], 'How many operations were cancelled?');
+    expect(spanText(reply.citations[0])).not.toBe('64');
+    expect(reply.kind).toBe('decline');
+  });
+});

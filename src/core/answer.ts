@@ -1895,7 +1895,7 @@ const WHAT_IS = /^\s*what\s+(?:is|was|are|were)\s/i;
  * scandal …": the number the question's words stand on both sides of, within one clause, is the
  * value asked for. Numbers the question writes are passed over. Null when no number stands so.
  */
-function bracketedNumber(text: string, numbers: readonly string[], match: MatchedWords, query: Query): Span | null {
+function bracketedNumber(text: string, numbers: readonly string[], match: MatchedWords, query: Query, dates: readonly string[]): Span | null {
   if (numbers.length === 0 || !WHAT_IS.test(query.text)) return null;
   const spans = occurrences(text, numbers).filter((x) => !questionWords(query).has(text.slice(x.start, x.end)));
   const anchors = match.anchors();
@@ -1904,6 +1904,9 @@ function bracketedNumber(text: string, numbers: readonly string[], match: Matche
     const after = anchors.find((a) => a >= x.end);
     if (before === undefined || after === undefined) continue;
     if (/[,;:()—–"“”]/.test(text.slice(before, x.start)) || /[,;:()—–"“”]/.test(text.slice(x.end, after))) continue;
+    // "a deadline of 24 June for payment": the number is the day of a date, and the date is the value.
+    const date = dates.length > 0 ? occurrences(text, dates).find((d) => d.start <= x.start && x.end <= d.end) : undefined;
+    if (date) return date;
     return joined(text, spans, x, RANGE_GAP);
   }
   return null;
@@ -2134,7 +2137,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     if (q) return q;
   }
   if (query.answerType === 'other' && YES_NO.test(query.text)) return answeringClause(text, match);
-  const value = bracketedNumber(text, doc.sentence.numbers, match, query);
+  const value = bracketedNumber(text, doc.sentence.numbers, match, query, doc.sentence.dates);
   if (value) return value;
   // The clause after the last word that matches the question.
   const matched = match.anchors();

@@ -44,3 +44,10 @@ describe('numbers that count nothing', () => {
     expect(reply.kind).toBe('decline');
   });
 });
+
+describe('a date the question\'s words stand around', () => {
+  it('is marked whole, not only its day', () => {
+    const bids = articleOf('venn-bids', 'Venn council opens bidding', ['The council set a deadline of 14 March for bids and said it would decide in May.']);
+    expect(spanText(ask([bids], 'What is the deadline for bids?').citations[0])).toBe('14 March');
+  });
+});

@@ -51,3 +51,31 @@ describe('a date the question\'s words stand around', () => {
     expect(spanText(ask([bids], 'What is the deadline for bids?').citations[0])).toBe('14 March');
   });
 });
+
+const cup = articleOf('tarrow-cup', 'Tarrow edge past Quell', [
+  'Quell had taken the lead in the 12th minute through Ivo Brandt.',
+  'Substitute Remy Castel hit the crossbar in stoppage time.',
+  'Tarrow manager Nadia Holm said she was proud of her players.',
+  'Man of the match: Lio Ferrer (Tarrow).',
+  'A crowd of 8,200 saw the game at Holm Park.',
+]);
+const porters = articleOf('brisk-porters', 'Brisk porters vote to walk out', [
+  'Porters at Brisk General will hold a two-day walkout from 4 May.',
+  'The hospital has 40 vacant porter posts.',
+  'The fire on the roof was 60% contained by Friday.',
+]);
+
+describe('a reader\'s word for what a story writes otherwise', () => {
+  it('reads boss, bar, best player, scored first and attendance in the words of a match report', () => {
+    expect(ask([cup, porters], 'Who scored first?').citations[0]?.text).toBe('Quell had taken the lead in the 12th minute through Ivo Brandt.');
+    expect(ask([cup, porters], 'Who hit the bar?').citations[0]?.text).toBe('Substitute Remy Castel hit the crossbar in stoppage time.');
+    expect(ask([cup, porters], 'What did the Tarrow boss say?').citations[0]?.text).toBe('Tarrow manager Nadia Holm said she was proud of her players.');
+    expect(ask([cup, porters], 'Who was the best player?').citations[0]?.text).toBe('Man of the match: Lio Ferrer (Tarrow).');
+  });
+
+  it('reads strike, unfilled and under control in the words of the story', () => {
+    expect(ask([cup, porters], 'When is the porters strike?').citations[0]?.text).toBe('Porters at Brisk General will hold a two-day walkout from 4 May.');
+    expect(ask([cup, porters], 'How many porter jobs are unfilled?').citations[0]?.text).toBe('The hospital has 40 vacant porter posts.');
+    expect(ask([cup, porters], 'How much of the fire is under control?').citations[0]?.text).toBe('The fire on the roof was 60% contained by Friday.');
+  });
+});

@@ -918,6 +918,9 @@ const PRESENT_AFTER = new RegExp(`^(?:\\s+\\p{L}+)?(?:\\s*\\([^()]*\\))?\\s+(?:$
 /** Right before a figure, a word of the present ("currently 12%", "now about 40"). */
 const PRESENT_BEFORE = new RegExp(`\\b(?:${PRESENT_WORDS})\\s+(?:(?:at|about|around|some|just|nearly|almost|over|under)\\s+)?$`, 'i');
 /** "How much time / longer …": a span of time, which may be a count of days or years. */
+/** A word that says a figure is the usual one, not this time's; and such a word up to two words before a number. */
+const USUAL = /\b(?:normally|usually|typically|ordinarily|normal|usual|typical)\b/i;
+const USUAL_BEFORE = /\b(?:normally|usually|typically|ordinarily)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
 /** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
@@ -2064,6 +2067,11 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     if (candidates.length > 1 && PRESENT.test(query.text)) {
       const present = candidates.filter((x) => PRESENT_AFTER.test(text.slice(x.end, x.end + 30)) || PRESENT_BEFORE.test(text.slice(Math.max(0, x.start - 30), x.start)));
       if (present.length > 0) candidates = present;
+    }
+    // "How long are tests taking?" over "tests, which normally take two hours, were taking up to 24 hours": the usual figure is the one compared with.
+    if (candidates.length > 1 && !USUAL.test(query.text)) {
+      const current = candidates.filter((x) => !USUAL_BEFORE.test(text.slice(Math.max(0, x.start - 40), x.start)));
+      if (current.length > 0) candidates = current;
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {

@@ -79,3 +79,11 @@ describe('a reader\'s word for what a story writes otherwise', () => {
     expect(ask([cup, porters], 'How much of the fire is under control?').citations[0]?.text).toBe('The fire on the roof was 60% contained by Friday.');
   });
 });
+
+describe('the usual figure beside this time\'s', () => {
+  const border = articleOf('quell-border', 'Queues at Quell border', ['Passport checks, which usually take 20 minutes, were taking up to three hours on Saturday.']);
+  it('gives this time\'s figure unless the question asks what is usual', () => {
+    expect(spanText(ask([border], 'How long are passport checks taking?').citations[0])).toMatch(/^three/);
+    expect(spanText(ask([border], 'How long do passport checks usually take?').citations[0])).toMatch(/^20/);
+  });
+});

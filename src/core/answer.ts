@@ -238,15 +238,15 @@ function isCount(text: string, n: string, end: number): boolean {
   );
 }
 
-/** A capitalised word inside a sentence, then a space: "Route " of "off Route 19", "Gate " of "at Gate 4". */
+/** A capitalised word inside a sentence, then a space: "Road " of "off Road 7", "Gate " of "at Gate 4". */
 const NAME_WORD_BEFORE = /\S\s+\p{Lu}[\p{L}'’-]*\s$/u;
-/** What follows a number that is one of a name's words: a word in lower case or the end of a clause; not another name or a colon ("Harwick 2 Castleford 1:" is a scoreline). */
+/** What follows a number that is one of a name's words: a word in lower case or the end of a clause; not another name or a colon ("Pell 2 Orlin 1:" is a scoreline). */
 const NAME_AFTER = /^(?:\s+\p{Ll}|[.;)]|$)/u;
 const DIGITS = /^\d{1,4}$/;
 
 /**
  * True when the digits from `start` to `end` of `text` are part of a name: after a capitalised
- * word that does not open the sentence, as in "closed Route 19", "left from Gate 4", "the Falcon 9
+ * word that does not open the sentence, as in "closed Road 7", "left from Gate 4", "the Falcon 9
  * rocket" — they number the thing, not count or measure anything.
  */
 function namesWithNumber(text: string, start: number, end: number): boolean {
@@ -329,7 +329,7 @@ const causeCache = new WeakMap<SentenceDoc, boolean>();
 
 /**
  * True when the sentence has a reason marker that tells no time: "What caused the fire?" is not
- * answered by "the fire started shortly after 2 pm" or "the worst fire since the 2015 blaze",
+ * answered by "the fire broke out after midnight" or "the worst fire since the 2015 blaze",
  * which have only a marker that may say when. Worked out once per sentence.
  */
 function givesCause(doc: SentenceDoc): boolean {
@@ -2026,8 +2026,8 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
-    // "How big is the fire?" over "started off Route 19 and had burned 18,400 acres": the number of a name
-    // ("Route 19") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
+    // "How big is the blaze?" over "started near Gate 12 and had burned 3,200 acres": the number of a name
+    // ("Gate 12") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
     if (candidates.length > 1 && !HOW_OLD.test(query.text)) {
       const plain = candidates.filter((x) => !namesWithNumber(text, x.start, x.end) && !isAgeOf(text, x.start, x.end));
       if (plain.length > 0) candidates = plain;
@@ -2068,7 +2068,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       const present = candidates.filter((x) => PRESENT_AFTER.test(text.slice(x.end, x.end + 30)) || PRESENT_BEFORE.test(text.slice(Math.max(0, x.start - 30), x.start)));
       if (present.length > 0) candidates = present;
     }
-    // "How long are tests taking?" over "tests, which normally take two hours, were taking up to 24 hours": the usual figure is the one compared with.
+    // "How long are tests taking?" over "checks, which usually take 20 minutes, were taking up to three hours": the usual figure is the one compared with.
     if (candidates.length > 1 && !USUAL.test(query.text)) {
       const current = candidates.filter((x) => !USUAL_BEFORE.test(text.slice(Math.max(0, x.start - 40), x.start)));
       if (current.length > 0) candidates = current;

@@ -6,7 +6,7 @@ import { articleOf, spanText } from '../helpers.ts';
 const mill = articleOf('dorrin-mill', 'Fire guts Dorrin mill', [
   'A fire broke out at the old Dorrin mill after midnight on Sunday, destroying the roof.',
   'It is the worst fire in the valley since the Askey blaze of 2015.',
-  'The cause of the fire is under investigation.',
+  'The cause of the blaze is not yet known.',
 ]);
 const ferry = articleOf('pell-ferry', 'Pell ferry runs late', [
   'The morning ferry from Pell was delayed by three hours on Friday.',
@@ -17,9 +17,9 @@ const ask = (articles: ReturnType<typeof articleOf>[], text: string) => createBo
 
 describe('what caused it', () => {
   it('finds the sentence that names the cause, not one that only says when', () => {
-    const reply = ask([mill], 'What caused the fire?');
-    expect(reply.citations[0]?.text).toBe('The cause of the fire is under investigation.');
-    expect(spanText(reply.citations[0])).toBe('is under investigation');
+    const reply = ask([mill], 'What caused the blaze?');
+    expect(reply.citations[0]?.text).toBe('The cause of the blaze is not yet known.');
+    expect(spanText(reply.citations[0])).toBe('is not yet known');
   });
 
   it('still answers with the reason when the story never writes "cause"', () => {

@@ -38,6 +38,9 @@ const AMOUNT = /%|percent|per cent|half|third|quarter|fifth|[$€£₹]|\bRs\b|m
 const HOW_LONG = /^\s*how long\b/i;
 const HOW_OFTEN = /^\s*how often\b/i;
 const HOW_OLD = /^\s*how old\b/i;
+const CAUSE_ASKED = /^\s*what\s+caused\b/i;
+/** How much the cause a "what caused" question asks for counts against the question's own words. */
+const CAUSE_SHARE = 0.3;
 /** A question that asks for the time of day. */
 const WHAT_TIME = /^\s*(?:at\s+)?what time\b/i;
 /** A time of day among a sentence's dates ("4.05pm", "6.40 a.m"). */
@@ -289,7 +292,36 @@ function countsThings(query: Query): boolean {
  * money, not a span of time, not a measure ("1,800 kilograms"), not the "one" of "one of the largest".
  */
 function isCount(text: string, n: string, end: number): boolean {
-  return !PRICE.test(n) && !isDuration(text, end) && !isMeasure(text, n, end) && !(ONE_OF.test(n) && OF_AFTER.test(text.slice(end, end + 4)));
+  return (
+    !PRICE.test(n) &&
+    !isDuration(text, end) &&
+    !isMeasure(text, n, end) &&
+    !(ONE_OF.test(n) && OF_AFTER.test(text.slice(end, end + 4))) &&
+    !namesWithNumber(text, end - n.length, end) &&
+    !isAgeOf(text, end - n.length, end)
+  );
+}
+
+/** A capitalised word inside a sentence, then a space: "Road " of "off Road 7", "Gate " of "at Gate 4". */
+const NAME_WORD_BEFORE = /\S\s+\p{Lu}[\p{L}'’-]*\s$/u;
+/** What follows a number that is one of a name's words: a word in lower case or the end of a clause; not another name or a colon ("Pell 2 Orlin 1:" is a scoreline). */
+const NAME_AFTER = /^(?:\s+\p{Ll}|[.;)]|$)/u;
+const DIGITS = /^\d{1,4}$/;
+
+/**
+ * True when the digits from `start` to `end` of `text` are part of a name: after a capitalised
+ * word that does not open the sentence, as in "closed Road 7", "left from Gate 4", "the Falcon 9
+ * rocket" — they number the thing, not count or measure anything.
+ */
+function namesWithNumber(text: string, start: number, end: number): boolean {
+  return DIGITS.test(text.slice(start, end)) && NAME_WORD_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && NAME_AFTER.test(text.slice(end, end + 3));
+}
+
+/** "Ada Venn, 58, said …": the number between commas after a name is her age. */
+const AGE_BEFORE = /\p{Lu}\p{L}+,\s$/u;
+
+function isAgeOf(text: string, start: number, end: number): boolean {
+  return text.charAt(end) === ',' && end - start <= 3 && DIGITS.test(text.slice(start, end)) && AGE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** True when the sentence has a number that counts things (see `isCount`); one it cannot find in its text counts. */
@@ -342,7 +374,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       for (const e of doc.entities) if (e.type === 'organisation') return true;
       return doc.attribution !== null;
     case 'reason':
-      return givesReason(doc);
+      return planOf(query).asksCause ? givesCause(doc) : givesReason(doc);
     case 'other':
       return true;
   }
@@ -354,6 +386,23 @@ const reasonCache = new WeakMap<SentenceDoc, boolean>();
 function givesReason(doc: SentenceDoc): boolean {
   let gives = reasonCache.get(doc);
   if (gives === undefined) reasonCache.set(doc, (gives = REASON_MARKER.test(doc.sentence.text)));
+  return gives;
+}
+
+const causeCache = new WeakMap<SentenceDoc, boolean>();
+
+/**
+ * True when the sentence has a reason marker that tells no time: "What caused the fire?" is not
+ * answered by "the fire broke out after midnight" or "the worst fire since the 2015 blaze",
+ * which have only a marker that may say when. Worked out once per sentence.
+ */
+function givesCause(doc: SentenceDoc): boolean {
+  let gives = causeCache.get(doc);
+  if (gives === undefined) {
+    gives = false;
+    if (givesReason(doc)) for (const m of doc.sentence.text.matchAll(REASON_MARKERS)) if (!TIME_MARKER.test(m[0])) gives = true;
+    causeCache.set(doc, gives);
+  }
   return gives;
 }
 
@@ -551,6 +600,8 @@ interface QueryPlan {
   /** The offices the question names people by, folded ("prime minister"): an unnamed speaker so described speaks for them. */
   offices: string[];
   howMuch: boolean;
+  /** "What caused …?": only a marker that tells no time ("because", "the cause of", not "after" or "since") gives the cause. */
+  asksCause: boolean;
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
   searchBoosts: number[];
@@ -627,6 +678,7 @@ function planOf(query: Query): QueryPlan {
     entityKeyTypes,
     offices,
     howMuch: /^how much\b/i.test(query.text.trim()),
+    asksCause: query.answerType === 'reason' && CAUSE_ASKED.test(query.text),
   };
   planCache.set(query, plan);
   return plan;
@@ -824,6 +876,13 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
       if (!inParagraph && weight > paragraphMissingWeight) paragraphMissingWeight = weight;
     }
   }
+  // "What caused the fire?": its framing word is answered by a sentence that gives a cause
+  // ("The cause of the fire is under investigation"), as a key term would be, and by no other.
+  if (plan.asksCause && total > 0) {
+    const asked = total * CAUSE_SHARE;
+    total += asked;
+    if (givesCause(doc)) exact += asked;
+  }
   const norm = total > 0 ? 1 / total : 0;
   const coverage =
     exact * norm * CREDIT.exact +
@@ -943,6 +1002,9 @@ const PRESENT_AFTER = new RegExp(`^(?:\\s+\\p{L}+)?(?:\\s*\\([^()]*\\))?\\s+(?:$
 /** Right before a figure, a word of the present ("currently 12%", "now about 40"). */
 const PRESENT_BEFORE = new RegExp(`\\b(?:${PRESENT_WORDS})\\s+(?:(?:at|about|around|some|just|nearly|almost|over|under)\\s+)?$`, 'i');
 /** "How much time / longer …": a span of time, which may be a count of days or years. */
+/** A word that says a figure is the usual one, not this time's; and such a word up to two words before a number. */
+const USUAL = /\b(?:normally|usually|typically|ordinarily|normal|usual|typical)\b/i;
+const USUAL_BEFORE = /\b(?:normally|usually|typically|ordinarily)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
 /** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;
@@ -1749,6 +1811,9 @@ const EFFECT_MARKER = new RegExp(`^(?:${questionData.effectMarkers.join('|')})$`
  * (", the safety commission said Wednesday").
  */
 const REASON_END = new RegExp(`[;:—–()]|,\\s*(?:but|while|whereas|which|who|although|though)\\b|,\\s+(?=[^,;:"“”]{0,80}?\\b(?:${speechData.verbs.join('|')})\\b)|[.!?]["”’]?\\s*$`);
+/** "the cause of": a reason marker after which the reason is what its clause's verb says. */
+const CAUSE_NOUN = /^causes?\s+of$/i;
+const CAUSE_VERB = /\s(?:is|was|are|were|has been|have been|remains|remained)\s/i;
 /** Where the reason before an effect marker starts: the mark that ends the clause before it. */
 const REASON_START = /[,;:—–()][^,;:—–()]*$/;
 
@@ -1776,6 +1841,9 @@ function reasonSpan(text: string, match: MatchedWords): Span | null {
       span = { start: m.index, end: m.index + m[0].length + (stop ? stop.index : rest.length - m[0].length) };
       span.end = span.start + text.slice(span.start, span.end).trimEnd().length;
     }
+    // "The cause of the fire is under investigation": what is said of the cause follows its verb.
+    const told = CAUSE_NOUN.test(m[0]) ? CAUSE_VERB.exec(text.slice(span.start, span.end)) : null;
+    if (told) span = { start: span.start + told.index + 1, end: span.end };
     if (span.end - span.start <= m[0].length || text.slice(span.start, span.end).split(/\s+/).length < 2) continue;
     spans.push(span);
     if (!TIME_MARKER.test(m[0])) plain.push(span);
@@ -1963,7 +2031,7 @@ const WHAT_IS = /^\s*what\s+(?:is|was|are|were)\s/i;
  * scandal …": the number the question's words stand on both sides of, within one clause, is the
  * value asked for. Numbers the question writes are passed over. Null when no number stands so.
  */
-function bracketedNumber(text: string, numbers: readonly string[], match: MatchedWords, query: Query): Span | null {
+function bracketedNumber(text: string, numbers: readonly string[], match: MatchedWords, query: Query, dates: readonly string[]): Span | null {
   if (numbers.length === 0 || !WHAT_IS.test(query.text)) return null;
   const spans = occurrences(text, numbers).filter((x) => !questionWords(query).has(text.slice(x.start, x.end)));
   const anchors = match.anchors();
@@ -1972,6 +2040,9 @@ function bracketedNumber(text: string, numbers: readonly string[], match: Matche
     const after = anchors.find((a) => a >= x.end);
     if (before === undefined || after === undefined) continue;
     if (/[,;:()—–"“”]/.test(text.slice(before, x.start)) || /[,;:()—–"“”]/.test(text.slice(x.end, after))) continue;
+    // "a deadline of 24 June for payment": the number is the day of a date, and the date is the value.
+    const date = dates.length > 0 ? occurrences(text, dates).find((d) => d.start <= x.start && x.end <= d.end) : undefined;
+    if (date) return date;
     return joined(text, spans, x, RANGE_GAP);
   }
   return null;
@@ -2088,6 +2159,12 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "How big is the blaze?" over "started near Gate 12 and had burned 3,200 acres": the number of a name
+    // ("Gate 12") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
+    if (candidates.length > 1 && !HOW_OLD.test(query.text)) {
+      const plain = candidates.filter((x) => !namesWithNumber(text, x.start, x.end) && !isAgeOf(text, x.start, x.end));
+      if (plain.length > 0) candidates = plain;
+    }
     // "How much is X paying for Y?" over "agreed to buy Y for £2.4bn …, with annual sales of about £5bn": the price.
     if (candidates.length > 1 && PAYS_FOR.test(query.text)) {
       const purchase = PURCHASE_FOR.exec(text);
@@ -2133,6 +2210,11 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     if (candidates.length > 1 && PRESENT.test(query.text)) {
       const present = candidates.filter((x) => PRESENT_AFTER.test(text.slice(x.end, x.end + 30)) || PRESENT_BEFORE.test(text.slice(Math.max(0, x.start - 30), x.start)));
       if (present.length > 0) candidates = present;
+    }
+    // "How long are tests taking?" over "checks, which usually take 20 minutes, were taking up to three hours": the usual figure is the one compared with.
+    if (candidates.length > 1 && !USUAL.test(query.text)) {
+      const current = candidates.filter((x) => !USUAL_BEFORE.test(text.slice(Math.max(0, x.start - 40), x.start)));
+      if (current.length > 0) candidates = current;
     }
     // "31" of "as of 31 August 2009" is part of a date, not a count ("by 151" read as a year is still a number).
     if (candidates.length > 1 && doc.sentence.dates.length > 0) {
@@ -2206,7 +2288,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     if (q) return q;
   }
   if (query.answerType === 'other' && YES_NO.test(query.text)) return answeringClause(text, match);
-  const value = bracketedNumber(text, doc.sentence.numbers, match, query);
+  const value = bracketedNumber(text, doc.sentence.numbers, match, query, doc.sentence.dates);
   if (value) return value;
   // The clause after the last word that matches the question.
   const matched = match.anchors();

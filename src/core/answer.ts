@@ -53,6 +53,7 @@ const anyOf = (markers: readonly string[]) => new RegExp(`\\b(?:${markers.join('
 const FREQUENCY_MARKER = anyOf(questionData.frequencyMarkers);
 const REASON_MARKER = anyOf(questionData.reasonMarkers);
 const TIME_MARKER = anyOf(questionData.timeMarkers);
+const EARLIER_MARKER = anyOf(questionData.earlierMarkers);
 /** Each time marker alone, for the span of the one a sentence has. */
 const TIME_MARKERS = questionData.timeMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 
@@ -3033,6 +3034,41 @@ function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[],
   return null;
 }
 
+/** How far down the ranking a newer report of the same story is looked for. */
+const NEWER_DEPTH = 6;
+/** How close to the chosen sentence's score a newer report's must come. */
+const NEWER_SHARE = 0.9;
+
+/** True when two articles name a person in common: reports of one story, a day apart. */
+function sharePerson(a: Article, b: Article): boolean {
+  for (const e of a.entities) if (e.type === 'person' && b.entities.some((f) => f.type === 'person' && f.name === e.name)) return true;
+  return false;
+}
+
+/**
+ * A developing story is reported day after day, and each report gives the figures of its day
+ * ("14 hikers were still missing", then "three hikers were still missing"): when a newer report
+ * of the same story (one naming a person the chosen one names) answers the question about as well
+ * and in the same way, the reader wants the newest. Not when the question names a day or an
+ * earlier moment ("on Friday", "at first"), which the ranking has already weighed. Null otherwise.
+ */
+function newerReport(query: Query, pool: readonly Scored[], chosen: Scored): Scored | null {
+  const own = chosen.doc.article;
+  if (own.published === '' || EARLIER_MARKER.test(query.text)) return null;
+  const typed = hasAnswerType(chosen.doc, query);
+  let newest: Scored | null = null;
+  for (const r of pool.slice(0, NEWER_DEPTH)) {
+    const article = r.doc.article;
+    if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
+    if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) continue;
+    if (typed && !hasAnswerType(r.doc, query)) continue;
+    if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
+    if (!sharePerson(own, article)) continue;
+    newest = r;
+  }
+  return newest;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -3112,6 +3148,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
   }
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
+  chosen = newerReport(query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
   if (asked) chosen = pool.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };

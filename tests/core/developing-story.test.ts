@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { answerWithTrace, buildIndex } from '../../src/core/index.ts';
+import { articleOf, spanText } from '../helpers.ts';
+
+// One developing story reported on three days, each report with its own figures.
+const day1 = articleOf(
+  'brisk-fire-day1',
+  'Wildfire forces hundreds from homes near Tollby',
+  [
+    'A wildfire spread through the hills above Tollby on Friday, and 30 hikers were missing, said fire chief Oona Mirren.',
+    'About 600 residents were told to leave their homes.',
+    '"The wind is our enemy tonight," Mirren said.',
+  ],
+  { published: '2025-08-01' },
+);
+const day2 = articleOf(
+  'brisk-fire-day2',
+  'Tollby wildfire spreads as crews battle flames',
+  [
+    'Crews fought the Tollby wildfire through Saturday as it reached the edge of the town.',
+    'Fire chief Oona Mirren said 14 hikers were still missing.',
+    '"We are making progress on the northern front," Mirren said.',
+  ],
+  { published: '2025-08-02' },
+);
+const day3 = articleOf(
+  'brisk-fire-day3',
+  'Tollby wildfire contained after three days',
+  [
+    'Firefighters contained the Tollby wildfire on Sunday, and residents began to return.',
+    'Oona Mirren, the fire chief, said three hikers were still missing.',
+    '"The town is safe now," Mirren said.',
+  ],
+  { published: '2025-08-03' },
+);
+
+const ask = (question: string, articles = [day2, day1, day3]) => answerWithTrace(buildIndex(articles), question).reply.citations[0];
+
+describe('a developing story reported over several days', () => {
+  it('gives the newest report\'s figure when several reports answer about as well', () => {
+    const c = ask('How many hikers are still missing?');
+    expect(c?.text).toBe('Oona Mirren, the fire chief, said three hikers were still missing.');
+    expect(spanText(c)).toBe('three');
+    // Whatever order the articles were added in.
+    expect(ask('How many hikers are still missing?', [day3, day1, day2])?.text).toMatch(/three hikers/);
+  });
+
+  it('keeps an earlier report when the question names its day', () => {
+    expect(ask('How many hikers were missing on Friday?')?.text).toMatch(/30 hikers/);
+  });
+
+  it('quotes the newest report of whom the question names', () => {
+    expect(ask('What did Mirren say?')?.text).toBe('"The town is safe now," Mirren said.');
+  });
+
+  it('does not prefer a newer article of another story', () => {
+    const other = articleOf(
+      'quarry-rescue',
+      'Cavers trapped in Wenlow quarry',
+      ['Rescuers said 12 cavers were still missing in the flooded Wenlow quarry on Tuesday.'],
+      { published: '2025-09-09' },
+    );
+    expect(ask('How many hikers are still missing?', [day1, other])?.text).toMatch(/30 hikers/);
+  });
+});

@@ -2536,7 +2536,8 @@ const MAX_HOLDERS = 5;
 function ambiguousOffice(query: Query): RoleMention | null {
   if (!query.asksForQuote || query.roles.length !== 1) return null;
   const office = query.roles[0]!;
-  if (office.asked || new Set(office.refs.map((r) => r.article)).size < 2) return null;
+  // Reports of one story on several days name the same holder in each: one person is no ambiguity.
+  if (office.asked || new Set(office.refs.map((r) => r.entity.name)).size < 2) return null;
   if (query.entities.some((r) => !office.refs.includes(r))) return null;
   for (const key of query.keys.keys()) if (!SPEECH_STEMS.has(key) && !office.terms.includes(key)) return null;
   return office;
@@ -2544,10 +2545,12 @@ function ambiguousOffice(query: Query): RoleMention | null {
 
 /** "Which chief executive do you mean? …", naming each holder and their story, with a question about each. */
 function whichHolderReply(office: RoleMention, query: Query): Reply {
-  const refs = office.refs.slice(0, MAX_HOLDERS);
+  // Each holder once, though several reports of a story name them.
+  const holders = office.refs.filter((r, i) => office.refs.findIndex((o) => o.entity.name === r.entity.name) === i);
+  const refs = holders.slice(0, MAX_HOLDERS);
   const named = refs.map((r) => `${r.entity.name} (${r.article.title})`);
   const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
-  const lead = `Which ${office.text} do you mean? The articles name ${office.refs.length > refs.length ? 'several, among them' : 'several'}: ${list}.`;
+  const lead = `Which ${office.text} do you mean? The articles name ${holders.length > refs.length ? 'several, among them' : 'several'}: ${list}.`;
   const suggestions = refs.map((r) => `What did ${shortNameOf(r.entity)} say?`);
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence: 0, suggestions });
 }

@@ -63,3 +63,24 @@ describe('a developing story reported over several days', () => {
     expect(ask('How many hikers are still missing?', [day1, other])?.text).toMatch(/30 hikers/);
   });
 });
+
+describe('an office whose holder several reports of one story name', () => {
+  const report = (id: string, day: string, quote: string) =>
+    articleOf(id, `Harlow dock strike, ${day}`, [`Dockers at Harlow stayed out on ${day}.`, `"${quote}," said the mayor, Ivo Brandt.`], { published: id.endsWith('1') ? '2025-04-07' : '2025-04-08' });
+  const other = articleOf('mine-report', 'Copper mine to close', ['The Selwick copper mine will close in May.', '"It is a sad day," said the mayor, Nadia Osei.']);
+
+  it('answers with the holder\'s words rather than asking which of one person is meant', () => {
+    const index = buildIndex([report('dock-1', 'Monday', 'We will not give in'), report('dock-2', 'Tuesday', 'Talks resume tomorrow')]);
+    const { reply } = answerWithTrace(index, 'What did the mayor say?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/Ivo Brandt/);
+  });
+
+  it('names each holder once when it asks', () => {
+    const index = buildIndex([report('dock-1', 'Monday', 'We will not give in'), report('dock-2', 'Tuesday', 'Talks resume tomorrow'), other]);
+    const { reply } = answerWithTrace(index, 'What did the mayor say?');
+    expect(reply.lead).toMatch(/^Which mayor do you mean\?/);
+    expect(reply.lead.split('Ivo Brandt').length - 1).toBe(1);
+    expect(reply.suggestions).toEqual(['What did Brandt say?', 'What did Osei say?']);
+  });
+});

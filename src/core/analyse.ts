@@ -617,9 +617,35 @@ function questionNames(index: Index, question: string, tokens: readonly Token[] 
 }
 
 /** True when the corpus has this written word (or its stem, place or abbreviation) anywhere. */
+/** The days of the week, Sunday first, as `Date.getUTCDay` numbers them. */
+export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const publishedDays = new WeakMap<Article, number>();
+
+/** The day of the week an article was published on (0 for Sunday), or -1 when it has no date. */
+export function publishedWeekday(article: Article): number {
+  let day = publishedDays.get(article);
+  if (day === undefined) {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(article.published) ? new Date(`${article.published}T12:00:00Z`) : null;
+    day = date && !Number.isNaN(date.getTime()) ? date.getUTCDay() : -1;
+    publishedDays.set(article, day);
+  }
+  return day;
+}
+
+const reportDays = new WeakMap<Index, Set<number>>();
+
+/** True when the word is a day of the week that one of the articles was published on: "on Tuesday" asks about that day's report. */
+function reportDay(index: Index, word: string): boolean {
+  const day = WEEKDAYS.indexOf(foldWord(word));
+  if (day < 0) return false;
+  let days = reportDays.get(index);
+  if (!days) reportDays.set(index, (days = new Set(index.articles.map(publishedWeekday))));
+  return days.has(day);
+}
+
 function corpusKnowsWord(index: Index, word: string): boolean {
   const folded = foldWord(word).replace(/['’]s$/, '');
-  if (index.words.has(folded) || index.entityForms.has(folded)) return true;
+  if (index.words.has(folded) || index.entityForms.has(folded) || reportDay(index, word)) return true;
   const terms = termsOf(word);
   if (terms.length > 0 && terms.some((t) => index.df.has(t))) return true;
   // "Tory" where the articles write "Conservative".
@@ -1019,7 +1045,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       // A word only the headline writes ("congestion") is the question's own word, no misspelling.
       // Nor is "result" or "score" in a score question: a sentence with a score answers it.
-      if (!inCorpus(index, term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+      if (!inCorpus(index, term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, '')) && !reportDay(index, token.surface)) {
         // "How many firefighters are fighting the fire?": a word that another word of the question
         // holds whole ("fight" in "firefighters") says nothing new, and is no misspelling of "flight".
         if (term.length >= 4 && compoundHolds(index, tokens, token, term)) continue;

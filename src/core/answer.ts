@@ -6,7 +6,7 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, derivedForms, pronounOf, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
+import { analyse, derivedForms, pronounOf, publishedWeekday, SCORE_KEYS, SPEECH_STEMS, WEEKDAYS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, isAcronym, phraseContent, QUOTED, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
@@ -497,12 +497,27 @@ interface QueryPlan {
   /** The offices the question names people by, folded ("prime minister"): an unnamed speaker so described speaks for them. */
   offices: string[];
   howMuch: boolean;
+  /** For each key term that is a day of the week, its number (0 for Sunday), else -1, in `keyList` order. */
+  keyDay: number[];
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
   searchBoosts: number[];
 }
 
 const planCache = new WeakMap<Query, QueryPlan>();
+
+/** The days of the week as terms, Sunday first, as `Date.getUTCDay` numbers them. */
+const WEEKDAY_TERMS: readonly string[] = WEEKDAYS.map((d) => textTerms(d)[0]!);
+const WEEKDAY_WORD = new RegExp(`\\b(?:${WEEKDAYS.join('|')})\\b`, 'i');
+
+/**
+ * True when the sentence is in a report published on this day of the week and names no day
+ * itself: "'We hold the line,' Voss said" in Monday's report is what she said on Monday, so it
+ * answers "what did Voss say on Monday?" as a sentence writing "Monday" would.
+ */
+function reportedOn(doc: SentenceDoc, day: number): boolean {
+  return publishedWeekday(doc.article) === day && !WEEKDAY_WORD.test(doc.sentence.text);
+}
 
 function planOf(query: Query): QueryPlan {
   let plan = planCache.get(query);
@@ -555,8 +570,10 @@ function planOf(query: Query): QueryPlan {
   const keyList: string[] = [];
   const keyRelated: (string[] | undefined)[] = [];
   const prefixable: boolean[] = [];
+  const keyDay: number[] = [];
   for (const k of query.keys.keys()) {
     keyList.push(k);
+    keyDay.push(WEEKDAY_TERMS.indexOf(k));
     keyRelated.push(related.get(k));
     prefixable.push(k.length >= PREFIX_MIN && !/\d/.test(k));
   }
@@ -573,6 +590,7 @@ function planOf(query: Query): QueryPlan {
     entityKeyTypes,
     offices,
     howMuch: /^how much\b/i.test(query.text.trim()),
+    keyDay,
   };
   planCache.set(query, plan);
   return plan;
@@ -742,6 +760,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
     // the question asks about, though, in a sentence about another of its kind.
     else if ((f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) && !aboutAnother(plan, query, key, doc)) context += weight;
+    // "On Monday": the day the report was published, when the sentence names none.
+    else if (plan.keyDay[k]! >= 0 && reportedOn(doc, plan.keyDay[k]!)) earlier += weight;
     else found = false;
     const inParagraph = found || para.has(key) || hasAny(para, related);
     if (inParagraph) paraCovered += weight;

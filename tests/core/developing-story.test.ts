@@ -84,3 +84,24 @@ describe('an office whose holder several reports of one story name', () => {
     expect(reply.suggestions).toEqual(['What did Brandt say?', 'What did Osei say?']);
   });
 });
+
+describe('a day of the week in a question about reports of several days', () => {
+  const monday = articleOf(
+    'ferry-day1',
+    'Ferry runs aground off Carrow Point',
+    ['A ferry ran aground off Carrow Point on Monday with 200 passengers on board.', '"Everyone is safe and warm," said coastguard officer Wim Tessel.'],
+    { published: '2025-10-06' },
+  );
+  const tuesday = articleOf(
+    'ferry-day2',
+    'Carrow ferry towed back to port',
+    ['Tugs towed the stranded ferry back to Carrow harbour.', '"The hull is badly damaged," said coastguard officer Wim Tessel.'],
+    { published: '2025-10-07' },
+  );
+  const index = buildIndex([tuesday, monday]);
+
+  it('reads a sentence of the report published that day as said that day', () => {
+    expect(answerWithTrace(index, 'What did Tessel say on Monday?').reply.citations[0]?.text).toBe('"Everyone is safe and warm," said coastguard officer Wim Tessel.');
+    expect(answerWithTrace(index, 'What did Tessel say on Tuesday?').reply.citations[0]?.text).toBe('"The hull is badly damaged," said coastguard officer Wim Tessel.');
+  });
+});

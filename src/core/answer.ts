@@ -2767,7 +2767,9 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
   const best = ranked[0];
   if (!best || index.articles.length < 2) return { ranked, story: null };
   const keys = requiredKeys(query);
-  const thread = history.length > 0 ? threadStory(index, history) : null;
+  let thread = history.length > 0 ? threadStory(index, history) : null;
+  // Another day's report of the thread's story is the same story: "what did she say on Tuesday?" may be answered from Tuesday's.
+  if (thread && otherReport(best.doc.article, thread)) thread = null;
   if (thread && best.doc.article !== thread && storyHasAll(index, query, thread, keys)) {
     // Whoever the follow-up names must be someone the thread's story names too.
     const inThread = new Set<string>();
@@ -3066,6 +3068,11 @@ const NEWER_SHARE = 0.9;
 function sharePerson(a: Article, b: Article): boolean {
   for (const e of a.entities) if (e.type === 'person' && b.entities.some((f) => f.type === 'person' && f.name === e.name)) return true;
   return false;
+}
+
+/** True when two articles are reports of one story: both dated, naming a person in common. */
+function otherReport(a: Article, b: Article): boolean {
+  return a !== b && a.published !== '' && b.published !== '' && sharePerson(a, b);
 }
 
 /**

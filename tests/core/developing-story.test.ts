@@ -95,7 +95,7 @@ describe('a day of the week in a question about reports of several days', () => 
   const tuesday = articleOf(
     'ferry-day2',
     'Carrow ferry towed back to port',
-    ['Tugs towed the stranded ferry back to Carrow harbour.', '"The hull is badly damaged," said coastguard officer Wim Tessel.'],
+    ['Tugs towed the stranded ferry back to Carrow harbour, a day after it ran aground on Monday.', '"The hull is badly damaged," said coastguard officer Wim Tessel.'],
     { published: '2025-10-07' },
   );
   const index = buildIndex([tuesday, monday]);
@@ -103,5 +103,13 @@ describe('a day of the week in a question about reports of several days', () => 
   it('reads a sentence of the report published that day as said that day', () => {
     expect(answerWithTrace(index, 'What did Tessel say on Monday?').reply.citations[0]?.text).toBe('"Everyone is safe and warm," said coastguard officer Wim Tessel.');
     expect(answerWithTrace(index, 'What did Tessel say on Tuesday?').reply.citations[0]?.text).toBe('"The hull is badly damaged," said coastguard officer Wim Tessel.');
+  });
+
+  it('moves to another day\'s report of the story in a conversation', () => {
+    const history = [
+      { role: 'user' as const, text: 'What did Tessel say on Tuesday?' },
+      { role: 'bot' as const, text: '"The hull is badly damaged," said coastguard officer Wim Tessel.' },
+    ];
+    expect(answerWithTrace(index, 'what did he say on Monday?', history).reply.citations[0]?.text).toBe('"Everyone is safe and warm," said coastguard officer Wim Tessel.');
   });
 });

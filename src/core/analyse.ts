@@ -83,6 +83,8 @@ export const SPEECH_STEMS: ReadonlySet<string> = new Set(['say', 'tell', 'commen
 export const SCORE_KEYS: ReadonlySet<string> = new Set(scoreData.questionWords.flatMap((w) => textTerms(w)));
 const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and|what about|how about|and what about)\s+(.+?)\??\s*$/i;
+/** "And" before a whole question: one that opens with a question word or an auxiliary ("and how many were hurt?"), not "and what about …". */
+const AND_QUESTION = /^\s*and\s+((?:how|what|who|whom|whose|when|where|why|which|is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b(?!\s+about\b).*)$/i;
 
 /** True when another word of the question, one the articles use, ends or starts with `term` ("firefighters" for "fight"). */
 function compoundHolds(index: Index, tokens: readonly Token[], token: Token, term: string): boolean {
@@ -780,7 +782,10 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     const words = topicWords(index, understood);
     return words.length > 0 ? `${bare[1].toLowerCase()} ${words.join(' ')}?` : question;
   }
-  const ellipsis = ELLIPSIS.exec(question);
+  // "and how many are missing?": a whole question after "and" is asked as it stands, not as the previous one's subject.
+  const and = AND_QUESTION.exec(question);
+  if (and?.[1]) question = and[1];
+  const ellipsis = and ? null : ELLIPSIS.exec(question);
   if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();

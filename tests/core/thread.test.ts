@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBot, type Bot, type Turn } from '../../src/core/index.ts';
+import { answerWithTrace, buildIndex, createBot, type Bot, type Turn } from '../../src/core/index.ts';
 import { articleOf } from '../helpers.ts';
 
 /** Asks the questions in turn, each with the conversation so far, as a chat adapter does; the replies' first citations. */
@@ -101,5 +101,24 @@ describe('a follow-up whose word the thread\'s story writes in another form', ()
     const replies = converse(bot, ['How many passengers were injured in the bus crash?', 'who was driving?']);
     expect(replies[0]!.text).toBe('A bus left the Morrow road on Tuesday morning, injuring 12 passengers.');
     expect(replies[1]!.text).toBe('The driver, Tom Vale, 44, was treated for minor cuts.');
+  });
+});
+
+describe('a whole question after "and"', () => {
+  it('is asked as it stands, not appended to the previous question', () => {
+    const article = articleOf('pellow-slide', 'Landslide buries Pellow homes', [
+      'At least six people died when a landslide buried homes in Pellow on Sunday, the regional governor said.',
+      'Rescuers said 11 people were still missing.',
+    ]);
+    const index = buildIndex([article]);
+    const first = answerWithTrace(index, 'How many people died in the Pellow landslide?').reply;
+    expect(first.citations[0]?.text).toMatch(/^At least six people died/);
+    const history = [
+      { role: 'user' as const, text: 'How many people died in the Pellow landslide?' },
+      { role: 'bot' as const, text: first.lead },
+    ];
+    const { reply, trace } = answerWithTrace(index, 'and how many are missing?', history);
+    expect(trace.query.text).toBe('how many are missing?');
+    expect(reply.citations[0]?.text).toBe('Rescuers said 11 people were still missing.');
   });
 });

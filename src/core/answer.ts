@@ -1348,9 +1348,22 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     let coverage = r.coverage;
     if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
     // A count from an earlier year's event is background (see `earlierYear`).
-    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound) return r;
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r)) return r;
   }
   return undefined;
+}
+
+/**
+ * True when the alternative comes from another article that never writes a word of a name the
+ * question asks about, which the best's article does: "how many died in the Selwyn flood?" is not
+ * answered by another flood's death toll, however well its count is bound.
+ */
+function losesName(index: Index, query: Query, best: Scored, r: Scored): boolean {
+  if (r.doc.article === best.doc.article) return false;
+  const own = articleTerms(index, best.doc.article);
+  const other = articleTerms(index, r.doc.article);
+  for (const key of planOf(query).entityKeys.keys()) if (own.has(key) && !other.has(key)) return true;
+  return false;
 }
 
 /** How far down the ranking a sentence that measures the question's thing is looked for: a story names its rocket or tower in many sentences. */

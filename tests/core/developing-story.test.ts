@@ -113,3 +113,27 @@ describe('a day of the week in a question about reports of several days', () => 
     expect(answerWithTrace(index, 'what did he say on Monday?', history).reply.citations[0]?.text).toBe('"Everyone is safe and warm," said coastguard officer Wim Tessel.');
   });
 });
+
+describe('a count from another story', () => {
+  it('does not replace a count of the story the question names', () => {
+    const selwyn = articleOf(
+      'selwyn',
+      'Ten years on, Marlow still remembers the Selwyn flood',
+      [
+        'The 2015 disaster killed 14 people and changed how the valley prepares for high water',
+        'A decade after the river swept through this market town in Selwyn, killing 14 people, the marks are still on the church wall.',
+        'The town has spent 9 million crowns on defences.',
+      ],
+      { published: '2025-06-01' },
+    );
+    const brora = articleOf(
+      'brora',
+      'Brora death toll climbs to 31',
+      ['The number of people killed in the Brora floods has risen to 31, officials said on Wednesday.', 'Rescuers were still searching the old town.'],
+      { published: '2025-03-11' },
+    );
+    const c = answerWithTrace(buildIndex([selwyn, brora]), 'How many people died in the Selwyn flood?').reply.citations[0];
+    expect(c?.text).toMatch(/killing 14 people/);
+    expect(spanText(c)).toBe('14');
+  });
+});

@@ -2096,7 +2096,10 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;
-    const chosen = governed ?? nearest(typedSpans, match);
+    // "Who is the mayor?": the mayor's name, not the name nearest the question's other words ("X flew to Town with Mayor Y").
+    const office = type === 'person' && !governed ? query.roles.find((o) => o.refs.length > 0 && (o.asked || WHO_IS.test(query.text.trim()))) : undefined;
+    const holder = office ? occurrences(text, office.refs.flatMap((r) => [r.entity.name, ...r.entity.aliases]))[0] : undefined;
+    const chosen = governed ?? holder ?? nearest(typedSpans, match);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);

@@ -675,9 +675,35 @@ function questionNames(index: Index, question: string, tokens: readonly Token[] 
 }
 
 /** True when the corpus has this written word (or its stem, place or abbreviation) anywhere. */
+/** The days of the week, Sunday first, as `Date.getUTCDay` numbers them. */
+export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const publishedDays = new WeakMap<Article, number>();
+
+/** The day of the week an article was published on (0 for Sunday), or -1 when it has no date. */
+export function publishedWeekday(article: Article): number {
+  let day = publishedDays.get(article);
+  if (day === undefined) {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(article.published) ? new Date(`${article.published}T12:00:00Z`) : null;
+    day = date && !Number.isNaN(date.getTime()) ? date.getUTCDay() : -1;
+    publishedDays.set(article, day);
+  }
+  return day;
+}
+
+const reportDays = new WeakMap<Index, Set<number>>();
+
+/** True when the word is a day of the week that one of the articles was published on: "on Tuesday" asks about that day's report. */
+function reportDay(index: Index, word: string): boolean {
+  const day = WEEKDAYS.indexOf(foldWord(word));
+  if (day < 0) return false;
+  let days = reportDays.get(index);
+  if (!days) reportDays.set(index, (days = new Set(index.articles.map(publishedWeekday))));
+  return days.has(day);
+}
+
 function corpusKnowsWord(index: Index, word: string): boolean {
   const folded = foldWord(word).replace(/['’]s$/, '');
-  if (index.words.has(folded) || index.entityForms.has(folded)) return true;
+  if (index.words.has(folded) || index.entityForms.has(folded) || reportDay(index, word)) return true;
   const terms = termsOf(word);
   if (terms.length > 0 && terms.some((t) => index.df.has(t))) return true;
   // "Tory" where the articles write "Conservative".
@@ -773,6 +799,26 @@ function topicWords(index: Index, question: string): string[] {
   return out;
 }
 
+/**
+ * True when the last answer of the thread writes one of the question's own words or a synonym of
+ * one: "killing 143 people and injuring more than 900" holds the answer to "and how many were
+ * hurt?" too, so that question is asked in its setting; "Six people died" holds none of "and how
+ * many are missing?", which is asked as it stands.
+ */
+function answerHolds(history: readonly Turn[], question: string): boolean {
+  let last = history.length - 1;
+  while (last >= 0 && history[last]!.role === 'user') last--;
+  const answer = history[last];
+  if (!answer) return false;
+  const written = new Set(textTerms(answer.text));
+  const frame = questionFrame(question).frame;
+  return tokenize(question).some((t) => {
+    const folded = foldWord(t.surface);
+    if (frame.has(folded) || STOP_WORDS.has(folded) || QUESTION_WORDS.has(folded)) return false;
+    return termsOf(t.surface).some((term) => written.has(term) || relatedTerms(term).synonyms.some((s) => written.has(s)));
+  });
+}
+
 /** True when a question has a word besides its frame and function words: "how many were hurt", not "how many". */
 function asksOwnWords(question: string): boolean {
   const frame = questionFrame(question).frame;
@@ -834,7 +880,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     // one; "and how many were hurt?" after "how many people died in the flood?", with a verb of its
     // own, is asked in the setting the one before named ("in the flood").
     const own = ellipsis[1].trim();
-    question = OWN_QUESTION.test(own) && asksOwnWords(own) ? inSettingOf(own, understoodPrevious()) : `${own.replace(/\?+$/, '')}?`;
+    question = OWN_QUESTION.test(own) && asksOwnWords(own) && answerHolds(history, own) ? inSettingOf(own, understoodPrevious()) : `${own.replace(/\?+$/, '')}?`;
   } else if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();
@@ -1099,7 +1145,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
       // A framing verb the articles never use ("react") is no misspelling of one they do ("reach").
       // A word only the headline writes ("congestion") is the question's own word, no misspelling.
       // Nor is "result" or "score" in a score question: a sentence with a score answers it.
-      if (!inCorpus(index, term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, ''))) {
+      if (!inCorpus(index, term) && !(asksForQuote && SPEECH_STEMS.has(term)) && !(answerType === 'score' && SCORE_KEYS.has(term)) && !index.words.has(foldWord(token.surface).replace(/['’]s$/, '')) && !reportDay(index, token.surface)) {
         // "How many firefighters are fighting the fire?": a word that another word of the question
         // holds whole ("fight" in "firefighters") says nothing new, and is no misspelling of "flight".
         if (term.length >= 4 && compoundHolds(index, tokens, token, term)) continue;

@@ -6,7 +6,7 @@
  */
 import type { Turn, Reply, Citation } from './reply.ts';
 import { makeReply } from './reply.ts';
-import { analyse, derivedForms, pronounOf, SCORE_KEYS, SPEECH_STEMS, type Query, type RoleMention } from './analyse.ts';
+import { analyse, derivedForms, pronounOf, publishedWeekday, SCORE_KEYS, SPEECH_STEMS, WEEKDAYS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { foldWord, isAcronym, phraseContent, QUOTED, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
@@ -68,6 +68,7 @@ const anyOf = (markers: readonly string[]) => new RegExp(`\\b(?:${markers.join('
 const FREQUENCY_MARKER = anyOf(questionData.frequencyMarkers);
 const REASON_MARKER = anyOf(questionData.reasonMarkers);
 const TIME_MARKER = anyOf(questionData.timeMarkers);
+const EARLIER_MARKER = anyOf(questionData.earlierMarkers);
 /** Each time marker alone, for the span of the one a sentence has. */
 const TIME_MARKERS = questionData.timeMarkers.map((m) => new RegExp(`\\b${m}\\b`, 'i'));
 
@@ -602,12 +603,27 @@ interface QueryPlan {
   howMuch: boolean;
   /** "What caused …?": only a marker that tells no time ("because", "the cause of", not "after" or "since") gives the cause. */
   asksCause: boolean;
+  /** For each key term that is a day of the week, its number (0 for Sunday), else -1, in `keyList` order. */
+  keyDay: number[];
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
   searchBoosts: number[];
 }
 
 const planCache = new WeakMap<Query, QueryPlan>();
+
+/** The days of the week as terms, Sunday first, as `Date.getUTCDay` numbers them. */
+const WEEKDAY_TERMS: readonly string[] = WEEKDAYS.map((d) => textTerms(d)[0]!);
+const WEEKDAY_WORD = new RegExp(`\\b(?:${WEEKDAYS.join('|')})\\b`, 'i');
+
+/**
+ * True when the sentence is in a report published on this day of the week and names no day
+ * itself: "'We hold the line,' Voss said" in Monday's report is what she said on Monday, so it
+ * answers "what did Voss say on Monday?" as a sentence writing "Monday" would.
+ */
+function reportedOn(doc: SentenceDoc, day: number): boolean {
+  return publishedWeekday(doc.article) === day && !WEEKDAY_WORD.test(doc.sentence.text);
+}
 
 function planOf(query: Query): QueryPlan {
   let plan = planCache.get(query);
@@ -660,8 +676,10 @@ function planOf(query: Query): QueryPlan {
   const keyList: string[] = [];
   const keyRelated: (string[] | undefined)[] = [];
   const prefixable: boolean[] = [];
+  const keyDay: number[] = [];
   for (const k of query.keys.keys()) {
     keyList.push(k);
+    keyDay.push(WEEKDAY_TERMS.indexOf(k));
     keyRelated.push(related.get(k));
     prefixable.push(k.length >= PREFIX_MIN && !/\d/.test(k));
   }
@@ -679,6 +697,7 @@ function planOf(query: Query): QueryPlan {
     offices,
     howMuch: /^how much\b/i.test(query.text.trim()),
     asksCause: query.answerType === 'reason' && CAUSE_ASKED.test(query.text),
+    keyDay,
   };
   planCache.set(query, plan);
   return plan;
@@ -868,6 +887,8 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     // The headline's words name the story: "what was stolen in the Fenmoor raid?". Not a name
     // the question asks about, though, in a sentence about another of its kind.
     else if ((f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) && !aboutAnother(plan, query, key, doc)) context += weight;
+    // "On Monday": the day the report was published, when the sentence names none.
+    else if (plan.keyDay[k]! >= 0 && reportedOn(doc, plan.keyDay[k]!)) earlier += weight;
     else found = false;
     const inParagraph = found || para.has(key) || hasAny(para, related);
     if (inParagraph) paraCovered += weight;
@@ -1513,9 +1534,22 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     let coverage = r.coverage;
     if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
     // A count from an earlier year's event is background (see `earlierYear`).
-    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound) return r;
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r)) return r;
   }
   return undefined;
+}
+
+/**
+ * True when the alternative comes from another article that never writes a word of a name the
+ * question asks about, which the best's article does: "how many died in the Selwyn flood?" is not
+ * answered by another flood's death toll, however well its count is bound.
+ */
+function losesName(index: Index, query: Query, best: Scored, r: Scored): boolean {
+  if (r.doc.article === best.doc.article) return false;
+  const own = articleTerms(index, best.doc.article);
+  const other = articleTerms(index, r.doc.article);
+  for (const key of planOf(query).entityKeys.keys()) if (own.has(key) && !other.has(key)) return true;
+  return false;
 }
 
 /** How far down the ranking a sentence that measures the question's thing is looked for: a story names its rocket or tower in many sentences. */
@@ -1528,6 +1562,10 @@ const MEASURED_DEPTH = 8;
 function measuredAlternative(query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'number' || !HOW_MEASURE.test(query.text)) return undefined;
   for (const r of ranked.slice(1, MEASURED_DEPTH)) if (r.coverage >= best.coverage * 0.8 && measures(r.doc, query)) return r;
+  // "How high did the river rise?": "had risen to 6.2 metres at the gauge" names no river after its measure, but
+  // it gives a measure, and "the death toll rose to 23" gives none.
+  if (someNumber(best.doc, query, false, isMeasure)) return undefined;
+  for (const r of ranked.slice(1, MEASURED_DEPTH)) if (r.coverage >= best.coverage * 0.8 && someNumber(r.doc, query, false, isMeasure)) return r;
   return undefined;
 }
 
@@ -2274,7 +2312,10 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
     // Words of a place that names no one: "outside the town hall".
     if (governed && !typedSpans.includes(governed)) return governed;
-    const chosen = governed ?? nearest(typedSpans, match);
+    // "Who is the mayor?": the mayor's name, not the name nearest the question's other words ("X flew to Town with Mayor Y").
+    const office = type === 'person' && !governed ? query.roles.find((o) => o.refs.length > 0 && (o.asked || WHO_IS.test(query.text.trim()))) : undefined;
+    const holder = office ? occurrences(text, office.refs.flatMap((r) => [r.entity.name, ...r.entity.aliases]))[0] : undefined;
+    const chosen = governed ?? holder ?? nearest(typedSpans, match);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);
@@ -2752,7 +2793,8 @@ const MAX_HOLDERS = 5;
 function ambiguousOffice(query: Query): RoleMention | null {
   if (!query.asksForQuote || query.roles.length !== 1) return null;
   const office = query.roles[0]!;
-  if (office.asked || new Set(office.refs.map((r) => r.article)).size < 2) return null;
+  // Reports of one story on several days name the same holder in each: one person is no ambiguity.
+  if (office.asked || new Set(office.refs.map((r) => r.entity.name)).size < 2) return null;
   if (query.entities.some((r) => !office.refs.includes(r))) return null;
   for (const key of query.keys.keys()) if (!SPEECH_STEMS.has(key) && !office.terms.includes(key)) return null;
   return office;
@@ -2760,10 +2802,12 @@ function ambiguousOffice(query: Query): RoleMention | null {
 
 /** "Which chief executive do you mean? …", naming each holder and their story, with a question about each. */
 function whichHolderReply(office: RoleMention, query: Query): Reply {
-  const refs = office.refs.slice(0, MAX_HOLDERS);
+  // Each holder once, though several reports of a story name them.
+  const holders = office.refs.filter((r, i) => office.refs.findIndex((o) => o.entity.name === r.entity.name) === i);
+  const refs = holders.slice(0, MAX_HOLDERS);
   const named = refs.map((r) => `${r.entity.name} (${r.article.title})`);
   const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
-  const lead = `Which ${office.text} do you mean? The articles name ${office.refs.length > refs.length ? 'several, among them' : 'several'}: ${list}.`;
+  const lead = `Which ${office.text} do you mean? The articles name ${holders.length > refs.length ? 'several, among them' : 'several'}: ${list}.`;
   const suggestions = refs.map((r) => `What did ${shortNameOf(r.entity)} say?`);
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence: 0, suggestions });
 }
@@ -2960,7 +3004,9 @@ function keepStory(index: Index, query: Query, ranked: Scored[], history: readon
   const best = ranked[0];
   if (!best || index.articles.length < 2) return { ranked, story: null };
   const keys = requiredKeys(query);
-  const thread = history.length > 0 ? threadStory(index, history) : null;
+  let thread = history.length > 0 ? threadStory(index, history) : null;
+  // Another day's report of the thread's story is the same story: "what did she say on Tuesday?" may be answered from Tuesday's.
+  if (thread && otherReport(best.doc.article, thread)) thread = null;
   if (thread && best.doc.article !== thread && storyHasAll(index, query, thread, keys)) {
     // Whoever the follow-up names must be someone the thread's story names too.
     const inThread = new Set<string>();
@@ -3314,6 +3360,48 @@ function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[],
   return null;
 }
 
+/** How far down the ranking a newer report of the same story is looked for. */
+const NEWER_DEPTH = 6;
+/** How close to the chosen sentence's score a newer report's must come. */
+const NEWER_SHARE = 0.9;
+
+/** True when two articles name a person in common: reports of one story, a day apart. */
+function sharePerson(a: Article, b: Article): boolean {
+  for (const e of a.entities) if (e.type === 'person' && b.entities.some((f) => f.type === 'person' && f.name === e.name)) return true;
+  return false;
+}
+
+/** True when two articles are reports of one story: both dated, naming a person in common. */
+function otherReport(a: Article, b: Article): boolean {
+  return a !== b && a.published !== '' && b.published !== '' && sharePerson(a, b);
+}
+
+/**
+ * A developing story is reported day after day, and each report gives the figures of its day
+ * ("14 hikers were still missing", then "three hikers were still missing"): when a newer report
+ * of the same story (one naming a person the chosen one names) answers the question about as well
+ * and in the same way, the reader wants the newest. Not when the question names a day or an
+ * earlier moment ("on Friday", "at first"), which the ranking has already weighed. Null otherwise.
+ */
+function newerReport(query: Query, pool: readonly Scored[], chosen: Scored): Scored | null {
+  const own = chosen.doc.article;
+  if (own.published === '' || EARLIER_MARKER.test(query.text)) return null;
+  const typed = hasAnswerType(chosen.doc, query);
+  let newest: Scored | null = null;
+  for (const r of pool.slice(0, NEWER_DEPTH)) {
+    const article = r.doc.article;
+    if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
+    if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) continue;
+    if (typed && !hasAnswerType(r.doc, query)) continue;
+    // A measure ("6.2 metres") is not given up for a newer report's count.
+    if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;
+    if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
+    if (!sharePerson(own, article)) continue;
+    newest = r;
+  }
+  return newest;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -3399,6 +3487,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
   if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
+  chosen = newerReport(query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
   if (asked) chosen = pool.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };

@@ -196,3 +196,14 @@ describe('"Who is X?" is answered by the sentence that says who X is, not one th
     expect(marked(court, 'Who is Piet Rannoch?').text).toMatch(/^Piet Rannoch, 52, of Mill Lane/);
   });
 });
+
+describe('"who is the <office> of …?"', () => {
+  it('marks the holder of the office, not the name nearest the question\'s other words', () => {
+    const article = articleOf('kessick-visit', 'Minister visits flooded Kessick', [
+      'Health Minister Ola Brenn flew to Kessick on Friday and walked through the flooded streets with Mayor Tiv Arlo.',
+      'Around 400 people are still in shelters, Mayor Tiv Arlo said.',
+    ]);
+    const reply = answerWithTrace(buildIndex([article]), 'Who is the mayor of Kessick?').reply;
+    expect(spanText(reply.citations[0])).toBe('Tiv Arlo');
+  });
+});

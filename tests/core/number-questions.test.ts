@@ -306,3 +306,15 @@ describe('"how many" finds the sentence that counts the very thing asked about',
     expect(span).toBe('six');
   });
 });
+
+describe('"how high did it rise?" asks for a measure', () => {
+  it('takes a close sentence that gives a measure over one where a count rose', () => {
+    const article = articleOf('tarn-flood', 'Tarn bursts its banks at Pellby', [
+      'The death toll from the floods in Pellby rose to 9 on Tuesday, as 300 soldiers joined the search and the level of the Tarn river began to fall, officials said.',
+      'By early Monday the Tarn had risen to 4.8 metres at the Pellby gauge, almost two metres above its flood stage, said Dr Ines Moll, a hydrologist at the regional water board.',
+    ]);
+    const c = answerWithTrace(buildIndex([article]), 'How high did the Tarn rise?').reply.citations[0];
+    expect(c?.text).toMatch(/^By early Monday the Tarn had risen/);
+    expect(spanText(c)).toBe('4.8 metres');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBot, type Bot, type Turn } from '../../src/core/index.ts';
+import { answerWithTrace, buildIndex, createBot, type Bot, type Turn } from '../../src/core/index.ts';
 import { articleOf, spanText } from '../helpers.ts';
 
 /** Asks the questions in turn, each with the conversation so far, as a chat adapter does; the replies' first citations. */
@@ -155,5 +155,24 @@ describe('"and" before a whole question', () => {
     const replies = converse(bot, ['What did the harbourmaster say about the bridge?', 'and how much did the repairs cost?']);
     expect(replies[1]!.kind).toBe('answer');
     expect(replies[1]!.text).toBe('The Harlow Bridge reopened on Monday after eight months of repairs costing £4.2 million.');
+  });
+});
+
+describe('a whole question after "and"', () => {
+  it('is asked as it stands when the last answer holds none of its words, not appended to the previous question', () => {
+    const article = articleOf('pellow-slide', 'Landslide buries Pellow homes', [
+      'At least six people died when a landslide buried homes in Pellow on Sunday, the regional governor said.',
+      'Rescuers said 11 people were still missing.',
+    ]);
+    const index = buildIndex([article]);
+    const first = answerWithTrace(index, 'How many people died in the Pellow landslide?').reply;
+    expect(first.citations[0]?.text).toMatch(/^At least six people died/);
+    const history = [
+      { role: 'user' as const, text: 'How many people died in the Pellow landslide?' },
+      { role: 'bot' as const, text: first.lead },
+    ];
+    const { reply, trace } = answerWithTrace(index, 'and how many are missing?', history);
+    expect(trace.query.text).toBe('how many are missing?');
+    expect(reply.citations[0]?.text).toBe('Rescuers said 11 people were still missing.');
   });
 });

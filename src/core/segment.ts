@@ -56,9 +56,9 @@ function isHeading(line: Line): boolean {
 const ALWAYS = new Set(abbreviationData.always);
 const BOILERPLATE_LINES = new Set(layoutData.lines);
 const BOILERPLATE_PREFIXES = layoutData.prefixes;
-/** "By Maria Lopez and Tom Becker", "By Maria Lopez, Reuters": a name list, not a sentence. */
+/** "By Maria Lopez and Tom Becker", "By Maria Lopez, Reuters", "By Ola Brenn at the Elm Road Stadium": a name list (and where the reporter was), not a sentence. */
 // Case matters past "By": every name word is capitalised, so "By noon, the crowd had gone." is no byline.
-const BYLINE = /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|in))*\s*$/u;
+const BYLINE = /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|in|at(?= the \p{Lu})|the(?= \p{Lu})))*\s*$/u;
 /** "Updated 3:45 PM GMT, November 24, 2026": words and a time of day around a date line. */
 const DATE_PREFIX = /^(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?:?\s+/i;
 const TIME_OF_DAY = /(?:\bat\s+)?\b\d{1,2}(?::\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?)?|\s*[AaPp]\.?[Mm]\b\.?)(?:\s+[A-Z]{2,4}\b)?,?/g;

@@ -163,6 +163,23 @@ describe('ingestText', () => {
     await expect(ingestDocument('<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>')).rejects.toThrow(/no article found in this web page/);
   });
 
+  it('reads a byline that says where the reporter was ("at the Elm Road ground") as no section heading, and the date line under it as the date', () => {
+    const text = [
+      'Tarnside edge Millbrook in five-goal thriller',
+      '',
+      'By Ola Brenn at the Elm Road Stadium',
+      'Saturday 7 March 2026',
+      '',
+      'Tarnside beat Millbrook 3-2 on Saturday with a goal in the last minute.',
+      '',
+      'The winner came from the substitute Kai Morrow.',
+    ].join('\n');
+    const article = ingestText(text, { id: 'tarnside' });
+    expect(article.sections.map((s) => s.heading)).toEqual([null]);
+    expect(article.published).toBe('2026-03-07');
+    expect(sentencesOf(article).map((s) => s.text)[0]).toMatch(/^Tarnside beat Millbrook/);
+  });
+
   it('keeps a short opening paragraph that starts with "By", which is no byline', () => {
     const article = articleOf('vigil', 'Vigil held for flood victims', ['By noon, the crowd had gone.', 'Hundreds had gathered at dawn by the river to remember the victims.']);
     expect(sentencesOf(article).map((s) => s.text)).toContain('By noon, the crowd had gone.');

@@ -2034,7 +2034,9 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
       const frame = covered.map((s) => source.slice(s.start, Math.max(s.start, Math.min(qStart, s.end))) + ' ' + source.slice(Math.min(s.end, Math.max(qEnd, s.start)), s.end)).join(' ');
       const previous = entities.find((e) => e.id === previousSpeaker?.entity) ?? null;
       let found = speakerIn(frame, entities, names, { sentenceIds: covered.map((s) => s.id), previous });
-      if (!found) found = callerOf(source, covered[0]!, qStart, entities, names, previous);
+      // "Governor NAME, who leads …, called the floods "…" and said …": the one who calls it, over a
+      // speaker the frame gives no name for ("called the floods").
+      if (!found?.entity) found = callerOf(source, covered[0]!, qStart, entities, names, previous) ?? found;
       if (!found) {
         if (previousSpeaker) {
           quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker: previousSpeaker });

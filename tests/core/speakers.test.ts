@@ -331,6 +331,14 @@ describe('a quote named by its speaker inside a clause about something else', ()
     expect(quoteStarting(article, 'the finest glass').speaker?.entity).not.toBe(entityNamed(article, 'Orla Brannock').id);
   });
 
+  it('gives a quote to the one who calls something by it when "and said" follows ("NAME, who leads …, called the floods "…" and said …")', () => {
+    const flood = articleOf('tarnby-floods', 'Floods hit Tarnby', [
+      'Governor Ana Kell, who leads Tarnby\'s provincial government, called the floods "a catastrophe for our whole province" and said she had asked for help.',
+      'Rescuers worked through the night.',
+    ]);
+    expect(quoteStarting(flood, 'a catastrophe').speaker?.entity).toBe(entityNamed(flood, 'Ana Kell').id);
+  });
+
   it('does not read "said her pieces added to" as who speaks', () => {
     expect(quoteStarting(article, 'a tradition that').speaker).toEqual({ entity: entityNamed(article, 'Ewan Tolley').id, description: 'Ewan Tolley' });
   });

@@ -1934,6 +1934,12 @@ function askedVerb(query: Query): AskedVerb {
   return verb;
 }
 
+/** True when the word starts inside one of the spans. */
+function startsIn(t: Token, spans: readonly Span[]): boolean {
+  for (const d of spans) if (d.start <= t.start && t.start < d.end) return true;
+  return false;
+}
+
 /**
  * "Where did the march end?", "Where would services move to?": the place the question's verb, and
  * the preposition that ends the question, govern in the sentence — "outside the town hall" of
@@ -1944,12 +1950,6 @@ function askedVerb(query: Query): AskedVerb {
  * first date, holds the answer: a named place in it, or for a "where" question the words
  * themselves. Null when the sentence lacks the verb, or no such words follow it.
  */
-/** True when the word starts inside one of the spans. */
-function startsIn(t: Token, spans: readonly Span[]): boolean {
-  for (const d of spans) if (d.start <= t.start && t.start < d.end) return true;
-  return false;
-}
-
 function governedPlace(text: string, tokensOf: () => readonly Token[], places: readonly Span[], query: Query, datesOf: () => readonly Span[], terms?: ReadonlySet<string>): Span | null {
   const { terms: verb, preposition: asked } = askedVerb(query);
   // The sentence's index terms, when known, tell without tokenising it that it lacks the verb.

@@ -1934,6 +1934,9 @@ function askedVerb(query: Query): AskedVerb {
   return verb;
 }
 
+/** A preposition of place, and "the", just before a name: "from Launch Pad", "at the Spaceport". */
+const PLACE_BEFORE = new RegExp(`\\b(?:${questionData.placePrepositions.join('|')})\\s+(?:the\\s+)?$`, 'i');
+
 /** True when the word starts inside one of the spans. */
 function startsIn(t: Token, spans: readonly Span[]): boolean {
   for (const d of spans) if (d.start <= t.start && t.start < d.end) return true;
@@ -2315,7 +2318,14 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "Who is the mayor?": the mayor's name, not the name nearest the question's other words ("X flew to Town with Mayor Y").
     const office = type === 'person' && !governed ? query.roles.find((o) => o.refs.length > 0 && (o.asked || WHO_IS.test(query.text.trim()))) : undefined;
     const holder = office ? occurrences(text, office.refs.flatMap((r) => [r.entity.name, ...r.entity.aliases]))[0] : undefined;
-    const chosen = governed ?? holder ?? nearest(typedSpans, match);
+    let named = typedSpans;
+    // "Where did it launch from?" over "lifted off from Launch Pad 0C at the …": with no place named,
+    // a name of no person that a preposition of place governs ("from Launch Pad") is where.
+    if (type === 'place' && !governed && typedSpans.length === 0) {
+      const others = doc.entities.filter((e) => e.type !== 'person' && !query.entitySet.has(e)).flatMap((e) => [e.name, ...e.aliases]);
+      named = occurrences(text, others).filter((x) => PLACE_BEFORE.test(text.slice(Math.max(0, x.start - 12), x.start)));
+    }
+    const chosen = governed ?? holder ?? nearest(named, match);
     // A list goes on through names of any type: "Libya, France, and the United States".
     if (chosen) {
       const spans = occurrences(text, all);

@@ -207,3 +207,18 @@ describe('"who is the <office> of …?"', () => {
     expect(spanText(reply.citations[0])).toBe('Tiv Arlo');
   });
 });
+
+describe('"where … from?" when the sentence names no place', () => {
+  it('marks the name a preposition of place governs ("from Launch Pad"), not the rest of the clause', () => {
+    const { text, span } = marked(
+      [
+        'Kestrel Dynamics launched its first rocket on Friday, the company said.',
+        'The rocket lifted off from Launch Pad 4B at the Orrin Spaceport at 6:14 a.m., after a delay of about 40 minutes.',
+        'Crews had rebuilt the launch pad after a fire last year.',
+      ],
+      'Where did it launch from?',
+    );
+    expect(text).toMatch(/^The rocket lifted off from Launch Pad 4B/);
+    expect(span).toBe('Launch Pad');
+  });
+});

@@ -1514,9 +1514,14 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
   /** People by their last mention, the latest last. */
   const recent: Entity[] = [];
   let lastPerson: Entity | null = null;
+  /** The people the sentence before names. */
+  let previousNamed: Entity[] = [];
   let lastParagraph = -1;
   for (const s of sentences) {
-    if (s.paragraph !== lastParagraph && s.paragraph > lastParagraph + 1) lastPerson = null;
+    if (s.paragraph !== lastParagraph && s.paragraph > lastParagraph + 1) {
+      lastPerson = null;
+      previousNamed = [];
+    }
     lastParagraph = s.paragraph;
     const unquoted = s.text.replace(QUOTED, ' ');
     const pronoun = PRONOUN.exec(unquoted);
@@ -1539,10 +1544,21 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
           target = other;
           if (subject) lastPerson = other;
         }
+      } else if (target && !shown && PRONOUN_SPEAKS.test(unquoted)) {
+        // "Asked about Tom Vane, Ada Roe said she would …", then "'…,' she said": who speaks is, of
+        // the people this sentence and the one before name, the one the text has shown to be a she,
+        // when the person first in line has not been shown either way.
+        const near = new Set([...previousNamed, ...before.map((x) => x.p)]);
+        const fits = [...near].filter((p) => p !== target && genders.get(p) === gender);
+        if (fits.length === 1) {
+          target = fits[0]!;
+          if (subject) lastPerson = target;
+        }
       }
       if (target && !target.mentions.includes(s.id) && !target.pronounMentions.includes(s.id)) target.pronounMentions.push(s.id);
     }
     if (named[0] && !subject) lastPerson = named[0].p;
+    previousNamed = named.map((x) => x.p);
     for (const { p } of named) {
       const at = recent.indexOf(p);
       if (at >= 0) recent.splice(at, 1);

@@ -331,6 +331,15 @@ describe('a quote named by its speaker inside a clause about something else', ()
     expect(quoteStarting(article, 'the finest glass').speaker?.entity).not.toBe(entityNamed(article, 'Orla Brannock').id);
   });
 
+  it('gives "…," she said to the woman of the sentence before, not to the man it names first ("Asked about NAME, NAME said she …")', () => {
+    const match = articleOf('harl-match', 'Harl beat Corby', [
+      'Harl captain Tom Brede was sent off in the 61st minute.',
+      'Harl manager Ada Lorne praised her players. "We showed real character," she said.',
+      'Asked about Brede, who will miss the next match, Lorne said she would speak to him privately. "He knows he cannot go to ground like that," she said.',
+    ]);
+    expect(quoteStarting(match, 'He knows').speaker?.entity).toBe(entityNamed(match, 'Ada Lorne').id);
+  });
+
   it('gives a quote to the one who calls something by it when "and said" follows ("NAME, who leads …, called the floods "…" and said …")', () => {
     const flood = articleOf('tarnby-floods', 'Floods hit Tarnby', [
       'Governor Ana Kell, who leads Tarnby\'s provincial government, called the floods "a catastrophe for our whole province" and said she had asked for help.',

@@ -973,6 +973,8 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the drummer Ivo Brant, who is 26": "who" after the comma refers to a person ("which" to a
     // thing); after one word it may be a people's ("the Semi, who fished the coast").
     if (part.length > 1 && next?.surface === 'who' && /^,\s+$/.test(source.slice(last.end, next.start)) && !/['’]s?$/u.test(last.surface)) votes.person += 2;
+    // "Lena Marsh, whose father died in the fire": only a person has kin.
+    if (part.length > 1 && next?.surface === 'whose' && /^,\s+$/.test(source.slice(last.end, next.start)) && KIN.has(foldWord(tokens[tokens.indexOf(next) + 1]?.surface ?? ''))) votes.person += 4;
     // "Port Lenn, Arvonia": a name written before a state or country after a comma is a place there.
     const after = tokens[lastAt + 1];
     const afterEnds = after !== undefined && /^(?:[-,.;:)]|\s*$)/.test(source.slice(after.end, after.end + 1));
@@ -1567,6 +1569,8 @@ function resolvePronouns(entities: Entity[], sentences: SentenceRef[], names: Na
   }
 }
 
+/** Words for kin ("father", "daughter"): what only a person has. */
+const KIN: ReadonlySet<string> = new Set(roleData.kin);
 const ORGANISATION_BACK_NOUNS = new Set(roleData.organisationBackNouns);
 const PUBLIC_BODY_WORDS = new Set(roleData.publicBodyWords);
 const ANY_BODY_NOUNS = new Set(roleData.anyBodyNouns);

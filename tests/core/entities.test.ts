@@ -874,3 +874,14 @@ describe('an acronym of a common noun', () => {
     expect(entityNamed(article, 'AI').type).not.toBe('organisation');
   });
 });
+
+describe('a name before ", whose" and a word for kin', () => {
+  it('is a person, and her "…," she said is hers ("Ona Fenwick, whose father died in the fire, said …")', () => {
+    const article = articleOf('ten-years-on', 'Ten years after the Carrow fire', [
+      '"The alarms sounded late," said Ida Brook, who runs the warning service.',
+      'Ona Fenwick, whose father died in the fire, said the anniversary was hard. "The town has rebuilt, and that is good," she said.',
+    ]);
+    expect(entityNamed(article, 'Ona Fenwick').type).toBe('person');
+    expect(quoteStarting(article, 'The town has rebuilt').speaker?.entity).toBe(entityNamed(article, 'Ona Fenwick').id);
+  });
+});

@@ -128,6 +128,23 @@ function isDuration(text: string, end: number): boolean {
   return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
 }
 
+/** After a span of time's number: "and a half", a modifier and the unit ("hours", "-year", "more years", "and a half years"). */
+const DURATION_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?(?:-|\\s+)(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(\\p{L}+)`, 'iu');
+/** A smaller part of the span joined by "and": "and 40 minutes", "and a half". */
+const DURATION_PART_AFTER = /^\s+and\s+(?:a\s+half\b|(?:an?|\d[\d.,]*|\p{L}+)\s+(\p{L}+))/iu;
+
+/**
+ * Where a span of time whose number ends at `end` ends, with its unit and a smaller part joined
+ * by "and": "three hours and 40 minutes", "two and a half years"; `end` when no unit of time follows.
+ */
+function durationEnd(text: string, end: number): number {
+  const unit = DURATION_UNIT_AFTER.exec(text.slice(end, end + 60));
+  if (!unit || !DURATION_UNITS.has(foldWord(unit[1]!))) return end;
+  const to = end + unit[0].length;
+  const part = DURATION_PART_AFTER.exec(text.slice(to, to + 40));
+  return part && (part[1] === undefined || DURATION_UNITS.has(foldWord(part[1]))) ? to + part[0].length : to;
+}
+
 const MEASURE_UNITS: ReadonlySet<string> = new Set(questionData.measureUnits);
 const MEASURE_MODIFIERS: ReadonlySet<string> = new Set(questionData.measureModifiers);
 /** The word a number is written with ("kilograms" of "1,800 kilograms", "km" of "5km"). */
@@ -2264,7 +2281,14 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
       if (counts.length > 0) candidates = counts;
     }
     const chosen = (candidates.length > 1 ? byNeighbours(text, match.tokens(), candidates, query, 'number') : undefined) ?? nearest(candidates, match);
-    if (chosen) return withConversion(text, ranged, joined(text, ranged, chosen, RANGE_GAP));
+    if (chosen) {
+      const span = withConversion(text, ranged, joined(text, ranged, chosen, RANGE_GAP));
+      // "How long was the ceremony?": the whole span of time, "three hours and 40 minutes", not its "three".
+      if (!HOW_LONG.test(query.text)) return span;
+      // "two and a half years" read as its "half": with the whole number before it.
+      const whole = /^half\b/i.test(text.slice(span.start)) ? /(?:\d[\d.,]*|\p{L}+)\s+and\s+a\s+$/iu.exec(text.slice(Math.max(0, span.start - 30), span.start)) : null;
+      return { start: whole ? span.start - whole[0].length : span.start, end: durationEnd(text, span.end) };
+    }
   }
   if (query.answerType === 'score') {
     const chosen = nearest(scoresOf(doc), match);

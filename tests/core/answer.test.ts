@@ -1110,7 +1110,7 @@ describe('the number a question counts is one of the thing it counts', () => {
   });
 
   it('answers "how long" with a span of time, not a count, and declines when only a count is given', () => {
-    expect(spanOf(['The Halden study tracked 41,200 volunteers for an average of 9 years.', 'During the study, 712 volunteers developed arthritis.'], 'How long did the Halden study track volunteers?').span).toBe('9');
+    expect(spanOf(['The Halden study tracked 41,200 volunteers for an average of 9 years.', 'During the study, 712 volunteers developed arthritis.'], 'How long did the Halden study track volunteers?').span).toBe('9 years');
     const study = ['The research followed 41,200 adults aged 40 to 79 for an average of 9 years.', 'During the follow-up period, 712 participants developed arthritis.'];
     expect(answerWithTrace(buildIndex([articleOf('study', 'Swimming study', study)]), 'How long were participants followed?').reply.kind).toBe('decline');
   });

@@ -318,3 +318,20 @@ describe('"how high did it rise?" asks for a measure', () => {
     expect(spanText(c)).toBe('4.8 metres');
   });
 });
+
+describe('"how long" marks the whole span of time', () => {
+  it('marks "three hours and 40 minutes", not only its "three"', () => {
+    const gala = [
+      'The Brackwater Theatre Prize was handed out on Saturday in Pellmouth.',
+      'The gala, presented by the singer Ivo Marrant, ran for three hours and 40 minutes, about 25 minutes over schedule.',
+    ];
+    const answer = answerOf(gala, 'How long was the gala?');
+    expect(answer.text).toMatch(/^The gala, presented/);
+    expect(answer.span).toBe('three hours and 40 minutes');
+  });
+
+  it('marks "two and a half years" with its half', () => {
+    const answer = answerOf(['The Quillon bridge over the Marne estuary took two and a half years to build, the engineers said.'], 'How long did the Quillon bridge take to build?');
+    expect(answer.span).toBe('two and a half years');
+  });
+});

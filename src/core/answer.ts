@@ -145,6 +145,14 @@ function durationEnd(text: string, end: number): number {
   return part && (part[1] === undefined || DURATION_UNITS.has(foldWord(part[1]))) ? to + part[0].length : to;
 }
 
+/** How far down the ranking a "how long" question looks for a sentence as close that gives a span of time. */
+const SPAN_DEPTH = 5;
+
+/** True when the sentence has a span of time ("three hours", "two and a half years"), not only a date, for "how long". */
+function givesSpanOfTime(doc: SentenceDoc, query: Query): boolean {
+  return someNumber(doc, query, false, (text, _n, end) => durationEnd(text, end) > end);
+}
+
 const MEASURE_UNITS: ReadonlySet<string> = new Set(questionData.measureUnits);
 const MEASURE_MODIFIERS: ReadonlySet<string> = new Set(questionData.measureModifiers);
 /** The word a number is written with ("kilograms" of "1,800 kilograms", "km" of "5km"). */
@@ -3485,6 +3493,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
     // "What time did the jet land?": "landed at 6:05 p.m." over "the third emergency landing at the airport this year".
     chosen = pool.slice(1, CLOCK_DEPTH).find((r) => r.coverage >= best.coverage * 0.9 && tellsClock(r.doc)) ?? best;
+  } else if (query.answerType === 'number' && HOW_LONG.test(query.text) && !givesSpanOfTime(best.doc, query)) {
+    // "How long was the meeting?": "ran for three hours and 40 minutes" over "met on Monday", when it covers as much of the question.
+    chosen = pool.slice(1, SPAN_DEPTH).find((r) => r.coverage >= best.coverage && givesSpanOfTime(r.doc, query)) ?? best;
   } else if (query.answerType === 'number' && onlyVague(best.doc)) {
     // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".
     chosen = pool.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;

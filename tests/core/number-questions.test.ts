@@ -335,3 +335,11 @@ describe('"how long" marks the whole span of time', () => {
     expect(answer.span).toBe('two and a half years');
   });
 });
+
+describe('"how long" is answered by a span of time over a date', () => {
+  it('cites "ran for two hours and 15 minutes", not "met on Tuesday"', () => {
+    const answer = answerOf(['The Dunmarrow parish board met on Tuesday.', 'The meeting ran for two hours and 15 minutes.'], 'How long was the meeting?', 'Parish board sits late');
+    expect(answer.text).toBe('The meeting ran for two hours and 15 minutes.');
+    expect(answer.span).toBe('two hours and 15 minutes');
+  });
+});

@@ -1107,7 +1107,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   }
   for (const o of offices) {
     if (o.refs.length > 0 || o.expansion !== null || o.owner !== '') continue;
-    if (o.title.split(' ').every((w) => index.words.has(w))) continue;
+    // "The chairman" where the articles write "who chairs the committee": they mention the office by what its holder does.
+    if (o.title.split(' ').every((w) => index.words.has(w) || derivedTerm(index, w) !== null)) continue;
     unknownNames.push(o.phrase);
   }
   const corrected = new Set<string>();

@@ -1683,3 +1683,24 @@ describe('a question with "not" and a sentence whose verb says no itself', () =>
     expect(reply.kind).toBe('decline');
   });
 });
+
+describe('an office the articles write only as what its holder does', () => {
+  const library = articleOf('brennock-library', 'Brennock council backs new library', [
+    'The Brennock town council voted on Thursday to build a new library on Mill Street.',
+    'Olwen Tarrick, who chairs the council\'s finance panel, said the library would cost about £4m.',
+    'Work may start in the spring, and the library could open in 2028.',
+  ]);
+  const index = buildIndex([library]);
+
+  it('answers "what did the chairman say?" from "who chairs the panel", not "the articles don\'t mention the chairman"', () => {
+    const { reply } = answerWithTrace(index, 'What did the chairman say?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^Olwen Tarrick, who chairs/);
+  });
+
+  it('still says the articles do not mention an office nobody holds or does', () => {
+    const { reply } = answerWithTrace(index, 'What did the mayor say?');
+    expect(reply.kind).toBe('decline');
+    expect(reply.lead).toMatch(/don't mention the mayor/);
+  });
+});

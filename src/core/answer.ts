@@ -643,8 +643,8 @@ const WEEKDAY_WORD = new RegExp(`\\b(?:${WEEKDAYS.join('|')})\\b`, 'i');
 
 /**
  * True when the sentence is in a report published on this day of the week and names no day
- * itself: "'We hold the line,' Voss said" in Monday's report is what she said on Monday, so it
- * answers "what did Voss say on Monday?" as a sentence writing "Monday" would.
+ * itself: "'We hold the line,' Tamsin Orrell said" in Monday's report is what she said on Monday, so it
+ * answers "what did Orrell say on Monday?" as a sentence writing "Monday" would.
  */
 function reportedOn(doc: SentenceDoc, day: number): boolean {
   return publishedWeekday(doc.article) === day && !WEEKDAY_WORD.test(doc.sentence.text);
@@ -1959,7 +1959,7 @@ function askedVerb(query: Query): AskedVerb {
   return verb;
 }
 
-/** A preposition of place, and "the", just before a name: "from Launch Pad", "at the Spaceport". */
+/** A preposition of place, and "the", just before a name: "from Launch Pad", "at the Orrin Marina". */
 const PLACE_BEFORE = new RegExp(`\\b(?:${questionData.placePrepositions.join('|')})\\s+(?:the\\s+)?$`, 'i');
 
 /** True when the word starts inside one of the spans. */
@@ -2351,8 +2351,8 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     const office = type === 'person' && !governed ? query.roles.find((o) => o.refs.length > 0 && (o.asked || WHO_IS.test(query.text.trim()))) : undefined;
     const holder = office ? occurrences(text, office.refs.flatMap((r) => [r.entity.name, ...r.entity.aliases]))[0] : undefined;
     let named = typedSpans;
-    // "Where did it launch from?" over "lifted off from Launch Pad 0C at the …": with no place named,
-    // a name of no person that a preposition of place governs ("from Launch Pad") is where.
+    // "Where did it launch from?" over "rose from Launch Pad 2 at the Orrin test range at 9:30 a.m., …":
+    // with no place named, a name of no person that a preposition of place governs ("from Launch Pad") is where.
     if (type === 'place' && !governed && typedSpans.length === 0) {
       const others = doc.entities.filter((e) => e.type !== 'person' && !query.entitySet.has(e)).flatMap((e) => [e.name, ...e.aliases]);
       named = occurrences(text, others).filter((x) => PLACE_BEFORE.test(text.slice(Math.max(0, x.start - 12), x.start)));

@@ -955,7 +955,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
       else if (!COMMON_ACRONYMS.has(cleanName(first.surface))) votes.organisation += 2;
     }
     const prev = before[before.length - 1];
-    // "lifted off from Launch Pad 4": a name of common words the article also writes in lower
+    // "parked at Boat Shed 4": a name of common words the article also writes in lower
     // case is not a place's by the preposition before it alone.
     const commonWords = part.length > 1 && part.every((p) => lowerVocabulary.has(foldWord(cleanName(p.surface))) && hints.get(p.start) !== 'place');
     if (prev && PLACE_PREPOSITIONS.has(prev) && !commonWords) votes.place += PLACE_PREPOSITION_VOTE;
@@ -973,7 +973,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // "the drummer Ivo Brant, who is 26": "who" after the comma refers to a person ("which" to a
     // thing); after one word it may be a people's ("the Semi, who fished the coast").
     if (part.length > 1 && next?.surface === 'who' && /^,\s+$/.test(source.slice(last.end, next.start)) && !/['’]s?$/u.test(last.surface)) votes.person += 2;
-    // "Lena Marsh, whose father died in the fire": only a person has kin.
+    // "Ona Fenwick, whose father died in the fire": only a person has kin.
     if (part.length > 1 && next?.surface === 'whose' && /^,\s+$/.test(source.slice(last.end, next.start)) && KIN.has(foldWord(tokens[tokens.indexOf(next) + 1]?.surface ?? ''))) votes.person += 4;
     // "Port Lenn, Arvonia": a name written before a state or country after a comma is a place there.
     const after = tokens[lastAt + 1];

@@ -213,12 +213,12 @@ describe('"where … from?" when the sentence names no place', () => {
     const { text, span } = marked(
       [
         'Kestrel Dynamics launched its first rocket on Friday, the company said.',
-        'The rocket lifted off from Launch Pad 4B at the Orrin Spaceport at 6:14 a.m., after a delay of about 40 minutes.',
+        'The rocket rose from Launch Pad 2 at the Orrin test range at 9:30 a.m., an hour late because of high winds.',
         'Crews had rebuilt the launch pad after a fire last year.',
       ],
       'Where did it launch from?',
     );
-    expect(text).toMatch(/^The rocket lifted off from Launch Pad 4B/);
+    expect(text).toMatch(/^The rocket rose from Launch Pad 2/);
     expect(span).toBe('Launch Pad');
   });
 });

@@ -1209,7 +1209,7 @@ function keysIn(tokens: readonly Token[], query: Query): Set<string> {
 }
 
 /** True when `term`, a synonym the question's words were widened by, stands for a key term in `written`. */
-function writesKeyOf(tokens: readonly Token[], query: Query, term: string, written: ReadonlySet<string>): boolean {
+function writesKeyOf(query: Query, term: string, written: ReadonlySet<string>): boolean {
   if (written.size === 0) return false;
   for (const t of query.terms) if (t.kind === 'synonym' && t.term === term && written.has(t.of)) return true;
   return false;
@@ -1287,7 +1287,7 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
     if (setting?.has(matched) && !isCounted) w *= 0.5;
     // "15 of those arrested had been released and six remained in custody" for "how many are in
     // custody?": where the sentence writes the question's own word, a word like it says less.
-    if (kind === 'number' && !query.keys.has(matched) && writesKeyOf(tokens, query, matched, (keysWritten ??= keysIn(tokens, query)))) w *= 0.5;
+    if (kind === 'number' && !query.keys.has(matched) && writesKeyOf(query, matched, (keysWritten ??= keysIn(tokens, query)))) w *= 0.5;
     // "The Marwick school was built in 1905 and was closed in 2011": the words before every date but
     // the question's verb are the subject each clause shares, and say less of which date is asked
     // than the verb ("closed") does.

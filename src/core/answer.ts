@@ -1047,10 +1047,11 @@ const PRESENT = new RegExp(`\\b(?:${PRESENT_WORDS})\\b`, 'i');
 const PRESENT_AFTER = new RegExp(`^(?:\\s+\\p{L}+)?(?:\\s*\\([^()]*\\))?\\s+(?:${PRESENT_WORDS})\\b`, 'iu');
 /** Right before a figure, a word of the present ("currently 12%", "now about 40"). */
 const PRESENT_BEFORE = new RegExp(`\\b(?:${PRESENT_WORDS})\\s+(?:(?:at|about|around|some|just|nearly|almost|over|under)\\s+)?$`, 'i');
-/** "How much time / longer …": a span of time, which may be a count of days or years. */
 /** A word that says a figure is the usual one, not this time's; and such a word up to two words before a number. */
-const USUAL = /\b(?:normally|usually|typically|ordinarily|normal|usual|typical)\b/i;
-const USUAL_BEFORE = /\b(?:normally|usually|typically|ordinarily)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+const USUAL_ADVERBS = 'normally|usually|typically|ordinarily';
+const USUAL = new RegExp(`\\b(?:${USUAL_ADVERBS}|normal|usual|typical)\\b`, 'i');
+const USUAL_BEFORE = new RegExp(`\\b(?:${USUAL_ADVERBS})\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu');
+/** "How much time / longer …": a span of time, which may be a count of days or years. */
 const ASKS_DURATION = /^\s*how much\s+(?:longer|time|more time)\b/i;
 /** A question that asks what something costs. */
 const ASKS_PRICE = /^\s*how much\s+(?:is|are|was|were|does|do|did|will|would|could)\b|\b(?:cost|costs|price|priced|pay|paid|worth|charge|charged|fee|fees|spend|spent|money|fund|funding|fine|salary)\b/i;

@@ -674,7 +674,6 @@ function questionNames(index: Index, question: string, tokens: readonly Token[] 
   return capitalised.length > 0 ? capitalised : lowerCaseNames(index, question, tokens);
 }
 
-/** True when the corpus has this written word (or its stem, place or abbreviation) anywhere. */
 /** The days of the week, Sunday first, as `Date.getUTCDay` numbers them. */
 export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const publishedDays = new WeakMap<Article, number>();
@@ -701,6 +700,7 @@ function reportDay(index: Index, word: string): boolean {
   return days.has(day);
 }
 
+/** True when the corpus has this written word (or its stem, place or abbreviation) anywhere. */
 function corpusKnowsWord(index: Index, word: string): boolean {
   const folded = foldWord(word).replace(/['’]s$/, '');
   if (index.words.has(folded) || index.entityForms.has(folded) || reportDay(index, word)) return true;

@@ -3342,18 +3342,6 @@ function derivedInThread(index: Index, query: Query, thread: Article, keys: read
 const STANDFIRST_DEPTH = 10;
 
 /**
- * A standfirst (the line under the headline) retells the story in other words and names its
- * people, so it covers a question's names well; a sentence of the story's body holds the fact.
- * When the best is the standfirst, a sentence of the same story's body answers instead when it
- * gives the kind of answer asked and either writes each word of the question (not a name) that
- * the standfirst does not, lacking only names the standfirst writes ("How long was Tilda Marsh
- * jailed for?": "… has been jailed for nine years" over "Judge says Tilda Marsh … over four
- * years"), or, when the standfirst writes every such word but does not give the kind of answer
- * asked (no reason for "why …?"), covers the question as well as it. A standfirst that writes the
- * question's words and gives the kind of answer is kept ("Vell demanded …" for "What did Vell demand?").
- * Null when the best is no standfirst, or no body sentence so answers.
- */
-/**
  * "What does the pact say about dredging?" of a standfirst in which others say it ("fishing villages
  * say the pact 'does nothing' on dredging"): what the pact says is in a close body sentence that
  * writes the question's other words ("The text commits the countries to halting new dredging")
@@ -3377,6 +3365,18 @@ function othersSaying(index: Index, query: Query, pool: readonly Scored[], best:
 /** How much of the standfirst's coverage a body sentence needs to say what a group the standfirst has others speak of says. */
 const OTHERS_SAYING_SHARE = 0.5;
 
+/**
+ * A standfirst (the line under the headline) retells the story in other words and names its
+ * people, so it covers a question's names well; a sentence of the story's body holds the fact.
+ * When the best is the standfirst, a sentence of the same story's body answers instead when it
+ * gives the kind of answer asked and either writes each word of the question (not a name) that
+ * the standfirst does not, lacking only names the standfirst writes ("How long was Tilda Marsh
+ * jailed for?": "… has been jailed for nine years" over "Judge says Tilda Marsh … over four
+ * years"), or, when the standfirst writes every such word but does not give the kind of answer
+ * asked (no reason for "why …?"), covers the question as well as it. A standfirst that writes the
+ * question's words and gives the kind of answer is kept ("Vell demanded …" for "What did Vell demand?").
+ * Null when the best is no standfirst, or no body sentence so answers.
+ */
 function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   const dek = best.doc;
   if (dek.paragraph !== 1 || dek.article.dek === '') return null;

@@ -2455,11 +2455,26 @@ function saysAnything(index: Index, ref: EntityRef): boolean {
  * The entities a "what did X say …" question asks the words of: X written as a bare name ("what
  * did the mayor of Lyon say" asks the mayor, not Lyon). Empty for any other question.
  */
-function subjectRefs(query: Query): EntityRef[] {
+function subjectRefs(query: Query, limit: number): EntityRef[] {
   const m = ASKS_WORDS_OF.exec(query.text);
   if (!m?.[1] || query.entities.length === 0) return [];
   const subject = m[1].replace(/^the\s+/i, '').replace(/['’]s?$/, '').trim().toLowerCase();
-  return query.entities.filter((r) => [r.entity.name, ...r.entity.aliases].some((n) => n.toLowerCase() === subject));
+  const out: EntityRef[] = [];
+  for (const r of query.entities) {
+    if (!lowerNames(r.entity).includes(subject)) continue;
+    out.push(r);
+    if (out.length > limit) break;
+  }
+  return out;
+}
+
+const lowerNamesCache = new WeakMap<Entity, readonly string[]>();
+
+/** An entity's name and aliases in lower case, worked out once: a name a whole corpus mentions has thousands of references. */
+function lowerNames(e: Entity): readonly string[] {
+  let names = lowerNamesCache.get(e);
+  if (!names) lowerNamesCache.set(e, (names = [e.name, ...e.aliases].map((n) => n.toLowerCase())));
+  return names;
 }
 
 /** "What did the police say?", "how did residents react?": the words naming whoever is asked to speak or react. */
@@ -2570,7 +2585,8 @@ function silentSpeakers(index: Index, query: Query, ranked: readonly Scored[]): 
     return { names: [subject.replace(/['’]s$/, '')], person: true };
   }
   if (query.entities.length === 0 && query.roles.length === 0) return silentDescription(index, subject, ranked);
-  const refs = subjectRefs(query);
+  // Past MAX_SPEAKER_CHECKS references the check is not made, so counting stops there.
+  const refs = subjectRefs(query, MAX_SPEAKER_CHECKS);
   if (refs.length === 0 || refs.length > MAX_SPEAKER_CHECKS) return null;
   for (const r of refs) if (saysAnything(index, r)) return null;
   // "What did the Transport Office say?" is answered about "the Transport Office", as the question wrote it.

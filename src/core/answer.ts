@@ -169,6 +169,19 @@ function isMeasure(text: string, n: string, end: number): boolean {
   return m[3] !== undefined && MEASURE_MODIFIERS.has(first) && MEASURE_UNITS.has(foldWord(m[3]));
 }
 
+/**
+ * Of the candidates ranked second to `depth`-th, the first that covers at least `share` of the
+ * question as the best does and passes `test`: a close sentence that gives what the best lacks.
+ */
+function closeCandidate(pool: readonly Scored[], best: Scored, depth: number, share: number, test: (r: Scored) => boolean): Scored | undefined {
+  const end = Math.min(depth, pool.length);
+  for (let i = 1; i < end; i++) {
+    const r = pool[i]!;
+    if (r.coverage >= best.coverage * share && test(r)) return r;
+  }
+  return undefined;
+}
+
 /** "How fast …", "at what speed …": a question that asks for a speed. */
 const ASKS_SPEED = new RegExp(`^\\s*(?:${questionData.speedQuestions.join('|')})\\b`, 'i');
 /** A number written with a unit of speed: "24mph", "14 knots", "30 metres per second". */
@@ -187,7 +200,7 @@ function isSpeed(text: string, n: string, end: number): boolean {
  */
 function speedAlternative(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'number' || !ASKS_SPEED.test(query.text) || SPEED.test(best.doc.sentence.text)) return undefined;
-  const close = pool.slice(1, MEASURED_DEPTH).find((r) => r.coverage >= best.coverage * 0.8 && SPEED.test(r.doc.sentence.text));
+  const close = closeCandidate(pool, best, MEASURED_DEPTH, 0.8, (r) => SPEED.test(r.doc.sentence.text));
   if (close) return close;
   const doc = articleDocs(index, best.doc.article).find((d) => SPEED.test(d.sentence.text));
   return doc ? (pool.find((r) => r.doc === doc) ?? { ...best, doc }) : undefined;
@@ -209,7 +222,7 @@ function purchaseAlternative(query: Query, pool: readonly Scored[], best: Scored
   if (query.answerType !== 'number' || !PAYS_FOR.test(query.text)) return undefined;
   const text = best.doc.sentence.text;
   if (PURCHASE_FOR.test(text) || PAYS_FOR.test(text)) return undefined;
-  return pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.5 && PURCHASE_FOR.test(r.doc.sentence.text));
+  return closeCandidate(pool, best, 5, 0.5, (r) => PURCHASE_FOR.test(r.doc.sentence.text));
 }
 
 /** "One of the largest recalls": one of a group, no count of it. */
@@ -3509,16 +3522,16 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       best;
   } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
     // "What time did the jet land?": "landed at 6:05 p.m." over "the third emergency landing at the airport this year".
-    chosen = pool.slice(1, CLOCK_DEPTH).find((r) => r.coverage >= best.coverage * 0.9 && tellsClock(r.doc)) ?? best;
+    chosen = closeCandidate(pool, best, CLOCK_DEPTH, 0.9, (r) => tellsClock(r.doc)) ?? best;
   } else if (query.answerType === 'number' && HOW_LONG.test(query.text) && !givesSpanOfTime(best.doc, query)) {
     // "How long was the meeting?": "ran for three hours and 40 minutes" over "met on Monday", when it covers as much of the question.
-    chosen = pool.slice(1, SPAN_DEPTH).find((r) => r.coverage >= best.coverage && givesSpanOfTime(r.doc, query)) ?? best;
+    chosen = closeCandidate(pool, best, SPAN_DEPTH, 1, (r) => givesSpanOfTime(r.doc, query)) ?? best;
   } else if (query.answerType === 'number' && onlyVague(best.doc)) {
     // "How many were injured?": "injuring more than 900" over "hundreds of injured people were treated in tents".
-    chosen = pool.slice(1, 3).find((r) => r.coverage >= best.coverage * 0.9 && answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;
+    chosen = closeCandidate(pool, best, 3, 0.9, (r) => answersKind(r.doc, query) && someNumber(r.doc, query, false, exactOfAsked)) ?? best;
   } else if (query.answerType === 'score' && scoresOf(best.doc).length === 0) {
     // "What was the score?" is answered by a close sentence that gives one, over one that only says "scored".
-    chosen = pool.slice(1, 5).find((r) => scoresOf(r.doc).length > 0 && r.coverage >= best.coverage * 0.8) ?? best;
+    chosen = closeCandidate(pool, best, 5, 0.8, (r) => scoresOf(r.doc).length > 0) ?? best;
   } else if (WHO_IS.test(query.text.trim()) && !describes(best.doc, query)) {
     // "Who is Jane Roe?" is answered by the sentence that says what she is, when a close one does:
     // sentences that name another person with the same surname may rank above it.
@@ -3526,7 +3539,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * (whoIsRefs(r.doc, query) ? WHO_IS_SHARE : 0.9) && describes(r.doc, query)) ?? best;
   } else if (planOf(query).howMuch && !hasAmount(best.doc.sentence.numbers)) {
     // "How much money …?" asks for an amount: a close candidate with one beats a bare count or an age.
-    chosen = pool.slice(1, 3).find((r) => hasAmount(r.doc.sentence.numbers) && r.coverage >= best.coverage * 0.8) ?? best;
+    chosen = closeCandidate(pool, best, 3, 0.8, (r) => hasAmount(r.doc.sentence.numbers)) ?? best;
   } else if (query.answerType === 'number' && earlierYear(best.doc, query, true)) {
     // A count from an earlier year's event is background: the lede, read with its headline, tells the story's own.
     // A sentence with a count before the year may give this year's, compared ("12 seats, down from 26 in
@@ -3541,10 +3554,10 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (askedDeed(query) !== null && !namesDoer(best.doc, askedDeed(query)!)) {
     // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
     // It must still be about whom the question names: "Who advised Tarn?" is not answered by "Vell was advised by …".
-    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && namesAsBest(query, best.doc, r.doc) && namesDoer(r.doc, askedDeed(query)!)) ?? best;
+    chosen = closeCandidate(pool, best, 5, 0.9, (r) => namesAsBest(query, best.doc, r.doc) && namesDoer(r.doc, askedDeed(query)!)) ?? best;
   } else if (!askedGroupSpeaks(query, best.doc)) {
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
-    chosen = pool.slice(1, 5).find((r) => r.coverage >= best.coverage * 0.9 && askedGroupSpeaks(query, r.doc)) ?? best;
+    chosen = closeCandidate(pool, best, 5, 0.9, (r) => askedGroupSpeaks(query, r.doc)) ?? best;
   }
   if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
   if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;

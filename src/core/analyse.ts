@@ -819,15 +819,6 @@ function answerHolds(history: readonly Turn[], question: string): boolean {
   });
 }
 
-/** True when a question has a word besides its frame and function words: "how many were hurt", not "how many". */
-function asksOwnWords(question: string): boolean {
-  const frame = questionFrame(question).frame;
-  return tokenize(question).some((t) => {
-    const folded = foldWord(t.surface);
-    return !frame.has(folded) && !STOP_WORDS.has(folded) && !QUESTION_WORDS.has(folded);
-  });
-}
-
 /** Most people whose pronoun is kept per index. */
 const PRONOUN_CACHE = 2_000;
 const pronounCache = new WeakMap<Index, Map<Entity, string | null>>();
@@ -880,7 +871,7 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
     // one; "and how many were hurt?" after "how many people died in the flood?", with a verb of its
     // own, is asked in the setting the one before named ("in the flood").
     const own = ellipsis[1].trim();
-    question = OWN_QUESTION.test(own) && asksOwnWords(own) && answerHolds(history, own) ? inSettingOf(own, understoodPrevious()) : `${own.replace(/\?+$/, '')}?`;
+    question = OWN_QUESTION.test(own) && answerHolds(history, own) ? inSettingOf(own, understoodPrevious()) : `${own.replace(/\?+$/, '')}?`;
   } else if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();

@@ -801,7 +801,7 @@ function topicWords(index: Index, question: string): string[] {
 
 /**
  * True when the last answer of the thread writes one of the question's own words or a synonym of
- * one: "killing 143 people and injuring more than 900" holds the answer to "and how many were
+ * one: "killing 27 people and injuring more than 300" holds the answer to "and how many were
  * hurt?" too, so that question is asked in its setting; "Six people died" holds none of "and how
  * many are missing?", which is asked as it stands.
  */

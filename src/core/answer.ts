@@ -1601,7 +1601,7 @@ const MEASURED_DEPTH = 8;
 function measuredAlternative(query: Query, ranked: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'number' || !HOW_MEASURE.test(query.text)) return undefined;
   for (const r of ranked.slice(1, MEASURED_DEPTH)) if (r.coverage >= best.coverage * 0.8 && measures(r.doc, query)) return r;
-  // "How high did the river rise?": "had risen to 6.2 metres at the gauge" names no river after its measure, but
+  // "How high did the river rise?": "had risen to 4.8 metres at the gauge" names no river after its measure, but
   // it gives a measure, and "the death toll rose to 23" gives none.
   if (someNumber(best.doc, query, false, isMeasure)) return undefined;
   for (const r of ranked.slice(1, MEASURED_DEPTH)) if (r.coverage >= best.coverage * 0.8 && someNumber(r.doc, query, false, isMeasure)) return r;
@@ -3465,7 +3465,7 @@ function newerReport(query: Query, pool: readonly Scored[], chosen: Scored): Sco
     if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
     if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) continue;
     if (typed && !hasAnswerType(r.doc, query)) continue;
-    // A measure ("6.2 metres") is not given up for a newer report's count.
+    // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;
     if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
     if (!sharePerson(own, article)) continue;

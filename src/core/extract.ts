@@ -866,19 +866,20 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     }
     // Lower-case titles just before the name ("special envoy Jane Roe").
     const firstAt = tokens.indexOf(first);
+    const lastAt = tokens.indexOf(last);
     const earlier = tokens.slice(0, firstAt);
     const before = earlier.map((t) => foldWord(t.surface));
     // "Wanderers goalkeeper Sam Orr": a name before a place in a team is the team's, whatever is
     // written before it ("past Wanderers goalkeeper …"); a place compromise knows may be a country's team.
-    const team = teamPositionAfter(tokens, tokens.indexOf(last), source) && !part.some((p) => knownPlace(p.surface) || demonymPlace(p.surface) !== undefined);
+    const team = teamPositionAfter(tokens, lastAt, source) && !part.some((p) => knownPlace(p.surface) || demonymPlace(p.surface) !== undefined);
     // "the council leader, Tarn's Ola Berg": the role before the owner's possessive is the name's after it.
-    const nextToken = tokens[tokens.indexOf(last) + 1];
-    const ownsName = /['’]s$/u.test(last.surface) && nextToken !== undefined && adjacent(source, last, nextToken) && /^\p{Lu}/u.test(nextToken.surface);
+    const next = tokens[lastAt + 1];
+    const ownsName = /['’]s$/u.test(last.surface) && next !== undefined && adjacent(source, last, next) && /^\p{Lu}/u.test(next.surface);
     // The title is written right before the name, or a comma or its full stop before it ("the mayor, Ada Lunt", "Dr. Ada Lunt"):
     // '"… with his head," Halvorsen said' gives no role, as the quote ends between them.
     const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
     // "the summit's chair, Arland's trade minister Ola Berg": the title is not the country's.
-    const placeOwner = placeOwnerAt(tokens, tokens.indexOf(last), source);
+    const placeOwner = placeOwnerAt(tokens, lastAt, source);
     const lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
@@ -960,23 +961,22 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const commonWords = part.length > 1 && part.every((p) => lowerVocabulary.has(foldWord(cleanName(p.surface))) && hints.get(p.start) !== 'place');
     if (prev && PLACE_PREPOSITIONS.has(prev) && !commonWords) votes.place += PLACE_PREPOSITION_VOTE;
     // "two Harbour Guild members", "Green Party lawmakers": the name is an organisation's.
-    const next = tokens[tokens.indexOf(last) + 1];
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
     if (part.length >= 2 && !impersonal && !kindOnly && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
     if (kindBefore) votes.organisation += 3;
-    if (organisationAfter(tokens, tokens.indexOf(last), source)) votes.organisation += 2;
+    if (organisationAfter(tokens, lastAt, source)) votes.organisation += 2;
     if (placeOwner) votes.place += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
-    const lastAt = tokens.indexOf(last);
     if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
-    // "the drummer Ivo Brant, who is 26": "who" after the comma refers to a person ("which" to a
-    // thing); after one word it may be a people's ("the Semi, who fished the coast").
-    if (part.length > 1 && next?.surface === 'who' && /^,\s+$/.test(source.slice(last.end, next.start)) && !/['’]s?$/u.test(last.surface)) votes.person += 2;
-    // "Ona Fenwick, whose father died in the fire": only a person has kin.
-    if (part.length > 1 && next?.surface === 'whose' && /^,\s+$/.test(source.slice(last.end, next.start)) && KIN.has(foldWord(tokens[tokens.indexOf(next) + 1]?.surface ?? ''))) votes.person += 4;
+    // A relative word after the comma that ends a name of two or more words: "the drummer Ivo Brant,
+    // who is 26" ("who" refers to a person, "which" to a thing; after one word it may be a people's,
+    // "the Semi, who fished the coast"); "Ona Fenwick, whose father died in the fire" (only a person has kin).
+    const relative = part.length > 1 && next && /^,\s+$/.test(source.slice(last.end, next.start)) ? next.surface : '';
+    if (relative === 'who' && !/['’]s?$/u.test(last.surface)) votes.person += 2;
+    if (relative === 'whose' && KIN.has(foldWord(tokens[lastAt + 2]?.surface ?? ''))) votes.person += 4;
     // "Port Lenn, Arvonia": a name written before a state or country after a comma is a place there.
-    const after = tokens[lastAt + 1];
+    const after = next;
     const afterEnds = after !== undefined && /^(?:[-,.;:)]|\s*$)/.test(source.slice(after.end, after.end + 1));
     if (after && afterEnds && /^,\s+$/.test(source.slice(last.end, after.start)) && knownPlace(after.surface) && !/['’]/u.test(last.surface) && !orgHeaded && roleWords.length === 0) votes.place += 4;
     const beforeFirst = tokens[firstAt - 1];

@@ -3432,6 +3432,42 @@ function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[],
   return null;
 }
 
+/** The share of the question's weight that a continuing sentence must write and the best not, to answer instead. */
+const CONTINUATION_SHARE = 0.25;
+
+/**
+ * A sentence that refers back to the best one ("This", "It", "The group …") and goes on to say
+ * something new about it: when it writes question words the best does not, weighing at least
+ * `CONTINUATION_SHARE` of the question, the question asks about what it adds, and it answers.
+ * "What did the Brenholt charter inspire?": "In 1612 the Brenholt charter was signed in Tarvik."
+ * then "This later inspired the founding of the Merrow company." The best gives the names; the
+ * continuation gives the question's own deed. Only words that are no name count: a name the
+ * continuation writes may be the one the best calls "it" ("It stands on the Orla." then "Its
+ * population makes Velmora …"). Not when the best gives the kind of answer asked (a date for
+ * "when …?") and the continuation does not. Null otherwise. Measured on the SQuAD dev subset:
+ * +4 questions, none lost (at a share of 0.2: +5, −2; with names counted: +4, −1).
+ */
+function continuationOf(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
+  const next = index.docs[best.doc.id + 1];
+  if (!next || next.article !== best.doc.article || next.paragraph !== best.doc.paragraph || next.quote || best.doc.quote) return null;
+  if (!ANAPHOR.test(next.sentence.text)) return null;
+  const plan = planOf(query);
+  const own = index.features(best.doc).terms;
+  const terms = index.features(next).terms;
+  let total = 0;
+  let added = 0;
+  for (let k = 0; k < plan.keyList.length; k++) {
+    const key = plan.keyList[k]!;
+    const weight = plan.keyWeights[k]!;
+    total += weight;
+    const related = plan.keyRelated[k];
+    if (!plan.entityKeys.has(key) && (terms.has(key) || hasAny(terms, related)) && !(own.has(key) || hasAny(own, related))) added += weight;
+  }
+  if (total === 0 || added < total * CONTINUATION_SHARE) return null;
+  if (query.answerType !== 'other' && hasAnswerType(best.doc, query) && !hasAnswerType(next, query)) return null;
+  return pool.find((r) => r.doc === next) ?? { ...best, doc: next };
+}
+
 /** How far down the ranking a newer report of the same story is looked for. */
 const NEWER_DEPTH = 6;
 /** How close to the chosen sentence's score a newer report's must come. */
@@ -3562,6 +3598,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
   if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
+  if (chosen === best) chosen = continuationOf(index, query, pool, best) ?? best;
   chosen = newerReport(query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

@@ -1931,6 +1931,32 @@ function reasonSpan(text: string, match: MatchedWords): Span | null {
   return nearest(spans.filter((x) => sameClause(text, x, match)), match) ?? null;
 }
 
+/**
+ * "What caused the fire?": true when the sentence gives the cause of what the question asks about,
+ * one of the question's words standing where the marker puts what the cause brought about: after
+ * an effect marker ("a worn seal caused the fire", "nobody yet knows what caused the blaze"), before
+ * any other in its clause ("the fire started because …", "the fire was caused by …"). Not "the ferry
+ * turned back because the sea was rough", a cause of something else.
+ */
+function causeOfAsked(doc: SentenceDoc, query: Query): boolean {
+  const text = doc.sentence.text;
+  for (const m of text.matchAll(REASON_MARKERS)) {
+    if (TIME_MARKER.test(m[0])) continue;
+    const after = text.slice(m.index + m[0].length);
+    let effect: string;
+    if (EFFECT_MARKER.test(m[0]) && !/^\s+by\b/i.test(after)) {
+      const stop = REASON_END.exec(after);
+      effect = stop ? after.slice(0, stop.index) : after;
+    } else {
+      const before = text.slice(0, m.index);
+      const open = REASON_START.exec(before);
+      effect = open ? before.slice(open.index + 1) : before;
+    }
+    if (textTerms(effect).some((t) => query.keys.has(t) && !query.unknownTerms.includes(t))) return true;
+  }
+  return false;
+}
+
 /** True when one of the question's words stands in the clause of the span, no semicolon, colon or dash between. */
 function sameClause(text: string, span: Span, match: MatchedWords): boolean {
   const anchors = match.anchors();
@@ -3620,6 +3646,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   } else if (query.answerType === 'number' && HOW_MEASURE.test(query.text) && !measures(best.doc, query)) {
     // "How tall is the rocket?": "The 42-meter rocket lifted off" over "The rocket reached an orbit 500 kilometers above Earth".
     chosen = measuredAlternative(query, pool, best) ?? best;
+  } else if (planOf(query).asksCause && !causeOfAsked(best.doc, query)) {
+    // "What caused the warehouse fire?": "nobody yet knows what caused the fire" over "fire crews reached the warehouse at 6am".
+    chosen = closeCandidate(pool, best, 5, 0.8, (r) => causeOfAsked(r.doc, query)) ?? best;
   } else if (askedDeed(query) !== null && !namesDoer(best.doc, askedDeed(query)!)) {
     // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
     // It must still be about whom the question names: "Who advised Tarn?" is not answered by "Vell was advised by …".

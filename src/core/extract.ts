@@ -35,6 +35,7 @@ const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganis
 const ORGANISATION_VERBS = new Set(roleData.organisationVerbs);
 const ORGANISATION_POSSESSIONS = new Set(roleData.organisationPossessions);
 const PLACE_POSSESSIONS = new Set(roleData.placePossessions);
+const PLACE_PARTS = new Set(roleData.placeParts);
 const ORGANISATION_PHRASES = roleData.organisationPhrases.map((p) => ` ${p} `);
 const POST_NOMINALS = new Set(roleData.postNominals);
 const GIVEN_NAME_TITLES = new Set(roleData.givenNameTitles);
@@ -162,6 +163,12 @@ function knownPlace(word: string): boolean {
   const tags = LEXICON[foldWord(word)];
   if (tags === undefined) return false;
   return typeof tags === 'string' ? PLACE_TAGS.has(tags) : tags.some((t) => PLACE_TAGS.has(t));
+}
+
+/** True when compromise knows the word, whatever its context, as an organisation's name. */
+function knownOrganisation(word: string): boolean {
+  const tags = LEXICON[foldWord(word)];
+  return tags !== undefined && (typeof tags === 'string' ? tags === 'Organization' : tags.includes('Organization'));
 }
 
 /**
@@ -348,17 +355,44 @@ function organisationAfter(tokens: readonly Token[], at: number, source: string)
 
 /**
  * True when the name ending at token `at` is written in the possessive before what only a country
- * or a place has, the last of up to three lower-case words: "Arland's trade minister", "Tarn's mayor".
+ * or a place has, the last of up to three lower-case words: "Arland's trade minister", "Tarn's
+ * mayor". A part of a place's land may be capitalised as a name of its own: "Tarn's Western Shore"
+ * (not "Orla Vance's Dancing Minister", a painting).
  */
 function placeOwnerAt(tokens: readonly Token[], at: number, source: string): boolean {
   const name = tokens[at]!;
   if (!/['’]s$/u.test(name.surface)) return false;
-  for (let k = at + 1, prev = name; k <= at + 3 && tokens[k] && /^\p{Ll}/u.test(tokens[k]!.surface) && adjacent(source, prev, tokens[k]!); prev = tokens[k]!, k++) {
-    const word = tokens[k]!.surface;
-    const two = k > at + 1 ? `${tokens[k - 1]!.surface} ${word}` : '';
+  let named = false;
+  for (let k = at + 1, prev = name; k <= at + 3 && tokens[k] && /^\p{L}/u.test(tokens[k]!.surface) && adjacent(source, prev, tokens[k]!); prev = tokens[k]!, k++) {
+    const word = foldWord(tokens[k]!.surface);
+    if (/^\p{Lu}/u.test(tokens[k]!.surface)) {
+      if (PLACE_PARTS.has(word)) return true;
+      named = true;
+      continue;
+    }
+    if (named) return false;
+    const two = k > at + 1 ? `${foldWord(tokens[k - 1]!.surface)} ${word}` : '';
     if (PLACE_POSSESSIONS.has(word) || PLACE_POSSESSIONS.has(two)) return true;
   }
   return false;
+}
+
+const WORKPLACE_VERBS = new Set(roleData.workplaceVerbs);
+const HOLDING_NOUNS = new Set(roleData.holdingNouns);
+const STAYER_NOUNS = new Set(roleData.stayerNouns);
+
+/**
+ * True when the words before token `at` make the name there an organisation's: where someone
+ * works ("an analyst at Orla Marsh", "works at Orla Marsh") or what investors own a part of
+ * ("shares of Orla Marsh", "a stake in Orla Marsh"), whatever its words are read as.
+ */
+function workplaceOrHolding(tokens: readonly Token[], at: number, source: string, tags: WordTags): boolean {
+  const one = tokens[at - 1];
+  const two = tokens[at - 2];
+  if (!one || !two || !adjacent(source, one, tokens[at]!) || !adjacent(source, two, one)) return false;
+  const word = foldWord(two.surface);
+  if (one.surface === 'at') return !STAYER_NOUNS.has(word) && (WORKPLACE_VERBS.has(word) || isJob(two, tags) || (word.endsWith('s') && JOB_WORDS.has(word.slice(0, -1))));
+  return (one.surface === 'of' || one.surface === 'in') && HOLDING_NOUNS.has(word);
 }
 
 const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
@@ -895,7 +929,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const kindBefore = kindNoun !== null;
     // "the Dutch side Vellmar Rosario": a noun that is no one's job says whose the name is,
     // whatever compromise reads its words as ("operator" may be a person's job).
-    const kindOnly = kindNoun !== null && !JOB_WORDS.has(kindNoun) && !tags.jobs.has(tokens[firstAt - 1]!.start);
+    // "an analyst at Orla Marsh", "shares of Orla Marsh": the words before say so as surely, unless the name is a place's.
+    const workplace = workplaceOrHolding(tokens, firstAt, source, tags) && !part.some((p) => hints.get(p.start) === 'place' || knownPlace(p.surface));
+    const kindOnly = (kindNoun !== null && !JOB_WORDS.has(kindNoun) && !tags.jobs.has(tokens[firstAt - 1]!.start)) || workplace;
     if (roleWords.length === 0 && !team && !(kindBefore && !part.some((p) => hints.get(p.start) === 'person'))) {
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
@@ -964,7 +1000,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (next && MEMBER_NOUNS.has(next.surface)) votes.organisation += 1.5;
     if (part.length >= 2 && !impersonal && !kindOnly && part.every((p) => hints.get(p.start) === 'person')) votes.person += 1;
     // "the charity Heart Aid", "the think tank Civic Futures": a noun for a kind of organisation before the name.
-    if (kindBefore) votes.organisation += 3;
+    if (kindBefore || workplace) votes.organisation += 3;
     if (organisationAfter(tokens, lastAt, source)) votes.organisation += 2;
     if (placeOwner) votes.place += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
@@ -1186,7 +1222,32 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     byName.delete(word);
   }
   mergeShortOrganisationNames(byName);
+  mergeOrganisationFirstWords(byName);
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/**
+ * "Brackwater" after "Tamsin will take over Brackwater Cartons": the first word of an
+ * organisation's name, written alone later and read as an organisation's, is a short name of it,
+ * as a surname is of a person. Only when one name of several words opens with the word, that name
+ * is no person's or place's, is written before the word alone (a product named after its maker,
+ * "Lumora Q5" after "Lumora", comes later), and has no figure in it ("Orla 7"); and not when
+ * compromise knows the word as an organisation's own name (a maker's, before its car's model).
+ */
+function mergeOrganisationFirstWords(byName: Map<string, Draft>): void {
+  const long = [...byName.values()].filter((l) => l.tokens.length > 1);
+  for (const [key, d] of [...byName.entries()]) {
+    if (d.tokens.length !== 1 || d.event || typeOf(d.votes) !== 'organisation' || isAcronym(d.name)) continue;
+    const word = d.tokens[0]!;
+    if (knownPlace(word) || demonymPlace(word) !== undefined || knownOrganisation(word)) continue;
+    const owners = long.filter((l) => l.tokens[0] === word);
+    if (owners.length !== 1) continue;
+    const owner = owners[0]!;
+    const type = typeOf(owner.votes);
+    if ((type !== 'organisation' && type !== 'other') || owner.event || owner.firstSeen > d.firstSeen || owner.tokens.some((t) => /\d/.test(t))) continue;
+    absorb(owner, d);
+    byName.delete(key);
+  }
 }
 
 /**

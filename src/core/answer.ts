@@ -56,11 +56,11 @@ function tellsClock(doc: SentenceDoc): boolean {
 /** A small age written out: "seven", "twenty". */
 const AGE_WORD = numberData.words.join('|');
 /**
- * An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87.";
+ * An age: "78-year-old", "aged 61", "aged between 30 and 65", a firm's "58-year history", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87.";
  * a young one in months or weeks, and one in words ("when he was seven months old", "aged nine").
  */
 const AGE = new RegExp(
-  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of )?(?:\\d{1,3}|${AGE_WORD})\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3}(?:,|[.;]?$)|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
+  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of |between |from )?(?:\\d{1,3}|${AGE_WORD})\\b|\\b\\d{1,3}-year history\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3}(?:,|[.;]?$)|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
   'u',
 );
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
@@ -127,6 +127,15 @@ function isDuration(text: string, end: number): boolean {
   if (DURATION_UNITS.has(first)) return true;
   return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
 }
+
+/**
+ * A span of one unit of time written without a digit, which a sentence's numbers miss: "takes
+ * about an hour", "half an hour", "for a week".
+ */
+const ONE_UNIT_SPAN = new RegExp(
+  `\\b(?:half\\s+)?an?\\s+(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(?:${[...DURATION_UNITS].join('|')})\\b`,
+  'iu',
+);
 
 /** After a span of time's number: "and a half", a modifier and the unit ("hours", "-year", "more years", "and a half years"). */
 const DURATION_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?(?:-|\\s+)(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(\\p{L}+)`, 'iu');
@@ -248,7 +257,7 @@ function countsNamedThings(text: string, n: string, end: number): boolean {
  * orbit is), or, for "how long", a date.
  */
 function givesMeasure(doc: SentenceDoc, query: Query): boolean {
-  if (doc.sentence.dates.length > 0 && HOW_LONG.test(query.text)) return true;
+  if (HOW_LONG.test(query.text) && (doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text))) return true;
   return someNumber(doc, query, true, countsNoNamedThings);
 }
 
@@ -399,7 +408,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (doc.sentence.numbers.length > 0 && !onlyAskedNumbers(doc, query) && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
-      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
+      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text);
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;

@@ -18,6 +18,14 @@ const poll = articleOf('senna-poll', 'Greens surge in Senna', [
   'Of the residents who cycled to work, 12% said they had voted for the first time in 10 years.',
 ]);
 
+describe('a span of one unit written without a digit', () => {
+  it('answers "how long" with "about an hour"', () => {
+    const reply = ask([boiler], 'How long does the work take?');
+    expect(reply.citations[0]?.text).toBe('The work takes about an hour, the firm said.');
+    expect(spanText(reply.citations[0])).toBe('about an hour');
+  });
+});
+
 describe('related forms and words a reader uses for the article’s', () => {
   it('finds "injuries" for "injured"', () => {
     const market = articleOf('tilby-market', 'Tilby market reopens', [
@@ -41,5 +49,16 @@ describe('related forms and words a reader uses for the article’s', () => {
     ]);
     expect(ask([court], "What did Pollard's lawyer say?").citations[0]?.text).toBe('His barrister, Ruth Okonedo, said he had been misled by a supplier.');
     expect(ask([court], 'Was it the biggest fine this year?').citations[0]?.text).toBe('It was the largest fine the court has handed down this year.');
+  });
+});
+
+describe('ages', () => {
+  it('reads "aged between 30 and 65" and a firm’s "58-year history" as ages', () => {
+    const survey = articleOf('lorn-survey', 'Lorn anglers surveyed', [
+      'The survey asked 600 anglers aged between 30 and 65 about the state of the river.',
+      'Most said the water was cleaner than ten years ago.',
+    ]);
+    expect(spanText(ask([survey], 'How old were the anglers?').citations[0])).toMatch(/^30/);
+    expect(spanText(ask([boiler], 'How old is the firm?').citations[0])).toBe('58');
   });
 });

@@ -154,6 +154,21 @@ function durationEnd(text: string, end: number): number {
   return part && (part[1] === undefined || DURATION_UNITS.has(foldWord(part[1]))) ? to + part[0].length : to;
 }
 
+/** "What percentage …", "what share of the vote …", "what proportion …": a question that asks for a share. */
+const ASKS_SHARE = /^\s*(?:what|which)\s+(?:percentage|percent|per cent|proportion|share)\b/i;
+/** A share written as such: "37.5%", "40 per cent", "12 percent". */
+const SHARE_NUMBER = /%|\bper\s?cent\b/i;
+/** A number that is a share, read with the words after it: "37.5%", "40 per cent". */
+const SHARE_AFTER = /^[^\s]*(?:%|\s+per\s?cent\b)/i;
+/** How far down the ranking a share question looks for a close sentence that gives one. */
+const SHARE_DEPTH = 5;
+
+/** True when one of the sentence's numbers is a share ("37.5%", "40 per cent"). */
+function givesShare(doc: SentenceDoc): boolean {
+  for (const n of doc.sentence.numbers) if (SHARE_NUMBER.test(n)) return true;
+  return false;
+}
+
 /** How far down the ranking a "how long" question looks for a sentence as close that gives a span of time. */
 const SPAN_DEPTH = 5;
 
@@ -2112,6 +2127,34 @@ function subjectSpan(text: string, words: MatchedWords, spans: readonly Span[], 
   return null;
 }
 
+/**
+ * The description a sentence opens with, up to a relative word, a comma or a helping verb: "A
+ * retired teacher who …", "The driver of the van, …", "A local man has been charged".
+ */
+const OPENING_DESCRIPTION = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,6}?[\p{L}'’-]+(?=\s+(?:who|whose|which|that|was|were|has|had|is|are|will|would|have)\b|,)/iu;
+
+/** "Who was jailed?", "who has been charged?": a question that asks whom something was done to. */
+const WHO_PASSIVE = /^\s*who\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|got|gets)\s/i;
+/** A verb's helping "was", "has been" before it ("was jailed", "has been narrowly beaten"): the sentence says what was done to its subject. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * "Who was jailed?" over "A former shop owner who … has been jailed for six years": with no name
+ * in the sentence, the description it opens with is who, when the question's verb follows it in
+ * the same voice ("Who funded the study?" is not answered by the subject of "The study was funded by …").
+ */
+function describedSubject(text: string, words: MatchedWords, query: Query): Span | null {
+  const opening = OPENING_DESCRIPTION.exec(text);
+  if (!opening) return null;
+  const verb = subjectVerb(query);
+  const passive = WHO_PASSIVE.test(query.text);
+  for (const t of words.tokens()) {
+    if (t.start < opening[0].length || !termsOf(t.surface).some((x) => verb.includes(x))) continue;
+    return PASSIVE_BEFORE.test(text.slice(0, t.start)) === passive ? { start: 0, end: opening[0].length } : null;
+  }
+  return null;
+}
+
 /** "What was inflation in August?": a question that asks what something was. */
 const WHAT_IS = /^\s*what\s+(?:is|was|are|were)\s/i;
 
@@ -2248,6 +2291,11 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "What percentage of cyclists …": the share ("12%"), not the "10 years" beside it.
+    if (candidates.length > 1 && ASKS_SHARE.test(query.text)) {
+      const shares = candidates.filter((x) => SHARE_AFTER.test(text.slice(x.start, x.end + 9)));
+      if (shares.length > 0) candidates = shares;
+    }
     // "How big is the blaze?" over "started near Gate 12 and had burned 3,200 acres": the number of a name
     // ("Gate 12") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
     if (candidates.length > 1 && !HOW_OLD.test(query.text)) {
@@ -2364,7 +2412,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     }
     const typedSpans = occurrences(text, typed);
     if (type !== 'place' && subjectVerb(query).length > 0) {
-      const subject = subjectSpan(text, match, occurrences(text, all), query);
+      const subject = subjectSpan(text, match, occurrences(text, all), query) ?? (typedSpans.length === 0 ? describedSubject(text, match, query) : null);
       if (subject) return subject;
     }
     const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
@@ -3529,6 +3577,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
+  } else if (query.answerType === 'number' && ASKS_SHARE.test(query.text) && !givesShare(best.doc)) {
+    // "What share of the vote did the Greens get?": "The party won 37.5% of the vote" over "the Greens had 19 of the 40 seats".
+    chosen = closeCandidate(pool, best, SHARE_DEPTH, 0.75, (r) => givesShare(r.doc)) ?? best;
   } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
     // "What time did the jet land?": "landed at 6:05 p.m." over "the third emergency landing at the airport this year".
     chosen = closeCandidate(pool, best, CLOCK_DEPTH, 0.9, (r) => tellsClock(r.doc)) ?? best;

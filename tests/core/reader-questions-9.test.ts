@@ -62,3 +62,34 @@ describe('ages', () => {
     expect(spanText(ask([boiler], 'How old is the firm?').citations[0])).toBe('58');
   });
 });
+
+describe('who, when the sentence names no one', () => {
+  it('gives the description the sentence opens with', () => {
+    const theft = articleOf('tilby-theft', 'Tilby treasurer jailed', [
+      'A former village hall treasurer who took £80,000 from the hall’s accounts has been jailed for four years.',
+      'The money was meant for a new roof.',
+    ]);
+    const reply = ask([theft], 'Who was jailed?');
+    expect(spanText(reply.citations[0])).toBe('A former village hall treasurer');
+  });
+
+  it('keeps the doer of a deed the sentence says was done to its subject', () => {
+    const survey = articleOf('ranby-survey', 'Ranby river survey', [
+      'The survey was funded by the Ranby Angling Trust and took two years.',
+      'It found otters on every stretch of the river.',
+    ]);
+    expect(spanText(ask([survey], 'Who funded the survey?').citations[0])).not.toBe('The survey');
+  });
+});
+
+describe('share questions', () => {
+  it('answers "what share of the vote" with the sentence that gives a percentage', () => {
+    const reply = ask([poll], 'What share of the vote did the Greens get?');
+    expect(reply.citations[0]?.text).toBe('The party won 37.5% of the vote.');
+    expect(spanText(reply.citations[0])).toBe('37.5%');
+  });
+
+  it('marks the percentage, not another number of the sentence', () => {
+    expect(spanText(ask([poll], 'What percentage of residents who cycled to work voted for the first time?').citations[0])).toBe('12%');
+  });
+});

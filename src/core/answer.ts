@@ -56,11 +56,11 @@ function tellsClock(doc: SentenceDoc): boolean {
 /** A small age written out: "seven", "twenty". */
 const AGE_WORD = numberData.words.join('|');
 /**
- * An age: "78-year-old", "aged 61", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87.";
+ * An age: "78-year-old", "aged 61", "aged between 30 and 65", a firm's "58-year history", "at the age of 61", "died at 87", "Owen Tarrant, 61,", "… by Owen Tarrant, 61.", "She was 87.";
  * a young one in months or weeks, and one in words ("when he was seven months old", "aged nine").
  */
 const AGE = new RegExp(
-  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of )?(?:\\d{1,3}|${AGE_WORD})\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3}(?:,|[.;]?$)|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
+  `\\b(?:\\d{1,3}|${AGE_WORD})[- ](?:years?|months?|weeks?)[- ]old\\b|\\baged? (?:of |between |from )?(?:\\d{1,3}|${AGE_WORD})\\b|\\b\\d{1,3}-year history\\b|\\bage of \\d{1,3}\\b|\\b(?:died|dies|retired|retires) at \\d{1,3}\\b|\\p{Lu}\\p{L}+, \\d{1,3}(?:,|[.;]?$)|\\b(?:was|is|turned|turns) \\d{1,3}(?:[.,;]|$)`,
   'u',
 );
 /** Any of the markers as a whole word or phrase: one pattern, tested once per sentence. */
@@ -128,6 +128,15 @@ function isDuration(text: string, end: number): boolean {
   return m[1] !== '-' && m[3] !== undefined && (DURATION_MODIFIERS.has(first) || !STOP_WORDS.has(first)) && DURATION_UNITS.has(foldWord(m[3]));
 }
 
+/**
+ * A span of one unit of time written without a digit, which a sentence's numbers miss: "takes
+ * about an hour", "half an hour", "for a week".
+ */
+const ONE_UNIT_SPAN = new RegExp(
+  `\\b(?:half\\s+)?an?\\s+(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(?:${[...DURATION_UNITS].join('|')})\\b`,
+  'iu',
+);
+
 /** After a span of time's number: "and a half", a modifier and the unit ("hours", "-year", "more years", "and a half years"). */
 const DURATION_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?(?:-|\\s+)(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(\\p{L}+)`, 'iu');
 /** A smaller part of the span joined by "and": "and 40 minutes", "and a half". */
@@ -143,6 +152,21 @@ function durationEnd(text: string, end: number): number {
   const to = end + unit[0].length;
   const part = DURATION_PART_AFTER.exec(text.slice(to, to + 40));
   return part && (part[1] === undefined || DURATION_UNITS.has(foldWord(part[1]))) ? to + part[0].length : to;
+}
+
+/** "What percentage …", "what share of the vote …", "what proportion …": a question that asks for a share. */
+const ASKS_SHARE = /^\s*(?:what|which)\s+(?:percentage|percent|per cent|proportion|share)\b/i;
+/** A share written as such: "37.5%", "40 per cent", "12 percent". */
+const SHARE_NUMBER = /%|\bper\s?cent\b/i;
+/** A number that is a share, read with the words after it: "37.5%", "40 per cent". */
+const SHARE_AFTER = /^[^\s]*(?:%|\s+per\s?cent\b)/i;
+/** How far down the ranking a share question looks for a close sentence that gives one. */
+const SHARE_DEPTH = 5;
+
+/** True when one of the sentence's numbers is a share ("37.5%", "40 per cent"). */
+function givesShare(doc: SentenceDoc): boolean {
+  for (const n of doc.sentence.numbers) if (SHARE_NUMBER.test(n)) return true;
+  return false;
 }
 
 /** How far down the ranking a "how long" question looks for a sentence as close that gives a span of time. */
@@ -248,7 +272,7 @@ function countsNamedThings(text: string, n: string, end: number): boolean {
  * orbit is), or, for "how long", a date.
  */
 function givesMeasure(doc: SentenceDoc, query: Query): boolean {
-  if (doc.sentence.dates.length > 0 && HOW_LONG.test(query.text)) return true;
+  if (HOW_LONG.test(query.text) && (doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text))) return true;
   return someNumber(doc, query, true, countsNoNamedThings);
 }
 
@@ -399,7 +423,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (doc.sentence.numbers.length > 0 && !onlyAskedNumbers(doc, query) && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
-      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0;
+      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text);
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;
@@ -2129,6 +2153,34 @@ function subjectSpan(text: string, words: MatchedWords, spans: readonly Span[], 
   return null;
 }
 
+/**
+ * The description a sentence opens with, up to a relative word, a comma or a helping verb: "A
+ * retired teacher who …", "The driver of the van, …", "A local man has been charged".
+ */
+const OPENING_DESCRIPTION = /^(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,6}?[\p{L}'’-]+(?=\s+(?:who|whose|which|that|was|were|has|had|is|are|will|would|have)\b|,)/iu;
+
+/** "Who was jailed?", "who has been charged?": a question that asks whom something was done to. */
+const WHO_PASSIVE = /^\s*who\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|got|gets)\s/i;
+/** A verb's helping "was", "has been" before it ("was jailed", "has been narrowly beaten"): the sentence says what was done to its subject. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * "Who was jailed?" over "A former shop owner who … has been jailed for six years": with no name
+ * in the sentence, the description it opens with is who, when the question's verb follows it in
+ * the same voice ("Who funded the study?" is not answered by the subject of "The study was funded by …").
+ */
+function describedSubject(text: string, words: MatchedWords, query: Query): Span | null {
+  const opening = OPENING_DESCRIPTION.exec(text);
+  if (!opening) return null;
+  const verb = subjectVerb(query);
+  const passive = WHO_PASSIVE.test(query.text);
+  for (const t of words.tokens()) {
+    if (t.start < opening[0].length || !termsOf(t.surface).some((x) => verb.includes(x))) continue;
+    return PASSIVE_BEFORE.test(text.slice(0, t.start)) === passive ? { start: 0, end: opening[0].length } : null;
+  }
+  return null;
+}
+
 /** "What was inflation in August?": a question that asks what something was. */
 const WHAT_IS = /^\s*what\s+(?:is|was|are|were)\s/i;
 
@@ -2265,6 +2317,11 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     // "How much is the X?", "how much will it cost?": a price, when the sentence gives one.
     const prices = ASKS_PRICE.test(query.text) ? spans.filter((x) => PRICE.test(text.slice(x.start, x.end))) : [];
     let candidates = prices.length > 0 ? prices : spans;
+    // "What percentage of cyclists …": the share ("12%"), not the "10 years" beside it.
+    if (candidates.length > 1 && ASKS_SHARE.test(query.text)) {
+      const shares = candidates.filter((x) => SHARE_AFTER.test(text.slice(x.start, x.end + 9)));
+      if (shares.length > 0) candidates = shares;
+    }
     // "How big is the blaze?" over "started near Gate 12 and had burned 3,200 acres": the number of a name
     // ("Gate 12") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
     if (candidates.length > 1 && !HOW_OLD.test(query.text)) {
@@ -2381,7 +2438,7 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     }
     const typedSpans = occurrences(text, typed);
     if (type !== 'place' && subjectVerb(query).length > 0) {
-      const subject = subjectSpan(text, match, occurrences(text, all), query);
+      const subject = subjectSpan(text, match, occurrences(text, all), query) ?? (typedSpans.length === 0 ? describedSubject(text, match, query) : null);
       if (subject) return subject;
     }
     const governed = type === 'place' ? governedPlace(text, () => match.tokens(), typedSpans, query, () => occurrences(text, doc.sentence.dates), terms) : null;
@@ -3615,6 +3672,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
       pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
+  } else if (query.answerType === 'number' && ASKS_SHARE.test(query.text) && !givesShare(best.doc)) {
+    // "What share of the vote did the Greens get?": "The party won 37.5% of the vote" over "the Greens had 19 of the 40 seats".
+    chosen = closeCandidate(pool, best, SHARE_DEPTH, 0.75, (r) => givesShare(r.doc)) ?? best;
   } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {
     // "What time did the jet land?": "landed at 6:05 p.m." over "the third emergency landing at the airport this year".
     chosen = closeCandidate(pool, best, CLOCK_DEPTH, 0.9, (r) => tellsClock(r.doc)) ?? best;

@@ -1022,10 +1022,39 @@ function addEntity(entities: EntityRef[], entitySet: Set<Entity>, r: EntityRef):
   entities.push(r);
 }
 
+/** A capitalised adverb in -ly that opens a question, before a comma or a question word: "Approximately how many …", "Currently, who …". */
+const OPENING_ADVERB = /^\s*(\p{Lu}\p{Ll}+ly)(?=\s*,|\s+(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had)\b)/u;
+
+/** The words an adverb in -ly may be made from: "exactly" of exact, "possibly" of possible, "happily" of happy, "historically" of historic, "unsurprisingly" of surprising. */
+function adverbBases(adverb: string): string[] {
+  const stem = adverb.slice(0, -2);
+  const bases = [stem, stem + 'le', adverb.slice(0, -3) + 'y', adverb.slice(0, -4)];
+  return adverb.startsWith('un') ? [...bases, ...adverbBases(adverb.slice(2))] : bases;
+}
+
+/**
+ * The adverb that opens the question, in lower case, when it is one: it says how the question is
+ * meant ("Approximately how many homes …", "Currently, who leads …"), and is no name the articles
+ * must mention. An adverb is made from an English word or one the articles use ("current" of
+ * "Currently"); a name in -ly is not ("Kelly, what did …"). Null otherwise.
+ */
+function openingAdverb(index: Index, text: string): string | null {
+  const m = OPENING_ADVERB.exec(text);
+  if (!m) return null;
+  const adverb = foldWord(m[1]!);
+  if (findEntities(index, m[1]!).length > 0) return null;
+  return adverbBases(adverb).some((b) => b.length >= 3 && (commonEntry(b) || index.words.has(b))) ? adverb : null;
+}
+
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
 export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
-  const text = resolveFollowUp(index, withQuestionWord(question), history);
+  const resolved = resolveFollowUp(index, withQuestionWord(question), history);
+  const adverb = openingAdverb(index, resolved);
+  // The opening adverb is read in lower case, as no name; one the articles never write asks nothing of the answer either, as no key term
+  // ("Currently, how many votes …" still meets "currently 260 of the 352 votes").
+  const text = adverb ? resolved.replace(/\p{Lu}/u, (c) => c.toLowerCase()) : resolved;
   const frame = questionFrame(text);
+  if (adverb && !termsOf(adverb).some((t) => index.df.has(t))) frame.frame.add(adverb);
   const answerType = frame.type;
   const keys = new Map<string, number>();
   const terms: QueryTerm[] = [];

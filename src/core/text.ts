@@ -11,7 +11,7 @@ import irregularData from './lexicon/irregular.json' with { type: 'json' };
 import numberData from './lexicon/numbers.json' with { type: 'json' };
 
 // Irregular forms, and ordinals in digits ("3rd" → third), are mapped to their base word before stemming.
-const IRREGULAR = new Map<string, string>([...Object.entries(irregularData.forms), ...Object.entries(irregularData.ordinals)]);
+const IRREGULAR = new Map<string, string>([...Object.entries(irregularData.forms), ...Object.entries(irregularData.ordinals), ...Object.entries(irregularData.monthShortForms)]);
 
 /** Straight quotes for curly ones, one space for any run of white space. */
 export function foldQuotes(text: string): string {

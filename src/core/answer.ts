@@ -996,6 +996,53 @@ function addScores(index: Index, query: Query, retrieved: ArrayLike<number>, can
   }
 }
 
+/**
+ * True for a question the article asks itself, outside any quote: a crosshead ("Which trains are
+ * affected?"), an interviewer's question ("Why write a book now?"), a rhetorical one. It has every
+ * word of a question about it and answers none: what answers it comes after it.
+ */
+export function posesQuestion(doc: SentenceDoc): boolean {
+  const text = doc.sentence.text;
+  return text.charCodeAt(text.length - 1) === 63 /* ? */ && doc.quote === null;
+}
+
+/** How much of a posed question's match a sentence of the paragraph after it must have to answer in its place, rather than that paragraph's first sentence. */
+const POSED_ANSWER_SHARE = 0.75;
+
+/**
+ * Each candidate that poses a question ("Is she hopeful?") gives its place in the ranking to what
+ * answers it: the sentence after it (the next paragraph's first, when the question ends its
+ * paragraph), or a candidate of that paragraph that matches nearly as well ("I am hopeful on
+ * Mondays," she said). A posed question followed by another, or by nothing, stays as it is.
+ */
+function answerPosedQuestions(index: Index, candidates: Scored[]): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const posed = candidates[i]!;
+    if (!posesQuestion(posed.doc)) continue;
+    const first = index.docs[posed.doc.id + 1];
+    if (!first || first.article !== posed.doc.article || posesQuestion(first)) continue;
+    let answer = first;
+    let answerScore = -Infinity;
+    for (const r of candidates) {
+      if (r.doc.article !== first.article || r.doc.paragraph !== first.paragraph || r.doc.id < first.id || posesQuestion(r.doc)) continue;
+      if (r.coverage >= posed.coverage * POSED_ANSWER_SHARE && r.score > answerScore) {
+        answer = r.doc;
+        answerScore = r.score;
+      }
+    }
+    const own = candidates.findIndex((r) => r.doc === answer);
+    if (own >= 0 && candidates[own]!.score >= posed.score) {
+      candidates.splice(i--, 1);
+      continue;
+    }
+    candidates[i] = { ...posed, doc: answer };
+    if (own >= 0) {
+      candidates.splice(own, 1);
+      if (own < i) i--;
+    }
+  }
+}
+
 /** Retrieves and reranks candidates; best first. */
 export function rank(index: Index, query: Query): Scored[] {
   if (query.terms.length === 0) return [];
@@ -1018,6 +1065,7 @@ export function rank(index: Index, query: Query): Scored[] {
     }
   }
   if (query.answerType === 'score') addScores(index, query, top.ids, candidates);
+  answerPosedQuestions(index, candidates);
   // Retrieved documents are distinct, and pronoun candidates are added once each.
   return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }

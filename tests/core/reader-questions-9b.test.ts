@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+// Made-up stories for the ninth round of reader questions (part b).
+const ask = (articles: ReturnType<typeof articleOf>[], text: string) => createBot(articles).handle({ text });
+
+const potter = articleOf('elsby-potter', 'The potter who fires with seaweed', [
+  'Marta Quell has run the Elsby kiln for 20 years and sells her bowls in 14 countries.',
+  'Why open a school now?',
+  '"Because nobody taught me, and it took ten years to learn," she said. "I want it to take two."',
+  'Is she tired?',
+  'Quell laughed before she answered. "I am tired in winter," she said. "Never in spring."',
+]);
+const gale = articleOf('brenn-gale', 'Gale shuts Brenn line', [
+  'A gale closed the Brenn coast line on Monday.',
+  'Are ferries affected?',
+  'The ferry operator Saltway said its sailings to Orrin were cancelled until Tuesday.',
+]);
+
+describe('questions the article asks itself', () => {
+  it('answers with what comes after a question the article poses, not the question', () => {
+    expect(ask([potter], 'Why did she open a school?').citations[0]?.text).toBe('"Because nobody taught me, and it took ten years to learn," she said.');
+  });
+
+  it('takes the sentence of the answering paragraph that matches best', () => {
+    expect(ask([potter], 'Is Quell tired?').citations[0]?.text).toBe('"I am tired in winter," she said.');
+  });
+
+  it('answers a crosshead question with the paragraph under it', () => {
+    expect(ask([gale], 'Are ferries affected by the gale?').citations[0]?.text).toBe('The ferry operator Saltway said its sailings to Orrin were cancelled until Tuesday.');
+  });
+
+  it('leaves the question out of a brief', () => {
+    const reply = createBot([potter, gale]).handle({ text: 'brief' });
+    for (const c of reply.citations) expect(c.text.endsWith('?')).toBe(false);
+  });
+});

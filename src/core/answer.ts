@@ -2617,6 +2617,23 @@ function namesGroup(text: string, group: AskedGroup): boolean {
   return false;
 }
 
+/** How much of the best's match a sentence where the asked person speaks must have to answer in place of someone else's quote naming them. */
+const OTHER_SPEAKER_SHARE = 0.8;
+
+/** True when the question asks what a named person said and this is a quote whose speaker is someone else the articles name. */
+function spokenByAnother(query: Query, doc: SentenceDoc): boolean {
+  const other = doc.quote !== null ? doc.speaker?.entity : null;
+  if (!other) return false;
+  const subjects = subjectRefs(query, 4);
+  return subjects.length > 0 && !subjects.some((r) => r.entity === other);
+}
+
+/** True when the person a "what did X say" question asks speaks here: a quote of theirs, or a sentence reporting their words. */
+function speaksAsked(query: Query, doc: SentenceDoc): boolean {
+  for (const r of subjectRefs(query, 4)) if (doc.speaker?.entity === r.entity || speaksIn(doc, r.entity)) return true;
+  return false;
+}
+
 /** Who a question asks the words of, when the articles never report them saying anything. */
 interface Silent {
   names: string[];
@@ -3603,6 +3620,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
     // It must still be about whom the question names: "Who advised Tarn?" is not answered by "Vell was advised by …".
     chosen = closeCandidate(pool, best, 5, 0.9, (r) => namesAsBest(query, best.doc, r.doc) && namesDoer(r.doc, askedDeed(query)!)) ?? best;
+  } else if (spokenByAnother(query, best.doc)) {
+    // "What did Vera Lund say about Dell?": Dell's quote that names her is his words, not hers.
+    chosen = closeCandidate(pool, best, 5, OTHER_SPEAKER_SHARE, (r) => !spokenByAnother(query, r.doc) && speaksAsked(query, r.doc)) ?? best;
   } else if (!askedGroupSpeaks(query, best.doc)) {
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = closeCandidate(pool, best, 5, 0.9, (r) => askedGroupSpeaks(query, r.doc)) ?? best;

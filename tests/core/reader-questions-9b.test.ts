@@ -36,3 +36,18 @@ describe('questions the article asks itself', () => {
     for (const c of reply.citations) expect(c.text.endsWith('?')).toBe(false);
   });
 });
+
+const signing = articleOf('tarrow-signing', 'Tarrow sign Pell Dorne', [
+  'Tarrow Rovers have signed the forward Pell Dorne from Esk Town for £9m.',
+  'The manager, Vera Lund, said the club had followed Dorne for a year. "He works harder than anyone I have coached," Lund said.',
+  '"When Vera Lund calls you, it is an easy decision to come to Tarrow," Dorne said.',
+]);
+
+describe('what one person said about another', () => {
+  it('gives the asked person\'s words, not a quote of the other that names her', () => {
+    const reply = ask([signing], 'What did Vera Lund say about Dorne?');
+    expect(reply.citations[0]?.speaker).not.toBe('Pell Dorne');
+    expect(reply.citations[0]?.text).toMatch(/Lund/);
+    expect(reply.citations[0]?.text).not.toMatch(/easy decision/);
+  });
+});

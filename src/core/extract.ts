@@ -1957,16 +1957,16 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   const subjectFirst = before.some((w) => /^["“‘'(]?\p{L}/u.test(w) && !CLAUSE_LINKS.test(w));
   const after = subject.relative || subjectFirst || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
   const candidates = subject.relative ? [] : [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()) && !startsWithRelative(c));
+  // "…," said its chief executive, Lena Fors.": the name in apposition after the role speaks.
+  const appositive = after.length > 0 && words[verbAt + 1 + after.length] === ',' ? subjectAfter(words, lower, verbAt + 1 + after.length) : [];
+  const holder = appositive.length > 0 ? entityNamed(appositive.join(' '), entities, names) : null;
   for (const c of candidates) {
     const e = entityNamed(c, entities, names);
+    // "said Tarn Rail's operations director, Ida Voss": the role's owner names no one who speaks, its holder does.
+    if (e && holder && c === after.join(' ') && entityNamed(c.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length)), entities, names) === null) break;
     if (e) return { entity: e, description: c.trim() };
   }
-  // "…," said its chief executive, Lena Fors.": the name in apposition after the role speaks.
-  if (after.length > 0 && words[verbAt + 1 + after.length] === ',') {
-    const appositive = subjectAfter(words, lower, verbAt + 1 + after.length);
-    const e = appositive.length > 0 ? entityNamed(appositive.join(' '), entities, names) : null;
-    if (e) return { entity: e, description: `${after.join(' ')}, ${appositive.join(' ')}` };
-  }
+  if (holder) return { entity: holder, description: `${after.join(' ')}, ${appositive.join(' ')}` };
   // "'…,' Okafor said. '…,' he added.": the pronoun is the speaker of the quote before.
   const previous = context.previous;
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };

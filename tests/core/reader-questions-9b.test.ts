@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/index.ts';
-import { articleOf } from '../helpers.ts';
+import { articleOf, entityNamed, quoteStarting } from '../helpers.ts';
 
 // Made-up stories for the ninth round of reader questions (part b).
 const ask = (articles: ReturnType<typeof articleOf>[], text: string) => createBot(articles).handle({ text });
@@ -49,5 +49,20 @@ describe('what one person said about another', () => {
     expect(reply.citations[0]?.speaker).not.toBe('Pell Dorne');
     expect(reply.citations[0]?.text).toMatch(/Lund/);
     expect(reply.citations[0]?.text).not.toMatch(/easy decision/);
+  });
+});
+
+const flood = articleOf('tarn-flood', 'Floods close Tarn line', [
+  'Tarn Rail has closed the line between Oxley and Brume after heavy rain.',
+  '"We will not run trains until the track is safe," said Tarn Rail\'s operations director, Ida Voss. "Tickets can be used on Friday."',
+]);
+
+describe('a speaker named after their organisation\'s role', () => {
+  it('gives the quote to the person in apposition, not the organisation that owns the role', () => {
+    expect(quoteStarting(flood, 'We will not run trains').speaker?.entity).toBe(entityNamed(flood, 'Ida Voss').id);
+  });
+
+  it('answers what that person said', () => {
+    expect(ask([flood], 'What did Voss say about tickets?').citations[0]?.text).toMatch(/Tickets can be used on Friday/);
   });
 });

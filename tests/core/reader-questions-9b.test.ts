@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/index.ts';
-import { articleOf, entityNamed, quoteStarting } from '../helpers.ts';
+import { articleOf, entityNamed, quoteStarting, spanText } from '../helpers.ts';
 
 // Made-up stories for the ninth round of reader questions (part b).
 const ask = (articles: ReturnType<typeof articleOf>[], text: string) => createBot(articles).handle({ text });
@@ -64,5 +64,17 @@ describe('a speaker named after their organisation\'s role', () => {
 
   it('answers what that person said', () => {
     expect(ask([flood], 'What did Voss say about tickets?').citations[0]?.text).toMatch(/Tickets can be used on Friday/);
+  });
+});
+
+const bridge = articleOf('kell-bridge', 'Kell bridge shut by gale', [
+  'The Kell Bridge has been closed to traffic since 3am, and police say it will not reopen before noon.',
+  'A yellow warning stays in force until midnight.',
+]);
+
+describe('noon and midnight', () => {
+  it('are times a "when" question can be answered with', () => {
+    expect(spanText(ask([bridge], 'When will the Kell Bridge reopen?').citations[0])).toMatch(/noon/);
+    expect(spanText(ask([bridge], 'Until when does the yellow warning stay in force?').citations[0])).toMatch(/midnight/);
   });
 });

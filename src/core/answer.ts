@@ -2620,12 +2620,16 @@ function namesGroup(text: string, group: AskedGroup): boolean {
 /** How much of the best's match a sentence where the asked person speaks must have to answer in place of someone else's quote naming them. */
 const OTHER_SPEAKER_SHARE = 0.8;
 
-/** True when the question asks what a named person said and this is a quote whose speaker is someone else the articles name. */
+/**
+ * True when the question asks what a named person said and this is a quote whose speaker is
+ * someone else the articles name, and not one who speaks for them ("Tarn Power's spokesperson, Ida Voss").
+ */
 function spokenByAnother(query: Query, doc: SentenceDoc): boolean {
-  const other = doc.quote !== null ? doc.speaker?.entity : null;
-  if (!other) return false;
+  const speaker = doc.quote !== null ? doc.speaker : null;
+  const other = speaker?.entity;
+  if (!speaker || !other) return false;
   const subjects = subjectRefs(query, 4);
-  return subjects.length > 0 && !subjects.some((r) => r.entity === other);
+  return subjects.length > 0 && !subjects.some((r) => r.entity === other || speaksForOrganisation(speaker, r.entity));
 }
 
 /** True when the person a "what did X say" question asks speaks here: a quote of theirs, or a sentence reporting their words. */

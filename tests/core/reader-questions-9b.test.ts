@@ -52,6 +52,17 @@ describe('what one person said about another', () => {
   });
 });
 
+const outage = articleOf('tarn-outage', 'Storm cuts power to Tarn homes', [
+  'Tarn Power, the network operator, said 9,000 homes had lost power on Sunday night.',
+  '"Our crews are working through the night to reach every home," said Tarn Power\'s spokesperson, Ida Voss.',
+]);
+
+describe('a spokesperson speaks for the organisation', () => {
+  it('answers what the organisation said with its spokesperson\'s quote', () => {
+    expect(ask([outage], 'What did Tarn Power say?').citations[0]?.text).toMatch(/^"Our crews are working/);
+  });
+});
+
 const flood = articleOf('tarn-flood', 'Floods close Tarn line', [
   'Tarn Rail has closed the line between Oxley and Brume after heavy rain.',
   '"We will not run trains until the track is safe," said Tarn Rail\'s operations director, Ida Voss. "Tickets can be used on Friday."',

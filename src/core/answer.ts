@@ -2622,7 +2622,7 @@ const OTHER_SPEAKER_SHARE = 0.8;
 
 /**
  * True when the question asks what a named person said and this is a quote whose speaker is
- * someone else the articles name, and not one who speaks for them ("Tarn Power's spokesperson, Ida Voss").
+ * someone else the articles name, and not one who speaks for them ("Vesk Power's spokesperson, Ida Voss").
  */
 function spokenByAnother(query: Query, doc: SentenceDoc): boolean {
   const speaker = doc.quote !== null ? doc.speaker : null;

@@ -1962,7 +1962,7 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   const holder = appositive.length > 0 ? entityNamed(appositive.join(' '), entities, names) : null;
   for (const c of candidates) {
     const e = entityNamed(c, entities, names);
-    // "said Tarn Rail's operations director, Ida Voss": the role's owner names no one who speaks, its holder does.
+    // "said Vesk Rail's operations director, Ida Voss": the role's owner names no one who speaks, its holder does.
     if (e && holder && c === after.join(' ') && entityNamed(c.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length)), entities, names) === null) break;
     if (e) return { entity: e, description: c.trim() };
   }

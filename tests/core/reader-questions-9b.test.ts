@@ -52,20 +52,20 @@ describe('what one person said about another', () => {
   });
 });
 
-const outage = articleOf('tarn-outage', 'Storm cuts power to Tarn homes', [
-  'Tarn Power, the network operator, said 9,000 homes had lost power on Sunday night.',
-  '"Our crews are working through the night to reach every home," said Tarn Power\'s spokesperson, Ida Voss.',
+const outage = articleOf('vesk-outage', 'Storm cuts power to Vesk homes', [
+  'Vesk Power, the network operator, said 9,000 homes had lost power on Sunday night.',
+  '"Our crews are working through the night to reach every home," said Vesk Power\'s spokesperson, Ida Voss.',
 ]);
 
 describe('a spokesperson speaks for the organisation', () => {
   it('answers what the organisation said with its spokesperson\'s quote', () => {
-    expect(ask([outage], 'What did Tarn Power say?').citations[0]?.text).toMatch(/^"Our crews are working/);
+    expect(ask([outage], 'What did Vesk Power say?').citations[0]?.text).toMatch(/^"Our crews are working/);
   });
 });
 
-const flood = articleOf('tarn-flood', 'Floods close Tarn line', [
-  'Tarn Rail has closed the line between Oxley and Brume after heavy rain.',
-  '"We will not run trains until the track is safe," said Tarn Rail\'s operations director, Ida Voss. "Tickets can be used on Friday."',
+const flood = articleOf('vesk-flood', 'Floods close Vesk line', [
+  'Vesk Rail has closed the line between Oxley and Brume after heavy rain.',
+  '"We will not run trains until the track is safe," said Vesk Rail\'s operations director, Ida Voss. "Tickets can be used on Friday."',
 ]);
 
 describe('a speaker named after their organisation\'s role', () => {
@@ -78,14 +78,14 @@ describe('a speaker named after their organisation\'s role', () => {
   });
 });
 
-const bridge = articleOf('kell-bridge', 'Kell bridge shut by gale', [
-  'The Kell Bridge has been closed to traffic since 3am, and police say it will not reopen before noon.',
+const bridge = articleOf('orm-bridge', 'Orm bridge shut by gale', [
+  'The Orm Bridge has been closed to traffic since 3am, and police say it will not reopen before noon.',
   'A yellow warning stays in force until midnight.',
 ]);
 
 describe('noon and midnight', () => {
   it('are times a "when" question can be answered with', () => {
-    expect(spanText(ask([bridge], 'When will the Kell Bridge reopen?').citations[0])).toMatch(/noon/);
+    expect(spanText(ask([bridge], 'When will the Orm Bridge reopen?').citations[0])).toMatch(/noon/);
     expect(spanText(ask([bridge], 'Until when does the yellow warning stay in force?').citations[0])).toMatch(/midnight/);
   });
 });

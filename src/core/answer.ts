@@ -1020,6 +1020,53 @@ function addScores(index: Index, query: Query, retrieved: ArrayLike<number>, can
   }
 }
 
+/**
+ * True for a question the article asks itself, outside any quote: a crosshead ("Which trains are
+ * affected?"), an interviewer's question ("Why write a book now?"), a rhetorical one. It has every
+ * word of a question about it and answers none: what answers it comes after it.
+ */
+export function posesQuestion(doc: SentenceDoc): boolean {
+  const text = doc.sentence.text;
+  return text.charCodeAt(text.length - 1) === 63 /* ? */ && doc.quote === null;
+}
+
+/** How much of a posed question's match a sentence of the paragraph after it must have to answer in its place, rather than that paragraph's first sentence. */
+const POSED_ANSWER_SHARE = 0.75;
+
+/**
+ * Each candidate that poses a question ("Is she hopeful?") gives its place in the ranking to what
+ * answers it: the sentence after it (the next paragraph's first, when the question ends its
+ * paragraph), or a candidate of that paragraph that matches nearly as well ("I am hopeful on
+ * Mondays," she said). A posed question followed by another, or by nothing, stays as it is.
+ */
+function answerPosedQuestions(index: Index, candidates: Scored[]): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const posed = candidates[i]!;
+    if (!posesQuestion(posed.doc)) continue;
+    const first = index.docs[posed.doc.id + 1];
+    if (!first || first.article !== posed.doc.article || posesQuestion(first)) continue;
+    let answer = first;
+    let answerScore = -Infinity;
+    for (const r of candidates) {
+      if (r.doc.article !== first.article || r.doc.paragraph !== first.paragraph || r.doc.id < first.id || posesQuestion(r.doc)) continue;
+      if (r.coverage >= posed.coverage * POSED_ANSWER_SHARE && r.score > answerScore) {
+        answer = r.doc;
+        answerScore = r.score;
+      }
+    }
+    const own = candidates.findIndex((r) => r.doc === answer);
+    if (own >= 0 && candidates[own]!.score >= posed.score) {
+      candidates.splice(i--, 1);
+      continue;
+    }
+    candidates[i] = { ...posed, doc: answer };
+    if (own >= 0) {
+      candidates.splice(own, 1);
+      if (own < i) i--;
+    }
+  }
+}
+
 /** Retrieves and reranks candidates; best first. */
 export function rank(index: Index, query: Query): Scored[] {
   if (query.terms.length === 0) return [];
@@ -1042,6 +1089,7 @@ export function rank(index: Index, query: Query): Scored[] {
     }
   }
   if (query.answerType === 'score') addScores(index, query, top.ids, candidates);
+  answerPosedQuestions(index, candidates);
   // Retrieved documents are distinct, and pronoun candidates are added once each.
   return candidates.sort((a, b) => b.score - a.score || a.doc.id - b.doc.id);
 }
@@ -2652,6 +2700,27 @@ function namesGroup(text: string, group: AskedGroup): boolean {
   return false;
 }
 
+/** How much of the best's match a sentence where the asked person speaks must have to answer in place of someone else's quote naming them. */
+const OTHER_SPEAKER_SHARE = 0.8;
+
+/**
+ * True when the question asks what a named person said and this is a quote whose speaker is
+ * someone else the articles name, and not one who speaks for them ("Vesk Power's spokesperson, Ida Voss").
+ */
+function spokenByAnother(query: Query, doc: SentenceDoc): boolean {
+  const speaker = doc.quote !== null ? doc.speaker : null;
+  const other = speaker?.entity;
+  if (!speaker || !other) return false;
+  const subjects = subjectRefs(query, 4);
+  return subjects.length > 0 && !subjects.some((r) => r.entity === other || speaksForOrganisation(speaker, r.entity));
+}
+
+/** True when the person a "what did X say" question asks speaks here: a quote of theirs, or a sentence reporting their words. */
+function speaksAsked(query: Query, doc: SentenceDoc): boolean {
+  for (const r of subjectRefs(query, 4)) if (doc.speaker?.entity === r.entity || speaksIn(doc, r.entity)) return true;
+  return false;
+}
+
 /** Who a question asks the words of, when the articles never report them saying anything. */
 interface Silent {
   names: string[];
@@ -3713,6 +3782,9 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     // "Who funded the study?": "The study was funded by …" over "X, of a charity which part-funded the study, said …".
     // It must still be about whom the question names: "Who advised Tarn?" is not answered by "Vell was advised by …".
     chosen = closeCandidate(pool, best, 5, 0.9, (r) => namesAsBest(query, best.doc, r.doc) && namesDoer(r.doc, askedDeed(query)!)) ?? best;
+  } else if (spokenByAnother(query, best.doc)) {
+    // "What did Vera Lund say about Dell?": Dell's quote that names her is his words, not hers.
+    chosen = closeCandidate(pool, best, 5, OTHER_SPEAKER_SHARE, (r) => !spokenByAnother(query, r.doc) && speaksAsked(query, r.doc)) ?? best;
   } else if (!askedGroupSpeaks(query, best.doc)) {
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = closeCandidate(pool, best, 5, 0.9, (r) => askedGroupSpeaks(query, r.doc)) ?? best;

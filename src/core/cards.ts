@@ -6,7 +6,7 @@ import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import { findEntities } from './analyse.ts';
 import { makeCitation, quoteSpan } from './cite.ts';
-import { continuesQuote, introducesQuote, mentionedPeople } from './answer.ts';
+import { continuesQuote, introducesQuote, mentionedPeople, posesQuestion } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import titleData from './lexicon/titles.json' with { type: 'json' };
@@ -94,9 +94,9 @@ function keySentences(index: Index, article: Article): SentenceDoc[] {
   return out;
 }
 
-/** A sentence that makes sense on its own in a brief: no quote's introduction ("… replied:") or continuation. */
+/** A sentence that makes sense on its own in a brief: no quote's introduction ("… replied:") or continuation, nor a question the article asks. */
 function standsAlone(d: SentenceDoc): boolean {
-  return !introducesQuote(d) && !continuesQuote(d);
+  return !introducesQuote(d) && !continuesQuote(d) && !posesQuestion(d);
 }
 
 /**

@@ -2018,16 +2018,16 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   const subjectFirst = before.some((w) => /^["“‘'(]?\p{L}/u.test(w) && !CLAUSE_LINKS.test(w));
   const after = subject.relative || subjectFirst || /^(told|tells|telling)$/.test(lower[verbAt] ?? '') ? [] : subjectAfter(words, lower, verbAt);
   const candidates = subject.relative ? [] : [before.join(' '), after.join(' ')].filter((c) => c.trim() !== '' && !/^(it|this|that|which)$/i.test(c.trim()) && !startsWithRelative(c));
+  // "…," said its chief executive, Lena Fors.": the name in apposition after the role speaks.
+  const appositive = after.length > 0 && words[verbAt + 1 + after.length] === ',' ? subjectAfter(words, lower, verbAt + 1 + after.length) : [];
+  const holder = appositive.length > 0 ? entityNamed(appositive.join(' '), entities, names) : null;
   for (const c of candidates) {
     const e = entityNamed(c, entities, names);
+    // "said Vesk Rail's operations director, Ida Voss": the role's owner names no one who speaks, its holder does.
+    if (e && holder && c === after.join(' ') && entityNamed(c.replace(OWNER_OF_NOUN, (m) => ' '.repeat(m.length)), entities, names) === null) break;
     if (e) return { entity: e, description: c.trim() };
   }
-  // "…," said its chief executive, Lena Fors.": the name in apposition after the role speaks.
-  if (after.length > 0 && words[verbAt + 1 + after.length] === ',') {
-    const appositive = subjectAfter(words, lower, verbAt + 1 + after.length);
-    const e = appositive.length > 0 ? entityNamed(appositive.join(' '), entities, names) : null;
-    if (e) return { entity: e, description: `${after.join(' ')}, ${appositive.join(' ')}` };
-  }
+  if (holder) return { entity: holder, description: `${after.join(' ')}, ${appositive.join(' ')}` };
   // "'…,' Okafor said. '…,' he added.": the pronoun is the speaker of the quote before.
   const previous = context.previous;
   if (previous && (previous.type === 'person' || previous.type === 'other') && /^(he|she)$/i.test(before.join(' '))) return { entity: previous, description: previous.name };
@@ -2264,7 +2264,7 @@ const MEASURE_UNITS = 'gb|mb|tb|kb|ghz|mhz|mah|mm|cm|kg|kilograms|grams|tonnes|t
 // "£2.4bn", "€3.2m", "$40k", "415p": a magnitude or pence written onto the figure.
 // A clock time ("13:20", "4.05pm") is no number.
 const NUMBER = new RegExp(String.raw`(?:(?:[$€£₹]|\b(?:Rs\.?|INR|A\$|NZ\$|C\$|US\$|HK\$|S\$))\s?)?\b(?<!\d:)\d[\d,.]*(?!\d|:\d)(?:(?:bn|mn|tn|m|k|p)(?![a-z])|\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred|lakh|lakhs|crore|crores|km|miles|kilometres|kilometers|${MEASURE_UNITS})(?![a-z]))?(?:\s(?:${CURRENCY_WORDS})\b)?|\b(?:${NUMBER_WORDS})(?:[- ](?:${NUMBER_WORDS}))*\b(?:\s(?:percent|per cent))?`, 'gi');
-const DATE = /\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|[ap]\.m(?=\.))|(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night)\b/gi;
+const DATE = /\b(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|[ap]\.m(?=\.))|(?<=\b(?:in|since|by|until|from|after|before|around|circa|c\.)\s+)\d{3,4}\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:century|centuries)|\d{1,2}(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+centuries|(?:1[0-9]|20)\d{2}s?|(?:last|next|this|past|coming)\s+(?:week|weeks|month|months|year|years|decade|summer|winter|spring|autumn|fall)|today|yesterday|tomorrow|tonight|dawn|morning|evening|afternoon|night|noon|midday|midnight)\b/gi;
 
 /** A time of day: "4.05pm", "6.40 a.m.", "11am". */
 const CLOCK_TIME = /\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m(?=\.)|p\.m(?=\.))(?![a-z])/gi;

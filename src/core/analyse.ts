@@ -10,6 +10,7 @@ import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
 import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import commonWordData from './lexicon/common-words.json' with { type: 'json' };
+import genericWordData from './lexicon/generic-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
@@ -255,6 +256,15 @@ function fitsContext(index: Index, fixed: string, terms: readonly string[]): boo
     if (terms.some((t) => f.terms.has(t) || f.context.has(t))) return true;
   }
   return false;
+}
+
+/** The terms of everyday words that speak of the story in general ("incident", "local"), built on first use. */
+let genericTerms: ReadonlySet<string> | null = null;
+
+/** True when a question term is an everyday word that speaks of the story in general, and the articles never write it. */
+function unwrittenGeneric(index: Index, term: string): boolean {
+  genericTerms ??= new Set(genericWordData.words.flatMap((w) => termsOf(w)));
+  return genericTerms.has(term) && !inCorpus(index, term);
 }
 
 const DERIVATIONS = derivationData.rules as [string, string][];
@@ -1131,6 +1141,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const written of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
       const term = idiom ?? written;
       if (keys.has(term)) continue;
+      // "Who is investigating the incident?" of a report that never calls the crash an incident.
+      if (unwrittenGeneric(index, term)) continue;
       // "How much is the deal worth?" is answered by "agreed to buy X for £1.7bn" too.
       if (answerType === 'number' && !index.df.has(term) && AMOUNT_WORDS.has(foldWord(token.surface))) continue;
       let key = term;

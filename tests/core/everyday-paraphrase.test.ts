@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+// Made-up stories: everyday words and paraphrases a reader uses that the report does not.
+const ask = (articles: ReturnType<typeof articleOf>[], text: string) => createBot(articles).handle({ text });
+
+const quarry = articleOf('tressel-quarry', 'Tressel quarry plan approved', [
+  'Plans to reopen the Tressel quarry were approved by the county on Thursday.',
+  "Brantley's MP, Joan Ferrow, said she was \"bitterly let down\" by the decision.",
+  'The quarry owner, Halm Stone, said work would resume in the autumn.',
+]);
+const tram = articleOf('vessick-tram', 'Tram derails in Vessick', [
+  'A tram came off the rails in central Vessick on Monday, injuring four passengers.',
+  'The Tram Safety Office said it had sent two inspectors to examine the points.',
+]);
+
+describe('everyday words the articles never write', () => {
+  it('answers "the local MP" from a report that names the MP by the town', () => {
+    const reply = ask([quarry], 'What did the local MP say?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('Joan Ferrow');
+  });
+
+  it('answers about "the incident" from a report that never calls it one', () => {
+    const reply = ask([tram], 'Who is examining the incident?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('Tram Safety Office');
+  });
+
+  it('still declines a question whose missing word is no everyday one', () => {
+    expect(ask([tram], 'What did the quarry owner say about the rail strike?').kind).toBe('decline');
+  });
+});

@@ -32,3 +32,16 @@ describe('everyday words the articles never write', () => {
     expect(ask([tram], 'What did the quarry owner say about the rail strike?').kind).toBe('decline');
   });
 });
+
+const blaze = articleOf('corby-heath-fire', 'Heath fire reaches Corby Vale', [
+  'A heath fire swept into Corby Vale on Saturday, forcing 300 people to leave and destroying at least 14 homes, the fire service said.',
+  'Crews from four counties were still damping down the edges on Sunday.',
+]);
+
+describe('a house is a home', () => {
+  it('counts the homes a report gives for "how many houses"', () => {
+    const reply = ask([blaze], 'How many houses were destroyed?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('at least 14 homes');
+  });
+});

@@ -1141,7 +1141,7 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const written of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
       const term = idiom ?? written;
       if (keys.has(term)) continue;
-      // "Who is investigating the incident?" of a report that never calls the crash an incident.
+      // "Who is examining the incident?" of a report that never calls the gas leak an incident.
       if (unwrittenGeneric(index, term)) continue;
       // "How much is the deal worth?" is answered by "agreed to buy X for £1.7bn" too.
       if (answerType === 'number' && !index.df.has(term) && AMOUNT_WORDS.has(foldWord(token.surface))) continue;

@@ -45,3 +45,20 @@ describe('a house is a home', () => {
     expect(reply.citations[0]?.text).toContain('at least 14 homes');
   });
 });
+
+const derail = articleOf('pennick-derailment', 'Broken rail caused Pennick derailment, inspectors find', [
+  'A broken rail caused the derailment of a passenger train outside Pennick on Friday, inspectors said.',
+  'The rail had cracked at least two weeks before the accident, the report said.',
+  "The 06:40 service from Arlow to Pennick was travelling at 52mph, below the line's limit, when its rear carriage came off the rails.",
+  'An inspection train that should have checked the line in May had been cancelled.',
+  'Nine of the 120 people travelling in the rear carriage were taken to hospital.',
+  'The line reopened on Monday.',
+]);
+
+describe('a train that the report calls a service', () => {
+  it('answers how fast the train was travelling from the sentence about the service', () => {
+    const reply = ask([derail], 'How fast was the train travelling?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toContain('52mph');
+  });
+});

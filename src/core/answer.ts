@@ -3463,7 +3463,10 @@ function newerReport(query: Query, pool: readonly Scored[], chosen: Scored): Sco
   for (const r of pool.slice(0, NEWER_DEPTH)) {
     const article = r.doc.article;
     if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
-    if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) continue;
+    // A newer report may word the fact another way ("the number of dead" for "the death toll"): it reaches every
+    // word of the question, some through their synonyms, as the chosen one does.
+    const reworded = r.missing === 0 && chosen.missing === 0 && r.coverage >= chosen.coverage * CREDIT.synonym;
+    if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE)) continue;
     if (typed && !hasAnswerType(r.doc, query)) continue;
     // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;

@@ -62,3 +62,19 @@ describe('a train that the report calls a service', () => {
     expect(reply.citations[0]?.text).toContain('52mph');
   });
 });
+
+// Two reports of one storm a day apart; the newer one words its toll another way.
+const stormMonday = articleOf('welk-storm-1', 'Storm toll rises in Welk', ['The death toll from the storm in Welk rose to nine on Monday, Mayor Ilsa Crane said.', 'Roads into the town were still shut.'], { published: '2025-02-03' });
+const stormTuesday = articleOf('welk-storm-2', 'Welk clears up after storm', ['The number of people killed in the Welk storm has risen to 14, Mayor Ilsa Crane said on Tuesday.', 'The first roads reopened in the afternoon.'], { published: '2025-02-04' });
+
+describe('a toll a newer report words another way', () => {
+  it('gives the newer report\'s "number of people killed" for "the death toll"', () => {
+    expect(ask([stormMonday, stormTuesday], 'What is the death toll in Welk?').citations[0]?.text).toContain('risen to 14');
+  });
+
+  it('gives the newer report\'s "death toll" for "the number of people killed"', () => {
+    const older = articleOf('welk-storm-1', 'Storm toll rises in Welk', ['The number of people killed in the Welk storm rose to nine on Monday, Mayor Ilsa Crane said.'], { published: '2025-02-03' });
+    const newer = articleOf('welk-storm-2', 'Welk clears up after storm', ['The death toll from the storm in Welk has risen to 14, Mayor Ilsa Crane said on Tuesday.'], { published: '2025-02-04' });
+    expect(ask([older, newer], 'What is the number of people killed in Welk?').citations[0]?.text).toContain('risen to 14');
+  });
+});

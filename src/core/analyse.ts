@@ -299,16 +299,30 @@ export function derivedForms(surface: string): readonly string[] {
   return forms;
 }
 
+/**
+ * The words an inflected verb or a plural may be a form of ("decided" of "decide", "failed" of
+ * "fail", "agreed" of "agree"): the derivation rules work from these too, so that a question's
+ * verb meets the article's noun ("When was it decided?" and "the decision").
+ */
+function inflectionBases(word: string): string[] {
+  const m = /^(.{3,}?)(ed|d|ing|es|s)$/.exec(word);
+  if (!m) return [];
+  const base = m[1]!;
+  return m[2] === 'ed' || m[2] === 'ing' ? [base, base + 'e'] : [base];
+}
+
 function computeDerivedForms(surface: string): string[] {
   const word = foldWord(surface);
   if (!/^[a-z]+$/.test(word)) return [];
   const out: string[] = [];
-  for (const [ending, replacement] of DERIVATIONS) {
-    if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
-    const base = word.slice(0, word.length - ending.length) + replacement;
-    if (isIrregularForm(base)) continue;
-    const term = stem(base);
-    if (!out.includes(term)) out.push(term);
+  for (const written of [word, ...inflectionBases(word)]) {
+    for (const [ending, replacement] of DERIVATIONS) {
+      if (!written.endsWith(ending) || written.length - ending.length < MIN_DERIVED_BASE) continue;
+      const base = written.slice(0, written.length - ending.length) + replacement;
+      if (isIrregularForm(base)) continue;
+      const term = stem(base);
+      if (!out.includes(term)) out.push(term);
+    }
   }
   return out;
 }

@@ -78,3 +78,19 @@ describe('a toll a newer report words another way', () => {
     expect(ask([older, newer], 'What is the number of people killed in Welk?').citations[0]?.text).toContain('risen to 14');
   });
 });
+
+const plant = articleOf('harle-plant', 'Harle plant to shut', [
+  'The board of Dovan Foods announced the closure of its Harle bottling plant on Wednesday.',
+  'The decision to end production there was taken in March, the company said.',
+  'About 140 workers will lose their jobs.',
+]);
+
+describe('a question verb the report writes as a noun', () => {
+  it('finds "the decision" for "when was it decided"', () => {
+    expect(ask([plant], 'When was it decided?').citations[0]?.text).toContain('in March');
+  });
+
+  it('finds "the closure" for "closed"', () => {
+    expect(ask([plant], 'When was the bottling plant closed?').citations[0]?.text).toContain('closure');
+  });
+});

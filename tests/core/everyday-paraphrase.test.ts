@@ -94,3 +94,16 @@ describe('a question verb the report writes as a noun', () => {
     expect(ask([plant], 'When was the bottling plant closed?').citations[0]?.text).toContain('closure');
   });
 });
+
+const heath = articleOf('oster-blaze', 'Rain helps crews on Oster heath', [
+  'Crews began to leave the Oster blaze on Thursday as heavy rain eased the danger.',
+  'About 40 homes near the heath were cleared as a precaution.',
+  'The blaze began late on Monday evening near a picnic site above the village.',
+  'Crews expect to leave the heath by the weekend.',
+]);
+
+describe('when something started', () => {
+  it('takes the sentence that says the asked thing began over one where something else began', () => {
+    expect(ask([heath], 'When did the blaze start?').citations[0]?.text).toContain('late on Monday evening');
+  });
+});

@@ -3479,6 +3479,17 @@ function keysTogetherAlternative(index: Index, query: Query, pool: readonly Scor
   return closeCandidate(pool, best, TOGETHER_DEPTH, 1, (r) => r.score >= best.score * TOGETHER_SHARE && keysTogether(index, query, r.doc));
 }
 
+/**
+ * True when the sentence itself writes every key term of the question, or a synonym of it: not
+ * one it only takes from its headline or its neighbours.
+ */
+function writesEveryKey(index: Index, query: Query, doc: SentenceDoc): boolean {
+  const plan = planOf(query);
+  const terms = index.features(doc).terms;
+  for (let k = 0; k < plan.keyList.length; k++) if (!terms.has(plan.keyList[k]!) && !hasAny(terms, plan.keyRelated[k])) return false;
+  return true;
+}
+
 /** True when two articles name a person in common: reports of one story, a day apart. */
 function sharePerson(a: Article, b: Article): boolean {
   for (const e of a.entities) if (e.type === 'person' && b.entities.some((f) => f.type === 'person' && f.name === e.name)) return true;
@@ -3508,7 +3519,7 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
     if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
     // A newer report may word the fact another way ("the number of dead" for "the death toll"): it reaches every
     // word of the question, some through their synonyms, as the chosen one does.
-    const reworded = r.missing === 0 && chosen.missing === 0 && r.coverage >= chosen.coverage * CREDIT.synonym;
+    const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && writesEveryKey(index, query, chosen.doc) && writesEveryKey(index, query, r.doc);
     if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE)) continue;
     if (typed && !hasAnswerType(r.doc, query)) continue;
     // A measure ("4.8 metres") is not given up for a newer report's count.

@@ -10,6 +10,7 @@ import titleData from './lexicon/titles.json' with { type: 'json' };
 import scoreData from './lexicon/scores.json' with { type: 'json' };
 import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import commonWordData from './lexicon/common-words.json' with { type: 'json' };
+import genericWordData from './lexicon/generic-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
@@ -257,6 +258,15 @@ function fitsContext(index: Index, fixed: string, terms: readonly string[]): boo
   return false;
 }
 
+/** The terms of everyday words that speak of the story in general ("incident", "local"), built on first use. */
+let genericTerms: ReadonlySet<string> | null = null;
+
+/** True when a question term is an everyday word that speaks of the story in general, and the articles never write it. */
+function unwrittenGeneric(index: Index, term: string): boolean {
+  genericTerms ??= new Set(genericWordData.words.flatMap((w) => termsOf(w)));
+  return genericTerms.has(term) && !inCorpus(index, term);
+}
+
 const DERIVATIONS = derivationData.rules as [string, string][];
 /** Shortest base a derivation may leave ("ion" of "lion" is no suffix). */
 const MIN_DERIVED_BASE = 3;
@@ -289,16 +299,30 @@ export function derivedForms(surface: string): readonly string[] {
   return forms;
 }
 
+/**
+ * The words an inflected verb or a plural may be a form of ("decided" of "decide", "failed" of
+ * "fail", "agreed" of "agree"): the derivation rules work from these too, so that a question's
+ * verb meets the article's noun ("When was it decided?" and "the decision").
+ */
+function inflectionBases(word: string): string[] {
+  const m = /^(.{3,}?)(ed|d|ing|es|s)$/.exec(word);
+  if (!m) return [];
+  const base = m[1]!;
+  return m[2] === 'ed' || m[2] === 'ing' ? [base, base + 'e'] : [base];
+}
+
 function computeDerivedForms(surface: string): string[] {
   const word = foldWord(surface);
   if (!/^[a-z]+$/.test(word)) return [];
   const out: string[] = [];
-  for (const [ending, replacement] of DERIVATIONS) {
-    if (!word.endsWith(ending) || word.length - ending.length < MIN_DERIVED_BASE) continue;
-    const base = word.slice(0, word.length - ending.length) + replacement;
-    if (isIrregularForm(base)) continue;
-    const term = stem(base);
-    if (!out.includes(term)) out.push(term);
+  for (const written of [word, ...inflectionBases(word)]) {
+    for (const [ending, replacement] of DERIVATIONS) {
+      if (!written.endsWith(ending) || written.length - ending.length < MIN_DERIVED_BASE) continue;
+      const base = written.slice(0, written.length - ending.length) + replacement;
+      if (isIrregularForm(base)) continue;
+      const term = stem(base);
+      if (!out.includes(term)) out.push(term);
+    }
   }
   return out;
 }
@@ -1160,6 +1184,8 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const written of acronym ? textTerms(acronym.expansion) : termsOf(token.surface)) {
       const term = idiom ?? written;
       if (keys.has(term)) continue;
+      // "Who is examining the incident?" of a report that never calls the gas leak an incident.
+      if (unwrittenGeneric(index, term)) continue;
       // "How much is the deal worth?" is answered by "agreed to buy X for £1.7bn" too.
       if (answerType === 'number' && !index.df.has(term) && AMOUNT_WORDS.has(foldWord(token.surface))) continue;
       let key = term;

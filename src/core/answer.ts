@@ -3658,6 +3658,59 @@ const NEWER_DEPTH = 6;
 /** How close to the chosen sentence's score a newer report's must come. */
 const NEWER_SHARE = 0.9;
 
+/** How close to the best's score a sentence that writes the question's words together must come to be taken over it. */
+const TOGETHER_SHARE = 0.95;
+/** How far down the ranking such a sentence is looked for. */
+const TOGETHER_DEPTH = 4;
+
+/**
+ * True when two words the question writes one after the other ("the blaze start") stand within
+ * a few words of each other, in that order, in the sentence, each as itself or a synonym ("The
+ * blaze began late on Monday"): the sentence says the one of the other, where "crews began to
+ * pull back from the blaze" only has both.
+ */
+function keysTogether(index: Index, query: Query, doc: SentenceDoc): boolean {
+  const plan = planOf(query);
+  const sequence = index.features(doc).sequence;
+  for (let k = 0; k + 1 < plan.keyList.length; k++) {
+    const first = plan.keyList[k]!;
+    const second = plan.keyList[k + 1]!;
+    const firstRelated = plan.keyRelated[k];
+    const secondRelated = plan.keyRelated[k + 1];
+    for (let p = 0; p < sequence.length; p++) {
+      const t = sequence[p]!;
+      if (t !== first && !firstRelated?.includes(t)) continue;
+      for (let q = p + 1; q < sequence.length && q - p <= 3; q++) {
+        const u = sequence[q]!;
+        if (u === second || secondRelated?.includes(u)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * For a "when" question, of candidates that score about as the best does and cover as much of the
+ * question, the first that writes two of its words together when the best does not: "The blaze
+ * began late on Monday" over "Crews began to pull back from the blaze on Thursday" for "When did
+ * the blaze start?".
+ */
+function keysTogetherAlternative(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'date' || planOf(query).keyList.length < 2 || keysTogether(index, query, best.doc)) return undefined;
+  return closeCandidate(pool, best, TOGETHER_DEPTH, 1, (r) => r.score >= best.score * TOGETHER_SHARE && keysTogether(index, query, r.doc));
+}
+
+/**
+ * True when the sentence itself writes every key term of the question, or a synonym of it: not
+ * one it only takes from its headline or its neighbours.
+ */
+function writesEveryKey(index: Index, query: Query, doc: SentenceDoc): boolean {
+  const plan = planOf(query);
+  const terms = index.features(doc).terms;
+  for (let k = 0; k < plan.keyList.length; k++) if (!terms.has(plan.keyList[k]!) && !hasAny(terms, plan.keyRelated[k])) return false;
+  return true;
+}
+
 /** True when two articles name a person in common: reports of one story, a day apart. */
 function sharePerson(a: Article, b: Article): boolean {
   for (const e of a.entities) if (e.type === 'person' && b.entities.some((f) => f.type === 'person' && f.name === e.name)) return true;
@@ -3676,20 +3729,26 @@ function otherReport(a: Article, b: Article): boolean {
  * and in the same way, the reader wants the newest. Not when the question names a day or an
  * earlier moment ("on Friday", "at first"), which the ranking has already weighed. Null otherwise.
  */
-function newerReport(query: Query, pool: readonly Scored[], chosen: Scored): Scored | null {
+function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen: Scored): Scored | null {
   const own = chosen.doc.article;
   if (own.published === '' || EARLIER_MARKER.test(query.text)) return null;
   const typed = hasAnswerType(chosen.doc, query);
+  const together = query.answerType === 'date' && keysTogether(index, query, chosen.doc);
   let newest: Scored | null = null;
   for (const r of pool.slice(0, NEWER_DEPTH)) {
     const article = r.doc.article;
     if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
-    if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) continue;
+    // A newer report may word the fact another way ("the number of dead" for "the death toll"): it reaches every
+    // word of the question, some through their synonyms, as the chosen one does.
+    const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && writesEveryKey(index, query, chosen.doc) && writesEveryKey(index, query, r.doc);
+    if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE)) continue;
     if (typed && !hasAnswerType(r.doc, query)) continue;
     // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;
     if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
     if (!sharePerson(own, article)) continue;
+    // "When did the blaze start?": not for a report whose "began" is said of something else.
+    if (together && !keysTogether(index, query, r.doc)) continue;
     newest = r;
   }
   return newest;
@@ -3794,7 +3853,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
   if (chosen === best) chosen = continuationOf(index, query, pool, best) ?? best;
   if (chosen === best) chosen = pronounAsAsked(index, query, pool, best) ?? best;
-  chosen = newerReport(query, pool, chosen) ?? chosen;
+  if (chosen === best) chosen = keysTogetherAlternative(index, query, pool, best) ?? best;
+  chosen = newerReport(index, query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
   if (asked) chosen = pool.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };

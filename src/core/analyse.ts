@@ -982,7 +982,7 @@ const IT_REF = /\bit\b|\b(?:about|on|of|to|with|for|against|over)\s+(?:this|that
 const THING_REF = /\bit\b/i;
 /**
  * "its", and "they", "them", "their" that the earlier turns gave no one to stand for ("why did its
- * shares fall?", "what are they asking for?" after "why are the nurses striking?"): a thing too,
+ * fares rise?", "what do they want?" after "why are the dockers walking out?"): a thing too,
  * when the question names nothing they could be of.
  */
 const THING_OWNER_REF = /\b(?:its|they|them|their)\b/i;
@@ -993,9 +993,9 @@ const THING_TYPES: ReadonlySet<string> = new Set(['organisation', 'other']);
 
 /**
  * What "it" stands for in a follow-up: the key terms of the thing the thread was last about. A
- * question that asks for a thing ("Which film won best picture?") is about what its answer names
- * ("The Copper Kite" took …), whatever the question's own words; a question about a person ("who
- * led the rescue?", "what did she say?") leaves the thing where it was; a count is of things in a
+ * question that asks for a thing ("Which ship took the race?") is about what its answer names
+ * ("The Sea Lark" crossed first …), whatever the question's own words; a question about a person ("who
+ * led the rescue?", "what did he tell reporters?") leaves the thing where it was; a count is of things in a
  * setting, which is what "it" stands for (`countSetting`); any other question is about its own words.
  */
 function threadThing(index: Index, history: readonly Turn[]): string[] {
@@ -1008,7 +1008,7 @@ function threadThing(index: Index, history: readonly Turn[]): string[] {
     if (answered) return answered;
     const frame = questionFrame(question);
     if (frame.type === 'person' || (QUOTE_VERB.test(question) && /^\s*(what|how)\b/i.test(question))) continue;
-    // A count of "it" ("how many prizes did it win at the awards?") counts the thing's own, wherever.
+    // A count of "it" ("how many seats did it win in the vote?") counts the thing's own, wherever.
     const setting = frame.type === 'number' && !IT_REF.test(question) ? countSetting(index, question, history.slice(0, history.indexOf(earlier[i]!))) : [];
     if (setting.length > 0) return setting;
     const topic = topicTerms(index, question);
@@ -1018,8 +1018,8 @@ function threadThing(index: Index, history: readonly Turn[]): string[] {
 }
 
 /**
- * The terms of where or in what the things a "how many" question counts are ("from the fire" of
- * "how many people were evacuated from the fire?"), as the question was understood: the counted
+ * The terms of where or in what the things a "how many" question counts are ("during the storm" of
+ * "how many families were moved out during the storm?"), as the question was understood: the counted
  * things are many, so "it" after it stands for the setting, not for them. Empty when the question
  * counts nothing or names no setting.
  */
@@ -1031,7 +1031,7 @@ function countSetting(index: Index, question: string, before: readonly Turn[]): 
 }
 
 /**
- * For a question that asks for a thing ("which film won?", "who won best picture?"), the terms of
+ * For a question that asks for a thing ("which ship took the race?", "who won the regatta?"), the terms of
  * the first thing its answer names that the question does not (a film, a company); null when the
  * answer names a person first, or no such thing.
  */
@@ -1265,9 +1265,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
     for (const w of keys.values()) own += w;
     let theirs = 0;
     for (const t of topic) theirs += idf(index, t);
-    // A question whose only words besides the thing ask what is wanted of it ("what caused it?", "how
-    // fast was it going?") is all about the thing: its words count in full. One of function words
-    // alone ("who did it?", "when was that?") says nothing of what is asked about it.
+    // A question whose only words besides the thing ask what is wanted of it ("what sparked it?", "how
+    // heavy is it?") is all about the thing: its words count in full. One of function words alone
+    // ("who was it?", "where was that?") says nothing of what is asked about it.
     const asks = own === 0 && [...frame.frame].some((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
     const scale = theirs <= 0 ? 0 : own > 0 ? Math.min(1, (own * CONTEXT_SHARE) / theirs) : asks ? 1 : 0;
     for (const term of topic) {

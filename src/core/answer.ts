@@ -188,10 +188,10 @@ const THING_DOER_DEPTH = 3;
 const THING_DOER_SHARE = 0.75;
 
 /**
- * For "who directed it?" asked about the thing of the thread: the sentence that names the thing
- * but no one ("'The Copper Kite' took six awards, among them best director") tells the user what
- * they were told already; a close sentence that names someone ("Mara Quill … the best director
- * award") answers, though it does not name the thing again.
+ * For "who designed it?" asked about the thing of the thread: the sentence that names the thing
+ * but no one ("The Glass Bridge took six prizes, among them best design") tells the user what they
+ * were told already; a close sentence that names someone ("Oren Vale … the design prize") answers,
+ * though it does not name the thing again.
  */
 function thingDoerAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'person' || hasAnswerType(best.doc, query) || !query.terms.some((t) => t.kind === 'context')) return undefined;

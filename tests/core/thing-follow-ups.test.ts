@@ -23,7 +23,7 @@ const fire = articleOf('dovercombe-fire', 'Grass fire burns 19 houses near Dover
   'About 900 families were moved out of Dovercombe during the fire on Monday, and 19 houses burned down, officials said.',
   'Station Commander Ines Harrow is commanding the crews at the scene.',
   '"The wind is our biggest enemy tonight," Harrow said.',
-  "The fire's cause has not been established, a fire service spokesman said.",
+  'The cause of the blaze is not yet known, a fire service spokesman said.',
 ]);
 const march = articleOf('brellick-march', 'Thousands march in Brellick against library closures', [
   'About 2,000 people marched through Brellick on Sunday against the closure of four libraries.',
@@ -33,10 +33,10 @@ const march = articleOf('brellick-march', 'Thousands march in Brellick against l
 ]);
 
 describe('"it" and "they" in a follow-up stand for the thing the thread is about', () => {
-  it('after "who won best picture?", "it" is the film the answer names, and "she" after "who directed it?" is still the director', () => {
+  it('after "what took best picture?", "it" is the film the answer names, and "she" after "who directed it?" is still the director', () => {
     const replies = converse(createBot([prizes, fire]), [
-      'who won best picture at the elmbury awards?',
-      'and how many awards did it win?',
+      'what took best picture at the elmbury awards?',
+      'and how many awards did it collect?',
       'who directed it?',
       'what did she say?',
     ]);
@@ -47,21 +47,21 @@ describe('"it" and "they" in a follow-up stand for the thing the thread is about
     expect(replies[3]!.text).toBe('"We shot this with almost no money and a great many bees," Quill said.');
   });
 
-  it('after a person in between, "what caused it?" is about the fire the counts were of, not about the houses or the person', () => {
+  it('after a person in between, "what sparked it?" is about the fire the counts were of, not about the houses or the person', () => {
     const replies = converse(createBot([fire, prizes]), [
       'how many families were moved out during the fire?',
       'and how many houses burned down?',
       'who is commanding the crews?',
       'what did she say?',
-      'what caused it?',
+      'what sparked it?',
     ]);
     expect(replies[2]!.text).toBe('Station Commander Ines Harrow is commanding the crews at the scene.');
     expect(replies[3]!.text).toBe('"The wind is our biggest enemy tonight," Harrow said.');
-    expect(replies[4]!.text).toBe("The fire's cause has not been established, a fire service spokesman said.");
+    expect(replies[4]!.text).toBe('The cause of the blaze is not yet known, a fire service spokesman said.');
   });
 
   it('"they" that no one in the thread is named for is read with the thing the thread was about', () => {
-    const replies = converse(createBot([march, fire]), ['was anyone hurt at the march?', 'why were they arrested?']);
+    const replies = converse(createBot([march, fire]), ['was anybody injured during the march?', 'what were they arrested for?']);
     expect(replies[0]!.text).toBe('One steward was hurt when a barrier fell.');
     expect(replies[1]!.text).toBe('Police arrested eight people after a group left the march and sat down across the ring road.');
   });
@@ -76,7 +76,7 @@ describe('a thread about a person is read as before', () => {
   });
 
   it('"what did she say?" after "who directed it?" is the director\'s words', () => {
-    const replies = converse(createBot([prizes]), ['which film won best picture?', 'who directed it?', 'what did she say?']);
+    const replies = converse(createBot([prizes]), ['which film took best picture?', 'who directed it?', 'what did she say?']);
     expect(replies[2]!.text).toBe('"We shot this with almost no money and a great many bees," Quill said.');
   });
 });

@@ -1002,6 +1002,76 @@ function answeredPerson(index: Index, question: string, answer: string): EntityR
 
 /** "it", "about that", "why this?": a follow-up about the thread's topic rather than a person. */
 const IT_REF = /\bit\b|\b(?:about|on|of|to|with|for|against|over)\s+(?:this|that)\b|\b(?:this|that)\s*\?*\s*$/i;
+/** "it", which stands for a thing; "this" and "that" may stand for an event. */
+const THING_REF = /\bit\b/i;
+/**
+ * "its", and "they", "them", "their" that the earlier turns gave no one to stand for ("why did its
+ * fares rise?", "what do they want?" after "why are the dockers walking out?"): a thing too,
+ * when the question names nothing they could be of.
+ */
+const THING_OWNER_REF = /\b(?:its|they|them|their)\b/i;
+/** How many earlier questions are looked back through for the thing "it" stands for. */
+const THING_LOOKBACK = 3;
+/** Entity types that "it" may stand for: not a person, nor a place an answer only says where something is. */
+const THING_TYPES: ReadonlySet<string> = new Set(['organisation', 'other']);
+
+/**
+ * What "it" stands for in a follow-up: the key terms of the thing the thread was last about. A
+ * question that asks for a thing ("Which ship took the race?") is about what its answer names
+ * ("The Sea Lark" crossed first …), whatever the question's own words; a question about a person ("who
+ * led the rescue?", "what did he tell reporters?") leaves the thing where it was; a count is of things in a
+ * setting, which is what "it" stands for (`countSetting`); any other question is about its own words.
+ */
+function threadThing(index: Index, history: readonly Turn[]): string[] {
+  const earlier = history.filter((t) => t.role === 'user' && t.text.trim() !== '');
+  const answers = answersByQuestion(history);
+  for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - THING_LOOKBACK; i--) {
+    const question = earlier[i]!.text.trim();
+    const answer = answers.get(i);
+    const answered = answer ? answeredThing(index, question, answer) : null;
+    if (answered) return answered;
+    const frame = questionFrame(question);
+    if (frame.type === 'person' || (QUOTE_VERB.test(question) && /^\s*(what|how)\b/i.test(question))) continue;
+    // A count of "it" ("how many seats did it win in the vote?") counts the thing's own, wherever.
+    const setting = frame.type === 'number' && !IT_REF.test(question) ? countSetting(index, question, history.slice(0, history.indexOf(earlier[i]!))) : [];
+    if (setting.length > 0) return setting;
+    const topic = topicTerms(index, question);
+    if (topic.length > 0) return topic;
+  }
+  return [];
+}
+
+/**
+ * The terms of where or in what the things a "how many" question counts are ("during the storm" of
+ * "how many families were moved out during the storm?"), as the question was understood: the counted
+ * things are many, so "it" after it stands for the setting, not for them. Empty when the question
+ * counts nothing or names no setting.
+ */
+function countSetting(index: Index, question: string, before: readonly Turn[]): string[] {
+  if (!/^\s*(?:and\s+)?how\s+many\b/i.test(question)) return [];
+  const setting = SETTING.exec(resolveFollowUp(index, question, before))?.[0];
+  if (!setting) return [];
+  return topicTerms(index, setting);
+}
+
+/**
+ * For a question that asks for a thing ("which ship took the race?", "who won the regatta?"), the terms of
+ * the first thing its answer names that the question does not (a film, a company); null when the
+ * answer names a person first, or no such thing.
+ */
+function answeredThing(index: Index, question: string, answer: string): string[] | null {
+  if (!/^\s*(?:who|which|what)\b/i.test(question) || /^\s*what\s+(?:happened|happens)\b/i.test(question)) return null;
+  const asked = new Set(textTerms(question));
+  for (const name of namesIn(answer)) {
+    const refs = entitiesOfRun(index, name.text);
+    if (refs.some((r) => r.entity.type === 'person')) return null;
+    const thing = refs.find((r) => THING_TYPES.has(r.entity.type));
+    if (!thing) continue;
+    const terms = textTerms(thing.entity.name).filter((t) => index.df.has(t));
+    if (terms.length > 0 && !terms.some((t) => asked.has(t))) return terms;
+  }
+  return null;
+}
 /** How much the previous question's words count, together, against the follow-up's own. */
 const CONTEXT_SHARE = 0.5;
 
@@ -1239,14 +1309,22 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   for (const t of terms) if (t.kind === 'spelling') t.weight = keys.get(t.term) ?? 0;
   // "How much will it cost?": "it" is what the thread was asking about, so the previous
   // question's words count too, together at most half as much as the question's own.
-  if (IT_REF.test(text)) {
+  // "it" and "they" stand for a thing the thread was about (`threadThing`); "when was that?" for the
+  // event the previous question asked about, all its words.
+  const thing = THING_REF.test(text) || (THING_OWNER_REF.test(text) && entities.length === 0);
+  if (thing || IT_REF.test(text)) {
     const previous = history.filter((t) => t.role === 'user').at(-1)?.text;
-    const topic = previous ? topicTerms(index, previous).filter((t) => !keys.has(t)) : [];
+    const words = thing ? threadThing(index, history) : previous ? topicTerms(index, previous) : [];
+    const topic = words.filter((t) => !keys.has(t));
     let own = 0;
     for (const w of keys.values()) own += w;
     let theirs = 0;
     for (const t of topic) theirs += idf(index, t);
-    const scale = theirs > 0 ? Math.min(1, (own * CONTEXT_SHARE) / theirs) : 0;
+    // A question whose only words besides the thing ask what is wanted of it ("what sparked it?", "how
+    // heavy is it?") is all about the thing: its words count in full. One of function words alone
+    // ("who was it?", "where was that?") says nothing of what is asked about it.
+    const asks = own === 0 && [...frame.frame].some((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
+    const scale = theirs <= 0 ? 0 : own > 0 ? Math.min(1, (own * CONTEXT_SHARE) / theirs) : asks ? 1 : 0;
     for (const term of topic) {
       const w = idf(index, term) * scale;
       keys.set(term, w);

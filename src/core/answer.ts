@@ -206,6 +206,22 @@ function closeCandidate(pool: readonly Scored[], best: Scored, depth: number, sh
   return undefined;
 }
 
+/** How far down the ranking a sentence that names someone is looked for, for "who …" about "it". */
+const THING_DOER_DEPTH = 3;
+/** How much of the question, as the best covers it, that sentence must cover. */
+const THING_DOER_SHARE = 0.75;
+
+/**
+ * For "who designed it?" asked about the thing of the thread: the sentence that names the thing
+ * but no one ("The Glass Bridge took six prizes, among them best design") tells the user what they
+ * were told already; a close sentence that names someone ("Oren Vale … the design prize") answers,
+ * though it does not name the thing again.
+ */
+function thingDoerAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  if (query.answerType !== 'person' || hasAnswerType(best.doc, query) || !query.terms.some((t) => t.kind === 'context')) return undefined;
+  return closeCandidate(pool, best, THING_DOER_DEPTH, THING_DOER_SHARE, (r) => hasAnswerType(r.doc, query));
+}
+
 /** "How fast …", "at what speed …": a question that asks for a speed. */
 const ASKS_SPEED = new RegExp(`^\\s*(?:${questionData.speedQuestions.join('|')})\\b`, 'i');
 /** A number written with a unit of speed: "24mph", "14 knots", "30 metres per second". */
@@ -3848,6 +3864,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     // "What did the police say?" is answered by what the police said, not by what organisers said beside a police estimate.
     chosen = closeCandidate(pool, best, 5, 0.9, (r) => askedGroupSpeaks(query, r.doc)) ?? best;
   }
+  if (chosen === best) chosen = thingDoerAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
   if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
@@ -3867,11 +3884,13 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     }
   }
   const cited: Scored[] = [chosen];
+  // A follow-up about "it" or "they" is about the thing of the answer's own story: another story's sentence is no further answer to it.
+  const ownStory = query.terms.some((t) => t.kind === 'context') ? chosen.doc.article : null;
   // Further citations: other sentences that also answer well, not near-copies of the first, in
   // ranked order (read in place: the ranking is not copied to find two more).
   for (const r of pool) {
     if (cited.length >= MAX_CITATIONS) break;
-    if (r === chosen) continue;
+    if (r === chosen || (ownStory && r.doc.article !== ownStory)) continue;
     if (r.coverage < chosen.coverage * 0.75) continue;
     if (cited.some((c) => c.doc.id === r.doc.id)) continue;
     cited.push(r);

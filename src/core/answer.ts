@@ -3444,7 +3444,7 @@ function sharePerson(a: Article, b: Article): boolean {
 }
 
 /** True when two articles are reports of one story: both dated, naming a person in common. */
-function otherReport(a: Article, b: Article): boolean {
+export function otherReport(a: Article, b: Article): boolean {
   return a !== b && a.published !== '' && b.published !== '' && sharePerson(a, b);
 }
 

@@ -20,6 +20,7 @@ const tuesday = articleOf(
     'Rescue leader Idris Vantongeren said on Tuesday that two walkers were still missing after four were found alive.',
     'The coast road reopened to one lane of traffic at noon.',
     'Power was restored to all but 40 homes.',
+    '"The worst is behind us," Vantongeren said.',
   ],
   { published: '2025-03-04' },
 );
@@ -32,6 +33,61 @@ const feature = articleOf(
 
 const bot = createBot([monday, feature, tuesday]);
 const history = (...texts: string[]): Turn[] => texts.map((text, i) => ({ role: i % 2 === 0 ? 'user' : 'bot', text }));
+
+describe('today in a question about a story reported on several days', () => {
+  it('is the day of the newest report of the story', () => {
+    // No article writes "today": it is no unknown word, and the newest report's quote answers.
+    const reply = bot.handle({ text: 'What did Vantongeren say today?' });
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toBe('"The worst is behind us," Vantongeren said.');
+  });
+});
+
+describe('a day of the week in the question', () => {
+  // Reports of a made-up ferry strike: the prime minister speaks on Thursday only.
+  const thursday = articleOf(
+    'ferry-strike-1',
+    'Ferry crews walk out at Dunlow',
+    [
+      'Ferry crews at Dunlow walked out on Thursday, said union leader Bea Okonjo.',
+      'Prime Minister Hal Brandvik visited the harbour.',
+      '"The crews have my sympathy, and the ferries must sail again," Brandvik said.',
+    ],
+    { published: '2025-06-05' },
+  );
+  const friday = articleOf(
+    'ferry-strike-2',
+    'Dunlow ferries stay in port',
+    ['Ferries stayed in port at Dunlow for a second day.', '"We are ready to talk," Okonjo said.'],
+    { published: '2025-06-06' },
+  );
+  const strike = createBot([thursday, friday]);
+
+  it('is not answered with what was said on another day', () => {
+    expect(strike.handle({ text: 'What did the Prime Minister say on Thursday?' }).citations[0]?.text).toMatch(/^"The crews have my sympathy/);
+    expect(strike.handle({ text: 'What did the Prime Minister say on Friday?' }).kind).toBe('decline');
+  });
+});
+
+describe('a newer report whose headline gives the figure', () => {
+  // The newer report words the figure otherwise than the question; its headline words it as asked.
+  const first = articleOf(
+    'quarry-blast-1',
+    'Blast at Sorrel quarry',
+    ['The death toll from the blast at the Sorrel quarry rose to five on Monday, said site manager Gus Pemberton-Ray.'],
+    { published: '2025-09-01' },
+  );
+  const second = articleOf(
+    'quarry-blast-2',
+    'Sorrel quarry death toll climbs to 8',
+    ['The number of workers killed at the Sorrel quarry has risen to 8, site manager Gus Pemberton-Ray said on Tuesday.'],
+    { published: '2025-09-02' },
+  );
+
+  it('gives the newest figure', () => {
+    expect(createBot([first, second]).handle({ text: 'What is the death toll at the Sorrel quarry?' }).citations[0]?.text).toMatch(/risen to 8/);
+  });
+});
 
 describe('what changed since the last report', () => {
   it('reads "what changed since yesterday?" as asking for the newest report of a story', () => {
@@ -57,5 +113,30 @@ describe('what changed since the last report', () => {
     const reply = createBot([monday, feature]).handle({ text: 'what changed since yesterday?' });
     expect(reply.kind).toBe('decline');
     expect(reply.lead).toMatch(/no earlier report/);
+  });
+});
+
+describe('suggestions after a declined follow-up', () => {
+  const fire = articleOf(
+    'carrow-fire',
+    'Fire sweeps hills above Carrow',
+    ['A fire swept the hills above Carrow on Sunday, said fire officer Nia Tallis.', 'Sixty firefighters fought the flames.', '"The wind turned against us," Tallis said.', 'Forty homes were evacuated.'],
+    { published: '2025-07-06' },
+  );
+  const match = articleOf(
+    'rovers-win',
+    'Brook Rovers beat Elm Town',
+    ['Brook Rovers took the lead through Sam Oduya after ten minutes.', '"We were leading from the start," coach Piet Varga said.', 'Elm Town never recovered.'],
+    { published: '2025-07-07' },
+  );
+
+  it('come from the conversation\'s story, not from the article whose words the question happened to match', () => {
+    const bot2 = createBot([fire, match]);
+    const first = bot2.handle({ text: 'What did Tallis say?' });
+    expect(first.citations[0]?.articleId).toBe('carrow-fire');
+    const reply = bot2.handle({ text: 'who is leading the firefighting?', history: history('What did Tallis say?', first.lead) });
+    expect(reply.kind).toBe('decline');
+    expect(reply.suggestions.join(' ')).toMatch(/Tallis|Carrow/);
+    expect(reply.suggestions.join(' ')).not.toMatch(/Varga|Oduya|Brook|Elm/);
   });
 });

@@ -3307,11 +3307,44 @@ const COUNTING_DEPTH = 8;
  * calm," of the crew), a sentence of the same story a little further down whose number counts
  * the very noun asked about ("with 140 passengers and six crew"). Undefined when none does.
  */
-function countingNoun(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+function countingNoun(query: Query, pool: readonly Scored[], best: Scored, index?: Index): Scored | undefined {
   if (query.answerType !== 'number' || !countsThings(query)) return undefined;
   const counted = countedNouns(query);
   if (counted.size === 0) return undefined;
-  return pool.slice(1, COUNTING_DEPTH).find((r) => r.doc.article === best.doc.article && countsNoun(r.doc, counted, query.text));
+  return pool.slice(1, COUNTING_DEPTH).find((r) => r.doc.article === best.doc.article && countsNoun(r.doc, counted, query.text) && (!index || countsAsked(index, query, r)));
+}
+
+/**
+ * For a "how many" question whose best sentence gives no number, true when a sentence with one
+ * writes the place the question names, itself or in its headline, and the question's verb that
+ * ends in -ed or -ing ("died") or half the weight of its other words: "he said his crews had rescued 40 people", "3,000 people were evacuated from
+ * Tollby" and "killing 12 in Arden" count something else than "how many people have died in
+ * Tollby?". True for any other question.
+ */
+function countsAsked(index: Index, query: Query, r: Scored): boolean {
+  if (query.answerType !== 'number' || !countsThings(query)) return true;
+  const counted = countedNouns(query);
+  const plan = planOf(query);
+  const f = index.features(r.doc);
+  const holds = (key: string) => f.terms.has(key) || hasAny(f.terms, plan.related.get(key)) || f.entityTerms.has(key);
+  // A place the question names must be the sentence's, or its report's headline's: "killing 12 in Tollby" counts no deaths in Arden.
+  for (const e of query.entities) {
+    if (e.entity.type !== 'place') continue;
+    const key = termsOf(e.entity.name)[0];
+    if (key !== undefined && query.keys.has(key) && !holds(key) && !f.headline.has(key)) return false;
+  }
+  // A count of what was done ("died", "affected") writes the verb, or at least half the weight of
+  // the question's other words ("locked out 240,000 of the Tidelink app's users" in the outage).
+  const verbs = tokenize(HOW_MANY.exec(query.text)?.[1] ?? '').filter((t) => VERB_FORM.test(t.surface)).flatMap((t) => termsOf(t.surface)).filter((k) => query.keys.has(k) && !counted.has(k));
+  if (verbs.length === 0 || verbs.every(holds)) return true;
+  let total = 0;
+  let held = 0;
+  for (const [key, weight] of query.keys) {
+    if (counted.has(key)) continue;
+    total += weight;
+    if (holds(key)) held += weight;
+  }
+  return held * 2 >= total;
 }
 
 /**
@@ -3536,6 +3569,7 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
     // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;
     if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
+    if (!countsAsked(index, query, r)) continue;
     if (!sharePerson(own, article)) continue;
     newest = r;
   }
@@ -3574,7 +3608,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
   else if (saidOnAnotherDay(index, query, best.doc)) trace.reason = 'another day';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) && !countingNoun(query, pool, best)) trace.reason = 'no ' + query.answerType;
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8 && countsAsked(index, query, r)) && !countingNoun(query, pool, best, index)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent, history), trace };
   }
@@ -3585,8 +3619,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen =
       measuredAlternative(query, pool, best) ??
-      countingNoun(query, pool, best) ??
-      pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
+      countingNoun(query, pool, best, index) ??
+      pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) && countsAsked(index, query, r) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
   } else if (query.answerType === 'date' && WHAT_TIME.test(query.text) && !tellsClock(best.doc)) {

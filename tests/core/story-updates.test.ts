@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, smallTalkOf, type Turn } from '../../src/core/index.ts';
-import { articleOf } from '../helpers.ts';
+import { articleOf, spanText } from '../helpers.ts';
 
 // A made-up landslide reported on two days, and an unrelated feature published later.
 const monday = articleOf(
@@ -138,5 +138,36 @@ describe('suggestions after a declined follow-up', () => {
     expect(reply.kind).toBe('decline');
     expect(reply.suggestions.join(' ')).toMatch(/Tallis|Carrow/);
     expect(reply.suggestions.join(' ')).not.toMatch(/Varga|Oduya|Brook|Elm/);
+  });
+});
+
+describe('a count of another thing or another place', () => {
+  // A made-up flood: deaths are counted only for one town; rescues and evacuations elsewhere.
+  const flood = articleOf(
+    'wyre-flood',
+    'Flood kills eight in Calloway',
+    [
+      'Floods tore through the river town of Calloway on Sunday, killing at least eight people after the river burst its banks.',
+      'Most of the dead were found in cars swept off the road between Calloway and Pettigrew, said Oren Falka, the head of the rescue service. He said his crews had rescued 90 people by boat and helicopter since midnight.',
+      'About 700 people were evacuated from Pettigrew.',
+    ],
+    { published: '2025-10-05' },
+  );
+
+  const flood2 = articleOf(
+    'wyre-flood-2',
+    'Calloway flood toll rises',
+    ['The toll of the flood in Calloway rose to 11 on Monday, said Oren Falka.', 'As a precaution, the evacuation zone was widened to include Pettigrew, and about 1,500 people have now left their homes.'],
+    { published: '2025-10-06' },
+  );
+
+  it('declines "how many died" in a place no count of deaths is given for', () => {
+    // Not the rescued, nor the other town's dead, nor a newer report's evacuees.
+    expect(createBot([flood]).handle({ text: 'How many people have died in Pettigrew?' }).kind).toBe('decline');
+    expect(createBot([flood, flood2]).handle({ text: 'How many people have died in Pettigrew?' }).kind).toBe('decline');
+  });
+
+  it('still counts the deaths of the place the count is given for', () => {
+    expect(spanText(createBot([flood]).handle({ text: 'How many people have died in Calloway?' }).citations[0])).toMatch(/eight/);
   });
 });

@@ -74,18 +74,18 @@ describe('a newer report whose headline gives the figure', () => {
   const first = articleOf(
     'quarry-blast-1',
     'Blast at Sorrel quarry',
-    ['The death toll from the blast at the Sorrel quarry rose to five on Monday, said site manager Gus Pemberton-Ray.'],
+    ['Site manager Gus Pemberton-Ray said on Monday that the death toll from the blast at the Sorrel quarry stood at five.'],
     { published: '2025-09-01' },
   );
   const second = articleOf(
     'quarry-blast-2',
-    'Sorrel quarry death toll climbs to 8',
-    ['The number of workers killed at the Sorrel quarry has risen to 8, site manager Gus Pemberton-Ray said on Tuesday.'],
+    'Sorrel quarry death toll reaches 8',
+    ['A total of 8 workers are now known to have been killed in the Sorrel quarry blast, site manager Gus Pemberton-Ray said on Tuesday.'],
     { published: '2025-09-02' },
   );
 
   it('gives the newest figure', () => {
-    expect(createBot([first, second]).handle({ text: 'What is the death toll at the Sorrel quarry?' }).citations[0]?.text).toMatch(/risen to 8/);
+    expect(createBot([first, second]).handle({ text: 'What is the death toll at the Sorrel quarry?' }).citations[0]?.text).toMatch(/total of 8 workers/);
   });
 });
 
@@ -147,8 +147,8 @@ describe('a count of another thing or another place', () => {
     'wyre-flood',
     'Flood kills eight in Calloway',
     [
-      'Floods tore through the river town of Calloway on Sunday, killing at least eight people after the river burst its banks.',
-      'Most of the dead were found in cars swept off the road between Calloway and Pettigrew, said Oren Falka, the head of the rescue service. He said his crews had rescued 90 people by boat and helicopter since midnight.',
+      'Storm water tore through the harbour town of Calloway on Sunday, killing at least eight people after the sea wall gave way.',
+      'Most of the dead were recovered from vans washed off the coast road between Calloway and Pettigrew, said Oren Mallory, who leads the coastguard. He said his teams had rescued 90 people by lifeboat and helicopter overnight.',
       'About 700 people were evacuated from Pettigrew.',
     ],
     { published: '2025-10-05' },
@@ -157,7 +157,7 @@ describe('a count of another thing or another place', () => {
   const flood2 = articleOf(
     'wyre-flood-2',
     'Calloway flood toll rises',
-    ['The toll of the flood in Calloway rose to 11 on Monday, said Oren Falka.', 'As a precaution, the evacuation zone was widened to include Pettigrew, and about 1,500 people have now left their homes.'],
+    ['The toll in Calloway rose to 11 on Monday, said Oren Mallory.', 'The evacuation area now takes in Pettigrew too, and about 1,500 people have left their homes.'],
     { published: '2025-10-06' },
   );
 

@@ -715,10 +715,16 @@ export function publishedWeekday(article: Article): number {
 
 const reportDays = new WeakMap<Index, Set<number>>();
 
-/** True when the word is a day of the week that one of the articles was published on: "on Tuesday" asks about that day's report. */
+/**
+ * True when the word is a day of the week that one of the articles was published on: "on Tuesday"
+ * asks about that day's report; "today" or "tonight" asks about the newest report's day, when the
+ * articles are dated.
+ */
 function reportDay(index: Index, word: string): boolean {
-  const day = WEEKDAYS.indexOf(foldWord(word));
-  if (day < 0) return false;
+  const folded = foldWord(word);
+  const day = folded === 'today' || folded === 'tonight' ? -2 : WEEKDAYS.indexOf(folded);
+  if (day === -1) return false;
+  if (day === -2) return index.articles.some((a) => a.published !== '');
   let days = reportDays.get(index);
   if (!days) reportDays.set(index, (days = new Set(index.articles.map(publishedWeekday))));
   return days.has(day);

@@ -681,7 +681,7 @@ interface QueryPlan {
   howMuch: boolean;
   /** "What caused …?": only a marker that tells no time ("because", "the cause of", not "after" or "since") gives the cause. */
   asksCause: boolean;
-  /** For each key term that is a day of the week, its number (0 for Sunday), else -1, in `keyList` order. */
+  /** For each key term that is a day of the week, its number (0 for Sunday), `TODAY` for "today", else -1, in `keyList` order. */
   keyDay: number[];
   /** The distinct query terms, each with its highest weight, for retrieval. */
   searchTerms: string[];
@@ -701,6 +701,51 @@ const WEEKDAY_WORD = new RegExp(`\\b(?:${WEEKDAYS.join('|')})\\b`, 'i');
  */
 function reportedOn(doc: SentenceDoc, day: number): boolean {
   return publishedWeekday(doc.article) === day && !WEEKDAY_WORD.test(doc.sentence.text);
+}
+
+/**
+ * True when the question names a day of the week that the sentence was not said on: it names
+ * neither that day nor is in a report published then, and it names another day, or names none and
+ * is in a report of another day. "What did the mayor say on Friday?" is not answered by what she
+ * said on Thursday.
+ */
+function saidOnAnotherDay(index: Index, query: Query, doc: SentenceDoc): boolean {
+  const plan = planOf(query);
+  let k = -1;
+  for (const key of plan.keyList) {
+    const day = plan.keyDay[++k]!;
+    if (day < 0 || day === TODAY || index.features(doc).terms.has(key) || reportedOn(doc, day)) continue;
+    const named = WEEKDAY_WORD.exec(doc.sentence.text);
+    const said = named ? WEEKDAYS.indexOf(named[0].toLowerCase()) : publishedWeekday(doc.article);
+    if (said >= 0 && said !== day) return true;
+  }
+  return false;
+}
+
+/** The words a question says "the day of the newest report" with, as terms; their `keyDay` is `TODAY`. */
+const TODAY_TERMS: ReadonlySet<string> = new Set(['today', 'tonight'].map((d) => textTerms(d)[0]!));
+const TODAY = 7;
+const newestReports = new WeakMap<Article, boolean>();
+
+/** True when no later article of the index is another report of the article's story. */
+function newestReportOf(index: Index, article: Article): boolean {
+  let newest = newestReports.get(article);
+  if (newest === undefined) {
+    newest = article.published !== '' && !index.articles.some((a) => a.published > article.published && otherReport(a, article));
+    newestReports.set(article, newest);
+  }
+  return newest;
+}
+
+/**
+ * "What did the governor say today?": the reader's today is the day of the newest report of the
+ * story, so a sentence of that report said it today, unless it names another day of the week than
+ * the one it was published on ("said on Monday" in a report of Tuesday).
+ */
+function reportedToday(index: Index, doc: SentenceDoc): boolean {
+  if (!newestReportOf(index, doc.article)) return false;
+  const named = WEEKDAY_WORD.exec(doc.sentence.text);
+  return named === null || WEEKDAYS.indexOf(named[0].toLowerCase()) === publishedWeekday(doc.article);
 }
 
 function planOf(query: Query): QueryPlan {
@@ -757,7 +802,7 @@ function planOf(query: Query): QueryPlan {
   const keyDay: number[] = [];
   for (const k of query.keys.keys()) {
     keyList.push(k);
-    keyDay.push(WEEKDAY_TERMS.indexOf(k));
+    keyDay.push(TODAY_TERMS.has(k) ? TODAY : WEEKDAY_TERMS.indexOf(k));
     keyRelated.push(related.get(k));
     prefixable.push(k.length >= PREFIX_MIN && !/\d/.test(k));
   }
@@ -966,7 +1011,7 @@ function scoreDoc(index: Index, doc: SentenceDoc, query: Query, bm25: number, pl
     // the question asks about, though, in a sentence about another of its kind.
     else if ((f.context.has(key) || f.headline.has(key) || hasAny(f.context, related)) && !aboutAnother(plan, query, key, doc)) context += weight;
     // "On Monday": the day the report was published, when the sentence names none.
-    else if (plan.keyDay[k]! >= 0 && reportedOn(doc, plan.keyDay[k]!)) earlier += weight;
+    else if (plan.keyDay[k]! >= 0 && (plan.keyDay[k] === TODAY ? reportedToday(index, doc) : reportedOn(doc, plan.keyDay[k]!))) earlier += weight;
     else found = false;
     const inParagraph = found || para.has(key) || hasAny(para, related);
     if (inParagraph) paraCovered += weight;
@@ -3052,10 +3097,15 @@ function whichHolderReply(office: RoleMention, query: Query): Reply {
   return makeReply({ kind: 'decline', command: 'ask', question: query.text, lead, confidence: 0, suggestions });
 }
 
-function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: Silent | null): Reply {
+function declineReply(index: Index, query: Query, ranked: readonly Scored[], confidence: number, silent: Silent | null, history: readonly Turn[] = []): Reply {
   const office = ambiguousOffice(query);
   if (office) return whichHolderReply(office, query);
-  const story = storyOf(index, query, ranked);
+  let story = storyOf(index, query, ranked);
+  // A follow-up that names no one of another story ("who is leading the firefighting?") is about
+  // the conversation's: its suggestions come from that story, not from another whose words
+  // ("took the lead") it happened to match.
+  const thread = history.length > 0 && index.articles.length > 1 ? threadStory(index, history) : null;
+  if (thread && story !== thread && !query.entities.some((r) => r.article === story)) story = thread;
   const near = story ? [story] : nearestArticles(ranked);
   const people = story ? peopleOf([story]).slice(0, 5).map((e) => e.name) : [];
   const lead = describeMissing(query, silent) + (people.length > 0 ? ` Mentioned people: ${people.join(', ')}.` : '');
@@ -3425,11 +3475,44 @@ const COUNTING_DEPTH = 8;
  * calm," of the crew), a sentence of the same story a little further down whose number counts
  * the very noun asked about ("with 140 passengers and six crew"). Undefined when none does.
  */
-function countingNoun(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+function countingNoun(query: Query, pool: readonly Scored[], best: Scored, index?: Index): Scored | undefined {
   if (query.answerType !== 'number' || !countsThings(query)) return undefined;
   const counted = countedNouns(query);
   if (counted.size === 0) return undefined;
-  return pool.slice(1, COUNTING_DEPTH).find((r) => r.doc.article === best.doc.article && countsNoun(r.doc, counted, query.text));
+  return pool.slice(1, COUNTING_DEPTH).find((r) => r.doc.article === best.doc.article && countsNoun(r.doc, counted, query.text) && (!index || countsAsked(index, query, r)));
+}
+
+/**
+ * For a "how many" question whose best sentence gives no number, true when a sentence with one
+ * writes the place the question names, itself or in its headline, and the question's verb that
+ * ends in -ed or -ing ("died") or half the weight of its other words: "he said his crews had rescued 40 people", "3,000 people were evacuated from
+ * Tollby" and "killing 12 in Arden" count something else than "how many people have died in
+ * Tollby?". True for any other question.
+ */
+function countsAsked(index: Index, query: Query, r: Scored): boolean {
+  if (query.answerType !== 'number' || !countsThings(query)) return true;
+  const counted = countedNouns(query);
+  const plan = planOf(query);
+  const f = index.features(r.doc);
+  const holds = (key: string) => f.terms.has(key) || hasAny(f.terms, plan.related.get(key)) || f.entityTerms.has(key);
+  // A place the question names must be the sentence's, or its report's headline's: "killing 12 in Tollby" counts no deaths in Arden.
+  for (const e of query.entities) {
+    if (e.entity.type !== 'place') continue;
+    const key = termsOf(e.entity.name)[0];
+    if (key !== undefined && query.keys.has(key) && !holds(key) && !f.headline.has(key)) return false;
+  }
+  // A count of what was done ("died", "affected") writes the verb, or at least half the weight of
+  // the question's other words ("locked out 240,000 of the Tidelink app's users" in the outage).
+  const verbs = tokenize(HOW_MANY.exec(query.text)?.[1] ?? '').filter((t) => VERB_FORM.test(t.surface)).flatMap((t) => termsOf(t.surface)).filter((k) => query.keys.has(k) && !counted.has(k));
+  if (verbs.length === 0 || verbs.every(holds)) return true;
+  let total = 0;
+  let held = 0;
+  for (const [key, weight] of query.keys) {
+    if (counted.has(key)) continue;
+    total += weight;
+    if (holds(key)) held += weight;
+  }
+  return held * 2 >= total;
 }
 
 /**
@@ -3734,8 +3817,26 @@ function sharePerson(a: Article, b: Article): boolean {
 }
 
 /** True when two articles are reports of one story: both dated, naming a person in common. */
-function otherReport(a: Article, b: Article): boolean {
+export function otherReport(a: Article, b: Article): boolean {
   return a !== b && a.published !== '' && b.published !== '' && sharePerson(a, b);
+}
+
+/**
+ * True when a report's headline gives the figure its sentence gives, with every word of the
+ * question the sentence lacks: "Tollby toll climbs to 9" over "The number of people killed in
+ * Tollby has risen to 9" answers "what is the death toll in Tollby?" as the headline words it,
+ * though the sentence covers less of the question than an older report's "the death toll rose to 5".
+ */
+function headlineGives(index: Index, query: Query, doc: SentenceDoc, older: SentenceDoc): boolean {
+  // A figure is asked for: "how many", or "what is the toll?" that the older report answers with one.
+  if ((query.answerType !== 'number' && query.answerType !== 'other') || doc.sentence.numbers.length === 0 || older.sentence.numbers.length === 0) return false;
+  const title = doc.article.title;
+  const figure = doc.sentence.numbers.find((n) => !older.sentence.numbers.includes(n) && new RegExp(`(?<![\\w.,])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w]|[.,]\\d)`).test(title));
+  if (figure === undefined) return false;
+  const headline = new Set(textTerms(title));
+  const terms = index.features(doc).terms;
+  for (const key of query.keys.keys()) if (!headline.has(key) && !terms.has(key)) return false;
+  return true;
 }
 
 /**
@@ -3757,11 +3858,12 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
     // A newer report may word the fact another way ("the number of dead" for "the death toll"): it reaches every
     // word of the question, some through their synonyms, as the chosen one does.
     const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && writesEveryKey(index, query, chosen.doc) && writesEveryKey(index, query, r.doc);
-    if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE)) continue;
+    if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) && !headlineGives(index, query, r.doc, chosen.doc)) continue;
     if (typed && !hasAnswerType(r.doc, query)) continue;
     // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;
     if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
+    if (!countsAsked(index, query, r)) continue;
     if (!sharePerson(own, article)) continue;
     // "When did the blaze start?": not for a report whose "began" is said of something else.
     if (together && !keysTogether(index, query, r.doc)) continue;
@@ -3801,9 +3903,10 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
-  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) && !countingNoun(query, pool, best)) trace.reason = 'no ' + query.answerType;
+  else if (saidOnAnotherDay(index, query, best.doc)) trace.reason = 'another day';
+  else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8 && countsAsked(index, query, r)) && !countingNoun(query, pool, best, index)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
-    return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };
+    return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent, history), trace };
   }
   trace.declined = false;
   // For number and date questions, prefer the first close candidate that has one; a time said
@@ -3812,8 +3915,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen =
       measuredAlternative(query, pool, best) ??
-      countingNoun(query, pool, best) ??
-      pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) : hasAnswerType(r.doc, query))) ??
+      countingNoun(query, pool, best, index) ??
+      pool.slice(1, 3).find((r) => (query.answerType === 'number' ? answersKind(r.doc, query) && countsAsked(index, query, r) : hasAnswerType(r.doc, query))) ??
       pool.slice(3, kindDepth(query)).find((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) ??
       best;
   } else if (query.answerType === 'number' && ASKS_SHARE.test(query.text) && !givesShare(best.doc)) {

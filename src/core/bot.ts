@@ -4,7 +4,7 @@ import { makeReply } from './reply.ts';
 import { COMMANDS, parseCommandLine, smallTalkOf, type CommandSpec } from './commands.ts';
 import { buildIndex, type Index } from './search-index.ts';
 import { answerQuestion } from './answer.ts';
-import { briefReply, helpReply, nextReply, quotesReply, sourcesReply, thanksReply, whoReply } from './cards.ts';
+import { briefReply, changesReply, helpReply, nextReply, quotesReply, sourcesReply, thanksReply, whoReply } from './cards.ts';
 import type { CorpusProblem } from './corpus.ts';
 import { openIndexedCorpus, type IndexSource } from './index-cache.ts';
 
@@ -58,6 +58,8 @@ export function createBotOver(initial: Index): Bot {
             return briefReply(index);
           case 'next':
             return nextReply(index, request.history ?? []);
+          case 'changes':
+            return changesReply(index, request.history ?? []);
           case 'sources':
             return sourcesReply(index);
           case 'greeting':

@@ -6,7 +6,7 @@ import { COMMANDS } from './commands.ts';
 import type { Index, SentenceDoc } from './search-index.ts';
 import { findEntities } from './analyse.ts';
 import { makeCitation, quoteSpan } from './cite.ts';
-import { continuesQuote, introducesQuote, mentionedPeople, posesQuestion } from './answer.ts';
+import { continuesQuote, introducesQuote, mentionedPeople, otherReport, posesQuestion } from './answer.ts';
 import { foldWord, textTerms } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import titleData from './lexicon/titles.json' with { type: 'json' };
@@ -331,4 +331,47 @@ export function nextReply(index: Index, history: readonly Turn[] = []): Reply {
   }
   const citations = docs.map((d, i) => makeCitation(d, i + 1, true, null));
   return makeReply({ kind: 'list', command: 'brief', lead: 'What comes next, as the articles tell it', citations, confidence: 1 });
+}
+
+/** Most sentences of the newest report that "what changed?" gives. */
+const MAX_CHANGES = 5;
+
+/**
+ * The newest report of a story reported more than once, with the report before it: of the
+ * thread's story when the conversation has one, else of the story reported most recently. Null
+ * when no article has an earlier report of its story (reports of one story are dated articles
+ * that name a person in common).
+ */
+export function latestUpdate(index: Index, story: Article | null): { newest: Article; previous: Article } | null {
+  const dated = newestFirst(index).filter((a) => a.published !== '');
+  const candidates = story && story.published !== '' ? dated.filter((a) => a === story || otherReport(a, story)) : dated;
+  for (const newest of candidates) {
+    const previous = dated.find((a) => a.published < newest.published && otherReport(a, newest));
+    if (previous) return { newest, previous };
+  }
+  return null;
+}
+
+/**
+ * "What changed since yesterday?": briefbot cannot compare two reports fact by fact, but a
+ * developing story's newest report leads with what is new (the toll that rose, the road that
+ * reopened). So the answer is the top of the newest report (the first sentence of each of its
+ * first paragraphs), with the date
+ * of the report before it in the lead, of the thread's story or else of the story reported most
+ * recently. Declines when no story was reported more than once.
+ */
+export function changesReply(index: Index, history: readonly Turn[] = []): Reply {
+  if (index.articles.length === 0) return emptyCorpus('brief');
+  const story = history.length > 0 && index.articles.length > 1 ? threadStory(index, history) : null;
+  const update = latestUpdate(index, story) ?? (story ? latestUpdate(index, null) : null);
+  if (!update) {
+    return makeReply({ kind: 'decline', command: 'brief', lead: 'No story in the articles is reported more than once, so there is no earlier report to compare with.', suggestions: index.suggestions.slice(0, 3) });
+  }
+  const { newest, previous } = update;
+  // A news report puts what is new at its top: the first sentence of each of its first paragraphs.
+  const docs = articleDocs(index, newest).filter((d) => d.inParagraph === 0 && standsAlone(d)).slice(0, MAX_CHANGES);
+  if (docs.length === 0) return briefReply(index);
+  const citations = docs.map((d, i) => makeCitation(d, i + 1, true, null));
+  const lead = `The newest report of the story (${newest.outlet || newest.title}, ${newest.published}), after the one of ${previous.published}`;
+  return makeReply({ kind: 'list', command: 'brief', lead, citations, confidence: 1 });
 }

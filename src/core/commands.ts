@@ -108,11 +108,12 @@ export function parseCommandLine(line: string): { command: CommandName; argument
 }
 
 /** What a whole message is when it is not a question about the articles. */
-export type SmallTalk = 'overview' | 'next' | 'sources' | 'greeting' | 'thanks';
+export type SmallTalk = 'overview' | 'next' | 'changes' | 'sources' | 'greeting' | 'thanks';
 
 const TALK = new Map<string, SmallTalk>([
   ...conversation.overview.map((p): [string, SmallTalk] => [p, 'overview']),
   ...conversation.next.map((p): [string, SmallTalk] => [p, 'next']),
+  ...conversation.changes.map((p): [string, SmallTalk] => [p, 'changes']),
   ...conversation.sources.map((p): [string, SmallTalk] => [p, 'sources']),
   ...conversation.greetings.map((p): [string, SmallTalk] => [p, 'greeting']),
   ...conversation.thanks.map((p): [string, SmallTalk] => [p, 'thanks']),
@@ -120,7 +121,7 @@ const TALK = new Map<string, SmallTalk>([
 
 /**
  * Reads a whole message as small talk: "What happened?" or "tl;dr" asks for an overview, "what
- * happens next?" for what the articles say lies ahead, "where is this from?" for the articles;
+ * happens next?" for what the articles say lies ahead, "what changed since yesterday?" for the newest report of a story, "where is this from?" for the articles;
  * "hi" (or a message of only punctuation or emoji) is a greeting, "thanks!" thanks. Null for
  * anything else, which is a question: "What happened in the capital?" matches no whole phrase.
  */

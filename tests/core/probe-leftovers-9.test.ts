@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { articleOf, entityNamed, quoteStarting } from '../helpers.ts';
+
+describe('a speaker named "Ms" or "Mr" and a surname two people share', () => {
+  it('gives the quote to the one the text named last before it, not to the first holder of the surname', () => {
+    const article = articleOf('mould-flats', 'Landlord jailed over mould flats', [
+      'A landlord, Peter Dunsby, was jailed on Friday for letting flats full of mould.',
+      'One tenant, 77-year-old Agnes Corrin, died last winter. The court heard her death was not caused by the damp, but her daughter, Ruth Corrin, said the family would never forgive Dunsby.',
+      'Outside court, Ms Corrin said: "My mother deserved a warm home and he took her money for nothing at all."',
+    ]);
+    const ruth = entityNamed(article, 'Ruth Corrin');
+    expect(quoteStarting(article, 'My mother deserved').speaker).toEqual({ entity: ruth.id, description: 'Ms Corrin' });
+  });
+
+  it('passes over the one named last when the word of address does not fit them (a mother is no "Mr")', () => {
+    const article = articleOf('ridge-rescue', 'Climber rescued from ridge', [
+      'A climber, Tom Corrin, was rescued from Brack Ridge on Sunday after two nights in the snow.',
+      'His mother, Jane Corrin, said she had not slept since Friday.',
+      'Speaking from hospital, Mr Corrin said: "I thought I would never see my family again after the second night."',
+    ]);
+    const tom = entityNamed(article, 'Tom Corrin');
+    expect(quoteStarting(article, 'I thought I would never').speaker?.entity).toBe(tom.id);
+  });
+});
+
+describe('a clause after "said" is no speaker', () => {
+  it('gives the quote to the person who said it, not to "the result showed"', () => {
+    const article = articleOf('torvale-vote', 'Greens gain in Torvale vote', [
+      'The Green Alliance won 14 seats in Torvale on Sunday.',
+      'Mr Ostrander, whose party gained five seats, said the result showed that "voters want a real change of direction" and predicted an early election.',
+    ]);
+    const speaker = quoteStarting(article, 'voters want a real change').speaker;
+    expect(speaker?.description).not.toMatch(/showed/);
+    expect(speaker?.entity).toBe(entityNamed(article, 'Ostrander').id);
+  });
+
+  it('still keeps a speaker described without a name', () => {
+    const article = articleOf('veld-talks', 'Talks stall', ['The talks in Veld stalled on Monday.', '"We are nowhere near a deal and nobody wants to admit it," said one senior diplomat.']);
+    expect(quoteStarting(article, 'We are nowhere near').speaker).toEqual({ entity: null, description: 'one senior diplomat' });
+  });
+});
+
+// "Johansson" is a surname to compromise: here it is a carmaker's name.
+const recall = articleOf('johansson-recall', 'Johansson recalls 20,000 cars over brake fault', [
+  'Swedish carmaker Johansson is recalling 20,000 cars after a brake fault, the company said on Monday.',
+  'The recall covers the Johansson Corra saloon and Corra Sport estate built since 2023.',
+  '"The brakes still work, but less well than they should," said Johansson\'s head of quality, Anna Berge.',
+  'Johansson first heard of the fault from drivers in Finland.',
+  'Johansson said it expected to have enough parts by the end of the year.',
+]);
+
+describe('a carmaker whose name is also a surname, and its model', () => {
+  it('types the carmaker as an organisation and its model as no person', () => {
+    expect(entityNamed(recall, 'Johansson').type).toBe('organisation');
+    expect(entityNamed(recall, 'Johansson Corra').type).not.toBe('person');
+  });
+
+  it('gives a quote to the person in apposition after a role the carmaker owns', () => {
+    expect(quoteStarting(recall, 'The brakes still work').speaker?.entity).toBe(entityNamed(recall, 'Anna Berge').id);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleOf, entityNamed, quoteStarting } from '../helpers.ts';
+import { answerWithTrace, buildIndex } from '../../src/core/index.ts';
+import { articleOf, entityNamed, quoteStarting, spanText } from '../helpers.ts';
 
 describe('a speaker named "Ms" or "Mr" and a surname two people share', () => {
   it('gives the quote to the one the text named last before it, not to the first holder of the surname', () => {
@@ -57,5 +58,20 @@ describe('a carmaker whose name is also a surname, and its model', () => {
 
   it('gives a quote to the person in apposition after a role the carmaker owns', () => {
     expect(quoteStarting(recall, 'The brakes still work').speaker?.entity).toBe(entityNamed(recall, 'Anna Berge').id);
+  });
+});
+
+describe('"where is X based?"', () => {
+  it('is answered by the demonym written before the name', () => {
+    const index = buildIndex([recall]);
+    const { reply } = answerWithTrace(index, 'Where is Johansson based?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations[0]?.text).toMatch(/^Swedish carmaker Johansson/);
+    expect(spanText(reply.citations[0])).toBe('Swedish');
+  });
+
+  it('is still declined when nothing says where', () => {
+    const index = buildIndex([recall]);
+    expect(answerWithTrace(index, 'Where is Anna Berge based?').reply.kind).toBe('decline');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerWithTrace, buildIndex } from '../../src/core/index.ts';
+import { answerWithTrace, buildIndex, createBot, type Turn } from '../../src/core/index.ts';
+import { resolveFollowUp } from '../../src/core/analyse.ts';
 import { articleOf, entityNamed, quoteStarting, spanText } from '../helpers.ts';
 
 describe('a speaker named "Ms" or "Mr" and a surname two people share', () => {
@@ -73,5 +74,32 @@ describe('"where is X based?"', () => {
   it('is still declined when nothing says where', () => {
     const index = buildIndex([recall]);
     expect(answerWithTrace(index, 'Where is Anna Berge based?').reply.kind).toBe('decline');
+  });
+});
+
+describe('an "and X?" follow-up after a question for what someone said', () => {
+  const trial = articleOf('orlin-trial', 'Builder jailed for pension fraud', [
+    'A builder, Dorian Orlin, was jailed for nine years on Monday for stealing £2m from a pension fund.',
+    'His barrister, Helen Marsh, said Orlin "deeply regrets the harm he has caused to so many people".',
+    'The judge, Simon Faye, said the fraud was "cruel, careful and carried out over many years".',
+  ]);
+  const index = buildIndex([trial]);
+  const history = (questions: readonly string[]): Turn[] => questions.flatMap((q) => [{ role: 'user' as const, text: q }, { role: 'bot' as const, text: 'ok' }]);
+
+  it('asks what X said, in place of whom the question before asked about', () => {
+    expect(resolveFollowUp(index, 'and the judge?', history(['who was jailed?', 'what did his barrister say?']))).toBe('what did the judge say?');
+    expect(resolveFollowUp(index, 'and the jury?', history(['what did his barrister say?', 'and the judge?']))).toBe('what did the jury say?');
+  });
+
+  it('answers it with what the judge said', () => {
+    const bot = createBot([trial]);
+    const turns: Turn[] = [];
+    let last = '';
+    for (const q of ['who was jailed?', 'what did his barrister say?', 'and the judge?']) {
+      const reply = bot.handle({ text: q, history: turns });
+      turns.push({ role: 'user', text: q }, { role: 'bot', text: reply.lead });
+      last = reply.citations[0]?.text ?? '';
+    }
+    expect(last).toMatch(/^The judge, Simon Faye, said/);
   });
 });

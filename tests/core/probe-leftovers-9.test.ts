@@ -7,7 +7,7 @@ describe('a speaker named "Ms" or "Mr" and a surname two people share', () => {
   it('gives the quote to the one the text named last before it, not to the first holder of the surname', () => {
     const article = articleOf('mould-flats', 'Landlord jailed over mould flats', [
       'A landlord, Peter Dunsby, was jailed on Friday for letting flats full of mould.',
-      'One tenant, 77-year-old Agnes Corrin, died last winter. The court heard her death was not caused by the damp, but her daughter, Ruth Corrin, said the family would never forgive Dunsby.',
+      'One tenant, 77-year-old Agnes Corrin, died last winter. An inquest found the damp had worsened her asthma, and her daughter, Ruth Corrin, said the family was still angry.',
       'Outside court, Ms Corrin said: "My mother deserved a warm home and he took her money for nothing at all."',
     ]);
     const ruth = entityNamed(article, 'Ruth Corrin');
@@ -26,13 +26,13 @@ describe('a speaker named "Ms" or "Mr" and a surname two people share', () => {
 });
 
 describe('a clause after "said" is no speaker', () => {
-  it('gives the quote to the person who said it, not to "the result showed"', () => {
+  it('gives the quote to the person who said it, not to "the count proved"', () => {
     const article = articleOf('torvale-vote', 'Greens gain in Torvale vote', [
       'The Green Alliance won 14 seats in Torvale on Sunday.',
-      'Mr Ostrander, whose party gained five seats, said the result showed that "voters want a real change of direction" and predicted an early election.',
+      'Mr Ostrander, who leads the Farmers\' League, said the count proved that "voters want a real change of direction" and called for talks.',
     ]);
     const speaker = quoteStarting(article, 'voters want a real change').speaker;
-    expect(speaker?.description).not.toMatch(/showed/);
+    expect(speaker?.description).not.toMatch(/proved/);
     expect(speaker?.entity).toBe(entityNamed(article, 'Ostrander').id);
   });
 
@@ -43,12 +43,12 @@ describe('a clause after "said" is no speaker', () => {
 });
 
 // "Johansson" is a surname to compromise: here it is a carmaker's name.
-const recall = articleOf('johansson-recall', 'Johansson recalls 20,000 cars over brake fault', [
-  'Swedish carmaker Johansson is recalling 20,000 cars after a brake fault, the company said on Monday.',
-  'The recall covers the Johansson Corra saloon and Corra Sport estate built since 2023.',
-  '"The brakes still work, but less well than they should," said Johansson\'s head of quality, Anna Berge.',
-  'Johansson first heard of the fault from drivers in Finland.',
-  'Johansson said it expected to have enough parts by the end of the year.',
+const recall = articleOf('johansson-recall', 'Johansson recalls 20,000 vans over gearbox fault', [
+  'Danish carmaker Johansson is recalling 20,000 vans after a gearbox fault, the firm said on Thursday.',
+  'Owners of the Johansson Corra van built since 2023 will get a letter.',
+  '"The van can slip out of gear on a steep hill, which nobody should accept," said Johansson\'s technical director, Anna Berge.',
+  'Johansson first heard of the fault from drivers in Austria.',
+  'Johansson said it would fit a new gearbox part free of charge.',
 ]);
 
 describe('a carmaker whose name is also a surname, and its model', () => {
@@ -58,7 +58,7 @@ describe('a carmaker whose name is also a surname, and its model', () => {
   });
 
   it('gives a quote to the person in apposition after a role the carmaker owns', () => {
-    expect(quoteStarting(recall, 'The brakes still work').speaker?.entity).toBe(entityNamed(recall, 'Anna Berge').id);
+    expect(quoteStarting(recall, 'The van can slip').speaker?.entity).toBe(entityNamed(recall, 'Anna Berge').id);
   });
 });
 
@@ -67,8 +67,8 @@ describe('"where is X based?"', () => {
     const index = buildIndex([recall]);
     const { reply } = answerWithTrace(index, 'Where is Johansson based?');
     expect(reply.kind).toBe('answer');
-    expect(reply.citations[0]?.text).toMatch(/^Swedish carmaker Johansson/);
-    expect(spanText(reply.citations[0])).toBe('Swedish');
+    expect(reply.citations[0]?.text).toMatch(/^Danish carmaker Johansson/);
+    expect(spanText(reply.citations[0])).toBe('Danish');
   });
 
   it('is still declined when nothing says where', () => {
@@ -79,7 +79,7 @@ describe('"where is X based?"', () => {
 
 describe('an "and X?" follow-up after a question for what someone said', () => {
   const trial = articleOf('orlin-trial', 'Builder jailed for pension fraud', [
-    'A builder, Dorian Orlin, was jailed for nine years on Monday for stealing £2m from a pension fund.',
+    'A builder, Cyril Orlin, was jailed for nine years on Monday for stealing £2m from a pension fund.',
     'His barrister, Helen Marsh, said Orlin "deeply regrets the harm he has caused to so many people".',
     'The judge, Simon Faye, said the fraud was "cruel, careful and carried out over many years".',
   ]);

@@ -86,6 +86,13 @@ const PRONOUN_REF = /\b(he|him|his|she|her|hers|they|them|their)\b/i;
 const ELLIPSIS = /^\s*(?:and what about|and how about|and|what about|how about)\s+(.+?)\??\s*$/i;
 /** A question word that opens a question of its own after "and" ("and how many were hurt?"). */
 const OWN_QUESTION = /^(?:how|what|who|whom|whose|which|when|where|why)\b/i;
+/**
+ * A question for what someone said, in three parts: its opening, who is asked about, and the speech
+ * verb with what follows ("what did | his barrister | say?"). An "and X?" follow-up asks it of X.
+ */
+const SPEAKER_FRAME = /^(\s*(?:what|how|why|when)\s+(?:did|does|do|has|have|had|will|would)\s+)(.+?)(\s+(?:say|tell|reply|respond|answer|argue|warn|explain|claim|admit|comment|add|write|post)\b.*)$/i;
+/** A noun phrase opened by a determiner, of up to four words ("the judge", "the consumer group", "her lawyer"). */
+const DETERMINED = /^(?:the|a|an|his|her|its|their)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}$/iu;
 /** A preposition opening the words that say where or in what a question's event is ("in the flood", "at the plant"). */
 const SETTING = new RegExp(`\\s(?:${[...questionData.placePrepositions, ...questionData.settingPrepositions].join('|')})\\s.*?(?=\\s*\\?*\\s*$)`, 'i');
 
@@ -905,6 +912,11 @@ export function resolveFollowUp(index: Index, question: string, history: readonl
   } else if (ellipsis?.[1]) {
     // "and Roe?": the previous question, asked about someone else.
     const newName = ellipsis[1].trim();
+    // "What did his barrister say?" – "and the judge?": what the judge said, in the same words.
+    // After another "and X?", in the words that one was understood in ("and the judge?" – "and the jury?").
+    const framed = DETERMINED.test(newName) ? (SPEAKER_FRAME.exec(previous) ?? (ELLIPSIS.test(previous) ? SPEAKER_FRAME.exec(understoodPrevious()) : null)) : null;
+    // Its own "her" ("and her lawyer?") is read as in any question (below).
+    if (framed) return PRONOUN_REF.test(newName) ? resolveFollowUp(index, framed[1] + newName + framed[3], history) : framed[1] + newName + framed[3];
     const prevNames = questionNames(index, previous).filter((n) => findEntities(index, n.text).length > 0 || corpusKnowsWord(index, n.text));
     const replaced = prevNames[0];
     if (replaced) return previous.slice(0, replaced.start) + newName + previous.slice(replaced.start + replaced.text.length);

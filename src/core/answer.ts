@@ -9,7 +9,7 @@ import { makeReply } from './reply.ts';
 import { analyse, derivedForms, pronounOf, publishedWeekday, SCORE_KEYS, SPEECH_STEMS, WEEKDAYS, type Query, type RoleMention } from './analyse.ts';
 import { PREFIX_MIN, placePhrase, shortNameOf, type EntityRef, type Index, type SentenceDoc } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
-import { foldWord, isAcronym, phraseContent, QUOTED, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
+import { demonymPlace, foldWord, isAcronym, phraseContent, QUOTED, STOP_WORDS, textTerms, tokenize, termsOf, type Token } from './text.ts';
 import questionData from './lexicon/questions.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import roleData from './lexicon/roles.json' with { type: 'json' };
@@ -3872,6 +3872,28 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
   return newest;
 }
 
+/** "Where is X based?", "where is X headquartered?": a question for the place an organisation is from. */
+const BASED_WHERE = /^\s*where\s+(?:is|are|was|were)\s+.+\s+(?:based|headquartered)\s*\??\s*$/i;
+/** How far down the ranking a "where is X based?" question looks for a demonym before X. */
+const SEAT_DEPTH = 8;
+
+/**
+ * The sentence, and its demonym, that writes a demonym before the name the question asks about, with at most two
+ * lower-case words between ("Norwegian carmaker Fjellby", "the Danish firm Holm & Co"): it says
+ * where the organisation is from. Null when the question names no one or no close sentence does so.
+ */
+function demonymSeat(query: Query, pool: readonly Scored[]): { seat: Scored; span: { start: number; end: number } } | null {
+  const named = query.entities.map((r) => r.entity).filter((e) => e.type !== 'place');
+  if (named.length === 0) return null;
+  const forms = named.flatMap((e) => [e.name, ...e.aliases]).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const before = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,2}(?:${forms.join('|')})(?![\\p{L}])`, 'u');
+  for (const r of pool.slice(0, SEAT_DEPTH)) {
+    const m = before.exec(r.doc.sentence.text);
+    if (m && demonymPlace(m[1]!) !== undefined) return { seat: r, span: { start: m.index, end: m.index + m[1]!.length } };
+  }
+  return null;
+}
+
 /** Answers a question (with earlier turns as context), or declines; the full decision is in `trace`. */
 export function answerWithTrace(index: Index, question: string, history: readonly Turn[] = []): { reply: Reply; trace: AnswerTrace } {
   const query = analyse(index, question, history);
@@ -3894,14 +3916,17 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   const p = best ? probability(features) : 0;
   const trace: AnswerTrace = { query, ranked, declined: true, reason: '', features, probability: p };
   let silent: Silent | null = null;
+  // "Where is Fjellby based?" is answered by "the Norwegian carmaker Fjellby", whatever words the question frames it in.
+  const based = BASED_WHERE.test(query.text) ? demonymSeat(query, pool) : null;
+  const seat = based?.seat;
   // A name the corpus never mentions is decisive on its own ("What did Macron say?").
   if (query.unknownNames.length > 0) trace.reason = 'unknown name';
   else if (unresolvedPronoun(query)) trace.reason = 'unresolved pronoun';
   else if (ambiguousOffice(query)) trace.reason = 'ambiguous office';
   else if (!best) trace.reason = 'no candidate';
   else if ((silent = silentSpeakers(index, query, ranked))) trace.reason = 'not quoted';
-  else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
-  else if (p < MODEL.threshold) trace.reason = 'low confidence';
+  else if (!seat && unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
+  else if (!seat && p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
   else if (saidOnAnotherDay(index, query, best.doc)) trace.reason = 'another day';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8 && countsAsked(index, query, r)) && !countingNoun(query, pool, best, index)) trace.reason = 'no ' + query.answerType;
@@ -3911,8 +3936,10 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   trace.declined = false;
   // For number and date questions, prefer the first close candidate that has one; a time said
   // another way ("within six weeks") answers "when" as well as a calendar date.
-  let chosen = best;
-  if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
+  let chosen = seat ?? best;
+  if (seat) {
+    // Chosen above.
+  } else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query)) {
     chosen =
       measuredAlternative(query, pool, best) ??
       countingNoun(query, pool, best, index) ??
@@ -4011,7 +4038,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
     cited.length = Math.min(cited.length, MAX_CITATIONS);
   }
   const citations: Citation[] = cited.map((c, i) =>
-    makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query, index.features(c.doc).terms) : null),
+    makeCitation(c.doc, i + 1, i === 0 || (query.asksForQuote && c.doc.quote !== null && c.doc.quote === chosen.doc.quote), i === 0 && c === seat ? based!.span : i === 0 || c.doc.quote === chosen.doc.quote ? answerSpan(c.doc, query, index.features(c.doc).terms) : null),
   );
   const reply = makeReply({
     kind: 'answer',

@@ -9,6 +9,7 @@ import roleData from './lexicon/roles.json' with { type: 'json' };
 import speechData from './lexicon/speech.json' with { type: 'json' };
 import abbreviationData from './lexicon/abbreviations.json' with { type: 'json' };
 import acronymData from './lexicon/acronyms.json' with { type: 'json' };
+import titleData from './lexicon/titles.json' with { type: 'json' };
 import type { Attribution, Entity, EntityType, Quote } from './schema.ts';
 import { QUOTED, STOP_WORDS, foldWord, isAcronym, tokenize, demonymPlace, type Token } from './text.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS, TITLES } from './patterns.ts';
@@ -29,6 +30,7 @@ export interface SentenceRef {
 const ORGANISATION_ENDINGS = new Set(roleData.organisationEndings);
 const ORG_WORDS = new Set([...roleData.organisationWords.map((w) => w.replace(/\./g, '')), ...ORGANISATION_ENDINGS]);
 const ORGANISATION_NOUNS = new Set(roleData.organisationNouns);
+const IMPERSONAL_KIND_NOUNS: ReadonlySet<string> = new Set(roleData.impersonalKindNouns);
 const SPORT_ORGANISATION_NOUNS = new Set(roleData.sportOrganisationNouns);
 const COMPANY_WORDS = new Set(roleData.companyWords);
 const JOINT_ORGANISATION_WORDS = new Set([...ORG_WORDS, ...roleData.jointOrganisationWords]);
@@ -139,6 +141,8 @@ interface Chunk {
   acronym?: string;
   /** A noun for a kind of organisation stands before the name ("the toy maker Pellow Crafts"). */
   kind?: boolean;
+  /** That noun is never a person's job ("the carmaker Fjellby"; see impersonalKindNouns in roles.json). */
+  impersonal?: boolean;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -931,8 +935,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     // whatever compromise reads its words as ("operator" may be a person's job).
     // "an analyst at Orla Marsh", "shares of Orla Marsh": the words before say so as surely, unless the name is a place's.
     const workplace = workplaceOrHolding(tokens, firstAt, source, tags) && !part.some((p) => hints.get(p.start) === 'place' || knownPlace(p.surface));
-    const kindOnly = (kindNoun !== null && !JOB_WORDS.has(kindNoun) && !tags.jobs.has(tokens[firstAt - 1]!.start)) || workplace;
-    if (roleWords.length === 0 && !team && !(kindBefore && !part.some((p) => hints.get(p.start) === 'person'))) {
+    // "the carmaker Fjellby": a noun for a kind that is never a job, however compromise reads it.
+    const impersonalKind = kindNoun !== null && IMPERSONAL_KIND_NOUNS.has(kindNoun);
+    const kindOnly = (kindNoun !== null && !JOB_WORDS.has(kindNoun) && (impersonalKind || !tags.jobs.has(tokens[firstAt - 1]!.start))) || workplace;
+    if (roleWords.length === 0 && !team && !(kindBefore && (impersonalKind || !part.some((p) => hints.get(p.start) === 'person')))) {
       const job = jobBefore(tokens, firstAt, source, tags);
       if (job) roleWords.push(job);
     }
@@ -1032,7 +1038,7 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
     if (spelt && last === tokens[spelt.last]) votes.organisation += 1;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}) });
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}), ...(impersonalKind ? { impersonal: true } : {}) });
   }
   return chunks;
 }
@@ -1055,6 +1061,8 @@ interface Draft {
   event: boolean;
   /** A noun for a kind of organisation stood before the name (see Chunk). */
   kind: boolean;
+  /** One that is never a person's job did (see Chunk). */
+  impersonal: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -1172,7 +1180,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false, impersonal: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
@@ -1182,6 +1190,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     d.hinted ||= c.hinted;
     d.event ||= c.event;
     d.kind ||= c.kind === true;
+    d.impersonal ||= c.impersonal === true;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
@@ -1198,6 +1207,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
   }
   typeOtherNames(chunks, byName);
   mergeMisspeltSurnames(byName);
+  typeNamesAfterMakers(byName);
   mergeGivenNames(byName);
   // A one-word name that is the surname of one longer person name, or the last word of one
   // organisation name ("the Post"), is an alias of it.
@@ -1224,6 +1234,26 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
   mergeShortOrganisationNames(byName);
   mergeOrganisationFirstWords(byName);
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/**
+ * "the carmaker Fjellby": a one-word name written after a noun for a kind of organisation that is
+ * never a person's job is that organisation's wherever else compromise reads it as a surname
+ * ("Fjellby said …"), unless something gave it a role. And "the Fjellby Orra saloon": a name of
+ * several words that opens with it is a product's or a unit's, not a person's; only when nothing
+ * gave that name a role either.
+ */
+function typeNamesAfterMakers(byName: Map<string, Draft>): void {
+  const makers = new Set<string>();
+  for (const d of byName.values()) {
+    if (d.tokens.length !== 1 || !d.impersonal || d.roles.size > 0 || d.event) continue;
+    d.votes.organisation = Math.max(d.votes.organisation, d.votes.person + 1, d.votes.place + 1);
+    makers.add(d.tokens[0]!);
+  }
+  if (makers.size === 0) return;
+  for (const d of byName.values()) {
+    if (d.tokens.length > 1 && d.roles.size === 0 && makers.has(d.tokens[0]!) && typeOf(d.votes) === 'person') d.votes.person = 0;
+  }
 }
 
 /**
@@ -2041,7 +2071,7 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
     .map((e) => ({ e, at: firstIndexOf(unowned, e, names) }))
     .filter((x) => x.at >= 0 && (pronounAt < 0 || x.at < pronounAt))
     .sort((a, b) => a.at - b.at)[0];
-  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0])) {
+  if (candidates[0] && candidates[0].split(/\s+/).length <= 8 && !/^(he|she|they|i|we)$/i.test(candidates[0]) && !endsInPastVerb(candidates[0])) {
     // "Judge says …", "the judge said": the one person the article gives that title.
     return { entity: soleHolderOf(candidates[0], entities, context.sentenceIds?.[0]), description: candidates[0] };
   }
@@ -2050,8 +2080,19 @@ function speakerIn(frame: string, entities: Entity[], names: NameWords, context:
   const ids = context.sentenceIds ?? [];
   const byPronoun = ids.length > 0 ? entities.find((e) => e.type === 'person' && ids.some((id) => e.pronounMentions.includes(id))) : undefined;
   if (byPronoun) return { entity: byPronoun, description: byPronoun.name };
-  if (candidates[1]) return { entity: null, description: candidates[1] };
+  if (candidates[1] && !endsInPastVerb(candidates[1])) return { entity: null, description: candidates[1] };
   return null;
+}
+
+/**
+ * True when words read as who speaks end in a verb in the past tense: "said the result showed
+ * that "…"", "said the study found": a clause of what was said, no speaker. Only asked of words
+ * that name no entity.
+ */
+function endsInPastVerb(words: string): boolean {
+  const terms = (nlp(words).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[]).flatMap((t) => t.terms);
+  const last = terms[terms.length - 1];
+  return terms.length > 1 && last !== undefined && last.tags.includes('PastTense') && !last.tags.includes('Noun');
 }
 
 /**
@@ -2143,6 +2184,7 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
           if (person) found = { entity: person, description: person.name };
         }
       }
+      if (found) found = sharedSurnameSpeaker(found, sentences, sentences.indexOf(covered[0]!), entities);
       const speaker = found ? { entity: found.entity?.id ?? null, description: found.description } : null;
       quotes.push({ sentences: covered.map((s) => s.id), text: inner, speaker });
       if (speaker) previousSpeaker = speaker;
@@ -2151,6 +2193,52 @@ function findQuotes(source: string, sentences: SentenceRef[], entities: Entity[]
   }
   quotes.push(...interviewAnswers(source, byParagraph, entities, quotes));
   return quotes;
+}
+
+const FEMALE_WORDS: ReadonlySet<string> = new Set(roleData.femaleWords);
+const MALE_WORDS: ReadonlySet<string> = new Set(roleData.maleWords);
+/** Words of address only ("Mr", "Ms"): written before a surname alone, as British news names everyone. */
+const ADDRESS: ReadonlySet<string> = new Set(titleData.address);
+
+/** The sex a word of address or a kin noun tells ("Ms", "daughter"), if any. */
+function sexOfWord(word: string): Gender | undefined {
+  const w = foldWord(word).replace(/\.$/, '');
+  return FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : undefined;
+}
+
+/** A name's words, folded, with only letters and digits: "Ms Ada Varden" → "ms ada varden". */
+function foldedWords(text: string): string[] {
+  return foldWord(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
+}
+
+/**
+ * "Edith Varden died …; her daughter, Carol Varden, said … Ms Varden said: "…"": a speaker named
+ * by a word of address and a surname that several people of the article share (only one of whom
+ * holds it as a short name) is, of those the word does not rule out (a kin noun among their roles
+ * tells their sex, "Mr" rules out a daughter), the one whose full name the text wrote last before
+ * the quote. A surname written alone ("Varden said") stays its holder's: news that writes no "Mr"
+ * or "Ms" names its main person so.
+ */
+function sharedSurnameSpeaker(found: { entity: Entity | null; description: string }, sentences: readonly SentenceRef[], at: number, entities: readonly Entity[]): { entity: Entity | null; description: string } {
+  const e = found.entity;
+  if (!e || e.type !== 'person' || at < 0) return found;
+  const surname = foldedWords(e.name).pop() ?? '';
+  const sharers = entities.filter((p) => p.type === 'person' && foldedWords(p.name).length > 1 && foldedWords(p.name).pop() === surname);
+  if (sharers.length < 2) return found;
+  const described = foldedWords(found.description);
+  const text = ` ${described.join(' ')} `;
+  if (sharers.some((p) => text.includes(` ${foldedWords(p.name).join(' ')} `))) return found;
+  const k = described.lastIndexOf(surname);
+  if (k < 1 || !ADDRESS.has(described[k - 1]!)) return found;
+  const wanted = sexOfWord(described[k - 1]!);
+  const sexOf = (p: Entity): Gender | undefined => p.roles.flatMap((r) => foldedWords(r)).filter((w) => KIN.has(w)).map(sexOfWord).find((x) => x !== undefined);
+  const fits = sharers.filter((p) => !wanted || (sexOf(p) ?? wanted) === wanted);
+  for (let i = at; i >= 0; i--) {
+    const written = ' ' + foldedWords(sentences[i]!.text.replace(QUOTED, ' ')).join(' ') + ' ';
+    const named = fits.map((p) => ({ p, where: written.lastIndexOf(` ${foldedWords(p.name).join(' ')} `) })).filter((x) => x.where >= 0).sort((a, b) => b.where - a.where);
+    if (named[0]) return named[0].p === e ? found : { entity: named[0].p, description: found.description };
+  }
+  return found;
 }
 
 const CALLING_VERBS = speechData.callingVerbs.join('|');

@@ -3449,7 +3449,7 @@ const CONTINUATION_SHARE = 0.25;
  */
 function continuationOf(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   const next = index.docs[best.doc.id + 1];
-  if (!next || next.article !== best.doc.article || next.paragraph !== best.doc.paragraph || next.quote || best.doc.quote) return null;
+  if (!next || next.article !== best.doc.article || next.paragraph !== best.doc.paragraph || opensInQuote(next) || best.doc.quote) return null;
   if (!ANAPHOR.test(next.sentence.text)) return null;
   const plan = planOf(query);
   const own = index.features(best.doc).terms;
@@ -3466,6 +3466,15 @@ function continuationOf(index: Index, query: Query, pool: readonly Scored[], bes
   if (total === 0 || added < total * CONTINUATION_SHARE) return null;
   if (query.answerType !== 'other' && hasAnswerType(best.doc, query) && !hasAnswerType(next, query)) return null;
   return pool.find((r) => r.doc === next) ?? { ...best, doc: next };
+}
+
+/**
+ * True when a sentence opens inside a quote: its first words are a speaker's, so a "this" or "it"
+ * there follows the speaker's train of thought. A sentence that only quotes a phrase further on
+ * ("This ended the old order, which it blames on "the foreign powers".") opens in the report's own words.
+ */
+function opensInQuote(doc: SentenceDoc): boolean {
+  return doc.quote !== null && (doc.quote.sentences.length > 1 || /^\s*["“‘']/.test(doc.sentence.text));
 }
 
 /** "Who …", "what …", "which …" opening a question. */

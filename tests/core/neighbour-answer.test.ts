@@ -8,6 +8,59 @@ function citedFor(index: ReturnType<typeof buildIndex>, question: string): { cit
   return { cited: reply.kind === 'answer' ? (reply.citations[0]?.text ?? null) : null, best: trace.ranked[0]?.doc.sentence.text };
 }
 
+describe('a "why" question echoed by a sentence that says it is what came of the one before', () => {
+  const index = buildIndex([
+    articleOf('ostrel-ferry', 'The Ostrel ferry', [
+      'The Ostrel ferry crossed the Halvin sound twice a day for forty years.',
+      'In 1988 the harbour board doubled the landing fees for every boat of the Ostrel line. As a result, the Ostrel ferry was withdrawn from the Halvin sound.',
+      'A footbridge over the narrows opened in 1994, and the old landing became a cafe.',
+    ]),
+  ]);
+
+  it('answers with the sentence before, which gives the reason', () => {
+    const { cited, best } = citedFor(index, 'Why was the Ostrel ferry withdrawn from the Halvin sound?');
+    // The echo ranks first: it writes every word of the question.
+    expect(best).toBe('As a result, the Ostrel ferry was withdrawn from the Halvin sound.');
+    expect(cited).toBe('In 1988 the harbour board doubled the landing fees for every boat of the Ostrel line.');
+  });
+
+  it('keeps a sentence that gives its own reason after such an opening', () => {
+    const own = buildIndex([
+      articleOf('ostrel-ferry-2', 'The Ostrel ferry', [
+        'The Ostrel ferry crossed the Halvin sound twice a day for forty years.',
+        'In 1988 the harbour board met in Varn. Consequently, the Ostrel ferry was withdrawn from the Halvin sound because its landing fees had doubled.',
+      ]),
+    ]);
+    expect(citedFor(own, 'Why was the Ostrel ferry withdrawn from the Halvin sound?').cited).toContain('because its landing fees had doubled');
+  });
+});
+
+describe('"how did X respond?" answered by the sentence after the one that tells what was done to X', () => {
+  const index = buildIndex([
+    articleOf('brask-mill', 'The Brask mill dispute', [
+      'The Brask mill stood on the Tolle river for a century.',
+      'In March the district warden Ilse Marrow sent the miller Tobin Adair a written warning over the mill race. Adair ignored the warning and kept the wheel turning.',
+      'The mill closed for good in 1931.',
+    ]),
+  ]);
+
+  it('answers with the sentence that opens with X', () => {
+    const { cited, best } = citedFor(index, 'How did Tobin Adair respond to Ilse Marrow?');
+    expect(best).toContain('sent the miller Tobin Adair a written warning');
+    expect(cited).toBe('Adair ignored the warning and kept the wheel turning.');
+  });
+
+  it('keeps the best when it opens with X', () => {
+    const own = buildIndex([
+      articleOf('brask-mill-2', 'The Brask mill dispute', [
+        'The Brask mill stood on the Tolle river for a century.',
+        'Tobin Adair answered the warden Ilse Marrow with a letter of complaint to the district court. Adair also kept the wheel turning.',
+      ]),
+    ]);
+    expect(citedFor(own, 'How did Tobin Adair respond to Ilse Marrow?').cited).toContain('answered the warden Ilse Marrow');
+  });
+});
+
 describe('a continuation that quotes a phrase further on', () => {
   const index = buildIndex([
     articleOf('velm-league', 'The Velm league', [

@@ -3524,6 +3524,26 @@ function responseAfter(index: Index, query: Query, best: Scored, pool: readonly 
   return pool.find((r) => r.doc === next) ?? { ...best, doc: next };
 }
 
+/** A sentence that lists the members of what the sentence before names: "These include …", "Examples included …". */
+const LIST_OPENER = /^\s*["“‘']?(?:these|they|this|those|it|such \p{L}+|examples|others) (?:include|includes|included)\b/iu;
+
+/**
+ * "Where are tolls like the ferry levy set?": when the best sentence only lists what the one
+ * before it names ("These include the ferry levy, the bridge toll and …", after "Such charges are
+ * set by the Harbour Board in Ostrel."), and the question asks for a place, a person, a date or a
+ * number, the list holds the question's words but what it asks is said of the whole in the
+ * sentence before: that sentence of the same paragraph answers, when it gives the kind of answer
+ * asked. A name in the list (a member) is no answer of that kind. Null otherwise. Measured on the
+ * SQuAD dev subset: one answer changed, to the right sentence.
+ */
+function listBefore(index: Index, query: Query, best: Scored, pool: readonly Scored[]): Scored | null {
+  const t = query.answerType;
+  if (t === 'other' || t === 'reason' || best.doc.quote || !LIST_OPENER.test(best.doc.sentence.text)) return null;
+  const prev = index.docs[best.doc.id - 1];
+  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph || !hasAnswerType(prev, query)) return null;
+  return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
+}
+
 /** "Who …", "what …", "which …" opening a question. */
 const WH_OPENING = /^\s*(?:who|what|which)\s+/i;
 /** An auxiliary among a question's first words: "what did X found?" asks for an object, not for who did it. */
@@ -3691,6 +3711,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = pronounAsAsked(index, query, pool, best) ?? best;
   if (chosen === best) chosen = causeBefore(index, query, best, pool) ?? best;
   if (chosen === best) chosen = responseAfter(index, query, best, pool) ?? best;
+  if (chosen === best) chosen = listBefore(index, query, best, pool) ?? best;
   chosen = newerReport(query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

@@ -75,3 +75,23 @@ describe('a continuation that quotes a phrase further on', () => {
     expect(cited).toContain('This is believed to have ended the old order');
   });
 });
+
+describe('a question about a member of a list that the sentence before names', () => {
+  const index = buildIndex([
+    articleOf('ostrel-harbour', 'Harbour charges in Ostrel', [
+      'Boats that use the Ostrel harbour pay a dozen separate charges.',
+      'Such charges are set every spring in the town of Varnley, where the harbour board meets. These include the ferry levy, the mooring fee, the pilot charge and the fuel duty.',
+      'Fishermen have asked for the fuel duty to be cut.',
+    ]),
+  ]);
+
+  it('answers "where …?" with the sentence before the list, which says where of them all', () => {
+    const { cited, best } = citedFor(index, 'Where are charges like the ferry levy and the mooring fee set?');
+    expect(best).toBe('These include the ferry levy, the mooring fee, the pilot charge and the fuel duty.');
+    expect(cited).toBe('Such charges are set every spring in the town of Varnley, where the harbour board meets.');
+  });
+
+  it('keeps the list when the question asks what is in it', () => {
+    expect(citedFor(index, 'What charges include the ferry levy?').cited).toBe('These include the ferry levy, the mooring fee, the pilot charge and the fuel duty.');
+  });
+});

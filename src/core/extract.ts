@@ -139,6 +139,8 @@ interface Chunk {
   acronym?: string;
   /** A noun for a kind of organisation stands before the name ("the toy maker Pellow Crafts"). */
   kind?: boolean;
+  /** A role names a given name and a surname here ("the club's manager, Ada Fenmoor"): a person's, whatever else the words are read as. */
+  personal?: boolean;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -169,6 +171,15 @@ function knownPlace(word: string): boolean {
 function knownOrganisation(word: string): boolean {
   const tags = LEXICON[foldWord(word)];
   return tags !== undefined && (typeof tags === 'string' ? tags === 'Organization' : tags.includes('Organization'));
+}
+
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/** True when compromise knows the word, out of context, as a given name and not as a place ("Helen", not "Georgia"). */
+function knownGivenName(word: string): boolean {
+  const tags = LEXICON[foldWord(word)];
+  if (tags === undefined || knownPlace(word)) return false;
+  return typeof tags === 'string' ? GIVEN_NAME_TAGS.has(tags) : tags.some((t) => GIVEN_NAME_TAGS.has(t));
 }
 
 /**
@@ -399,23 +410,28 @@ const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to', 'by']);
 
 /**
- * True when an apposition naming a job follows token `at`: ", a 31-year-old trader", ", the
- * company's finance director". The job must come within the first few words.
+ * The head noun of an apposition naming a job after token `at` (", a 31-year-old trader", ", the
+ * company's finance director"), or null. The job must come within the first few words.
  */
-function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): boolean {
+function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): string | null {
   const det = tokens[at + 1];
   // A name's possessive stands for the determiner: ", Fjellco's chief executive".
-  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !(APPOSED_DETERMINER.test(det.surface) || /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(det.surface))) return false;
+  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !(APPOSED_DETERMINER.test(det.surface) || /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(det.surface))) return null;
   for (let k = at + 2; k < Math.min(tokens.length, at + 7); k++) {
     const t = tokens[k]!;
     const gap = source.slice(tokens[k - 1]!.end, t.start);
-    if (!/^[\s-]+$/.test(gap)) return false;
-    if (/^\s+$/.test(gap) && /^\p{Ll}/u.test(t.surface) && isJob(t, tags)) return true;
+    if (!/^[\s-]+$/.test(gap)) return null;
+    if (/^\s+$/.test(gap) && /^\p{Ll}/u.test(t.surface) && isJob(t, tags)) {
+      // The phrase's head, the last of the lower-case nouns that follow: "the regional bus operator".
+      let head = t;
+      for (let n = k + 1; n < tokens.length && /^\s+$/.test(source.slice(head.end, tokens[n]!.start)) && /^\p{Ll}/u.test(tokens[n]!.surface) && tags.nouns.has(tokens[n]!.start); n++) head = tokens[n]!;
+      return foldWord(head.surface);
+    }
     // The phrase goes on over numbers, nouns and adjectives only: "the seat of …" or "the city became …" names no job.
     const h = tags.hints.get(t.start);
-    if (!/^\d/.test(t.surface) && !tags.nouns.has(t.start) && h !== 'adjective') return false;
+    if (!/^\d/.test(t.surface) && !tags.nouns.has(t.start) && h !== 'adjective') return null;
   }
-  return false;
+  return null;
 }
 
 /** A phrase that opens with a name's possessive of one to three words: "Ms Vell's solicitor". */
@@ -1004,7 +1020,14 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (organisationAfter(tokens, lastAt, source)) votes.organisation += 2;
     if (placeOwner) votes.place += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
-    if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
+    // "Tarnwell, the regional bus operator": after a name of one word, a noun for a kind of organisation
+    // that is also a job ("operator", "developer") says an organisation's, unless compromise reads the
+    // name as a person's; after a given name and a surname it is a person's job ("Ada Lunt, the glass maker").
+    const apposedJob = roleWords.length === 0 && !kindBefore ? jobApposedAfter(tokens, lastAt, source, tags) : null;
+    if (apposedJob !== null) {
+      if (part.length === 1 && ORGANISATION_NOUNS.has(apposedJob) && hints.get(first.start) !== 'person') votes.organisation += 2;
+      else votes.person += 2;
+    }
     // A relative word after the comma that ends a name of two or more words: "the drummer Ivo Brant,
     // who is 26" ("who" refers to a person, "which" to a thing; after one word it may be a people's,
     // "the Semi, who fished the coast"); "Ona Fenwick, whose father died in the fire" (only a person has kin).
@@ -1032,7 +1055,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
     if (spelt && last === tokens[spelt.last]) votes.organisation += 1;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}) });
+    // "the club's manager, Ada Fenmoor": a role before a given name and a surname names a person,
+    // even where compromise reads the surname ("Ridge", "Grove") as a place's, and the given name with it.
+    const personal = roleWords.length > 0 && part.length >= 2 && !event && knownGivenName(first.surface);
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}), ...(personal ? { personal: true } : {}) });
   }
   return chunks;
 }
@@ -1055,6 +1081,8 @@ interface Draft {
   event: boolean;
   /** A noun for a kind of organisation stood before the name (see Chunk). */
   kind: boolean;
+  /** A role named it as a given name and a surname (see Chunk). */
+  personal: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -1172,7 +1200,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false, personal: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
@@ -1182,10 +1210,12 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     d.hinted ||= c.hinted;
     d.event ||= c.event;
     d.kind ||= c.kind === true;
+    d.personal ||= c.personal === true;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
+  typeNamedByRole(byName);
   // "the OSCE" after "Organization for Security and Co-operation in Europe (OSCE)" is that organisation.
   for (const d of [...byName.values()]) {
     for (const a of d.aliases) {
@@ -1224,6 +1254,17 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
   mergeShortOrganisationNames(byName);
   mergeOrganisationFirstWords(byName);
   return [...byName.values()].sort((a, b) => a.firstSeen - b.firstSeen);
+}
+
+/**
+ * A name a role named as a given name and a surname (see Chunk's `personal`) is a person's, however
+ * compromise read its other mentions ("a coach like Ada Fenmoor" read as a place there too).
+ */
+function typeNamedByRole(byName: Map<string, Draft>): void {
+  for (const d of byName.values()) {
+    if (!d.personal || typeOf(d.votes) === 'person') continue;
+    d.votes.person = Math.max(d.votes.place, d.votes.organisation) + 1;
+  }
 }
 
 /**

@@ -113,6 +113,8 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
 /** Function words and months that are also given names: "Per Aasen", "Will Tarrant", "May Lindqvist". */
 const GIVEN_NAME_WORDS = new Set(roleData.givenNameWords);
+/** Words before a title that say which of its holders is meant ("shadow", "acting"): part of the role. */
+const ROLE_MODIFIERS = new Set(roleData.roleModifiers);
 /** Words written before a month: "in May", "since April", "last June". */
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'from', 'during', 'of', 'before', 'after', 'through', 'to', 'between', 'and', 'last', 'next', 'early', 'late', 'mid', 'this', 'every']);
 /** A place's vote for a name written after one of PLACE_PREPOSITIONS: weaker than any hint. */
@@ -930,7 +932,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
     // "the summit's chair, Arland's trade minister Ola Berg": the title is not the country's.
     const placeOwner = placeOwnerAt(tokens, lastAt, source);
-    const lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
+    let lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
+    // "shadow treasurer Ada Lunt", "the acting deputy governor, Ada Lunt": the title's modifiers are part of it.
+    while (lowerTitle > 0 && lowerTitle < earlier.length && ROLE_MODIFIERS.has(before[before.length - 1 - lowerTitle]!) && /^[\s-]+$/.test(source.slice(earlier[earlier.length - 1 - lowerTitle]!.end, earlier[earlier.length - lowerTitle]!.start))) lowerTitle++;
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").

@@ -42,3 +42,23 @@ describe('a name in apposition to a noun for a kind of organisation', () => {
     expect(entityNamed(outage, 'Tarnwell').pronounMentions).toEqual([]);
   });
 });
+
+const budget = articleOf('brenmark-budget', 'Brenmark unveils £4bn budget with fuel duty freeze', [
+  'Treasurer vows "the fairest budget in a generation" as critics say the sums do not add up',
+  'Treasurer Pia Vantor on Tuesday set out a £4 billion budget that freezes fuel duty.',
+  'Responding for the opposition, shadow treasurer Corin Ashdale said the budget was "a sleight of hand that fools nobody". "Families will not be fooled by this," he said.',
+  'Ashdale said the freeze would cost more than the government admitted.',
+  'Acting governor Omar Feld welcomed the plan.',
+]);
+
+describe('roles with a modifier and a headline\'s speaker', () => {
+  it('keeps the modifier as part of the role', () => {
+    expect(entityNamed(budget, 'Corin Ashdale').roles).toContain('shadow treasurer');
+    expect(entityNamed(budget, 'Omar Feld').roles.map((r) => r.toLowerCase())).toContain('acting governor');
+  });
+
+  it('tells the holder of an office from the one who shadows it', () => {
+    const reply = ask([budget], 'What did the treasurer say?');
+    expect(reply.citations[0]?.speaker).toBe('Pia Vantor');
+  });
+});

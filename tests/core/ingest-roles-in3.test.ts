@@ -61,4 +61,10 @@ describe('roles with a modifier and a headline\'s speaker', () => {
     const reply = ask([budget], 'What did the treasurer say?');
     expect(reply.citations[0]?.speaker).toBe('Pia Vantor');
   });
+
+  it('gives a headline quote to whoever vows it, not to words read on past the quote', () => {
+    const quote = quoteStarting(budget, 'the fairest budget');
+    expect(quote.speaker?.description).toBe('Treasurer');
+    expect(quote.speaker?.entity).toBe(entityNamed(budget, 'Pia Vantor').id);
+  });
 });

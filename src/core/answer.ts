@@ -3388,8 +3388,12 @@ function placeUnwritten(index: Index, query: Query, best: SentenceDoc): boolean 
   return false;
 }
 
-/** How far down the ranking an age question looks for a close sentence that gives one. */
-const AGE_DEPTH = 8;
+/**
+ * How far down the ranking an age question looks for a close sentence that gives one: someone
+ * named in many sentences may have their age only in one that refers back to them ("The
+ * 31-year-old midfielder …"), which covers less of the question than those that write the name.
+ */
+const AGE_DEPTH = 12;
 
 /**
  * How far down the ranking a number or date question looks for a close sentence that has what it

@@ -1707,6 +1707,29 @@ function organisationFits(e: Entity, noun: string): boolean {
  * description written before a name is in apposition to it ("the striker Ivo Dalk"), and one
  * before a noun is a modifier ("the 30-year-old stand", "the bank holiday"): neither refers back.
  */
+/**
+ * True when an age is followed by a description of the one it stands for, not by their name: "the
+ * 31-year-old midfielder", "the 31-year-old Velnish defender" (up to two capitalised words, a
+ * place's or a country's, then lower-case nouns); not "the 31-year-old Ada Lunt", a person named
+ * there, nor "the 21-year-old forward Ivo Brant", named after the description.
+ */
+function describedByAge(text: string, from: number, base: number, here: readonly { e: Entity; at: number }[], tags: WordTags): boolean {
+  const m = /^\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,2})(\p{Ll}[\p{L}-]*)\b/u.exec(text.slice(from));
+  if (!m) return false;
+  const at = from + m[0].length - m[0].trimStart().length;
+  if (here.some((x) => x.e.type === 'person' && x.at === at) || STOP_WORDS.has(m[2]!) || /^(of|and|or|who|which|that)$/.test(m[2]!)) return false;
+  // The description's nouns run on ("the 31-year-old left back"); a capitalised word after them is a name.
+  let end = from + m[0].length;
+  for (let n = 0; n < 3; n++) {
+    const more = /^\s+(\p{Ll}[\p{L}-]*)\b/u.exec(text.slice(end));
+    if (!more) break;
+    const wordAt = base + end + more[0].length - more[1]!.length;
+    if (!tags.nouns.has(wordAt) || tags.verbs.has(wordAt)) break;
+    end += more[0].length;
+  }
+  return !/^\s+\p{Lu}/u.test(text.slice(end));
+}
+
 function resolveDescriptions(entities: Entity[], sentences: SentenceRef[], names: NameWords, tags: WordTags): void {
   const bySentence = new Map<string, Entity[]>();
   for (const e of entities) {
@@ -1730,7 +1753,8 @@ function resolveDescriptions(entities: Entity[], sentences: SentenceRef[], names
         const next = /^\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u.exec(unquoted.slice(m.index + m[0].length));
         if (next) {
           const nextAt = s.start + m.index + m[0].length + next[0].length - next[1]!.length;
-          if (/^[\p{Lu}\p{N}]/u.test(next[1]!) || next[1] === 'of' || (tags.nouns.has(nextAt) && !tags.verbs.has(nextAt))) continue;
+          const described = age && describedByAge(unquoted, m.index + m[0].length, s.start, here, tags);
+          if (!described && (/^[\p{Lu}\p{N}]/u.test(next[1]!) || next[1] === 'of' || (tags.nouns.has(nextAt) && !tags.verbs.has(nextAt)))) continue;
         }
         const before = here.filter((x) => x.at < m.index).map((x) => x.e);
         let target: Entity | null = null;

@@ -68,3 +68,29 @@ describe('roles with a modifier and a headline\'s speaker', () => {
     expect(quote.speaker?.entity).toBe(entityNamed(budget, 'Pia Vantor').id);
   });
 });
+
+const transfer = articleOf('dorne-transfer', 'Tarrow sign forward Pell Dorne from Esk Town', [
+  'Tarrow Rovers have signed the forward Pell Dorne from Esk Town for £9m.',
+  'The 23-year-old Wendish international has agreed a four-year contract.',
+  'Dorne scored 18 goals in 30 games for Esk Town last season.',
+  'Dorne will wear the No 11 shirt at Tarrow.',
+  'Dorne trained with his new teammates on Friday.',
+  'Dorne joined Esk Town from Harrowby in 2021.',
+  'Dorne said he was proud to join Tarrow.',
+  'The manager said Dorne would start against Milbeck.',
+  'Dorne is the club\'s third signing of the summer.',
+  'Esk Town have already agreed to sign the 20-year-old forward Ivo Brant from Harrowby.',
+]);
+
+describe('an age given by a description', () => {
+  it('answers how old someone named in many sentences is from "The 23-year-old … international"', () => {
+    const reply = ask([transfer], 'How old is Dorne?');
+    expect(reply.kind).toBe('answer');
+    expect(spanText(reply.citations[0])).toBe('23');
+  });
+
+  it('does not give the age of someone named after the description to the one before', () => {
+    const sentence = transfer.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences)).find((s) => s.text.includes('Ivo Brant'))!;
+    expect(entityNamed(transfer, 'Pell Dorne').pronounMentions).not.toContain(sentence.id);
+  });
+});

@@ -94,3 +94,16 @@ describe('an age given by a description', () => {
     expect(entityNamed(transfer, 'Pell Dorne').pronounMentions).not.toContain(sentence.id);
   });
 });
+
+const musician = articleOf('varrow-musician', 'The fiddler who plays the tides', [
+  'Ansel Quay has played the fiddle for 40 years. His latest album looks back on a life at sea and the songs it gave him',
+  'Ansel Quay keeps a row of fiddles in his kitchen on the island of Varrow.',
+  'Quay, 61, is one of the country\'s best-known folk musicians. His latest album, Low Tide, out in May, is part memoir and part lament.',
+]);
+
+describe('a name asked for', () => {
+  it('is given by the sentence that names the thing, over a standfirst that speaks of it', () => {
+    const reply = ask([musician], 'What is his latest album called?');
+    expect(reply.citations[0]?.text).toContain('Low Tide');
+  });
+});

@@ -396,9 +396,17 @@ const TITLE_ABBREVIATIONS = new Map<string, string[]>(Object.entries(titleData.a
 const OFFICES: ReadonlySet<string> = new Set(
   [...roleData.titles, ...roleData.jobs, ...SHORT_TITLES.values(), ...[...TITLE_ABBREVIATIONS.values()].flat()].map(foldTitle).filter((t) => t !== '' && !COURTESY.has(t)),
 );
-const MAX_OFFICE_WORDS = Math.max(...[...OFFICES].map((t) => t.split(' ').length));
+/** Words before a title that say which of its holders is meant ("shadow", "acting"): "the shadow treasurer" is not "the treasurer". */
+const ROLE_MODIFIERS: ReadonlySet<string> = new Set(roleData.roleModifiers);
+/** An office with the modifiers written before it ("shadow treasurer", "acting deputy mayor"), or null when it is no such phrase. */
+function modifiedOffice(words: readonly string[]): string | null {
+  let k = 0;
+  while (k < words.length - 1 && ROLE_MODIFIERS.has(words[k]!)) k++;
+  return k > 0 && OFFICES.has(words.slice(k).join(' ')) && !OFFICES.has(words.join(' ')) ? words.join(' ') : null;
+}
+const MAX_OFFICE_WORDS = Math.max(...[...OFFICES].map((t) => t.split(' ').length)) + 1;
 /** The first words of offices and their abbreviations: a question's "the" not followed by one names no office, and is passed over at once. */
-const OFFICE_FIRST_WORDS: ReadonlySet<string> = new Set([...OFFICES, ...TITLE_ABBREVIATIONS.keys()].map((t) => t.split(' ')[0]!));
+const OFFICE_FIRST_WORDS: ReadonlySet<string> = new Set([...OFFICES, ...TITLE_ABBREVIATIONS.keys(), ...ROLE_MODIFIERS].map((t) => t.split(' ')[0]!));
 
 const officeCache = new WeakMap<Index, { best: Map<string, EntityRef[]>; all: Map<string, EntityRef[]> }>();
 
@@ -437,9 +445,12 @@ function officeTables(index: Index): { best: Map<string, EntityRef[]>; all: Map<
       const words = foldTitle(role).split(' ').map((w) => SHORT_TITLES.get(w) ?? w);
       const all = [...words, ...nameWords];
       for (let i = 0; i < words.length; i++) {
+        // "shadow treasurer": the holder of the modified office holds it, not the office itself.
+        if (i > 0 && ROLE_MODIFIERS.has(words[i - 1]!) && !OFFICES.has(words.slice(i - 1, i + 1).join(' '))) continue;
         for (let n = 1; n <= MAX_OFFICE_WORDS && i + n <= all.length; n++) {
-          const office = all.slice(i, i + n).join(' ');
-          if (!OFFICES.has(office) || seen.has(office)) continue;
+          const span = all.slice(i, i + n);
+          const office = OFFICES.has(span.join(' ')) ? span.join(' ') : modifiedOffice(span);
+          if (office === null || seen.has(office)) continue;
           seen.add(office);
           const holders = every.get(office);
           if (holders) holders.push(ref);
@@ -568,7 +579,8 @@ function officeMentions(index: Index, text: string, tokens: readonly Token[]): O
       const first = tokens[i + q + 1]!;
       const last = tokens[i + q + n]!;
       const written = foldTitle(text.slice(first.start, last.end)).replace(/['’]s$/, '');
-      const titles = TITLE_ABBREVIATIONS.get(written) ?? (OFFICES.has(written) ? [written] : null);
+      const modified = modifiedOffice(written.split(' '));
+      const titles = TITLE_ABBREVIATIONS.get(written) ?? (OFFICES.has(written) ? [written] : modified !== null ? [modified] : null);
       if (!titles) continue;
       const next = tokens[i + q + n + 1];
       // "the director of the agency" says whom it means; "the CEO of Norvane" is Norvane's CEO, as "Norvane's CEO" is.

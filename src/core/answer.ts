@@ -3454,8 +3454,12 @@ function placeUnwritten(index: Index, query: Query, best: SentenceDoc): boolean 
   return false;
 }
 
-/** How far down the ranking an age question looks for a close sentence that gives one. */
-const AGE_DEPTH = 8;
+/**
+ * How far down the ranking an age question looks for a close sentence that gives one: someone
+ * named in many sentences may have their age only in one that refers back to them ("The
+ * 31-year-old midfielder …"), which covers less of the question than those that write the name.
+ */
+const AGE_DEPTH = 12;
 
 /**
  * How far down the ranking a number or date question looks for a close sentence that has what it
@@ -3657,6 +3661,37 @@ const OTHERS_SAYING_SHARE = 0.5;
  * question's words and gives the kind of answer is kept ("Vell demanded …" for "What did Vell demand?").
  * Null when the best is no standfirst, or no body sentence so answers.
  */
+const NAMING_VERBS = questionData.namingVerbs.join('|');
+/** "What is his latest album called?", "What was the ship named?", "What is the name of the film?": the thing whose name is asked (its last word). */
+const ASKS_NAME = new RegExp(`^\\s*what(?:'s|\\s+(?:is|was|are|were|will\\s+be))\\s+(?:(?:the\\s+)?(?:name|title)\\s+of\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?([\\p{L}-]+)(?:\\s+(?:${NAMING_VERBS}))?\\s*\\??\\s*$`, 'iu');
+/** How close a sentence that gives the name must match, against the best. */
+const NAMING_SHARE = 0.9;
+
+/** The noun whose name the question asks ("album" in "What is his latest album called?"), or null when it asks for none. */
+function askedNameOf(query: Query): string | null {
+  const text = query.text;
+  if (!/\b(?:name|title)\s+of\b/i.test(text) && !new RegExp(`\\b(?:${NAMING_VERBS})\\s*\\??\\s*$`, 'i').test(text)) return null;
+  return ASKS_NAME.exec(text)?.[1]?.toLowerCase() ?? null;
+}
+
+/** True when the sentence gives the noun's name: "His latest album, Low Tide, is …", "a record called Low Tide". */
+function givesName(text: string, noun: string): boolean {
+  // Not case-blind: the name must be capitalised ("an album, the one he …" gives none); the noun may open the sentence.
+  const named = new RegExp(`(?<![\\p{L}])[${noun[0]!.toUpperCase()}${noun[0]!}]${noun.slice(1)}(?:,\\s+|\\s+(?:${NAMING_VERBS})\\s+)["“‘']?\\p{Lu}`, 'u');
+  return named.test(text);
+}
+
+/**
+ * "What is his latest album called?": the sentence that gives the album's name ("His latest
+ * album, Low Tide, out in May, …") over a close one that only speaks of it ("His latest album
+ * looks back on …", a standfirst). Null when the best gives it, or no close sentence does.
+ */
+function namingAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | null {
+  const noun = askedNameOf(query);
+  if (noun === null || givesName(best.doc.sentence.text, noun)) return null;
+  return closeCandidate(pool, best, 5, NAMING_SHARE, (r) => givesName(r.doc.sentence.text, noun)) ?? null;
+}
+
 function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   const dek = best.doc;
   if (dek.paragraph !== 1 || dek.article.dek === '') return null;
@@ -4073,6 +4108,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = thingDoerAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = speedAlternative(index, query, pool, best) ?? best;
   if (chosen === best) chosen = purchaseAlternative(query, pool, best) ?? best;
+  if (chosen === best) chosen = namingAlternative(query, pool, best) ?? best;
   if (chosen === best) chosen = bodyOverStandfirst(index, query, pool, best) ?? best;
   if (chosen === best) chosen = continuationOf(index, query, pool, best) ?? best;
   if (chosen === best) chosen = pronounAsAsked(index, query, pool, best) ?? best;

@@ -115,6 +115,8 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'der', 'al', 
 const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
 /** Function words and months that are also given names: "Per Aasen", "Will Tarrant", "May Lindqvist". */
 const GIVEN_NAME_WORDS = new Set(roleData.givenNameWords);
+/** Words before a title that say which of its holders is meant ("shadow", "acting"): part of the role. */
+const ROLE_MODIFIERS = new Set(roleData.roleModifiers);
 /** Words written before a month: "in May", "since April", "last June". */
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'from', 'during', 'of', 'before', 'after', 'through', 'to', 'between', 'and', 'last', 'next', 'early', 'late', 'mid', 'this', 'every']);
 /** A place's vote for a name written after one of PLACE_PREPOSITIONS: weaker than any hint. */
@@ -143,6 +145,8 @@ interface Chunk {
   kind?: boolean;
   /** That noun is never a person's job ("the carmaker Fjellby"; see impersonalKindNouns in roles.json). */
   impersonal?: boolean;
+  /** A role names a given name and a surname here ("the club's manager, Ada Fenmoor"): a person's, whatever else the words are read as. */
+  personal?: boolean;
 }
 
 /** What compromise's tags say of each word, by the absolute offset of its start. */
@@ -173,6 +177,15 @@ function knownPlace(word: string): boolean {
 function knownOrganisation(word: string): boolean {
   const tags = LEXICON[foldWord(word)];
   return tags !== undefined && (typeof tags === 'string' ? tags === 'Organization' : tags.includes('Organization'));
+}
+
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/** True when compromise knows the word, out of context, as a given name and not as a place ("Helen", not "Georgia"). */
+function knownGivenName(word: string): boolean {
+  const tags = LEXICON[foldWord(word)];
+  if (tags === undefined || knownPlace(word)) return false;
+  return typeof tags === 'string' ? GIVEN_NAME_TAGS.has(tags) : tags.some((t) => GIVEN_NAME_TAGS.has(t));
 }
 
 /**
@@ -403,23 +416,28 @@ const APPOSED_DETERMINER = /^(a|an|the|its|his|her|their)$/i;
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to', 'by']);
 
 /**
- * True when an apposition naming a job follows token `at`: ", a 31-year-old trader", ", the
- * company's finance director". The job must come within the first few words.
+ * The head noun of an apposition naming a job after token `at` (", a 31-year-old trader", ", the
+ * company's finance director"), or null. The job must come within the first few words.
  */
-function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): boolean {
+function jobApposedAfter(tokens: readonly Token[], at: number, source: string, tags: WordTags): string | null {
   const det = tokens[at + 1];
   // A name's possessive stands for the determiner: ", Fjellco's chief executive".
-  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !(APPOSED_DETERMINER.test(det.surface) || /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(det.surface))) return false;
+  if (!det || !/^,\s+$/.test(source.slice(tokens[at]!.end, det.start)) || !(APPOSED_DETERMINER.test(det.surface) || /^\p{Lu}[\p{L}\p{M}-]*['’]s$/u.test(det.surface))) return null;
   for (let k = at + 2; k < Math.min(tokens.length, at + 7); k++) {
     const t = tokens[k]!;
     const gap = source.slice(tokens[k - 1]!.end, t.start);
-    if (!/^[\s-]+$/.test(gap)) return false;
-    if (/^\s+$/.test(gap) && /^\p{Ll}/u.test(t.surface) && isJob(t, tags)) return true;
+    if (!/^[\s-]+$/.test(gap)) return null;
+    if (/^\s+$/.test(gap) && /^\p{Ll}/u.test(t.surface) && isJob(t, tags)) {
+      // The phrase's head, the last of the lower-case nouns that follow: "the regional bus operator".
+      let head = t;
+      for (let n = k + 1; n < tokens.length && /^\s+$/.test(source.slice(head.end, tokens[n]!.start)) && /^\p{Ll}/u.test(tokens[n]!.surface) && tags.nouns.has(tokens[n]!.start); n++) head = tokens[n]!;
+      return foldWord(head.surface);
+    }
     // The phrase goes on over numbers, nouns and adjectives only: "the seat of …" or "the city became …" names no job.
     const h = tags.hints.get(t.start);
-    if (!/^\d/.test(t.surface) && !tags.nouns.has(t.start) && h !== 'adjective') return false;
+    if (!/^\d/.test(t.surface) && !tags.nouns.has(t.start) && h !== 'adjective') return null;
   }
-  return false;
+  return null;
 }
 
 /** A phrase that opens with a name's possessive of one to three words: "Ms Vell's solicitor". */
@@ -918,7 +936,9 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const titled = earlier.length > 0 && /^[.,]?\s+$/.test(source.slice(earlier[earlier.length - 1]!.end, first.start));
     // "the summit's chair, Arland's trade minister Ola Berg": the title is not the country's.
     const placeOwner = placeOwnerAt(tokens, lastAt, source);
-    const lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
+    let lowerTitle = team || ownsName || placeOwner || !titled ? 0 : titleAtEnd(before.slice(-3));
+    // "shadow treasurer Ada Lunt", "the acting deputy governor, Ada Lunt": the title's modifiers are part of it.
+    while (lowerTitle > 0 && lowerTitle < earlier.length && ROLE_MODIFIERS.has(before[before.length - 1 - lowerTitle]!) && /^[\s-]+$/.test(source.slice(earlier[earlier.length - 1 - lowerTitle]!.end, earlier[earlier.length - lowerTitle]!.start))) lowerTitle++;
     if (lowerTitle > 0 && roleWords.length === 0) {
       const startTok = earlier.slice(-lowerTitle);
       // A demonym of one or two words before the title is part of the role ("South African president").
@@ -1010,7 +1030,14 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     if (organisationAfter(tokens, lastAt, source)) votes.organisation += 2;
     if (placeOwner) votes.place += 2;
     // "Ada Obi, a 31-year-old trader": a job in apposition after the name is a person's.
-    if (roleWords.length === 0 && !kindBefore && jobApposedAfter(tokens, lastAt, source, tags)) votes.person += 2;
+    // "Tarnwell, the regional bus operator": after a name of one word, a noun for a kind of organisation
+    // that is also a job ("operator", "developer") says an organisation's, unless compromise reads the
+    // name as a person's; after a given name and a surname it is a person's job ("Ada Lunt, the glass maker").
+    const apposedJob = roleWords.length === 0 && !kindBefore ? jobApposedAfter(tokens, lastAt, source, tags) : null;
+    if (apposedJob !== null) {
+      if (part.length === 1 && ORGANISATION_NOUNS.has(apposedJob) && hints.get(first.start) !== 'person') votes.organisation += 2;
+      else votes.person += 2;
+    }
     // A relative word after the comma that ends a name of two or more words: "the drummer Ivo Brant,
     // who is 26" ("who" refers to a person, "which" to a thing; after one word it may be a people's,
     // "the Semi, who fished the coast"); "Ona Fenwick, whose father died in the fire" (only a person has kin).
@@ -1038,7 +1065,10 @@ function chunksOf(sentence: SentenceRef, source: string, tags: WordTags, lowerVo
     const previous = chunks[chunks.length - 1];
     const knownAs = previous && KNOWN_AS.test(source.slice(previous.tokens[previous.tokens.length - 1]!.end, first.start)) ? foldWord(previous.name) : undefined;
     if (spelt && last === tokens[spelt.last]) votes.organisation += 1;
-    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}), ...(impersonalKind ? { impersonal: true } : {}) });
+    // "the club's manager, Ada Fenmoor": a role before a given name and a surname names a person,
+    // even where compromise reads the surname ("Ridge", "Grove") as a place's, and the given name with it.
+    const personal = roleWords.length > 0 && part.length >= 2 && !event && knownGivenName(first.surface);
+    chunks.push({ sentence, tokens: part, name, roles: roleWords.length > 0 ? [roleWords.join(' ')] : [], votes, hinted, modifier, event, ...(knownAs ? { knownAs } : {}), ...(spelt && last === tokens[spelt.last] ? { acronym: spelt.acronym } : {}), ...(kindBefore ? { kind: true } : {}), ...(impersonalKind ? { impersonal: true } : {}), ...(personal ? { personal: true } : {}) });
   }
   return chunks;
 }
@@ -1063,6 +1093,8 @@ interface Draft {
   kind: boolean;
   /** One that is never a person's job did (see Chunk). */
   impersonal: boolean;
+  /** A role named it as a given name and a surname (see Chunk). */
+  personal: boolean;
 }
 
 function typeOf(votes: Record<EntityType, number>): EntityType {
@@ -1180,7 +1212,7 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     const key = foldWord(c.name);
     let d = byName.get(key);
     if (!d) {
-      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false, impersonal: false };
+      d = { name: c.name, tokens: key.split(/\s+/), aliases: new Set(), roles: new Set(), mentions: new Set(), votes: { person: 0, place: 0, organisation: 0, other: 0 }, firstSeen: order++, hinted: false, modifiers: 0, chunks: 0, named: new Set(), event: false, kind: false, impersonal: false, personal: false };
       byName.set(key, d);
     }
     for (const r of c.roles) d.roles.add(r);
@@ -1191,10 +1223,12 @@ function mergeChunks(chunks: Chunk[]): Draft[] {
     d.event ||= c.event;
     d.kind ||= c.kind === true;
     d.impersonal ||= c.impersonal === true;
+    d.personal ||= c.personal === true;
     d.chunks++;
     if (c.modifier) d.modifiers++;
     for (const t of ['person', 'place', 'organisation', 'other'] as const) d.votes[t] += c.votes[t];
   }
+  typeNamedByRole(byName);
   // "the OSCE" after "Organization for Security and Co-operation in Europe (OSCE)" is that organisation.
   for (const d of [...byName.values()]) {
     for (const a of d.aliases) {
@@ -1253,6 +1287,17 @@ function typeNamesAfterMakers(byName: Map<string, Draft>): void {
   if (makers.size === 0) return;
   for (const d of byName.values()) {
     if (d.tokens.length > 1 && d.roles.size === 0 && makers.has(d.tokens[0]!) && typeOf(d.votes) === 'person') d.votes.person = 0;
+  }
+}
+
+/**
+ * A name a role named as a given name and a surname (see Chunk's `personal`) is a person's, however
+ * compromise read its other mentions ("a coach like Ada Fenmoor" read as a place there too).
+ */
+function typeNamedByRole(byName: Map<string, Draft>): void {
+  for (const d of byName.values()) {
+    if (!d.personal || typeOf(d.votes) === 'person') continue;
+    d.votes.person = Math.max(d.votes.place, d.votes.organisation) + 1;
   }
 }
 
@@ -1692,6 +1737,29 @@ function organisationFits(e: Entity, noun: string): boolean {
  * description written before a name is in apposition to it ("the striker Ivo Dalk"), and one
  * before a noun is a modifier ("the 30-year-old stand", "the bank holiday"): neither refers back.
  */
+/**
+ * True when an age is followed by a description of the one it stands for, not by their name: "the
+ * 31-year-old midfielder", "the 31-year-old Velnish defender" (up to two capitalised words, a
+ * place's or a country's, then lower-case nouns); not "the 31-year-old Ada Lunt", a person named
+ * there, nor "the 21-year-old forward Ivo Brant", named after the description.
+ */
+function describedByAge(text: string, from: number, base: number, here: readonly { e: Entity; at: number }[], tags: WordTags): boolean {
+  const m = /^\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,2})(\p{Ll}[\p{L}-]*)\b/u.exec(text.slice(from));
+  if (!m) return false;
+  const at = from + m[0].length - m[0].trimStart().length;
+  if (here.some((x) => x.e.type === 'person' && x.at === at) || STOP_WORDS.has(m[2]!) || /^(of|and|or|who|which|that)$/.test(m[2]!)) return false;
+  // The description's nouns run on ("the 31-year-old left back"); a capitalised word after them is a name.
+  let end = from + m[0].length;
+  for (let n = 0; n < 3; n++) {
+    const more = /^\s+(\p{Ll}[\p{L}-]*)\b/u.exec(text.slice(end));
+    if (!more) break;
+    const wordAt = base + end + more[0].length - more[1]!.length;
+    if (!tags.nouns.has(wordAt) || tags.verbs.has(wordAt)) break;
+    end += more[0].length;
+  }
+  return !/^\s+\p{Lu}/u.test(text.slice(end));
+}
+
 function resolveDescriptions(entities: Entity[], sentences: SentenceRef[], names: NameWords, tags: WordTags): void {
   const bySentence = new Map<string, Entity[]>();
   for (const e of entities) {
@@ -1715,7 +1783,8 @@ function resolveDescriptions(entities: Entity[], sentences: SentenceRef[], names
         const next = /^\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u.exec(unquoted.slice(m.index + m[0].length));
         if (next) {
           const nextAt = s.start + m.index + m[0].length + next[0].length - next[1]!.length;
-          if (/^[\p{Lu}\p{N}]/u.test(next[1]!) || next[1] === 'of' || (tags.nouns.has(nextAt) && !tags.verbs.has(nextAt))) continue;
+          const described = age && describedByAge(unquoted, m.index + m[0].length, s.start, here, tags);
+          if (!described && (/^[\p{Lu}\p{N}]/u.test(next[1]!) || next[1] === 'of' || (tags.nouns.has(nextAt) && !tags.verbs.has(nextAt)))) continue;
         }
         const before = here.filter((x) => x.at < m.index).map((x) => x.e);
         let target: Entity | null = null;

@@ -3654,19 +3654,32 @@ const PRONOUN_SUBJECT = /(?:^|[,;:]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s
  */
 function pronounAsAsked(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   if (best.doc.quote || !WH_OPENING.test(query.text)) return null;
+  // Cheap checks first: most best sentences open their paragraph, or give no deed to a pronoun.
+  const prev = index.docs[best.doc.id - 1];
+  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph) return null;
+  const deeds = pronounDeeds(best.doc);
+  if (deeds.length === 0) return null;
   const words = query.text.replace(WH_OPENING, '').split(/\s+/).slice(0, 5);
   const asked = new Set<string>();
   for (const w of words) {
     if (OBJECT_AUXILIARY.test(w)) return null;
     for (const t of termsOf(w)) if (query.keys.has(t)) asked.add(t);
   }
-  if (asked.size === 0) return null;
-  let standsIn = false;
-  for (const m of best.doc.sentence.text.matchAll(PRONOUN_SUBJECT)) if (termsOf(m[1]!).some((t) => asked.has(t))) standsIn = true;
-  if (!standsIn) return null;
-  const prev = index.docs[best.doc.id - 1];
-  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph) return null;
+  if (!deeds.some((terms) => terms.some((t) => asked.has(t)))) return null;
   return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
+}
+
+/** Each sentence's verbs given to a subject pronoun, as terms (`PRONOUN_SUBJECT`), read once per sentence. */
+const pronounDeedMemo = new WeakMap<SentenceDoc, readonly (readonly string[])[]>();
+
+/** The terms of each verb the sentence gives to a subject pronoun ("She announced …", "It appoints …"). */
+function pronounDeeds(doc: SentenceDoc): readonly (readonly string[])[] {
+  let deeds = pronounDeedMemo.get(doc);
+  if (deeds === undefined) {
+    deeds = [...doc.sentence.text.matchAll(PRONOUN_SUBJECT)].map((m) => termsOf(m[1]!));
+    pronounDeedMemo.set(doc, deeds);
+  }
+  return deeds;
 }
 
 /** How far down the ranking a newer report of the same story is looked for. */

@@ -137,6 +137,16 @@ const ONE_UNIT_SPAN = new RegExp(
   'iu',
 );
 
+/** Whether each sentence writes a `ONE_UNIT_SPAN`, read once per sentence: a "how long" question asks it of every candidate. */
+const oneUnitSpanMemo = new WeakMap<SentenceDoc, boolean>();
+
+/** True when the sentence writes a span of one unit of time without a digit ("about an hour"). */
+function writesOneUnitSpan(doc: SentenceDoc): boolean {
+  let found = oneUnitSpanMemo.get(doc);
+  if (found === undefined) oneUnitSpanMemo.set(doc, (found = ONE_UNIT_SPAN.test(doc.sentence.text)));
+  return found;
+}
+
 /** After a span of time's number: "and a half", a modifier and the unit ("hours", "-year", "more years", "and a half years"). */
 const DURATION_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?(?:-|\\s+)(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(\\p{L}+)`, 'iu');
 /** A smaller part of the span joined by "and": "and 40 minutes", "and a half". */
@@ -218,7 +228,7 @@ const THING_DOER_SHARE = 0.75;
  * though it does not name the thing again.
  */
 function thingDoerAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
-  if (query.answerType !== 'person' || hasAnswerType(best.doc, query) || !query.terms.some((t) => t.kind === 'context')) return undefined;
+  if (query.answerType !== 'person' || !query.terms.some((t) => t.kind === 'context') || hasAnswerType(best.doc, query)) return undefined;
   return closeCandidate(pool, best, THING_DOER_DEPTH, THING_DOER_SHARE, (r) => hasAnswerType(r.doc, query));
 }
 
@@ -288,7 +298,7 @@ function countsNamedThings(text: string, n: string, end: number): boolean {
  * orbit is), or, for "how long", a date.
  */
 function givesMeasure(doc: SentenceDoc, query: Query): boolean {
-  if (HOW_LONG.test(query.text) && (doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text))) return true;
+  if (HOW_LONG.test(query.text) && (doc.sentence.dates.length > 0 || writesOneUnitSpan(doc))) return true;
   return someNumber(doc, query, true, countsNoNamedThings);
 }
 
@@ -439,7 +449,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (doc.sentence.numbers.length > 0 && !onlyAskedNumbers(doc, query) && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
-      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text);
+      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0 || writesOneUnitSpan(doc);
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;
@@ -3762,7 +3772,8 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
   const own = chosen.doc.article;
   if (own.published === '' || EARLIER_MARKER.test(query.text)) return null;
   const typed = hasAnswerType(chosen.doc, query);
-  const together = query.answerType === 'date' && keysTogether(index, query, chosen.doc);
+  // Worked out only when a newer report is weighed: most pools hold none.
+  let together: boolean | undefined;
   let newest: Scored | null = null;
   for (const r of pool.slice(0, NEWER_DEPTH)) {
     const article = r.doc.article;
@@ -3777,6 +3788,7 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
     if (query.asksForQuote && (r.doc.quote === null) !== (chosen.doc.quote === null)) continue;
     if (!sharePerson(own, article)) continue;
     // "When did the blaze start?": not for a report whose "began" is said of something else.
+    together ??= query.answerType === 'date' && keysTogether(index, query, chosen.doc);
     if (together && !keysTogether(index, query, r.doc)) continue;
     newest = r;
   }

@@ -3771,17 +3771,22 @@ function otherReport(a: Article, b: Article): boolean {
 function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen: Scored): Scored | null {
   const own = chosen.doc.article;
   if (own.published === '' || EARLIER_MARKER.test(query.text)) return null;
-  const typed = hasAnswerType(chosen.doc, query);
   // Worked out only when a newer report is weighed: most pools hold none.
+  let typed: boolean | undefined;
   let together: boolean | undefined;
+  let chosenWritesEveryKey: boolean | undefined;
   let newest: Scored | null = null;
   for (const r of pool.slice(0, NEWER_DEPTH)) {
     const article = r.doc.article;
     if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
     // A newer report may word the fact another way ("the number of dead" for "the death toll"): it reaches every
     // word of the question, some through their synonyms, as the chosen one does.
-    const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && writesEveryKey(index, query, chosen.doc) && writesEveryKey(index, query, r.doc);
-    if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE)) continue;
+    // (Read only for a report that falls short of the chosen one: the keys are looked up in the chosen one once.)
+    if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) {
+      const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && (chosenWritesEveryKey ??= writesEveryKey(index, query, chosen.doc)) && writesEveryKey(index, query, r.doc);
+      if (!reworded) continue;
+    }
+    typed ??= hasAnswerType(chosen.doc, query);
     if (typed && !hasAnswerType(r.doc, query)) continue;
     // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;

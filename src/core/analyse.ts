@@ -1163,6 +1163,8 @@ function adverbBases(adverb: string): string[] {
  * "Currently"); a name in -ly is not ("Kelly, what did …"). Null otherwise.
  */
 function openingAdverb(index: Index, text: string): string | null {
+  // Most questions write no "ly" at all: the pattern is not tried on them.
+  if (!text.includes('ly')) return null;
   const m = OPENING_ADVERB.exec(text);
   if (!m) return null;
   const adverb = foldWord(m[1]!);
@@ -1341,8 +1343,9 @@ export function analyse(index: Index, question: string, history: readonly Turn[]
   // question's words count too, together at most half as much as the question's own.
   // "it" and "they" stand for a thing the thread was about (`threadThing`); "when was that?" for the
   // event the previous question asked about, all its words.
-  const thing = THING_REF.test(text) || (THING_OWNER_REF.test(text) && entities.length === 0);
-  if (thing || IT_REF.test(text)) {
+  // A first question has no thread for "it" to stand for: the patterns are not tried.
+  const thing = history.length > 0 && (THING_REF.test(text) || (entities.length === 0 && THING_OWNER_REF.test(text)));
+  if (thing || (history.length > 0 && IT_REF.test(text))) {
     const previous = history.filter((t) => t.role === 'user').at(-1)?.text;
     const words = thing ? threadThing(index, history) : previous ? topicTerms(index, previous) : [];
     const topic = words.filter((t) => !keys.has(t));

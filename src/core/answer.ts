@@ -137,6 +137,16 @@ const ONE_UNIT_SPAN = new RegExp(
   'iu',
 );
 
+/** Whether each sentence writes a `ONE_UNIT_SPAN`, read once per sentence: a "how long" question asks it of every candidate. */
+const oneUnitSpanMemo = new WeakMap<SentenceDoc, boolean>();
+
+/** True when the sentence writes a span of one unit of time without a digit ("about an hour"). */
+function writesOneUnitSpan(doc: SentenceDoc): boolean {
+  let found = oneUnitSpanMemo.get(doc);
+  if (found === undefined) oneUnitSpanMemo.set(doc, (found = ONE_UNIT_SPAN.test(doc.sentence.text)));
+  return found;
+}
+
 /** After a span of time's number: "and a half", a modifier and the unit ("hours", "-year", "more years", "and a half years"). */
 const DURATION_UNIT_AFTER = new RegExp(`^(?:\\s+and\\s+a\\s+half)?(?:-|\\s+)(?:(?:${[...DURATION_MODIFIERS].join('|')})\\s+)?(\\p{L}+)`, 'iu');
 /** A smaller part of the span joined by "and": "and 40 minutes", "and a half". */
@@ -218,7 +228,7 @@ const THING_DOER_SHARE = 0.75;
  * though it does not name the thing again.
  */
 function thingDoerAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
-  if (query.answerType !== 'person' || hasAnswerType(best.doc, query) || !query.terms.some((t) => t.kind === 'context')) return undefined;
+  if (query.answerType !== 'person' || !query.terms.some((t) => t.kind === 'context') || hasAnswerType(best.doc, query)) return undefined;
   return closeCandidate(pool, best, THING_DOER_DEPTH, THING_DOER_SHARE, (r) => hasAnswerType(r.doc, query));
 }
 
@@ -288,7 +298,7 @@ function countsNamedThings(text: string, n: string, end: number): boolean {
  * orbit is), or, for "how long", a date.
  */
 function givesMeasure(doc: SentenceDoc, query: Query): boolean {
-  if (HOW_LONG.test(query.text) && (doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text))) return true;
+  if (HOW_LONG.test(query.text) && (doc.sentence.dates.length > 0 || writesOneUnitSpan(doc))) return true;
   return someNumber(doc, query, true, countsNoNamedThings);
 }
 
@@ -439,7 +449,7 @@ function hasAnswerType(doc: SentenceDoc, query: Query): boolean {
       if (doc.sentence.numbers.length > 0 && !onlyAskedNumbers(doc, query) && (!countsThings(query) || hasCount(doc, query))) return true;
       // "No deaths have been reported": a count of none.
       if (noneOf(doc.sentence.text, query)) return true;
-      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0 || ONE_UNIT_SPAN.test(doc.sentence.text);
+      if (HOW_LONG.test(query.text)) return doc.sentence.dates.length > 0 || writesOneUnitSpan(doc);
       return HOW_OFTEN.test(query.text) && hasFrequency(doc.sentence.text);
     case 'date':
       return doc.sentence.dates.length > 0;
@@ -3848,19 +3858,32 @@ const PRONOUN_SUBJECT = /(?:^|[,;:]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s
  */
 function pronounAsAsked(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
   if (best.doc.quote || !WH_OPENING.test(query.text)) return null;
+  // Cheap checks first: most best sentences open their paragraph, or give no deed to a pronoun.
+  const prev = index.docs[best.doc.id - 1];
+  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph) return null;
+  const deeds = pronounDeeds(best.doc);
+  if (deeds.length === 0) return null;
   const words = query.text.replace(WH_OPENING, '').split(/\s+/).slice(0, 5);
   const asked = new Set<string>();
   for (const w of words) {
     if (OBJECT_AUXILIARY.test(w)) return null;
     for (const t of termsOf(w)) if (query.keys.has(t)) asked.add(t);
   }
-  if (asked.size === 0) return null;
-  let standsIn = false;
-  for (const m of best.doc.sentence.text.matchAll(PRONOUN_SUBJECT)) if (termsOf(m[1]!).some((t) => asked.has(t))) standsIn = true;
-  if (!standsIn) return null;
-  const prev = index.docs[best.doc.id - 1];
-  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph) return null;
+  if (!deeds.some((terms) => terms.some((t) => asked.has(t)))) return null;
   return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
+}
+
+/** Each sentence's verbs given to a subject pronoun, as terms (`PRONOUN_SUBJECT`), read once per sentence. */
+const pronounDeedMemo = new WeakMap<SentenceDoc, readonly (readonly string[])[]>();
+
+/** The terms of each verb the sentence gives to a subject pronoun ("She announced …", "It appoints …"). */
+function pronounDeeds(doc: SentenceDoc): readonly (readonly string[])[] {
+  let deeds = pronounDeedMemo.get(doc);
+  if (deeds === undefined) {
+    deeds = [...doc.sentence.text.matchAll(PRONOUN_SUBJECT)].map((m) => termsOf(m[1]!));
+    pronounDeedMemo.set(doc, deeds);
+  }
+  return deeds;
 }
 
 /** How far down the ranking a newer report of the same story is looked for. */
@@ -3960,16 +3983,22 @@ function headlineGives(index: Index, query: Query, doc: SentenceDoc, older: Sent
 function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen: Scored): Scored | null {
   const own = chosen.doc.article;
   if (own.published === '' || EARLIER_MARKER.test(query.text)) return null;
-  const typed = hasAnswerType(chosen.doc, query);
-  const together = query.answerType === 'date' && keysTogether(index, query, chosen.doc);
+  // Worked out only when a newer report is weighed: most pools hold none.
+  let typed: boolean | undefined;
+  let together: boolean | undefined;
+  let chosenWritesEveryKey: boolean | undefined;
   let newest: Scored | null = null;
   for (const r of pool.slice(0, NEWER_DEPTH)) {
     const article = r.doc.article;
     if (article === own || article.published <= (newest ?? chosen).doc.article.published) continue;
     // A newer report may word the fact another way ("the number of dead" for "the death toll"): it reaches every
     // word of the question, some through their synonyms, as the chosen one does.
-    const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && writesEveryKey(index, query, chosen.doc) && writesEveryKey(index, query, r.doc);
-    if (!reworded && (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) && !headlineGives(index, query, r.doc, chosen.doc)) continue;
+    // (Read only for a report that falls short of the chosen one: the keys are looked up in the chosen one once.)
+    if (r.coverage < chosen.coverage || r.score < chosen.score * NEWER_SHARE) {
+      const reworded = r.coverage >= chosen.coverage * CREDIT.synonym && (chosenWritesEveryKey ??= writesEveryKey(index, query, chosen.doc)) && writesEveryKey(index, query, r.doc);
+      if (!reworded && !headlineGives(index, query, r.doc, chosen.doc)) continue;
+    }
+    typed ??= hasAnswerType(chosen.doc, query);
     if (typed && !hasAnswerType(r.doc, query)) continue;
     // A measure ("4.8 metres") is not given up for a newer report's count.
     if (HOW_MEASURE.test(query.text) && someNumber(chosen.doc, query, false, isMeasure) && !someNumber(r.doc, query, false, isMeasure)) continue;
@@ -3977,6 +4006,7 @@ function newerReport(index: Index, query: Query, pool: readonly Scored[], chosen
     if (!countsAsked(index, query, r)) continue;
     if (!sharePerson(own, article)) continue;
     // "When did the blaze start?": not for a report whose "began" is said of something else.
+    together ??= query.answerType === 'date' && keysTogether(index, query, chosen.doc);
     if (together && !keysTogether(index, query, r.doc)) continue;
     newest = r;
   }

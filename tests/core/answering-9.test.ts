@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createBot, type Turn } from '../../src/core/index.ts';
+import { articleOf } from '../helpers.ts';
+
+// Made-up stories for the answering leftovers of the ninth probe round.
+
+/** Plays a chat as the terminal keeps it: each answered question and each `who` card is a turn. */
+function chat(bot: ReturnType<typeof createBot>, lines: readonly string[]) {
+  const history: Turn[] = [];
+  const replies = [];
+  for (const text of lines) {
+    const reply = bot.handle({ text, history: [...history] });
+    replies.push(reply);
+    if ((reply.command === 'ask' && reply.kind !== 'error') || (reply.command === 'who' && reply.kind === 'list')) {
+      history.push({ role: 'user', text }, { role: 'bot', text: reply.lead });
+    }
+  }
+  return replies;
+}
+
+const orly = articleOf('orly-flood', 'Floods close Orly valley roads', [
+  'Floods closed six roads in the Orly valley on Monday, the county council said.',
+  '"We have never seen the river this high," said the council\'s highways chief, Petra Holm.',
+  'The forecaster Anton Brisk, 44, said the rain would ease by Tuesday. "The worst is over," he said.',
+  'Holm said crews would clear the roads by Wednesday.',
+]);
+
+const succession = articleOf('orly-forecast', 'Orly forecaster takes over', [
+  'The forecaster Anton Brisk, 44, who took over from Mira Stone, said the rain would ease.',
+  '"The worst is over," Brisk said.',
+  'Mira Stone, who retired in May, said she was proud of the service. "It was a privilege," Stone said.',
+]);
+
+describe('a pronoun after the `who` card', () => {
+  it('means the person whose card was asked for', () => {
+    const replies = chat(createBot([orly]), ['what did Petra Holm say?', 'who Anton Brisk', 'what did he say?']);
+    expect(replies[2]?.citations[0]?.speaker).toBe('Anton Brisk');
+  });
+
+  it('means her after her card, too', () => {
+    const replies = chat(createBot([orly]), ['what did Anton Brisk say?', 'who Petra Holm', 'what did she say?']);
+    expect(replies[2]?.citations[0]?.speaker).toBe('Petra Holm');
+  });
+
+  it('reads a card shown as a platform shows it (with others it names) as about its person', () => {
+    const card = 'Anton Brisk (person)\nRoles: forecaster\n[1] The forecaster Anton Brisk, 44, who took over from Mira Stone, said the rain would ease.';
+    const history: Turn[] = [
+      { role: 'user', text: 'who Anton Brisk' },
+      { role: 'bot', text: card },
+    ];
+    const reply = createBot([succession]).handle({ text: 'what did he say?', history });
+    expect(reply.citations[0]?.speaker).toBe('Anton Brisk');
+  });
+
+  it('reads the card as a question about its person, not about others the card names', () => {
+    const replies = chat(createBot([orly]), ['who Anton Brisk', 'how old is he?']);
+    expect(replies[1]?.kind).toBe('answer');
+    expect(replies[1]?.citations[0]?.text).toMatch(/Anton Brisk, 44/);
+  });
+});

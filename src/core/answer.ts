@@ -1661,9 +1661,22 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     let coverage = r.coverage;
     if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
     // A count from an earlier year's event is background (see `earlierYear`).
-    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r)) return r;
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r) && !boundAlike(query, best, r)) return r;
   }
   return undefined;
+}
+
+/**
+ * True when the alternative's count is a rough one and bound no better than the best's exact count
+ * once both are read the same way: for "how many ferries were stopped?", "stopped dozens of
+ * sailings" counts another noun than the one asked, as "6 crossings and 9 freight runs were
+ * stopped" does, and both are bound by "stopped"; the exact count that ranks first stays. Only a
+ * rough count of the asked noun itself (read strictly), or one bound more closely, takes its place.
+ */
+function boundAlike(query: Query, best: Scored, r: Scored): boolean {
+  if (!onlyVague(r.doc) || onlyVague(best.doc) || countedNouns(query).size === 0) return false;
+  if (boundCount(r.doc, query, true) > boundCount(best.doc, query, true)) return false;
+  return boundCount(best.doc, query, false) >= boundCount(r.doc, query, false);
 }
 
 /**

@@ -58,3 +58,18 @@ describe('a pronoun after the `who` card', () => {
     expect(replies[1]?.citations[0]?.text).toMatch(/Anton Brisk, 44/);
   });
 });
+
+const gale = articleOf('brenna-gale', 'Gale shuts Brenna railway', [
+  'Train operators cancelled dozens of services across the west after a gale brought down trees on Monday.',
+  'The gale reached 80mph on the coast.',
+  'Are flights affected?',
+  'Brenna Airport said 14 departures and 17 arrivals had been cancelled by noon. Travellers should check with their airline.',
+  'Ferries to the islands were also suspended.',
+]);
+
+describe('a count of another noun, in the lede, over the count the question asks about', () => {
+  it('keeps the sentence that ranks first when both count other nouns than the question\'s', () => {
+    const reply = createBot([gale]).handle({ text: 'How many flights have been cancelled?' });
+    expect(reply.citations[0]?.text).toMatch(/14 departures and 17 arrivals/);
+  });
+});

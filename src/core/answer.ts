@@ -3729,6 +3729,97 @@ function keysTogetherAlternative(index: Index, query: Query, pool: readonly Scor
   return closeCandidate(pool, best, TOGETHER_DEPTH, 1, (r) => r.score >= best.score * TOGETHER_SHARE && keysTogether(index, query, r.doc));
 }
 
+/** How far down the ranking a body sentence that gives the asked figure beside the asked words is looked for, over its story's lede. */
+const FIGURE_DEPTH = 5;
+/** How much of the best's coverage that sentence needs. */
+const FIGURE_SHARE = 0.5;
+/** How much more of the question's weight the clause of its figure must hold than any clause of a figure in the lede. */
+const FIGURE_MARGIN = 0.1;
+/** Least share of the question's weight the clause of its figure must hold. */
+const FIGURE_LEAST = 0.5;
+/** Characters that end a clause between two words. */
+const CLAUSE_GAP = /[,;:()—–]/;
+/** A date with a digit or the name of a month or a day of the week. */
+const CALENDAR = new RegExp(`\\d|\\b(?:${[...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].join('|')})\\b`, 'i');
+
+/**
+ * The greatest share of the question's key weight that one clause of the sentence holds together
+ * with a figure of the kind asked (a number for "how much/many", a time for "when"): clauses are
+ * split at commas and the like and at "and", "but", "while" …. In a lede that lists a council's
+ * plans ("unveiled a £90m plan that rebuilds the pier, adds a toll on the coast road and gives the
+ * museum £4m") the toll's words stand in a clause with no figure; in "the toll of 80p a car on the
+ * coast road will begin in June" the figure and the toll's words stand together.
+ */
+function figureClauseShare(doc: SentenceDoc, query: Query): number {
+  const text = doc.sentence.text;
+  const figures: number[] = [];
+  if (query.answerType === 'date') {
+    // A calendar date ("from March 2028"), not "today" or "now".
+    for (const d of doc.sentence.dates) {
+      const at = text.indexOf(d);
+      if (at >= 0 && CALENDAR.test(d)) figures.push(at);
+    }
+  } else {
+    const asked = questionWords(query);
+    let from = 0;
+    for (const n of doc.sentence.numbers) {
+      const at = text.indexOf(n, from);
+      if (at < 0) break;
+      from = at + n.length;
+      if (!asked.has(n)) figures.push(at);
+    }
+  }
+  if (figures.length === 0) return 0;
+  const plan = planOf(query);
+  // The time the question sets ("in March of 1974") says when, not what the figure is of.
+  const of = plan.keyList.map((k) => !CALENDAR.test(k));
+  let total = 0;
+  for (let k = 0; k < plan.keyList.length; k++) if (of[k]) total += query.keys.get(plan.keyList[k]!) ?? 0;
+  if (total === 0) return 0;
+  const tokens = tokenize(text);
+  let best = 0;
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const ends = i === tokens.length || (i > start && (CLAUSE_GAP.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) || CLAUSE_WORDS.has(foldWord(tokens[i]!.surface))));
+    if (!ends) continue;
+    const from = tokens[start]?.start ?? 0;
+    const to = tokens[i - 1]?.end ?? 0;
+    if (figures.some((f) => f >= from && f < to)) {
+      const held = new Set<number>();
+      for (let j = start; j < i; j++) {
+        for (const term of termsOf(tokens[j]!.surface)) {
+          for (let k = 0; k < plan.keyList.length; k++) if (of[k] && (term === plan.keyList[k] || plan.keyRelated[k]?.includes(term))) held.add(k);
+        }
+      }
+      let weight = 0;
+      for (const k of held) weight += query.keys.get(plan.keyList[k]!) ?? 0;
+      best = Math.max(best, weight / total);
+    }
+    start = i;
+  }
+  return best;
+}
+
+/**
+ * For a "how much", "how many" or "when" question whose best is its story's opening (the lede or
+ * the standfirst), a body sentence of the same story a little further down that gives its figure
+ * in the same clause as the question's words, where the opening gives its figures beside other
+ * things: a lede full of a plan's figures names the toll asked about, but the sentence about the
+ * toll gives its rate and when it begins. Undefined when there is none.
+ */
+function figureOfAskedAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  // An age stands apart from its clause ("Owen Tarrant, 61, was jailed"): "how old" is left to the age rules.
+  if ((query.answerType !== 'number' && query.answerType !== 'date') || best.doc.position > 1 || HOW_OLD.test(query.text)) return undefined;
+  // A lede that gives a figure beside half the question's words or more answers it itself.
+  const own = figureClauseShare(best.doc, query);
+  if (own >= FIGURE_LEAST) return undefined;
+  return closeCandidate(pool, best, FIGURE_DEPTH, FIGURE_SHARE, (r) => {
+    if (r.doc.article !== best.doc.article || r.doc.position <= 1 || !answersKind(r.doc, query)) return false;
+    const share = figureClauseShare(r.doc, query);
+    return share >= FIGURE_LEAST && share >= own + FIGURE_MARGIN;
+  });
+}
+
 /**
  * True when the sentence itself writes every key term of the question, or a synonym of it: not
  * one it only takes from its headline or its neighbours.
@@ -3884,6 +3975,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = continuationOf(index, query, pool, best) ?? best;
   if (chosen === best) chosen = pronounAsAsked(index, query, pool, best) ?? best;
   if (chosen === best) chosen = keysTogetherAlternative(index, query, pool, best) ?? best;
+  if (chosen === best) chosen = figureOfAskedAlternative(query, pool, best) ?? best;
   chosen = newerReport(index, query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

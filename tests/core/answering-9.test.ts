@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, type Turn } from '../../src/core/index.ts';
-import { articleOf } from '../helpers.ts';
+import { articleOf, spanText } from '../helpers.ts';
 
 // Made-up stories for the answering leftovers of the ninth probe round.
 
@@ -71,5 +71,33 @@ describe('a count of another noun, in the lede, over the count the question asks
   it('keeps the sentence that ranks first when both count other nouns than the question\'s', () => {
     const reply = createBot([gale]).handle({ text: 'How many flights have been cancelled?' });
     expect(reply.citations[0]?.text).toMatch(/14 departures and 17 arrivals/);
+  });
+});
+
+const plan = articleOf('marlo-plan', 'Marlo council sets out £600m spending plan with levy on cruise ships', [
+  'Council leader Anya Petrov on Tuesday set out a £600 million spending plan that raises the threshold at which residents start paying the housing charge, introduces a new levy on cruise ship passengers and commits an extra £45 million to libraries over the next four years.',
+  'Petrov said the plan would "put money back in residents\' pockets".',
+  'The housing charge threshold will rise from £18,000 to £19,500.',
+  'To help pay for the plan, Petrov announced a levy of £6 per passenger on cruise ships docking at Marlo from March 2028, which the council expects to raise £9 million a year.',
+  'The port\'s operators said the levy would drive ships to other harbours.',
+]);
+
+describe('a lede full of figures, and the sentence that gives the asked one beside its words', () => {
+  const bot = createBot([plan]);
+  it('answers how much the levy is with the levy\'s sentence', () => {
+    const reply = bot.handle({ text: 'How much is the cruise ship levy?' });
+    expect(reply.citations[0]?.text).toMatch(/^To help pay for the plan/);
+    expect(spanText(reply.citations[0])).toBe('£6');
+  });
+
+  it('answers when the levy starts with the levy\'s sentence, not the lede\'s day', () => {
+    const reply = bot.handle({ text: 'When does the cruise levy start?' });
+    expect(reply.citations[0]?.text).toMatch(/^To help pay for the plan/);
+    expect(spanText(reply.citations[0])).toBe('March 2028');
+  });
+
+  it('still answers from the lede what only the lede gives', () => {
+    expect(spanText(bot.handle({ text: 'How much will libraries get?' }).citations[0])).toBe('£45 million');
+    expect(spanText(bot.handle({ text: 'How big is the spending plan?' }).citations[0])).toBe('£600 million');
   });
 });

@@ -2330,6 +2330,48 @@ function finder(text: string): (needle: string) => Span | null {
   };
 }
 
+/** The group a share question asks about: the words after "what percentage of" up to its verb. */
+const ASKED_GROUP = /^\s*(?:what|which)\s+(?:percentage|percent|per cent|proportion|share)\s+of\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+?)\s+(?:had|have|has|were|was|are|is|did|do|does|will|would|could|can|got|get|gets|said|say|says|took|take|takes|voted|vote|votes)\b/iu;
+/** Words that make a group the opposite, or the lesser part, of another: "non-smokers", "those who swam less". */
+const GROUP_NEGATION = new RegExp(`(?:^|[^\\p{L}])(?:${questionData.lesserGroupWords.join('|')})(?![\\p{L}])`, 'iu');
+/** Where the group a share is of ends: at a clause's punctuation or where the comparison with another group begins. */
+const GROUP_END = /[,;:()—–]|\b(?:compared|against|versus|while|whereas|than)\b/i;
+
+/**
+ * Of several shares of one sentence, those whose group ("of those who cycled daily") writes the
+ * word of the group the question asks about ("what percentage of cyclists …") the same way round:
+ * "non-cyclists" is the group "who cycled less" or "who did not cycle", "cyclists" the one without
+ * such a word. Null when that tells none apart.
+ */
+function sharesOfAskedGroup(text: string, shares: readonly Span[], query: Query): Span[] | null {
+  const group = ASKED_GROUP.exec(query.text)?.[1];
+  if (!group) return null;
+  const plan = planOf(query);
+  const wanted = new Set<string>();
+  for (const t of tokenize(group.replace(/\bnon-/gi, ' '))) {
+    const folded = foldWord(t.surface);
+    if (STOP_WORDS.has(folded) || folded === 'non') continue;
+    // "hikers" is asked about as "hike", the word the articles write.
+    for (const term of [...termsOf(t.surface), ...derivedForms(t.surface)]) {
+      wanted.add(term);
+      const k = plan.keyList.indexOf(term);
+      for (const r of (k >= 0 ? plan.keyRelated[k] : undefined) ?? []) wanted.add(r);
+    }
+  }
+  if (wanted.size === 0) return null;
+  const negated = GROUP_NEGATION.test(group);
+  const kept = shares.filter((x) => {
+    const after = /^[^\s]*(?:\s+per\s?cent)?\s+of\s+/i.exec(text.slice(x.end));
+    if (!after) return false;
+    const rest = text.slice(x.end + after[0].length);
+    const end = GROUP_END.exec(rest);
+    const phrase = end ? rest.slice(0, end.index) : rest;
+    if (!tokenize(phrase).some((t) => termsOf(t.surface).some((term) => wanted.has(term)))) return false;
+    return GROUP_NEGATION.test(phrase) === negated;
+  });
+  return kept.length > 0 && kept.length < shares.length ? kept : null;
+}
+
 /**
  * The part of a sentence that answers: the expected entity, number or date, or the clause after
  * the matched terms. `terms`, the sentence's index terms when the caller has them, spare
@@ -2398,6 +2440,8 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     if (candidates.length > 1 && ASKS_SHARE.test(query.text)) {
       const shares = candidates.filter((x) => SHARE_AFTER.test(text.slice(x.start, x.end + 9)));
       if (shares.length > 0) candidates = shares;
+      // "9% of those who cycled daily …, compared with 14% of those who cycled less": the share of the group asked about.
+      if (candidates.length > 1) candidates = sharesOfAskedGroup(text, candidates, query) ?? candidates;
     }
     // "How big is the blaze?" over "started near Gate 12 and had burned 3,200 acres": the number of a name
     // ("Gate 12") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.

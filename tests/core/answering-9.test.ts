@@ -101,3 +101,20 @@ describe('a lede full of figures, and the sentence that gives the asked one besi
     expect(spanText(bot.handle({ text: 'How big is the spending plan?' }).citations[0])).toBe('£600 million');
   });
 });
+
+const hiking = articleOf('olvend-hiking', 'Weekend hiking cuts risk of back surgery, study finds', [
+  'Office workers who hiked at least 20 kilometres a month were a quarter less likely to need back surgery over the following four years, a study by the University of Olvend found.',
+  'Over four years, 6.1% of those who hiked at least 20 kilometres a month had back surgery, compared with 8.3% of those who hiked less.',
+  'The study followed 2,900 adults, including non-smokers and smokers.',
+]);
+
+describe('two shares in one sentence', () => {
+  const bot = createBot([hiking]);
+  it('marks the share of the group the question asks about', () => {
+    expect(spanText(bot.handle({ text: 'What percentage of hikers had back surgery?' }).citations[0])).toBe('6.1%');
+  });
+
+  it("marks the other group's share for the group named the other way round", () => {
+    expect(spanText(bot.handle({ text: 'What percentage of non-hikers had back surgery?' }).citations[0])).toBe('8.3%');
+  });
+});

@@ -3165,6 +3165,47 @@ function earlierYear(doc: SentenceDoc, query: Query, countFirst = false): string
   return null;
 }
 
+/** "Who will be the new head coach?": an office asked of whoever is to hold it; the first word of the office after it. */
+const NEXT_HOLDER = new RegExp(`\\b(?:${questionData.nextHolderWords.join('|')})\\s+([\\p{L}-]+)`, 'iu');
+/** Words that call someone the holder of an office before now: "a former coach", "the outgoing coach". */
+const PAST_HOLDER_WORDS: readonly string[] = questionData.pastHolderWords;
+/** How far down the ranking a sentence that is not about a past holder is looked for. */
+const PAST_HOLDER_DEPTH = 5;
+
+/**
+ * True when a person question asks who will hold an office next ("Who will be the new head
+ * coach?") and the sentence calls the person it names a past holder of that office ("Vell, a former
+ * head coach, said …"): the past holder is no answer, and the question stays unanswered
+ * unless another sentence answers it.
+ */
+function pastHolder(query: Query, doc: SentenceDoc): boolean {
+  if (query.answerType !== 'person') return false;
+  const office = NEXT_HOLDER.exec(query.text)?.[1];
+  if (!office) return false;
+  const past = new RegExp(`\\b(?:${PAST_HOLDER_WORDS.join('|')})[\\s-]+${office.replace(/[^\p{L}-]/gu, '')}`, 'iu');
+  return past.test(doc.sentence.text);
+}
+
+/** A yes-or-no question that asks about the past as well: "has it ever flooded?", "… before?". */
+const EVER = anyOf(questionData.pastAskWords);
+/** How far down the ranking, and how close, a sentence of the story's own event is looked for before a yes-or-no question is declined. */
+const BACKGROUND_DEPTH = 5;
+const BACKGROUND_SHARE = 0.9;
+
+/**
+ * True when a yes-or-no question about the story ("Was anyone hurt in the landslide?") is best
+ * matched only by a sentence about an earlier year's event ("A landslide on the same road in 2014
+ * hurt four hikers"), and no sentence of the story's own event comes close: the earlier event's
+ * injuries say nothing of this one's, so the question is not answered. Not when the
+ * question names a year or asks about the past ("ever", "before").
+ */
+function onlyBackground(query: Query, pool: readonly Scored[], best: Scored): boolean {
+  if (query.answerType !== 'other' || !YES_NO.test(query.text) || EARLIER_MARKER.test(query.text) || EVER.test(query.text)) return false;
+  // Only a year before the article's own date is surely past: an undated article's "until 2027" may lie ahead.
+  if (best.doc.article.published === '' || earlierYear(best.doc, query) === null) return false;
+  return !closeCandidate(pool, best, BACKGROUND_DEPTH, BACKGROUND_SHARE, (r) => earlierYear(r.doc, query) === null);
+}
+
 /**
  * True when an article's lede, read with its headline ("Earthquake shakes northern towns" over
  * "Five people were killed when the ground shook on Sunday …"), has every key term, or a
@@ -3949,6 +3990,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (unknownShare >= MAX_UNKNOWN_SHARE) trace.reason = 'unknown terms';
   else if (p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
+  else if (onlyBackground(query, pool, best)) trace.reason = 'background';
+  else if (pastHolder(query, best.doc) && !closeCandidate(pool, best, PAST_HOLDER_DEPTH, 0.9, (r) => !pastHolder(query, r.doc))) trace.reason = 'past holder';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8) && !countingNoun(query, pool, best)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent), trace };

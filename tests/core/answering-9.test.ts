@@ -118,3 +118,44 @@ describe('two shares in one sentence', () => {
     expect(spanText(bot.handle({ text: 'What percentage of non-hikers had back surgery?' }).citations[0])).toBe('8.3%');
   });
 });
+
+const flood = articleOf('tennick-flood', 'Floods swamp Tennick valley after week of rain', [
+  'The river Tenn burst its banks on Sunday, flooding 300 homes in the Tennick valley, the county council said.',
+  'Rescue teams took 40 people from their homes by boat.',
+  'The last flood to reach the town centre was in March 2011, when the river rose by four metres and three people died.',
+  'The council said it would open a relief centre at the Tennick school.',
+], { published: '2026-02-09' });
+
+describe('an earlier event told as background', () => {
+  const bot = createBot([flood]);
+  it('does not answer a yes-or-no question about the story with the earlier event', () => {
+    expect(bot.handle({ text: 'Did anyone die in the flooding?' }).kind).toBe('decline');
+  });
+
+  it('leaves an undated story alone: its years may lie ahead', () => {
+    const undated = articleOf('tennick-levy', 'Tennick sets a river levy', ['The council will charge a flood levy from April.', 'Homes on higher ground are exempt until the end of 2029.']);
+    expect(createBot([undated]).handle({ text: 'Are homes on higher ground exempt?' }).kind).toBe('answer');
+  });
+
+  it('still answers it when the question asks about the earlier event or the past', () => {
+    expect(bot.handle({ text: 'Did anyone die in the 2011 flood?' }).citations[0]?.text).toMatch(/March 2011/);
+    expect(bot.handle({ text: 'Has the river ever flooded the town centre before?' }).citations[0]?.text).toMatch(/March 2011/);
+  });
+});
+
+const vote = articleOf('sarn-vote', 'Union wins most seats in Sarn election', [
+  'The Farmers Union won 40 of the 90 seats in Sarn\'s election on Sunday.',
+  'Union leader Oskar Brell, a 51-year-old former trade minister, told supporters the result was "a call for change".',
+  'Talks on a coalition are expected to last weeks, and the next government must pass a budget by June.',
+  'Brell said the trade ministry would be led by an economist.',
+]);
+
+describe('the next holder of an office and a past one', () => {
+  it('does not answer "who will be the next …" with someone called a former one', () => {
+    expect(createBot([vote]).handle({ text: 'Who will be the next trade minister?' }).kind).toBe('decline');
+  });
+
+  it('still answers who leads the union with the same sentence', () => {
+    expect(createBot([vote]).handle({ text: 'Who is the union leader?' }).citations[0]?.text).toMatch(/Oskar Brell/);
+  });
+});

@@ -1661,20 +1661,24 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     let coverage = r.coverage;
     if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
     // A count from an earlier year's event is background (see `earlierYear`).
-    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r) && !boundAlike(query, best, r)) return r;
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r) && !boundAlike(index, query, best, r)) return r;
   }
   return undefined;
 }
 
 /**
- * True when the alternative's count is a rough one and bound no better than the best's exact count
- * once both are read the same way: for "how many ferries were stopped?", "stopped dozens of
- * sailings" counts another noun than the one asked, as "6 crossings and 9 freight runs were
- * stopped" does, and both are bound by "stopped"; the exact count that ranks first stays. Only a
- * rough count of the asked noun itself (read strictly), or one bound more closely, takes its place.
+ * True when the alternative never writes the noun the question counts and its count is bound no
+ * better than the best's once both are read the same way: for "how many ferries were stopped?",
+ * "stopped dozens of sailings" counts another noun than the one asked, as "6 crossings and 9 freight
+ * runs were stopped" does, and both are bound by "stopped"; the sentence that ranks first stays.
+ * One that writes the asked noun ("launched 16 small ferries"), or whose count is bound more
+ * closely, takes its place.
  */
-function boundAlike(query: Query, best: Scored, r: Scored): boolean {
-  if (!onlyVague(r.doc) || onlyVague(best.doc) || countedNouns(query).size === 0) return false;
+function boundAlike(index: Index, query: Query, best: Scored, r: Scored): boolean {
+  const counted = countedNouns(query);
+  if (counted.size === 0) return false;
+  const terms = index.features(r.doc).terms;
+  for (const t of counted) if (terms.has(t)) return false;
   if (boundCount(r.doc, query, true) > boundCount(best.doc, query, true)) return false;
   return boundCount(best.doc, query, false) >= boundCount(r.doc, query, false);
 }

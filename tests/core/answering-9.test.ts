@@ -60,7 +60,7 @@ describe('a pronoun after the `who` card', () => {
 });
 
 const gale = articleOf('brenna-gale', 'Gale shuts Brenna railway', [
-  'Train operators cancelled dozens of services across the west after a gale brought down trees on Monday.',
+  'Train operators cancelled dozens of services across the west after a gale brought down trees on Monday, leaving 4,000 homes without power.',
   'The gale reached 80mph on the coast.',
   'Are flights affected?',
   'Brenna Airport said 14 departures and 17 arrivals had been cancelled by noon. Travellers should check with their airline.',

@@ -1414,6 +1414,8 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
         bestDistance = d;
       }
     }
+    // "expects the toll to raise £9m" for "how much will the toll raise?": the question's verb right before a figure governs it.
+    if (best >= 0 && kind === 'number' && i < first[best]! && bestDistance <= 0.5 && (verb ??= askedVerb(query).terms).includes(matched)) w *= 2;
     if (best >= 0) {
       // "Five of its seven members voted for the cut": the noun after the whole counts both, and a verb
       // after it, with the words that follow it, says what the part did: they credit the part as much as the whole, or more.

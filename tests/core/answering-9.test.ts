@@ -96,6 +96,10 @@ describe('a lede full of figures, and the sentence that gives the asked one besi
     expect(spanText(reply.citations[0])).toBe('March 2028');
   });
 
+  it('marks what the levy raises, the figure right after the question\'s verb', () => {
+    expect(spanText(bot.handle({ text: 'How much will the cruise levy raise?' }).citations[0])).toBe('£9 million');
+  });
+
   it('still answers from the lede what only the lede gives', () => {
     expect(spanText(bot.handle({ text: 'How much will libraries get?' }).citations[0])).toBe('£45 million');
     expect(spanText(bot.handle({ text: 'How big is the spending plan?' }).citations[0])).toBe('£600 million');

@@ -12,6 +12,7 @@ import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import commonWordData from './lexicon/common-words.json' with { type: 'json' };
 import genericWordData from './lexicon/generic-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
+import { parseCommandLine } from './commands.ts';
 import type { EntityRef, Index } from './search-index.ts';
 import type { Article, Entity } from './schema.ts';
 import { QUOTED, STOP_WORDS, editDistance, foldWord, isAcronym, isIrregularForm, numberForms, phraseContent, phrasesWritten, relatedTerms, stem, termsOf, textTerms, tokenize, demonymPlace, type Token } from './text.ts';
@@ -893,8 +894,23 @@ export function pronounOf(index: Index, ref: EntityRef): string | null {
   return pronoun;
 }
 
+/**
+ * The turns with each `who NAME` command read as the question it asks, "who is NAME?": a chat
+ * that asked for Jane Roe's card is about her, so "what did she say?" after it means Roe, as it
+ * would after "who is Jane Roe?". The card the bot gave is no answer naming someone else.
+ */
+export function commandsAsAsked(history: readonly Turn[]): readonly Turn[] {
+  if (!history.some((t) => t.role === 'user' && /^\s*\/?who\s/i.test(t.text))) return history;
+  return history.map((t) => {
+    if (t.role !== 'user') return t;
+    const parsed = parseCommandLine(t.text);
+    return parsed.command === 'who' && parsed.argument !== '' ? { ...t, text: `who is ${parsed.argument.replace(/[?.!\s]+$/, '')}?` } : t;
+  });
+}
+
 /** Resolves a follow-up against the earlier turns: pronouns, "and X?" ellipsis and a bare "why?". */
-export function resolveFollowUp(index: Index, question: string, history: readonly Turn[]): string {
+export function resolveFollowUp(index: Index, question: string, turns: readonly Turn[]): string {
+  const history = commandsAsAsked(turns);
   const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
   const last = earlier[earlier.length - 1];
   if (!last) return question;
@@ -1173,7 +1189,8 @@ function openingAdverb(index: Index, text: string): string | null {
 }
 
 /** Analyses a question (and, for a follow-up, the turns before it) against the index. */
-export function analyse(index: Index, question: string, history: readonly Turn[] = []): Query {
+export function analyse(index: Index, question: string, turns: readonly Turn[] = []): Query {
+  const history = commandsAsAsked(turns);
   const resolved = resolveFollowUp(index, withQuestionWord(question), history);
   const adverb = openingAdverb(index, resolved);
   // The opening adverb is read in lower case, as no name; one the articles never write asks nothing of the answer either, as no key term

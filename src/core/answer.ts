@@ -1469,6 +1469,8 @@ function byNeighbours(text: string, tokens: readonly Token[], spans: readonly Sp
         bestDistance = d;
       }
     }
+    // "expects the toll to raise £9m" for "how much will the toll raise?": the question's verb right before a figure governs it.
+    if (best >= 0 && kind === 'number' && i < first[best]! && bestDistance <= 0.5 && (verb ??= askedVerb(query).terms).includes(matched)) w *= 2;
     if (best >= 0) {
       // "Five of its seven members voted for the cut": the noun after the whole counts both, and a verb
       // after it, with the words that follow it, says what the part did: they credit the part as much as the whole, or more.
@@ -1716,9 +1718,26 @@ function boundAlternative(index: Index, query: Query, ranked: readonly Scored[],
     let coverage = r.coverage;
     if (total > 0 && ![...counted].some((t) => index.features(r.doc).terms.has(t))) coverage += countedWeight / total;
     // A count from an earlier year's event is background (see `earlierYear`).
-    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r)) return r;
+    if (coverage >= best.coverage * 0.8 && hasAnswerType(r.doc, query) && !earlierYear(r.doc, query) && boundCount(r.doc, query, false) > bound && !losesName(index, query, best, r) && !boundAlike(index, query, best, r)) return r;
   }
   return undefined;
+}
+
+/**
+ * True when the alternative never writes the noun the question counts and its count is bound no
+ * better than the best's once both are read the same way: for "how many ferries were stopped?",
+ * "stopped dozens of sailings" counts another noun than the one asked, as "6 crossings and 9 freight
+ * runs were stopped" does, and both are bound by "stopped"; the sentence that ranks first stays.
+ * One that writes the asked noun ("launched 16 small ferries"), or whose count is bound more
+ * closely, takes its place.
+ */
+function boundAlike(index: Index, query: Query, best: Scored, r: Scored): boolean {
+  const counted = countedNouns(query);
+  if (counted.size === 0) return false;
+  const terms = index.features(r.doc).terms;
+  for (const t of counted) if (terms.has(t)) return false;
+  if (boundCount(r.doc, query, true) > boundCount(best.doc, query, true)) return false;
+  return boundCount(best.doc, query, false) >= boundCount(r.doc, query, false);
 }
 
 /**
@@ -2372,6 +2391,48 @@ function finder(text: string): (needle: string) => Span | null {
   };
 }
 
+/** The group a share question asks about: the words after "what percentage of" up to its verb. */
+const ASKED_GROUP = /^\s*(?:what|which)\s+(?:percentage|percent|per cent|proportion|share)\s+of\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+?)\s+(?:had|have|has|were|was|are|is|did|do|does|will|would|could|can|got|get|gets|said|say|says|took|take|takes|voted|vote|votes)\b/iu;
+/** Words that make a group the opposite, or the lesser part, of another: "non-smokers", "those who swam less". */
+const GROUP_NEGATION = new RegExp(`(?:^|[^\\p{L}])(?:${questionData.lesserGroupWords.join('|')})(?![\\p{L}])`, 'iu');
+/** Where the group a share is of ends: at a clause's punctuation or where the comparison with another group begins. */
+const GROUP_END = /[,;:()—–]|\b(?:compared|against|versus|while|whereas|than)\b/i;
+
+/**
+ * Of several shares of one sentence, those whose group ("of those who cycled daily") writes the
+ * word of the group the question asks about ("what percentage of cyclists …") the same way round:
+ * "non-cyclists" is the group "who cycled less" or "who did not cycle", "cyclists" the one without
+ * such a word. Null when that tells none apart.
+ */
+function sharesOfAskedGroup(text: string, shares: readonly Span[], query: Query): Span[] | null {
+  const group = ASKED_GROUP.exec(query.text)?.[1];
+  if (!group) return null;
+  const plan = planOf(query);
+  const wanted = new Set<string>();
+  for (const t of tokenize(group.replace(/\bnon-/gi, ' '))) {
+    const folded = foldWord(t.surface);
+    if (STOP_WORDS.has(folded) || folded === 'non') continue;
+    // "hikers" is asked about as "hike", the word the articles write.
+    for (const term of [...termsOf(t.surface), ...derivedForms(t.surface)]) {
+      wanted.add(term);
+      const k = plan.keyList.indexOf(term);
+      for (const r of (k >= 0 ? plan.keyRelated[k] : undefined) ?? []) wanted.add(r);
+    }
+  }
+  if (wanted.size === 0) return null;
+  const negated = GROUP_NEGATION.test(group);
+  const kept = shares.filter((x) => {
+    const after = /^[^\s]*(?:\s+per\s?cent)?\s+of\s+/i.exec(text.slice(x.end));
+    if (!after) return false;
+    const rest = text.slice(x.end + after[0].length);
+    const end = GROUP_END.exec(rest);
+    const phrase = end ? rest.slice(0, end.index) : rest;
+    if (!tokenize(phrase).some((t) => termsOf(t.surface).some((term) => wanted.has(term)))) return false;
+    return GROUP_NEGATION.test(phrase) === negated;
+  });
+  return kept.length > 0 && kept.length < shares.length ? kept : null;
+}
+
 /**
  * The part of a sentence that answers: the expected entity, number or date, or the clause after
  * the matched terms. `terms`, the sentence's index terms when the caller has them, spare
@@ -2440,6 +2501,8 @@ function slotSpan(doc: SentenceDoc, query: Query, terms?: ReadonlySet<string>): 
     if (candidates.length > 1 && ASKS_SHARE.test(query.text)) {
       const shares = candidates.filter((x) => SHARE_AFTER.test(text.slice(x.start, x.end + 9)));
       if (shares.length > 0) candidates = shares;
+      // "9% of those who cycled daily …, compared with 14% of those who cycled less": the share of the group asked about.
+      if (candidates.length > 1) candidates = sharesOfAskedGroup(text, candidates, query) ?? candidates;
     }
     // "How big is the blaze?" over "started near Gate 12 and had burned 3,200 acres": the number of a name
     // ("Gate 12") or a person's age ("Ada Venn, 58,") is no size or count, when the sentence gives another number.
@@ -3166,6 +3229,47 @@ function earlierYear(doc: SentenceDoc, query: Query, countFirst = false): string
     }
   }
   return null;
+}
+
+/** "Who will be the new head coach?": an office asked of whoever is to hold it; the first word of the office after it. */
+const NEXT_HOLDER = new RegExp(`\\b(?:${questionData.nextHolderWords.join('|')})\\s+([\\p{L}-]+)`, 'iu');
+/** Words that call someone the holder of an office before now: "a former coach", "the outgoing coach". */
+const PAST_HOLDER_WORDS: readonly string[] = questionData.pastHolderWords;
+/** How far down the ranking a sentence that is not about a past holder is looked for. */
+const PAST_HOLDER_DEPTH = 5;
+
+/**
+ * True when a person question asks who will hold an office next ("Who will be the new head
+ * coach?") and the sentence calls the person it names a past holder of that office ("Vell, a former
+ * head coach, said …"): the past holder is no answer, and the question stays unanswered
+ * unless another sentence answers it.
+ */
+function pastHolder(query: Query, doc: SentenceDoc): boolean {
+  if (query.answerType !== 'person') return false;
+  const office = NEXT_HOLDER.exec(query.text)?.[1];
+  if (!office) return false;
+  const past = new RegExp(`\\b(?:${PAST_HOLDER_WORDS.join('|')})[\\s-]+${office.replace(/[^\p{L}-]/gu, '')}`, 'iu');
+  return past.test(doc.sentence.text);
+}
+
+/** A yes-or-no question that asks about the past as well: "has it ever flooded?", "… before?". */
+const EVER = anyOf(questionData.pastAskWords);
+/** How far down the ranking, and how close, a sentence of the story's own event is looked for before a yes-or-no question is declined. */
+const BACKGROUND_DEPTH = 5;
+const BACKGROUND_SHARE = 0.9;
+
+/**
+ * True when a yes-or-no question about the story ("Was anyone hurt in the landslide?") is best
+ * matched only by a sentence about an earlier year's event ("A landslide on the same road in 2014
+ * hurt four hikers"), and no sentence of the story's own event comes close: the earlier event's
+ * injuries say nothing of this one's, so the question is not answered. Not when the
+ * question names a year or asks about the past ("ever", "before").
+ */
+function onlyBackground(query: Query, pool: readonly Scored[], best: Scored): boolean {
+  if (query.answerType !== 'other' || !YES_NO.test(query.text) || EARLIER_MARKER.test(query.text) || EVER.test(query.text)) return false;
+  // Only a year before the article's own date is surely past: an undated article's "until 2027" may lie ahead.
+  if (best.doc.article.published === '' || earlierYear(best.doc, query) === null) return false;
+  return !closeCandidate(pool, best, BACKGROUND_DEPTH, BACKGROUND_SHARE, (r) => earlierYear(r.doc, query) === null);
 }
 
 /**
@@ -3933,6 +4037,97 @@ function keysTogetherAlternative(index: Index, query: Query, pool: readonly Scor
   return closeCandidate(pool, best, TOGETHER_DEPTH, 1, (r) => r.score >= best.score * TOGETHER_SHARE && keysTogether(index, query, r.doc));
 }
 
+/** How far down the ranking a body sentence that gives the asked figure beside the asked words is looked for, over its story's lede. */
+const FIGURE_DEPTH = 5;
+/** How much of the best's coverage that sentence needs. */
+const FIGURE_SHARE = 0.5;
+/** How much more of the question's weight the clause of its figure must hold than any clause of a figure in the lede. */
+const FIGURE_MARGIN = 0.1;
+/** Least share of the question's weight the clause of its figure must hold. */
+const FIGURE_LEAST = 0.5;
+/** Characters that end a clause between two words. */
+const CLAUSE_GAP = /[,;:()—–]/;
+/** A date with a digit or the name of a month or a day of the week. */
+const CALENDAR = new RegExp(`\\d|\\b(?:${[...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].join('|')})\\b`, 'i');
+
+/**
+ * The greatest share of the question's key weight that one clause of the sentence holds together
+ * with a figure of the kind asked (a number for "how much/many", a time for "when"): clauses are
+ * split at commas and the like and at "and", "but", "while" …. In a lede that lists a council's
+ * plans ("unveiled a £90m plan that rebuilds the pier, adds a toll on the coast road and gives the
+ * museum £4m") the toll's words stand in a clause with no figure; in "the toll of 80p a car on the
+ * coast road will begin in June" the figure and the toll's words stand together.
+ */
+function figureClauseShare(doc: SentenceDoc, query: Query): number {
+  const text = doc.sentence.text;
+  const figures: number[] = [];
+  if (query.answerType === 'date') {
+    // A calendar date ("from March 2028"), not "today" or "now".
+    for (const d of doc.sentence.dates) {
+      const at = text.indexOf(d);
+      if (at >= 0 && CALENDAR.test(d)) figures.push(at);
+    }
+  } else {
+    const asked = questionWords(query);
+    let from = 0;
+    for (const n of doc.sentence.numbers) {
+      const at = text.indexOf(n, from);
+      if (at < 0) break;
+      from = at + n.length;
+      if (!asked.has(n)) figures.push(at);
+    }
+  }
+  if (figures.length === 0) return 0;
+  const plan = planOf(query);
+  // The time the question sets ("in March of 1974") says when, not what the figure is of.
+  const of = plan.keyList.map((k) => !CALENDAR.test(k));
+  let total = 0;
+  for (let k = 0; k < plan.keyList.length; k++) if (of[k]) total += query.keys.get(plan.keyList[k]!) ?? 0;
+  if (total === 0) return 0;
+  const tokens = tokenize(text);
+  let best = 0;
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const ends = i === tokens.length || (i > start && (CLAUSE_GAP.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) || CLAUSE_WORDS.has(foldWord(tokens[i]!.surface))));
+    if (!ends) continue;
+    const from = tokens[start]?.start ?? 0;
+    const to = tokens[i - 1]?.end ?? 0;
+    if (figures.some((f) => f >= from && f < to)) {
+      const held = new Set<number>();
+      for (let j = start; j < i; j++) {
+        for (const term of termsOf(tokens[j]!.surface)) {
+          for (let k = 0; k < plan.keyList.length; k++) if (of[k] && (term === plan.keyList[k] || plan.keyRelated[k]?.includes(term))) held.add(k);
+        }
+      }
+      let weight = 0;
+      for (const k of held) weight += query.keys.get(plan.keyList[k]!) ?? 0;
+      best = Math.max(best, weight / total);
+    }
+    start = i;
+  }
+  return best;
+}
+
+/**
+ * For a "how much", "how many" or "when" question whose best is its story's opening (the lede or
+ * the standfirst), a body sentence of the same story a little further down that gives its figure
+ * in the same clause as the question's words, where the opening gives its figures beside other
+ * things: a lede full of a plan's figures names the toll asked about, but the sentence about the
+ * toll gives its rate and when it begins. Undefined when there is none.
+ */
+function figureOfAskedAlternative(query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
+  // An age stands apart from its clause ("Owen Tarrant, 61, was jailed"): "how old" is left to the age rules.
+  if ((query.answerType !== 'number' && query.answerType !== 'date') || best.doc.position > 1 || HOW_OLD.test(query.text)) return undefined;
+  // A lede that gives a figure beside half the question's words or more answers it itself.
+  const own = figureClauseShare(best.doc, query);
+  if (own >= FIGURE_LEAST) return undefined;
+  return closeCandidate(pool, best, FIGURE_DEPTH, FIGURE_SHARE, (r) => {
+    if (r.doc.article !== best.doc.article || r.doc.position <= 1 || !answersKind(r.doc, query)) return false;
+    const share = figureClauseShare(r.doc, query);
+    return share >= FIGURE_LEAST && share >= own + FIGURE_MARGIN;
+  });
+}
+
 /**
  * True when the sentence itself writes every key term of the question, or a synonym of it: not
  * one it only takes from its headline or its neighbours.
@@ -4070,6 +4265,8 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   else if (!seat && p < MODEL.threshold) trace.reason = 'low confidence';
   else if (placeUnwritten(index, query, best.doc)) trace.reason = 'place not written';
   else if (saidOnAnotherDay(index, query, best.doc)) trace.reason = 'another day';
+  else if (onlyBackground(query, pool, best)) trace.reason = 'background';
+  else if (pastHolder(query, best.doc) && !closeCandidate(pool, best, PAST_HOLDER_DEPTH, 0.9, (r) => !pastHolder(query, r.doc))) trace.reason = 'past holder';
   else if ((query.answerType === 'number' || query.answerType === 'date') && !answersKind(best.doc, query) && !pool.slice(1, kindDepth(query)).some((r) => answersKind(r.doc, query) && r.coverage >= best.coverage * 0.8 && countsAsked(index, query, r)) && !countingNoun(query, pool, best, index)) trace.reason = 'no ' + query.answerType;
   if (trace.reason !== '' || !best) {
     return { reply: declineReply(index, query, pool, Math.round(Math.min(p, MODEL.threshold) * 1000) / 1000, silent, history), trace };
@@ -4146,6 +4343,7 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   if (chosen === best) chosen = causeBefore(index, query, best, pool) ?? best;
   if (chosen === best) chosen = responseAfter(index, query, best, pool) ?? best;
   if (chosen === best) chosen = listBefore(index, query, best, pool) ?? best;
+  if (chosen === best) chosen = figureOfAskedAlternative(query, pool, best) ?? best;
   chosen = newerReport(index, query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);

@@ -109,6 +109,21 @@ describe('briefbot CLI', () => {
     expect(r.stdout).toMatch(/Donetsk demand · The Washington Post/);
   });
 
+  it('chat keeps a `who` card as a turn: "he" after it is that person', async () => {
+    const file = join(work, 'orly.txt');
+    await writeFile(
+      file,
+      'Floods close Orly valley roads\n\nFloods closed six roads in the Orly valley on Monday.\n\n' +
+        '"We have never seen the river this high," said the council\'s highways chief, Petra Holm.\n\n' +
+        'The forecaster Anton Brisk said the rain would ease by Tuesday. "The worst is over," he said.\n',
+    );
+    const corpus = join(work, 'orly');
+    expect((await briefbot(['ingest', file, '--corpus', corpus])).code).toBe(0);
+    const r = await briefbot(['chat', '--corpus', corpus], { input: 'what did Petra Holm say?\nwho Anton Brisk\nwhat did he say?\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.slice(r.stdout.indexOf('Anton Brisk (person)'))).toMatch(/The worst is over/);
+  });
+
   describe('bad input gets one clear line, a non-zero exit code and no stack trace', () => {
     it('a missing file', async () => {
       const r = await briefbot(['ingest', join(work, 'nope.txt'), '--corpus', join(work, 'c1')]);

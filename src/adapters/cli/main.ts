@@ -125,7 +125,8 @@ export async function runChat(bot: Bot, io: Io): Promise<number> {
     if (text !== '') {
       const reply = bot.handle({ text, history });
       print(io.stdout, renderReply(reply, style));
-      if (reply.command === 'ask' && reply.kind !== 'error') {
+      // A `who` card is a turn of the conversation too: "what did she say?" after it means that person.
+      if ((reply.command === 'ask' && reply.kind !== 'error') || (reply.command === 'who' && reply.kind === 'list')) {
         history.push({ role: 'user', text }, { role: 'bot', text: reply.lead });
         history.splice(0, Math.max(0, history.length - 12));
       }

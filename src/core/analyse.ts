@@ -11,6 +11,7 @@ import scoreData from './lexicon/scores.json' with { type: 'json' };
 import acronymData from './lexicon/acronyms.json' with { type: 'json' };
 import commonWordData from './lexicon/common-words.json' with { type: 'json' };
 import genericWordData from './lexicon/generic-words.json' with { type: 'json' };
+import lightWordData from './lexicon/light-words.json' with { type: 'json' };
 import type { Turn } from './reply.ts';
 import { parseCommandLine } from './commands.ts';
 import type { EntityRef, Index } from './search-index.ts';
@@ -116,6 +117,29 @@ function compoundHolds(index: Index, tokens: readonly Token[], token: Token, ter
     for (const other of termsOf(t.surface)) if (other.length > term.length + 2 && (other.endsWith(term) || other.startsWith(term)) && index.df.has(other)) return true;
   }
   return false;
+}
+
+/** Stems of verbs of little meaning of their own (lexicon/light-words.json). */
+const LIGHT_VERBS = new Set(lightWordData.verbs.map((w) => stem(w)));
+/** Two-word light verbs ("take place"), as the first word's stem and the second word. */
+const LIGHT_PHRASES = lightWordData.phrases.map((p) => p.split(' ')).map(([first, second]) => ({ first: stem(first ?? ''), second: second ?? '' }));
+/** The share of its weight a light verb keeps among the question's key terms. */
+const LIGHT_VERB_SHARE = 0.25;
+
+/**
+ * The share of its weight a question word keeps as a key term: a light verb ("made", "located",
+ * "took place") says little, and the answering sentence often uses another ("was founded", "lies").
+ */
+function lightShare(tokens: readonly Token[], token: Token, key: string): number {
+  if (LIGHT_VERBS.has(key)) return LIGHT_VERB_SHARE;
+  const at = tokens.indexOf(token);
+  const next = tokens[at + 1];
+  const before = tokens[at - 1];
+  for (const p of LIGHT_PHRASES) {
+    if (key === p.first && next && foldWord(next.surface) === p.second) return LIGHT_VERB_SHARE;
+    if (foldWord(token.surface) === p.second && before && stem(before.surface) === p.first) return LIGHT_VERB_SHARE;
+  }
+  return 1;
 }
 
 /** The expected answer type and the words that ask for it ("how far", "in what year"). */
@@ -1341,7 +1365,7 @@ export function analyse(index: Index, question: string, turns: readonly Turn[] =
       }
       // In "what did X say?" the speech verb frames the question; the quote need not repeat it.
       // A corrected spelling is a guess: it counts, but less than a word the question wrote.
-      const w = idf(index, key) * (asksForQuote && SPEECH_STEMS.has(key) ? 0.25 : 1) * (corrected.has(key) ? 0.5 : 1);
+      const w = idf(index, key) * (asksForQuote && SPEECH_STEMS.has(key) ? 0.25 : 1) * (corrected.has(key) ? 0.5 : 1) * lightShare(tokens, token, key);
       keys.set(key, w);
       terms.push({ term: key, weight: w, of: key, kind: 'key' });
       // A framing speech verb stands for itself only: its synonyms ("state", "tell", "add") are

@@ -20,6 +20,7 @@ import { makeCitation, quoteSpan } from './cite.ts';
 import { CURRENCY_WORDS, INTERVIEW_ANSWER, INTERVIEW_QUESTION, JOB_WORDS } from './patterns.ts';
 import { MODEL, RANKER, RANK_FEATURES, decisionFeatures, probability, type Candidate } from './decide.ts';
 import { articleDocs, threadStory } from './thread.ts';
+import { MONTHS } from './segment.ts';
 
 /**
  * Decline when terms the corpus never uses carry at least this share of the question's key
@@ -4048,7 +4049,7 @@ const FIGURE_LEAST = 0.5;
 /** Characters that end a clause between two words. */
 const CLAUSE_GAP = /[,;:()—–]/;
 /** A date with a digit or the name of a month or a day of the week. */
-const CALENDAR = new RegExp(`\\d|\\b(?:${[...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].join('|')})\\b`, 'i');
+const CALENDAR = new RegExp(`\\d|\\b(?:${[...WEEKDAYS, ...MONTHS].join('|')})\\b`, 'i');
 
 /**
  * The greatest share of the question's key weight that one clause of the sentence holds together

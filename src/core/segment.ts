@@ -63,7 +63,8 @@ const BYLINE = /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*
 const DATE_PREFIX = /^(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?:?\s+/i;
 const TIME_OF_DAY = /(?:\bat\s+)?\b\d{1,2}(?::\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?)?|\s*[AaPp]\.?[Mm]\b\.?)(?:\s+[A-Z]{2,4}\b)?,?/g;
 const BEFORE_NAME = new Set(abbreviationData.beforeName);
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** The months' names, in lower case. */
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATE_LINE = new RegExp(
   String.raw`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:(${MONTHS.join('|')})\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(${MONTHS.join('|')}),?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))\.?$`,
   'i',

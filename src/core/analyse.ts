@@ -123,6 +123,9 @@ function compoundHolds(index: Index, tokens: readonly Token[], token: Token, ter
 const LIGHT_VERBS = new Set(lightWordData.verbs.map((w) => stem(w)));
 /** Two-word light verbs ("take place"), as the first word's stem and the second word. */
 const LIGHT_PHRASES = lightWordData.phrases.map((p) => p.split(' ')).map(([first, second]) => ({ first: stem(first ?? ''), second: second ?? '' }));
+/** The words of the two-word light verbs, as the first word's stem and the second word: no other word is looked at twice. */
+const LIGHT_FIRSTS: ReadonlySet<string> = new Set(LIGHT_PHRASES.map((p) => p.first));
+const LIGHT_SECONDS: ReadonlySet<string> = new Set(LIGHT_PHRASES.map((p) => p.second));
 /** The share of its weight a light verb keeps among the question's key terms. */
 const LIGHT_VERB_SHARE = 0.25;
 
@@ -132,6 +135,7 @@ const LIGHT_VERB_SHARE = 0.25;
  */
 function lightShare(tokens: readonly Token[], token: Token, key: string): number {
   if (LIGHT_VERBS.has(key)) return LIGHT_VERB_SHARE;
+  if (!LIGHT_FIRSTS.has(key) && !LIGHT_SECONDS.has(foldWord(token.surface))) return 1;
   const at = tokens.indexOf(token);
   const next = tokens[at + 1];
   const before = tokens[at - 1];

@@ -3779,13 +3779,15 @@ const OTHERS_SAYING_SHARE = 0.5;
 const NAMING_VERBS = questionData.namingVerbs.join('|');
 /** "What is his latest album called?", "What was the ship named?", "What is the name of the film?": the thing whose name is asked (its last word). */
 const ASKS_NAME = new RegExp(`^\\s*what(?:'s|\\s+(?:is|was|are|were|will\\s+be))\\s+(?:(?:the\\s+)?(?:name|title)\\s+of\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?([\\p{L}-]+)(?:\\s+(?:${NAMING_VERBS}))?\\s*\\??\\s*$`, 'iu');
+/** A naming verb that ends a question ("… called?"). */
+const NAMED_AT_END = new RegExp(`\\b(?:${NAMING_VERBS})\\s*\\??\\s*$`, 'i');
 /** How close a sentence that gives the name must match, against the best. */
 const NAMING_SHARE = 0.9;
 
 /** The noun whose name the question asks ("album" in "What is his latest album called?"), or null when it asks for none. */
 function askedNameOf(query: Query): string | null {
   const text = query.text;
-  if (!/\b(?:name|title)\s+of\b/i.test(text) && !new RegExp(`\\b(?:${NAMING_VERBS})\\s*\\??\\s*$`, 'i').test(text)) return null;
+  if (!/^\s*what/i.test(text) || (!/\b(?:name|title)\s+of\b/i.test(text) && !NAMED_AT_END.test(text))) return null;
   return ASKS_NAME.exec(text)?.[1]?.toLowerCase() ?? null;
 }
 

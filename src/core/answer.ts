@@ -3854,6 +3854,8 @@ function continuationOf(index: Index, query: Query, pool: readonly Scored[], bes
   const next = index.docs[best.doc.id + 1];
   if (!next || next.article !== best.doc.article || next.paragraph !== best.doc.paragraph || opensInQuote(next) || best.doc.quote) return null;
   if (!ANAPHOR.test(next.sentence.text)) return null;
+  // "The company …" refers back to a name: not to a best that names no one ("Analysts had expected $5.1 billion.").
+  if (DESCRIPTION_OPENER.test(next.sentence.text) && index.features(best.doc).entityTerms.size === 0) return null;
   const plan = planOf(query);
   const own = index.features(best.doc).terms;
   const terms = index.features(next).terms;
@@ -3947,8 +3949,13 @@ function listBefore(index: Index, query: Query, best: Scored, pool: readonly Sco
   return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
 }
 
+/** A sentence opening with a description ("The company …", "The 23-year-old …") rather than a pronoun. */
+const DESCRIPTION_OPENER = /^["“‘']?the\b/i;
+
 /** "Who …", "what …", "which …" opening a question. */
 const WH_OPENING = /^\s*(?:who|what|which)\s+/i;
+/** A pronoun for a thing written in the question itself ("approve it"): "he" or "she" may be the asked one's ("Who announced she would resign?"). */
+const QUESTION_PRONOUN = /\b(?:it|they|them)\b/i;
 /** An auxiliary among a question's first words: "what did X found?" asks for an object, not for who did it. */
 const OBJECT_AUXILIARY = /^(?:did|does|do|was|is|were|are|has|have|had)$/i;
 /** A subject pronoun opening a clause, and the verb it takes ("she too announced", "It appoints", "and they pursued"). */
@@ -3964,6 +3971,8 @@ const PRONOUN_SUBJECT = /(?:^|[,;:]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s
  * changes four answers, three of them to the right sentence, none from it.
  */
 function pronounAsAsked(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
+  // "Which regulators need to approve it?": the question's own "it" is the sentence's ("It needs the approval of …").
+  if (QUESTION_PRONOUN.test(query.text)) return null;
   if (best.doc.quote || !WH_OPENING.test(query.text)) return null;
   // Cheap checks first: most best sentences open their paragraph, or give no deed to a pronoun.
   const prev = index.docs[best.doc.id - 1];
@@ -4037,7 +4046,10 @@ function keysTogether(index: Index, query: Query, doc: SentenceDoc): boolean {
  */
 function keysTogetherAlternative(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | undefined {
   if (query.answerType !== 'date' || planOf(query).keyList.length < 2 || keysTogether(index, query, best.doc)) return undefined;
-  return closeCandidate(pool, best, TOGETHER_DEPTH, 1, (r) => r.score >= best.score * TOGETHER_SHARE && keysTogether(index, query, r.doc));
+  // Nor for one whose date is said of less of the question than the best's ("fryers sold in the US, the regulator said on
+  // Monday" over "fryers with model numbers A1 and A2, sold between May 2022 and June 2024").
+  const own = figureClauseShare(best.doc, query);
+  return closeCandidate(pool, best, TOGETHER_DEPTH, 1, (r) => r.score >= best.score * TOGETHER_SHARE && keysTogether(index, query, r.doc) && figureClauseShare(r.doc, query) >= own);
 }
 
 /** How far down the ranking a body sentence that gives the asked figure beside the asked words is looked for, over its story's lede. */
@@ -4125,7 +4137,8 @@ function figureOfAskedAlternative(query: Query, pool: readonly Scored[], best: S
   const own = figureClauseShare(best.doc, query);
   if (own >= FIGURE_LEAST) return undefined;
   return closeCandidate(pool, best, FIGURE_DEPTH, FIGURE_SHARE, (r) => {
-    if (r.doc.article !== best.doc.article || r.doc.position <= 1 || !answersKind(r.doc, query)) return false;
+    // Not a sentence whose dates are all years before its article's: "the Paris Agreement of 2015" gives background.
+    if (r.doc.article !== best.doc.article || r.doc.position <= 1 || !answersKind(r.doc, query) || onlyPastYears(r.doc)) return false;
     const share = figureClauseShare(r.doc, query);
     return share >= FIGURE_LEAST && share >= own + FIGURE_MARGIN;
   });

@@ -3835,6 +3835,17 @@ function bodyOverStandfirst(index: Index, query: Query, pool: readonly Scored[],
   return null;
 }
 
+/** The sentence just after (`offset` 1) or just before (−1) `doc` in its paragraph, or null when the paragraph ends there. */
+function paragraphNeighbour(index: Index, doc: SentenceDoc, offset: 1 | -1): SentenceDoc | null {
+  const n = index.docs[doc.id + offset];
+  return n && n.article === doc.article && n.paragraph === doc.paragraph ? n : null;
+}
+
+/** A sentence answering in the best's place: as it was ranked, or with the best's scores when it was not among the candidates. */
+function inPlaceOf(pool: readonly Scored[], best: Scored, doc: SentenceDoc): Scored {
+  return pool.find((r) => r.doc === doc) ?? { ...best, doc };
+}
+
 /** The share of the question's weight that a continuing sentence must write and the best not, to answer instead. */
 const CONTINUATION_SHARE = 0.25;
 
@@ -3851,8 +3862,8 @@ const CONTINUATION_SHARE = 0.25;
  * +4 questions, none lost (at a share of 0.2: +5, −2; with names counted: +4, −1).
  */
 function continuationOf(index: Index, query: Query, pool: readonly Scored[], best: Scored): Scored | null {
-  const next = index.docs[best.doc.id + 1];
-  if (!next || next.article !== best.doc.article || next.paragraph !== best.doc.paragraph || opensInQuote(next) || best.doc.quote) return null;
+  const next = paragraphNeighbour(index, best.doc, 1);
+  if (!next || opensInQuote(next) || best.doc.quote) return null;
   if (!ANAPHOR.test(next.sentence.text)) return null;
   // "The company …" refers back to a name: not to a best that names no one ("Analysts had expected $5.1 billion.").
   if (DESCRIPTION_OPENER.test(next.sentence.text) && index.features(best.doc).entityTerms.size === 0) return null;
@@ -3870,7 +3881,7 @@ function continuationOf(index: Index, query: Query, pool: readonly Scored[], bes
   }
   if (total === 0 || added < total * CONTINUATION_SHARE) return null;
   if (query.answerType !== 'other' && hasAnswerType(best.doc, query) && !hasAnswerType(next, query)) return null;
-  return pool.find((r) => r.doc === next) ?? { ...best, doc: next };
+  return inPlaceOf(pool, best, next);
 }
 
 /**
@@ -3897,9 +3908,9 @@ function causeBefore(index: Index, query: Query, best: Scored, pool: readonly Sc
   const text = best.doc.sentence.text;
   const opener = RESULT_OPENER.exec(text);
   if (!opener || REASON_MARKER.test(text.slice(opener[0].length))) return null;
-  const prev = index.docs[best.doc.id - 1];
-  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph) return null;
-  return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
+  const prev = paragraphNeighbour(index, best.doc, -1);
+  if (!prev) return null;
+  return inPlaceOf(pool, best, prev);
 }
 
 /** "How did X respond to …?", "what was X's reaction to …?": the one whose response is asked is group 1 or 2. */
@@ -3923,10 +3934,10 @@ function responseAfter(index: Index, query: Query, best: Scored, pool: readonly 
   if (!asked || best.doc.quote) return null;
   const who = new Set(textTerms(asked[1] ?? asked[2] ?? ''));
   if (who.size === 0 || openingTerms(best.doc.sentence.text).some((t) => who.has(t))) return null;
-  const next = index.docs[best.doc.id + 1];
-  if (!next || next.article !== best.doc.article || next.paragraph !== best.doc.paragraph || opensInQuote(next)) return null;
+  const next = paragraphNeighbour(index, best.doc, 1);
+  if (!next || opensInQuote(next)) return null;
   if (!openingTerms(next.sentence.text).some((t) => who.has(t))) return null;
-  return pool.find((r) => r.doc === next) ?? { ...best, doc: next };
+  return inPlaceOf(pool, best, next);
 }
 
 /** A sentence that lists the members of what the sentence before names: "These include …", "Examples included …". */
@@ -3944,9 +3955,9 @@ const LIST_OPENER = /^\s*["“‘']?(?:these|they|this|those|it|such \p{L}+|exam
 function listBefore(index: Index, query: Query, best: Scored, pool: readonly Scored[]): Scored | null {
   const t = query.answerType;
   if (t === 'other' || t === 'reason' || best.doc.quote || !LIST_OPENER.test(best.doc.sentence.text)) return null;
-  const prev = index.docs[best.doc.id - 1];
-  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph || !hasAnswerType(prev, query)) return null;
-  return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
+  const prev = paragraphNeighbour(index, best.doc, -1);
+  if (!prev || !hasAnswerType(prev, query)) return null;
+  return inPlaceOf(pool, best, prev);
 }
 
 /** A sentence opening with a description ("The company …", "The 23-year-old …") rather than a pronoun. */
@@ -3975,8 +3986,8 @@ function pronounAsAsked(index: Index, query: Query, pool: readonly Scored[], bes
   if (QUESTION_PRONOUN.test(query.text)) return null;
   if (best.doc.quote || !WH_OPENING.test(query.text)) return null;
   // Cheap checks first: most best sentences open their paragraph, or give no deed to a pronoun.
-  const prev = index.docs[best.doc.id - 1];
-  if (!prev || prev.article !== best.doc.article || prev.paragraph !== best.doc.paragraph) return null;
+  const prev = paragraphNeighbour(index, best.doc, -1);
+  if (!prev) return null;
   const deeds = pronounDeeds(best.doc);
   if (deeds.length === 0) return null;
   const words = query.text.replace(WH_OPENING, '').split(/\s+/).slice(0, 5);
@@ -3986,7 +3997,7 @@ function pronounAsAsked(index: Index, query: Query, pool: readonly Scored[], bes
     for (const t of termsOf(w)) if (query.keys.has(t)) asked.add(t);
   }
   if (!deeds.some((terms) => terms.some((t) => asked.has(t)))) return null;
-  return pool.find((r) => r.doc === prev) ?? { ...best, doc: prev };
+  return inPlaceOf(pool, best, prev);
 }
 
 /** Each sentence's verbs given to a subject pronoun, as terms (`PRONOUN_SUBJECT`), read once per sentence. */
@@ -4363,13 +4374,13 @@ export function answerWithTrace(index: Index, question: string, history: readonl
   chosen = newerReport(index, query, pool, chosen) ?? chosen;
   // An interviewer's question ("Q: What surprised you most?") is answered by the answer after it ("A: The speed.").
   const asked = interviewQuestion(index, chosen.doc);
-  if (asked) chosen = pool.find((r) => r.doc === asked) ?? { ...chosen, doc: asked };
+  if (asked) chosen = inPlaceOf(pool, chosen, asked);
   // A sentence that only introduces a quote ("… the mayor replied:") answers through the quote after it.
   if (query.asksForQuote && introducesQuote(chosen.doc)) {
     const next = index.docs[chosen.doc.id + 1];
     if (next && next.article === chosen.doc.article && next.quote) {
       const intro = chosen;
-      chosen = pool.find((r) => r.doc === next) ?? { ...intro, doc: next };
+      chosen = inPlaceOf(pool, intro, next);
     }
   }
   const cited: Scored[] = [chosen];
